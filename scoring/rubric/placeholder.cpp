@@ -1,0 +1,1 @@
+// Placeholder: the rubric (issue 4).

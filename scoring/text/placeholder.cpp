@@ -1,0 +1,1 @@
+// Placeholder: the text library (issue 4).

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Installs every Debian 12 package DeskDrill needs to build, test and run.
+# Idempotent: packages already present are skipped; nothing is done when all are there.
+# Uses sudo when not root. Set DESKDRILL_NO_GUI_DEPS=1 to skip the window/screenshot packages.
+set -euo pipefail
+
+pkgs=(
+  # toolchain
+  g++ cmake ninja-build ccache pkg-config
+  # core libraries
+  libyaml-cpp-dev libsqlite3-dev libsodium-dev nlohmann-json3-dev libcli11-dev
+  libopencc-dev opencc libutf8proc-dev libvalijson-dev
+  # tests, benchmarks, fuzzing
+  libgtest-dev libgmock-dev libbenchmark-dev clang libclang-rt-14-dev
+)
+if [ "${DESKDRILL_NO_GUI_DEPS:-0}" != 1 ]; then
+  pkgs+=(
+    libimgui-dev libglfw3-dev libstb-dev libfreetype-dev libfontconfig-dev
+    fonts-noto-cjk fonts-wqy-microhei
+    xvfb xauth xdotool libgl1-mesa-dri mesa-utils
+  )
+fi
+
+missing=()
+for p in "${pkgs[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$p")
+  fi
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "deps: installing ${#missing[@]} package(s): ${missing[*]}" >&2
+SUDO=
+if [ "$(id -u)" != 0 ]; then SUDO=sudo; fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

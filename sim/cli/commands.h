@@ -1,0 +1,19 @@
+// The `deskdrill` subcommands (DESIGN §5, fixed names). Each lives in its own cmd_<name>.cpp
+// and registers itself on the root CLI11 app; its callback stores the exit code
+// (0 ok, 1 a check failed, 2 bad input).
+#pragma once
+#include <CLI/CLI.hpp>
+#include <string>
+
+namespace dd::cli {
+
+void add_validate_command(CLI::App& root, int& exit_code);
+void add_verify_command(CLI::App& root, int& exit_code);
+void add_play_command(CLI::App& root, int& exit_code);
+void add_acts_command(CLI::App& root, int& exit_code);
+void add_demo_command(CLI::App& root, int& exit_code);
+
+// The headless demo: plays the example scenario with its gold transcript, prints the debrief.
+int run_demo();
+
+}  // namespace dd::cli

@@ -1,0 +1,180 @@
+// The scenario model: plain data loaded from a scenario YAML file (DESIGN §2).
+// Every element keeps the position it was read from, so later checks (verify, the scorer)
+// can point back into the file. Enumerated values are kept as the strings of the file and
+// checked by the loader against the lists in enums.h.
+#pragma once
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "duration.h"
+
+namespace dd {
+
+// 1-based line and column in the source file; 0 when unknown.
+struct SourcePos {
+    int line = 0;
+    int col = 0;
+};
+
+// "empathy|apology" — any one of the alternatives satisfies it.
+using AnyOf = std::vector<std::string>;
+
+struct Persona {
+    Millis patience = 30'000;    // waiting beyond this raises mood
+    std::string temper = "normal";  // calm|normal|hot — scales mood changes (lexicon `mood:`)
+};
+
+// One set of facts an actor may take instead of the defaults, picked by the seed.
+struct ActorVariant {
+    std::map<std::string, std::string> facts;  // name, room, phone, ...
+    SourcePos pos;
+};
+
+struct Actor {
+    std::string id;        // key under `actors:`
+    std::string name;
+    std::string role;      // owner|tenant|visitor|courier|contractor|elderly|child
+    std::string room;
+    std::string phone;
+    std::vector<std::string> private_facts;  // `private:` — names of fact fields (phone, room, name…)
+    std::map<std::string, std::string> facts;  // any other scalar fields (id_card, plate, visiting…)
+    Persona persona;
+    int mood = 30;         // 0 calm … 100 furious
+    std::vector<ActorVariant> vary;  // optional seeded alternatives for name/room/phone/facts
+    SourcePos pos;
+};
+
+// Timeline injects (`events:`). Exactly one kind is set per event.
+struct Event {
+    enum class Kind { PhoneCall, WalkIn, Alarm, Notice };
+    Millis at = 0;
+    Kind kind = Kind::Notice;
+    std::string actor;        // phone_call.from / walk_in.actor / alarm.actor (optional)
+    std::string start;        // dialogue node the thread starts at (optional for alarm/notice)
+    Millis ring_every = 4'000;         // phone_call only
+    std::optional<Millis> give_up;     // phone_call: caller hangs up if unanswered this long
+    std::string alarm;        // alarm kind: fire|smoke|flood|lift|intrusion|power|other
+    std::string text;         // alarm / notice text shown to the trainee
+    SourcePos pos;
+};
+
+// A condition in `next[].if`. All the present parts must hold.
+struct Condition {
+    std::vector<AnyOf> said;        // acts detected in the reply to this node
+    std::vector<AnyOf> not_said;    // none of these acts in the reply
+    std::vector<AnyOf> did;         // desk actions done while this node was current
+    std::vector<AnyOf> not_did;
+    std::optional<int> mood_above;  // actor's mood now
+    std::optional<int> mood_below;
+    std::optional<Millis> waited_over;  // time from the actor's line to the first reply (or now)
+    std::optional<int> visits_above;    // times this node has been entered, including now
+    SourcePos pos;
+    bool empty() const {
+        return said.empty() && not_said.empty() && did.empty() && not_did.empty() &&
+               !mood_above && !mood_below && !waited_over && !visits_above;
+    }
+};
+
+struct Next {
+    std::optional<Condition> cond;  // no `if` → always holds
+    std::string go;                 // `goto`
+    SourcePos pos;
+};
+
+struct Expect {
+    std::optional<Millis> within;   // first reply within this time of the actor's line
+    std::vector<AnyOf> acts;        // speech acts the reply must contain
+    std::vector<AnyOf> did;         // desk actions while the node is current
+    SourcePos pos;
+};
+
+struct Choice {
+    std::string text;       // the offered reply, scored as if typed
+    SourcePos pos;
+};
+
+struct Node {
+    std::string id;
+    std::string actor;                 // actor id
+    std::vector<std::string> says;     // one line, or variants picked by the seed
+    Expect expect;
+    std::vector<Next> next;
+    bool end = false;                  // the thread closes after the trainee's reply
+    std::vector<Choice> choices;       // offered replies in choice mode
+    std::string hint;                  // practice-mode hint (optional)
+    SourcePos pos;
+};
+
+struct CallRequirement {
+    std::string number;                // 110|119|120
+    std::optional<Millis> within;      // from the start of the thread/event that needs it
+    SourcePos pos;
+};
+
+// The expected end state (`outcome:`).
+struct Outcome {
+    std::string request_type;          // complaint|repair|inquiry|...
+    std::string level;                 // general|urgent|special
+    std::vector<std::string> dispatch;
+    std::vector<std::string> escalate;
+    std::vector<std::string> notify;
+    std::vector<std::string> hand_over;
+    std::vector<std::string> broadcast;
+    std::vector<CallRequirement> call;
+    std::optional<bool> register_visitor;
+    std::optional<int> mood_below;
+    std::vector<std::pair<std::string, std::string>> record;  // field → expected value, in file order
+    SourcePos pos;
+};
+
+// An entry of `criteria:` — an id from standards.yaml, optionally with overrides.
+struct CriterionRef {
+    std::string id;
+    std::optional<int> points;
+    std::optional<bool> critical;
+    std::map<std::string, std::string> params;  // check parameters overridden for this scenario
+    SourcePos pos;
+};
+
+struct Site {
+    std::string name;
+    std::string company;
+};
+
+struct Scenario {
+    std::string path;          // file it was loaded from ("" when built in code)
+    std::string id;            // <category>.<slug>
+    int version = 1;
+    std::string title;
+    std::string category;
+    int difficulty = 1;        // 1..5
+    std::vector<std::string> used_for;  // onboarding|assessment|refresher
+    Site site;
+    std::string summary;       // optional one-line "what it trains" for the picker
+    std::optional<int> pass_mark;       // default: the catalogue's
+    std::optional<Millis> time_limit;   // the attempt ends here at the latest
+    std::vector<Actor> actors;          // file order
+    std::vector<Event> events;          // sorted by `at` (stable)
+    std::vector<Node> nodes;            // file order of `dialogue:`
+    Outcome outcome;
+    std::vector<CriterionRef> criteria;
+    std::string debrief;
+    SourcePos pos;
+
+    const Actor* actor(const std::string& id_) const {
+        for (const auto& a : actors)
+            if (a.id == id_) return &a;
+        return nullptr;
+    }
+    const Node* node(const std::string& id_) const {
+        for (const auto& n : nodes)
+            if (n.id == id_) return &n;
+        return nullptr;
+    }
+};
+
+}  // namespace dd
