@@ -1,4 +1,6 @@
 // The score report: what a trainee learns from and a supervisor can defend (DESIGN §4, §5).
+// Built by score_attempt (scorer.h); serialised here as the stable JSON of DESIGN §5 and as a
+// Chinese debrief for the terminal.
 #pragma once
 #include <cstdint>
 #include <string>
@@ -45,6 +47,9 @@ struct ScoreReport {
     std::vector<std::string> critical_failed;
     std::vector<CriterionResult> criteria;
     std::string debrief;         // the scenario's debrief text
+    // Problems met while scoring (an unknown criterion id, a log of another scenario…), in
+    // Chinese; such criteria are left out rather than failing the whole report.
+    std::vector<std::string> warnings;
 };
 
 // The stable JSON of DESIGN §5 (plus extra keys that do not disturb it). Deterministic.

@@ -9,13 +9,16 @@
 
 namespace dd {
 
-// One match, as a byte range of the normalised text.
+// One match, as a byte range of the normalised text (begin/end) and of the text as typed
+// (src_begin/src_end, for highlighting the trainee's own words).
 struct ActSpan {
     std::string name;        // act or forbidden family
     std::size_t begin = 0;
     std::size_t end = 0;
     bool forbidden = false;
     bool weak = false;
+    std::size_t src_begin = 0;
+    std::size_t src_end = 0;
 };
 
 struct DetectedActs {

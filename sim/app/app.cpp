@@ -1,14 +1,387 @@
-// Placeholder until issue 5 lands.
+// The window loop: GLFW + OpenGL 3 + Dear ImGui. Sets up fonts (fontconfig), strings, the library
+// and the background load of lexicon and catalogue; then runs frames — driver input, sim clock,
+// views, render, screenshots — until the window closes. Also the start-up and per-frame
+// measurements the GUI benchmark reads (--bench-first-frame, --bench-frames).
 #include "app.h"
 
+#include <GLFW/glfw3.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <imgui.h>
+
+#include <chrono>
+#include <clocale>
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <fstream>
 #include <iostream>
+#include <sstream>
+#include <thread>
+
+#include "app_state.h"
+#include "driver.h"
+#include "screenshot.h"
+#include "settings.h"
+#include "sim/cli/paths.h"
 
 namespace dd::app {
 
-void add_gui_options(CLI::App&) {}
+namespace {
+
+Options g_opts;
+const auto g_process_start = std::chrono::steady_clock::now();
+
+double ms_since(std::chrono::steady_clock::time_point t0) {
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+}
+
+double cpu_seconds(clockid_t clock) {
+    timespec ts{};
+    clock_gettime(clock, &ts);
+    return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
+}
+
+// Milliseconds since the launcher's timestamp (DD_LAUNCH_NS, CLOCK_REALTIME ns, set by
+// tests/bench/gui_bench.sh just before exec), so process start-up is counted; else since main.
+double ms_since_launch() {
+    if (const char* ns = std::getenv("DD_LAUNCH_NS"); ns && *ns) {
+        timespec now{};
+        clock_gettime(CLOCK_REALTIME, &now);
+        const double now_ns = static_cast<double>(now.tv_sec) * 1e9 + static_cast<double>(now.tv_nsec);
+        return (now_ns - std::strtod(ns, nullptr)) / 1e6;
+    }
+    return ms_since(g_process_start);
+}
+
+void glfw_error(int code, const char* text) {
+    std::cerr << "deskdrill: GLFW error " << code << ": " << text << "\n";
+}
+
+void apply_style(float scale) {
+    ImGui::StyleColorsDark();
+    ImGuiStyle& st = ImGui::GetStyle();
+    st.WindowRounding = 0;
+    st.ChildRounding = 4;
+    st.FrameRounding = 4;
+    st.GrabRounding = 4;
+    st.TabRounding = 4;
+    st.FramePadding = ImVec2(8, 5);
+    st.ItemSpacing = ImVec2(8, 6);
+    st.WindowPadding = ImVec2(10, 8);
+    st.Colors[ImGuiCol_WindowBg] = ImVec4(0.11f, 0.12f, 0.14f, 1.0f);
+    st.Colors[ImGuiCol_ChildBg] = ImVec4(0.13f, 0.14f, 0.17f, 1.0f);
+    st.ScaleAllSizes(scale);
+}
+
+bool parse_size(const std::string& s, int* w, int* h) {
+    return std::sscanf(s.c_str(), "%dx%d", w, h) == 2 && *w >= 320 && *h >= 240 && *w <= 16384 &&
+           *h <= 16384;
+}
+
+}  // namespace
+
+void add_gui_options(CLI::App& root) {
+    Options& o = g_opts;
+    auto* g = &root;
+    const char* group = "Desk window";
+    g->add_option("--lang", o.lang, "UI language: zh (default) or en")
+        ->check(CLI::IsMember({"zh", "en"}))
+        ->group(group);
+    g->add_option("--scenario", o.scenario, "Preselect this scenario (id or file) in the picker")
+        ->group(group);
+    g->add_option("--mode", o.mode, "practice (hints, pause) or assessment")
+        ->check(CLI::IsMember({"practice", "assessment"}))
+        ->group(group);
+    g->add_flag("--choice", o.choice, "Choice mode: offered replies instead of typing")->group(group);
+    g->add_option("--seed", o.seed, "Seed of the attempt (default: random)")->group(group);
+    g->add_option("--speed", o.speed, "Sim seconds per wall second in practice (0.25–16)")
+        ->check(CLI::Range(0.25, 16.0))
+        ->group(group);
+    g->add_option("--drive", o.drive, "Play a UI script (test hook; see sim/app/driver.h)")
+        ->check(CLI::ExistingFile)
+        ->group(group);
+    g->add_option("--screenshot-dir", o.screenshot_dir, "Where `screenshot NAME` steps write PNGs")
+        ->group(group);
+    g->add_option("--transcript-out", o.transcript_out, "File \"save transcript\" writes")
+        ->group(group);
+    g->add_option("--report-out", o.report_out, "Write the report JSON here when an attempt ends")
+        ->group(group);
+    g->add_option("--font", o.font, "CJK font file PATH[:FACE] (default: found with fontconfig)")
+        ->group(group);
+    g->add_option("--window", o.window, "Window size WxH (default: the remembered size)")
+        ->group(group);
+    g->add_flag("--keep-open", o.keep_open, "Stay open after the drive script ends")->group(group);
+    g->add_flag("--bench-first-frame", o.bench_first_frame,
+                "Print start-up timings and exit after the first frame is presented")
+        ->group(group);
+    g->add_option("--bench-frames", o.bench_frames,
+                  "After the drive script: render N frames and print CPU time per frame")
+        ->check(CLI::Range(0, 100000))
+        ->group(group);
+}
+
 int run_gui() {
-    std::cerr << "deskdrill: the desk window is not built yet\n";
-    return 2;
+    Options opts = g_opts;
+    if (opts.assets_dir.empty()) {
+        const char* env = std::getenv("DESKDRILL_ASSETS");
+        opts.assets_dir = env && *env ? env : DESKDRILL_ASSETS_DIR;
+    }
+    if (opts.scenarios_dir.empty()) opts.scenarios_dir = dd::cli::scenarios_dir();
+    if (opts.font.empty())
+        if (const char* f = std::getenv("DESKDRILL_FONT"); f && *f) opts.font = f;
+
+    // Committed IME text reaches GLFW's char callback only with a UTF-8 LC_CTYPE (XIM).
+    std::setlocale(LC_CTYPE, "");
+
+    // Drive script first: a typo should fail before a window opens.
+    std::optional<std::vector<DriveStep>> steps;
+    if (!opts.drive.empty()) {
+        std::ifstream in(opts.drive);
+        std::stringstream ss;
+        ss << in.rdbuf();
+        std::string err;
+        steps = parse_drive_script(ss.str(), opts.drive, &err);
+        if (!steps) {
+            std::cerr << err;
+            return 2;
+        }
+    }
+
+    const std::string settings_file = settings_path();
+    Settings settings = load_settings(settings_file);
+    if (!opts.window.empty() && !parse_size(opts.window, &settings.width, &settings.height)) {
+        std::cerr << "deskdrill: --window " << opts.window << ": error: expected WxH, e.g. 1280x800\n";
+        return 2;
+    }
+
+    AppState app;
+    app.opts = opts;
+    app.manual_clock = steps.has_value();
+    app.picker.mode = opts.mode == "assessment" ? Mode::Assessment : Mode::Practice;
+    app.picker.choice_mode = opts.choice;
+    const std::string lang = !opts.lang.empty() ? opts.lang : (!settings.lang.empty() ? settings.lang : "zh");
+    {
+        std::string err;
+        if (!app.set_language(lang, &err)) {
+            std::cerr << "deskdrill: " << err << "\n";
+            return 2;
+        }
+        app.lang_changed = false;
+    }
+
+    // Lexicon (OpenCC dictionaries) and catalogue load while the window opens.
+    const std::string lexicon = dd::cli::lexicon_path(), standards = dd::cli::standards_path();
+    app.backend_loading = std::async(std::launch::async, [lexicon, standards] {
+        return load_backend(lexicon, standards);
+    });
+
+    const auto t_lib = std::chrono::steady_clock::now();
+    app.library = scan_library(opts.scenarios_dir);
+    const double lib_ms = ms_since(t_lib);
+    app.want_library_text();
+    for (const auto& e : app.library.entries)
+        if (!e.scenario) std::cerr << e.error;
+
+    std::string why;
+    std::optional<FontFace> face = find_cjk_font(opts.font, &why);
+    if (face) {
+        std::string err;
+        if (!app.fonts.open(*face, &err)) {
+            why = err;
+            face.reset();
+        }
+    }
+    if (!face) {
+        app.font_problem = "DeskDrill: " + why;
+        std::cerr << "deskdrill: " << why << "\n";
+    }
+
+    glfwSetErrorCallback(glfw_error);
+    if (!glfwInit()) {
+        std::cerr << "deskdrill: cannot open a window (glfwInit failed). Is a display available? "
+                     "Try `xvfb-run -a deskdrill` or the headless `deskdrill demo`.\n";
+        return 2;
+    }
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+    glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+    glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
+    GLFWwindow* window = glfwCreateWindow(settings.width, settings.height,
+                                          "DeskDrill 物业前台实训考核模拟器", nullptr, nullptr);
+    if (!window) {
+        std::cerr << "deskdrill: cannot create an OpenGL 3.3 window. Check the graphics driver "
+                     "(Mesa: LIBGL_ALWAYS_SOFTWARE=1), or use the headless `deskdrill demo`.\n";
+        glfwTerminate();
+        return 2;
+    }
+    glfwMakeContextCurrent(window);
+    // Driving or benchmarking runs frames as fast as they come; a person gets vsync.
+    glfwSwapInterval(steps || opts.bench_first_frame ? 0 : 1);
+
+    float xscale = 1, yscale = 1;
+    glfwGetWindowContentScale(window, &xscale, &yscale);
+    app.ui_scale = std::clamp(std::max(xscale, yscale), 1.0f, 4.0f);
+    app.font_px = std::round(18.0f * app.ui_scale);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // layout is computed, not remembered
+    apply_style(app.ui_scale);
+    ImGui_ImplGlfw_InitForOpenGL(window, true);
+    ImGui_ImplOpenGL3_Init("#version 330 core");
+
+    std::optional<Driver> driver;
+    int exit_code = 0;
+    if (steps) {
+        Driver::Hooks hooks;
+        hooks.set_clock = [&app](Millis t) {
+            if (!app.session || app.screen != Screen::Desk) return false;
+            app.session->set_clock(t);
+            return true;
+        };
+        hooks.clock = [&app]() -> Millis { return app.session ? app.session->now() : 0; };
+        hooks.screen = [&app] { return std::string(screen_name(app.screen)); };
+        hooks.quit = [window] { glfwSetWindowShouldClose(window, GLFW_TRUE); };
+        hooks.log = [](const std::string& s) { std::cerr << s << "\n"; };
+        driver.emplace(std::move(*steps), opts.drive, std::move(hooks));
+    }
+
+    app.fonts.build(io.Fonts, app.font_px);
+    double atlas_ms = app.fonts.last_build_ms();
+    int bench_left = -1;
+    double bench_cpu0 = 0, bench_thread0 = 0, bench_ui_cpu = 0;
+    auto bench_wall0 = std::chrono::steady_clock::now();
+    bool first_frame = true;
+    double last_time = glfwGetTime();
+    while (!glfwWindowShouldClose(window)) {
+        glfwPollEvents();
+        if (app.quit_requested) glfwSetWindowShouldClose(window, GLFW_TRUE);
+
+        ImGui_ImplOpenGL3_NewFrame();  // first call uploads the atlas built before the loop
+        // New characters on screen (a scenario started, a character typed): extend the atlas
+        // between frames.
+        if (app.fonts.dirty()) {
+            app.fonts.build(io.Fonts, app.font_px);
+            atlas_ms += app.fonts.last_build_ms();
+            ImGui_ImplOpenGL3_DestroyFontsTexture();
+            ImGui_ImplOpenGL3_CreateFontsTexture();
+        }
+        if (app.lang_changed) {
+            settings.lang = app.strings.lang();
+            app.lang_changed = false;
+        }
+        ImGui_ImplGlfw_NewFrame();
+        if (driver) driver->before_frame(io);
+
+        const double now = glfwGetTime();
+        if (app.session && app.screen == Screen::Desk) app.session->tick(now - last_time);
+        last_time = now;
+
+        const double ui_t0 = cpu_seconds(CLOCK_THREAD_CPUTIME_ID);
+        ImGui::NewFrame();
+        draw_frame(app);
+        ImGui::Render();
+        const double ui_t1 = cpu_seconds(CLOCK_THREAD_CPUTIME_ID);
+
+        int fb_w = 0, fb_h = 0;
+        glfwGetFramebufferSize(window, &fb_w, &fb_h);
+        glViewport(0, 0, fb_w, fb_h);
+        glClearColor(0.09f, 0.10f, 0.12f, 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+
+        if (driver) {
+            if (auto shot = driver->take_screenshot_request()) {
+                const std::string path = opts.screenshot_dir + "/" + *shot + ".png";
+                PixelStats st;
+                std::string err;
+                if (save_framebuffer_png(path, fb_w, fb_h, &st, &err)) {
+                    std::fprintf(stderr,
+                                 "deskdrill: screenshot %s (%dx%d, background %.1f%%, luma σ %.1f, "
+                                 "%d colours)\n",
+                                 path.c_str(), st.width, st.height, st.background_share * 100,
+                                 st.luma_stddev, st.colours);
+                } else {
+                    std::cerr << "deskdrill: screenshot failed: " << err << "\n";
+                    exit_code = 1;
+                }
+            }
+        }
+        glfwSwapBuffers(window);
+
+        if (first_frame) {
+            first_frame = false;
+            if (opts.bench_first_frame) {
+                glFinish();
+                std::printf("first_frame_ms=%.1f since_main_ms=%.1f library_ms=%.1f scenarios=%zu "
+                            "atlas_ms=%.1f glyphs=%zu atlas=%dx%d font=%s\n",
+                            ms_since_launch(), ms_since(g_process_start), lib_ms,
+                            app.library.entries.size(), atlas_ms, app.fonts.glyphs().size(),
+                            io.Fonts->TexWidth, io.Fonts->TexHeight,
+                            app.fonts.has_cjk() ? app.fonts.face().family.c_str() : "(none)");
+                std::fflush(stdout);
+                glfwSetWindowShouldClose(window, GLFW_TRUE);
+            }
+        }
+
+        if (driver && driver->done() && bench_left < 0) {
+            if (driver->failed()) {
+                std::cerr << driver->error() << "\n";
+                exit_code = 1;
+                glfwSetWindowShouldClose(window, GLFW_TRUE);
+            } else if (opts.bench_frames > 0) {
+                bench_left = opts.bench_frames;
+                bench_cpu0 = cpu_seconds(CLOCK_PROCESS_CPUTIME_ID);
+                bench_thread0 = cpu_seconds(CLOCK_THREAD_CPUTIME_ID);
+                bench_ui_cpu = 0;
+                bench_wall0 = std::chrono::steady_clock::now();
+            } else if (!opts.keep_open) {
+                glfwSetWindowShouldClose(window, GLFW_TRUE);
+            }
+        } else if (bench_left > 0) {
+            bench_ui_cpu += ui_t1 - ui_t0;
+            if (--bench_left == 0) {
+                const int n = opts.bench_frames;
+                const double proc = cpu_seconds(CLOCK_PROCESS_CPUTIME_ID) - bench_cpu0;
+                const double thread = cpu_seconds(CLOCK_THREAD_CPUTIME_ID) - bench_thread0;
+                std::printf("frames=%d screen=%s log_entries=%zu ui_cpu_ms_per_frame=%.3f "
+                            "main_thread_cpu_ms_per_frame=%.3f process_cpu_ms_per_frame=%.3f "
+                            "wall_ms_per_frame=%.3f\n",
+                            n, screen_name(app.screen),
+                            app.session ? app.session->engine().log().entries.size() : size_t{0},
+                            bench_ui_cpu * 1000 / n, thread * 1000 / n, proc * 1000 / n,
+                            ms_since(bench_wall0) / n);
+                std::fflush(stdout);
+                glfwSetWindowShouldClose(window, GLFW_TRUE);
+            }
+        }
+
+        if (!driver && !opts.bench_first_frame) {
+            // Without vsync (some drivers ignore it) cap at ~60 fps instead of spinning a core.
+            const double spent = glfwGetTime() - now;
+            if (spent < 1.0 / 60) std::this_thread::sleep_for(std::chrono::duration<double>(1.0 / 60 - spent));
+        }
+    }
+
+    // Scripted and benchmark runs leave the user's settings alone.
+    if (!opts.bench_first_frame && !driver) {
+        glfwGetWindowSize(window, &settings.width, &settings.height);
+        save_settings(settings_file, settings);
+    }
+
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext();
+    glfwDestroyWindow(window);
+    glfwTerminate();
+    if (driver && !driver->done() && exit_code == 0) {
+        std::cerr << "deskdrill: the window closed before the drive script finished (step "
+                  << driver->steps_run() + 1 << ")\n";
+        exit_code = 1;
+    }
+    return exit_code;
 }
 
 }  // namespace dd::app

@@ -21,8 +21,10 @@ struct MoodParams {
     // Waiting beyond the persona's patience: +wait_step every wait_every.
     int wait_step = 5;
     Millis wait_every = 10'000;
-    // Each unanswered ring of a phone call.
+    // Each unanswered ring of a phone call beyond the first `rings_tolerated` (a caller expects
+    // the pick-up within three rings, seed 001 §4.1.5; ring 4 onwards raises the mood).
     int ring_step = 2;
+    int rings_tolerated = 3;
     // Temper scales every change: calm 0.5, normal 1, hot 1.5.
     std::map<std::string, double> temper_scale = {{"calm", 0.5}, {"normal", 1.0}, {"hot", 1.5}};
 };

@@ -1,0 +1,353 @@
+// Loading and checking the standards catalogue (scenarios/standards.yaml). yaml-cpp is used
+// inside try/catch only: bad input becomes positioned diagnostics, never an exception.
+#include "catalogue.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+namespace dd {
+
+namespace {
+
+struct CheckSpec {
+    std::string type;
+    std::vector<std::string> params;
+};
+
+// The parameters every acts-like check accepts to pick its threads.
+const std::vector<CheckSpec>& specs() {
+    static const std::vector<CheckSpec> kSpecs = {
+        {"acts",
+         {"acts", "window", "node", "weak_credit", "same_reply", "thread_kind", "roles", "if_none",
+          "long_wait"}},
+        {"forbidden", {"families", "per_offence", "thread_kind", "roles"}},
+        {"rings", {"max_rings", "partial_rings", "partial_credit"}},
+        {"node-within", {"late_credit"}},
+        {"respond-within", {"limit", "thread_kind", "roles"}},
+        {"solve-within", {"limit", "thread_kind", "roles"}},
+        {"record-fields", {"fields", "presence_only"}},
+        {"repeat-back", {"facts", "act_share"}},
+        {"classify", {"field", "expected"}},
+        {"actions", {"verb", "items", "any", "unnecessary_penalty", "only"}},
+        {"calls", {"late_credit", "unnecessary_penalty"}},
+        {"sequence", {"steps", "late_credit"}},
+        {"register-visitor", {"fields"}},
+        {"precedes", {"first", "before", "roles", "late_credit"}},
+        {"privacy", {"fields"}},
+        {"caller-hangs-up", {"thread_kind"}},
+        {"mood-end", {"below", "margin", "partial_credit", "roles"}},
+        {"node-expect", {"weak_credit"}},
+    };
+    return kSpecs;
+}
+
+SourcePos pos_of(const YAML::Node& n) {
+    const YAML::Mark m = n.Mark();
+    if (m.line < 0) return {};
+    return {m.line + 1, m.column + 1};
+}
+
+std::string join(const std::vector<std::string>& v, const char* sep) {
+    std::string out;
+    for (const auto& s : v) {
+        if (!out.empty()) out += sep;
+        out += s;
+    }
+    return out;
+}
+
+// A scalar or a sequence of scalars → the parameter string. Returns false for anything else.
+bool param_string(const YAML::Node& n, std::string& out) {
+    if (n.IsScalar()) {
+        out = n.Scalar();
+        return true;
+    }
+    if (n.IsSequence()) {
+        std::vector<std::string> parts;
+        for (const auto& item : n) {
+            if (!item.IsScalar()) return false;
+            parts.push_back(item.Scalar());
+        }
+        out = join(parts, ",");
+        return true;
+    }
+    if (n.IsNull()) {
+        out.clear();
+        return true;
+    }
+    return false;
+}
+
+bool parse_int(const std::string& s, int& out) {
+    if (s.empty() || s.size() > 9) return false;
+    int v = 0;
+    std::size_t i = 0;
+    bool neg = false;
+    if (s[0] == '-') {
+        neg = true;
+        i = 1;
+        if (s.size() == 1) return false;
+    }
+    for (; i < s.size(); ++i) {
+        if (s[i] < '0' || s[i] > '9') return false;
+        v = v * 10 + (s[i] - '0');
+    }
+    out = neg ? -v : v;
+    return true;
+}
+
+class Reader {
+public:
+    Reader(std::string path, Diagnostics& diags) : path_(std::move(path)), diags_(diags) {}
+
+    std::optional<Catalogue> read(const YAML::Node& root) {
+        Catalogue cat;
+        cat.path = path_;
+        if (!root.IsMap()) {
+            error(pos_of(root),
+                  "the standards catalogue must be a mapping with `version`, `pass_mark` and "
+                  "`criteria`");
+            return std::nullopt;
+        }
+        for (const auto& kv : root) {
+            const std::string key = kv.first.IsScalar() ? kv.first.Scalar() : std::string();
+            if (key != "version" && key != "pass_mark" && key != "criteria" && key != "title")
+                warning(pos_of(kv.first), "unknown key `" + key +
+                                              "` in the catalogue (expected version, pass_mark, "
+                                              "criteria); it is ignored");
+        }
+        const YAML::Node version = root["version"];
+        if (!version || !version.IsScalar() || version.Scalar().empty())
+            error(pos_of(root), "missing `version`: add e.g. `version: \"2026.1\"` so re-scored "
+                                "reports can say which standards they used");
+        else
+            cat.version = version.Scalar();
+
+        if (const YAML::Node pm = root["pass_mark"]) {
+            int v = 0;
+            if (!pm.IsScalar() || !parse_int(pm.Scalar(), v) || v < 0 || v > 100)
+                error(pos_of(pm), "`pass_mark` must be an integer from 0 to 100");
+            else
+                cat.pass_mark = v;
+        }
+
+        const YAML::Node crit = root["criteria"];
+        if (!crit || !crit.IsSequence()) {
+            error(crit ? pos_of(crit) : pos_of(root),
+                  "missing `criteria`: a list of criteria, each `{id, title, category, check, "
+                  "points, source, rule, feedback}`");
+        } else {
+            std::set<std::string> seen;
+            for (const auto& c : crit) {
+                Criterion cr;
+                if (read_criterion(c, cr)) {
+                    if (!seen.insert(cr.id).second)
+                        error(cr.pos, "duplicate criterion id `" + cr.id +
+                                          "`: each id must appear once");
+                    else
+                        cat.criteria.push_back(std::move(cr));
+                }
+            }
+        }
+        if (failed_) return std::nullopt;
+        return cat;
+    }
+
+private:
+    bool read_criterion(const YAML::Node& c, Criterion& cr) {
+        const bool before = failed_;
+        failed_ = false;
+        cr.pos = pos_of(c);
+        if (!c.IsMap()) {
+            error(cr.pos, "a criterion must be a mapping `{id: …, title: …, check: {type: …}, …}`");
+            failed_ = true;
+            return false;
+        }
+        static const std::set<std::string> kKeys = {"id",     "title",    "category", "check",
+                                                    "points", "critical", "source",   "rule",
+                                                    "feedback"};
+        for (const auto& kv : c) {
+            const std::string key = kv.first.IsScalar() ? kv.first.Scalar() : std::string();
+            if (!kKeys.count(key))
+                warning(pos_of(kv.first),
+                        "unknown key `" + key + "` in a criterion; it is ignored (known: id, "
+                        "title, category, check, points, critical, source, rule, feedback)");
+        }
+        cr.id = scalar(c, "id", true);
+        const std::string where = cr.id.empty() ? std::string("a criterion") : "`" + cr.id + "`";
+        cr.title = scalar(c, "title", true, where);
+        cr.category = scalar(c, "category", true, where);
+        cr.source = scalar(c, "source", true, where);
+        cr.rule = scalar(c, "rule", false, where);
+        const std::string pts = scalar(c, "points", true, where);
+        if (!pts.empty() && (!parse_int(pts, cr.points) || cr.points < 0 || cr.points > 1000))
+            error(pos_of(c["points"]), where + ": `points` must be an integer from 0 to 1000");
+        if (const YAML::Node crit = c["critical"]) {
+            const std::string v = crit.IsScalar() ? crit.Scalar() : std::string();
+            if (v == "true" || v == "yes")
+                cr.critical = true;
+            else if (v == "false" || v == "no")
+                cr.critical = false;
+            else
+                error(pos_of(crit), where + ": `critical` must be true or false");
+        }
+        const YAML::Node check = c["check"];
+        if (!check || !check.IsMap()) {
+            error(check ? pos_of(check) : cr.pos,
+                  where + ": missing `check: {type: …}` (types: " + join(check_types(), ", ") +
+                      ")");
+        } else {
+            for (const auto& kv : check) {
+                const std::string key = kv.first.IsScalar() ? kv.first.Scalar() : std::string();
+                std::string value;
+                if (!param_string(kv.second, value)) {
+                    error(pos_of(kv.second), where + ": check parameter `" + key +
+                                                 "` must be a scalar or a list of scalars");
+                    continue;
+                }
+                if (key == "type")
+                    cr.check = value;
+                else
+                    cr.params[key] = value;
+            }
+            const auto& types = check_types();
+            if (cr.check.empty()) {
+                error(pos_of(check), where + ": `check` needs a `type` (one of " +
+                                         join(types, ", ") + ")");
+            } else if (std::find(types.begin(), types.end(), cr.check) == types.end()) {
+                error(pos_of(check), where + ": unknown check type `" + cr.check +
+                                         "`; use one of " + join(types, ", "));
+            } else {
+                const auto& names = check_param_names(cr.check);
+                for (const auto& kv : check) {
+                    const std::string key =
+                        kv.first.IsScalar() ? kv.first.Scalar() : std::string();
+                    if (key != "type" &&
+                        std::find(names.begin(), names.end(), key) == names.end())
+                        warning(pos_of(kv.first), where + ": check `" + cr.check +
+                                                      "` has no parameter `" + key +
+                                                      "`; it is ignored (known: " +
+                                                      join(names, ", ") + ")");
+                }
+            }
+        }
+        const YAML::Node fb = c["feedback"];
+        if (!fb || !fb.IsMap()) {
+            error(fb ? pos_of(fb) : cr.pos,
+                  where + ": missing `feedback: {pass: …, fail: …}` (Chinese texts for the "
+                          "debrief; `partial:` optional)");
+        } else {
+            cr.feedback_pass = scalar(fb, "pass", true, where + " feedback");
+            cr.feedback_fail = scalar(fb, "fail", true, where + " feedback");
+            cr.feedback_partial = scalar(fb, "partial", false, where + " feedback");
+        }
+        const bool ok = !failed_;
+        failed_ = before || failed_;
+        return ok;
+    }
+
+    std::string scalar(const YAML::Node& parent, const char* key, bool required,
+                       const std::string& where = "a criterion") {
+        const YAML::Node n = parent[key];
+        if (!n) {
+            if (required) error(pos_of(parent), where + ": missing `" + key + "`");
+            return {};
+        }
+        if (!n.IsScalar()) {
+            error(pos_of(n), where + ": `" + key + "` must be a single value (text or number)");
+            return {};
+        }
+        if (required && n.Scalar().empty())
+            error(pos_of(n), where + ": `" + key + "` must not be empty");
+        return n.Scalar();
+    }
+
+    void error(SourcePos p, const std::string& msg) {
+        diags_.error(path_, p, msg);
+        failed_ = true;
+    }
+    void warning(SourcePos p, const std::string& msg) { diags_.warning(path_, p, msg); }
+
+    std::string path_;
+    Diagnostics& diags_;
+    bool failed_ = false;
+};
+
+}  // namespace
+
+const std::vector<std::string>& check_types() {
+    static const std::vector<std::string> kTypes = [] {
+        std::vector<std::string> v;
+        for (const auto& s : specs()) v.push_back(s.type);
+        return v;
+    }();
+    return kTypes;
+}
+
+const std::vector<std::string>& check_param_names(std::string_view type) {
+    static const std::vector<std::string> kNone;
+    for (const auto& s : specs())
+        if (s.type == type) return s.params;
+    return kNone;
+}
+
+std::optional<Catalogue> parse_catalogue(std::string_view yaml, const std::string& path,
+                                         Diagnostics& diags) {
+    try {
+        const YAML::Node root = YAML::Load(std::string(yaml));
+        Reader reader(path, diags);
+        return reader.read(root);
+    } catch (const YAML::Exception& e) {
+        SourcePos p;
+        if (e.mark.line >= 0) p = {e.mark.line + 1, e.mark.column + 1};
+        diags.error(path, p, "YAML syntax: " + e.msg + " (fix the syntax at this place)");
+    } catch (const std::exception& e) {
+        diags.error(path, {}, std::string("cannot read the catalogue: ") + e.what());
+    }
+    return std::nullopt;
+}
+
+std::optional<Catalogue> load_catalogue(const std::string& path, Diagnostics& diags) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        diags.error(path, {}, "cannot open the standards catalogue; check the path (or use "
+                              "--standards PATH)");
+        return std::nullopt;
+    }
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return parse_catalogue(ss.str(), path, diags);
+}
+
+void check_criteria_refs(const Scenario& scenario, const Catalogue& catalogue,
+                         Diagnostics& diags) {
+    std::set<std::string> seen;
+    for (const auto& ref : scenario.criteria) {
+        const Criterion* c = catalogue.find(ref.id);
+        if (!c) {
+            diags.error(scenario.path, ref.pos,
+                        "unknown criterion `" + ref.id + "`: not in the standards catalogue " +
+                            catalogue.version + " (see scenarios/standards.yaml for the ids)");
+            continue;
+        }
+        if (!seen.insert(ref.id).second)
+            diags.warning(scenario.path, ref.pos,
+                          "criterion `" + ref.id + "` is listed twice; it is scored once");
+        if (ref.points && *ref.points < 0)
+            diags.error(scenario.path, ref.pos,
+                        "criterion `" + ref.id + "`: points must not be negative");
+        const auto& names = check_param_names(c->check);
+        for (const auto& [k, v] : ref.params)
+            if (std::find(names.begin(), names.end(), k) == names.end())
+                diags.warning(scenario.path, ref.pos,
+                              "criterion `" + ref.id + "`: check `" + c->check +
+                                  "` has no parameter `" + k + "` (known: " + join(names, ", ") +
+                                  ")");
+    }
+}
+
+}  // namespace dd

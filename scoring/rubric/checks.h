@@ -1,0 +1,36 @@
+// Internal to the scorer: the check types of the standards catalogue. Each takes the attempt
+// view and the criterion's parameters (catalogue defaults overridden by the scenario) and
+// returns a credit in [0, 1] with its evidence.
+#pragma once
+#include <string_view>
+
+#include "view.h"
+
+namespace dd::rubric {
+
+// Dispatches on the check type; an unknown type gives credit 0 with an explaining evidence.
+CheckResult run_check(std::string_view type, const AttemptView& v, const Params& p);
+
+// Talk checks (checks_talk.cpp).
+CheckResult check_acts(const AttemptView& v, const Params& p);
+CheckResult check_forbidden(const AttemptView& v, const Params& p);
+CheckResult check_repeat_back(const AttemptView& v, const Params& p);
+CheckResult check_privacy(const AttemptView& v, const Params& p);
+CheckResult check_node_expect(const AttemptView& v, const Params& p);
+
+// Time, desk-action and state checks (checks_desk.cpp).
+CheckResult check_rings(const AttemptView& v, const Params& p);
+CheckResult check_node_within(const AttemptView& v, const Params& p);
+CheckResult check_respond_within(const AttemptView& v, const Params& p);
+CheckResult check_solve_within(const AttemptView& v, const Params& p);
+CheckResult check_record_fields(const AttemptView& v, const Params& p);
+CheckResult check_classify(const AttemptView& v, const Params& p);
+CheckResult check_actions(const AttemptView& v, const Params& p);
+CheckResult check_calls(const AttemptView& v, const Params& p);
+CheckResult check_sequence(const AttemptView& v, const Params& p);
+CheckResult check_register_visitor(const AttemptView& v, const Params& p);
+CheckResult check_precedes(const AttemptView& v, const Params& p);
+CheckResult check_caller_hangs_up(const AttemptView& v, const Params& p);
+CheckResult check_mood_end(const AttemptView& v, const Params& p);
+
+}  // namespace dd::rubric

@@ -1,0 +1,745 @@
+// The checks on time and desk actions: rings before answering, response and solve times,
+// the request register, classification, dispatch/escalation/notice/hand-over (missing and
+// unnecessary ones), emergency calls and the ordered emergency sequence, visitor registration,
+// "A before B" orderings, who hung up first, and the actors' mood at the end.
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "checks.h"
+#include "sim/model/duration.h"
+
+namespace dd::rubric {
+
+namespace {
+
+const LogEntry& entry(const AttemptView& v, int idx) {
+    return v.log.entries[static_cast<std::size_t>(idx)];
+}
+
+CheckResult not_applicable(const std::string& why) {
+    CheckResult r;
+    r.applicable = false;
+    Evidence ev;
+    ev.what = "n/a";
+    ev.note = "不适用:" + why;
+    r.evidence.push_back(ev);
+    return r;
+}
+
+Evidence plain(Millis t, std::string what, std::string thread, std::string text,
+               std::string note) {
+    Evidence ev;
+    ev.t = t;
+    ev.what = std::move(what);
+    ev.thread = std::move(thread);
+    ev.text = std::move(text);
+    ev.note = std::move(note);
+    return ev;
+}
+
+// "verb:arg" or "verb" → (verb, arg).
+std::pair<std::string, std::string> split_spec(const std::string& spec) {
+    const auto c = spec.find(':');
+    if (c == std::string::npos) return {spec, {}};
+    return {spec.substr(0, c), spec.substr(c + 1)};
+}
+
+std::string spec_label(const std::string& verb, const std::string& arg) {
+    if (verb == "call") return "拨打" + arg;
+    return label(verb) + (arg.empty() ? std::string() : "「" + label(arg) + "」");
+}
+
+// The thread an action was for: as logged, else its `to:`/argument.
+std::string action_thread(const LogEntry& e) {
+    if (!e.thread.empty()) return e.thread;
+    if (e.action && !e.action->to.empty()) return e.action->to;
+    return e.action ? e.action->arg : std::string();
+}
+
+std::vector<std::string> outcome_items(const AttemptView& v, const std::string& verb) {
+    const Outcome& o = v.scenario.outcome;
+    if (verb == "dispatch") return o.dispatch;
+    if (verb == "escalate") return o.escalate;
+    if (verb == "notify") return o.notify;
+    if (verb == "hand_over") return o.hand_over;
+    if (verb == "broadcast") return o.broadcast;
+    if (verb == "call") {
+        std::vector<std::string> out;
+        for (const auto& c : o.call) out.push_back(c.number);
+        return out;
+    }
+    return {};
+}
+
+}  // namespace
+
+CheckResult check_rings(const AttemptView& v, const Params& p) {
+    CheckResult r;
+    const int max_rings = static_cast<int>(p.num("max_rings", 3));
+    const int partial_rings = static_cast<int>(p.num("partial_rings", max_rings));
+    const double pc = p.num("partial_credit", 0.5);
+    double sum = 0;
+    int n = 0;
+    for (const auto& t : v.log.threads) {
+        if (t.kind != ThreadRecord::Kind::Phone) continue;
+        ++n;
+        const int rings = t.rings_before_answer;
+        if (!t.answered_at) {
+            r.evidence.push_back(AttemptView::missing(
+                t.opened_at, v.thread_end(t), t.id,
+                "未接听:电话响了 " + std::to_string(rings) + " 声无人接听"));
+            continue;
+        }
+        const std::string text = "响了 " + std::to_string(rings) + " 声后接听";
+        if (rings <= max_rings) {
+            sum += 1;
+            r.evidence.push_back(plain(*t.answered_at, "answer", t.id, text,
+                                       std::to_string(max_rings) + " 声之内接听"));
+        } else if (rings <= partial_rings) {
+            sum += pc;
+            r.evidence.push_back(plain(*t.answered_at, "answer", t.id, text,
+                                       "接听偏慢:超过 " + std::to_string(max_rings) + " 声"));
+        } else {
+            r.evidence.push_back(plain(
+                *t.answered_at, "answer", t.id, text,
+                "接听太慢:响了 " + std::to_string(rings) + " 声(应在 " +
+                    std::to_string(max_rings) + " 声之内,开始响铃后 " +
+                    secs(*t.answered_at - t.opened_at) + "才接)"));
+        }
+    }
+    if (n == 0) return not_applicable("本场景没有来电");
+    r.credit = sum / n;
+    return r;
+}
+
+CheckResult check_node_within(const AttemptView& v, const Params& p) {
+    CheckResult r;
+    const double late_credit = p.num("late_credit", 0.0);
+    double sum = 0;
+    int n = 0;
+    for (const auto& vis : v.log.visits) {
+        const Node* node = v.scenario.node(vis.node);
+        if (!node || !node->expect.within) continue;
+        ++n;
+        const Millis limit = *node->expect.within;
+        if (!vis.first_reply_at) {
+            const Millis to = vis.left_at ? *vis.left_at : v.log.ended_at;
+            r.evidence.push_back(AttemptView::missing(
+                vis.spoken_at, to, vis.thread,
+                "未回应:对方在「" + vis.node + "」说“" + vis.line + "”后没有回复(时限" +
+                    secs(limit) + ")"));
+            continue;
+        }
+        const Millis d = *vis.first_reply_at - vis.spoken_at;
+        if (d <= limit) {
+            sum += 1;
+            continue;
+        }
+        sum += late_credit;
+        Evidence ev;
+        if (!vis.replies.empty())
+            ev = AttemptView::text_evidence(entry(v, vis.replies.front()), std::nullopt, "");
+        else
+            ev = plain(*vis.first_reply_at, "say", vis.thread, "", "");
+        ev.note = "回应太慢:对方在「" + vis.node + "」说完 " + secs(d) + "后才回复(时限" +
+                  secs(limit) + ")";
+        r.evidence.push_back(ev);
+    }
+    if (n == 0) return not_applicable("走过的对话节点没有时限");
+    r.credit = sum / n;
+    if (r.evidence.empty())
+        r.evidence.push_back(plain(0, "summary", "", "",
+                                   std::to_string(n) + " 次回应都在时限之内"));
+    return r;
+}
+
+CheckResult check_respond_within(const AttemptView& v, const Params& p) {
+    CheckResult r;
+    const Millis limit = p.dur("limit").value_or(5 * 60'000);
+    const auto ts = v.threads(p);
+    if (ts.empty()) return not_applicable("没有需要响应的对话");
+    double sum = 0;
+    for (const auto* t : ts) {
+        int first = -1;
+        for (std::size_t i = 0; i < v.log.entries.size(); ++i) {
+            const auto& e = v.log.entries[i];
+            if (e.kind != LogEntry::Kind::Action || !e.action) continue;
+            const Verb vb = e.action->verb;
+            if (vb == Verb::Answer || vb == Verb::Wait || vb == Verb::Hold || vb == Verb::Focus)
+                continue;
+            if (action_thread(e) != t->id) continue;
+            first = static_cast<int>(i);
+            break;
+        }
+        if (first < 0) {
+            r.evidence.push_back(AttemptView::missing(
+                t->opened_at, v.thread_end(*t), t->id, "未响应:对方的需求没有得到任何回应"));
+            continue;
+        }
+        const auto& e = entry(v, first);
+        const Millis d = e.t - t->opened_at;
+        if (d <= limit) {
+            sum += 1;
+            r.evidence.push_back(AttemptView::text_evidence(
+                e, std::nullopt, "对方到来/来电后 " + secs(d) + "作出响应(时限" + secs(limit) + ")"));
+        } else {
+            r.evidence.push_back(AttemptView::text_evidence(
+                e, std::nullopt,
+                "响应太慢:对方到来/来电后 " + secs(d) + "才响应(时限" + secs(limit) + ")"));
+        }
+    }
+    r.credit = sum / static_cast<double>(ts.size());
+    return r;
+}
+
+CheckResult check_solve_within(const AttemptView& v, const Params& p) {
+    CheckResult r;
+    const Millis limit = p.dur("limit").value_or(15 * 60'000);
+    const auto ts = v.threads(p);
+    if (ts.empty()) return not_applicable("没有需要处理的对话");
+    double sum = 0;
+    for (const auto* t : ts) {
+        const Millis end = v.thread_end(*t);
+        const Millis d = end - t->opened_at;
+        const std::string how = t->ended_at ? "处理完毕" : "到练习结束仍未结束";
+        if (t->ended_at && d <= limit) {
+            sum += 1;
+            r.evidence.push_back(plain(end, "thread-end", t->id, how,
+                                       "用时 " + secs(d) + "(时限" + secs(limit) + ")"));
+        } else {
+            r.evidence.push_back(plain(end, "thread-end", t->id, how,
+                                       "超时:用时 " + secs(d) + "(时限" + secs(limit) + ")"));
+        }
+    }
+    r.credit = sum / static_cast<double>(ts.size());
+    return r;
+}
+
+CheckResult check_record_fields(const AttemptView& v, const Params& p) {
+    CheckResult r;
+    auto presence_only = p.list("presence_only");
+    if (!p.has("presence_only")) presence_only = {"issue", "time"};
+    std::vector<std::pair<std::string, std::string>> expected;
+    if (p.has("fields")) {
+        for (const auto& f : p.list("fields")) {
+            std::string val;
+            for (const auto& [k, x] : v.scenario.outcome.record)
+                if (k == f) val = v.expected_value(k, x);
+            expected.emplace_back(f, val);
+        }
+    } else {
+        for (const auto& [k, x] : v.scenario.outcome.record)
+            expected.emplace_back(k, v.expected_value(k, x));
+    }
+    if (expected.empty()) {
+        // No outcome record: name, room and phone of the first party must be there.
+        std::string primary;
+        for (const auto& t : v.log.threads)
+            if (t.kind != ThreadRecord::Kind::Alarm && !t.actor.empty()) {
+                primary = t.actor;
+                break;
+            }
+        for (const char* f : {"name", "room", "phone"})
+            expected.emplace_back(f, primary.empty() ? std::string() : v.played_fact(primary, f));
+    }
+    const auto records = v.desk_of("record");
+    std::string need;
+    for (const auto& [f, x] : expected) need += (need.empty() ? "" : "、") + label(f);
+    if (records.empty()) {
+        r.credit = 0;
+        r.evidence.push_back(AttemptView::missing(0, v.log.ended_at, "",
+                                                  "未找到:整个过程没有登记(record),应登记" + need));
+        return r;
+    }
+    // Candidates: each record action alone, and all of them merged (later fields win).
+    struct Cand {
+        std::vector<std::pair<std::string, std::string>> fields;
+        int entry;
+    };
+    std::vector<Cand> cands;
+    Cand merged{{}, records.back()};
+    for (int idx : records) {
+        const auto& a = *entry(v, idx).action;
+        cands.push_back({a.fields, idx});
+        for (const auto& [k, val] : a.fields) {
+            auto it = std::find_if(merged.fields.begin(), merged.fields.end(),
+                                   [&](const auto& kv) { return kv.first == k; });
+            if (it == merged.fields.end())
+                merged.fields.emplace_back(k, val);
+            else if (!val.empty())
+                it->second = val;
+        }
+    }
+    if (records.size() > 1) cands.push_back(merged);
+    const auto get = [](const Cand& c, const std::string& f) -> std::string {
+        for (const auto& [k, val] : c.fields)
+            if (k == f || (f == "contact" && k == "phone") || (f == "phone" && k == "contact"))
+                if (!val.empty()) return val;
+        return {};
+    };
+    const auto is_presence = [&](const std::string& f) {
+        return std::find(presence_only.begin(), presence_only.end(), f) != presence_only.end();
+    };
+    double best = -1;
+    const Cand* best_c = &cands.front();
+    for (const auto& c : cands) {
+        int ok = 0;
+        for (const auto& [f, x] : expected) {
+            const std::string got = get(c, f);
+            if (!got.empty() && (is_presence(f) || same_fact(f, got, x))) ++ok;
+        }
+        const double credit = static_cast<double>(ok) / static_cast<double>(expected.size());
+        if (credit > best) {
+            best = credit;
+            best_c = &c;
+        }
+    }
+    r.credit = best;
+    std::string good;
+    std::vector<Evidence> problems;
+    const auto& e = entry(v, best_c->entry);
+    for (const auto& [f, x] : expected) {
+        const std::string got = get(*best_c, f);
+        if (got.empty()) {
+            problems.push_back(AttemptView::text_evidence(
+                e, std::nullopt,
+                "缺少" + label(f) + (x.empty() || is_presence(f) ? "" : "(应为“" + x + "”)")));
+        } else if (!is_presence(f) && !same_fact(f, got, x)) {
+            problems.push_back(AttemptView::text_evidence(
+                e, std::nullopt, label(f) + "记错:记为“" + got + "”,应为“" + x + "”"));
+        } else {
+            good += (good.empty() ? "" : "、") + label(f);
+        }
+    }
+    if (!good.empty())
+        r.evidence.push_back(AttemptView::text_evidence(e, std::nullopt, "已正确登记" + good));
+    for (auto& ev : problems) r.evidence.push_back(std::move(ev));
+    return r;
+}
+
+CheckResult check_classify(const AttemptView& v, const Params& p) {
+    CheckResult r;
+    const std::string field = p.str("field", "level");
+    std::string expected = p.str("expected");
+    if (expected.empty())
+        expected = field == "type" ? v.scenario.outcome.request_type : v.scenario.outcome.level;
+    if (expected.empty()) return not_applicable("本场景没有规定" + label(field));
+    int last = -1;
+    for (int idx : v.desk_of("classify"))
+        if (const std::string* f = entry(v, idx).action->field(field); f && !f->empty())
+            last = idx;
+    if (last < 0) {
+        r.credit = 0;
+        r.evidence.push_back(AttemptView::missing(
+            0, v.log.ended_at, "",
+            "未找到:没有分类(classify " + field + "),应判为「" + label(expected) + "」"));
+        return r;
+    }
+    const auto& e = entry(v, last);
+    const std::string got = *e.action->field(field);
+    if (got == expected) {
+        r.credit = 1;
+        r.evidence.push_back(AttemptView::text_evidence(
+            e, std::nullopt, label(field) + "判为「" + label(got) + "」,正确"));
+    } else {
+        r.credit = 0;
+        r.evidence.push_back(AttemptView::text_evidence(
+            e, std::nullopt,
+            label(field) + "判断错误:判为「" + label(got) + "」,应为「" + label(expected) + "」"));
+    }
+    return r;
+}
+
+CheckResult check_actions(const AttemptView& v, const Params& p) {
+    CheckResult r;
+    const std::string verb = p.str("verb");
+    if (verb.empty()) {
+        r.credit = 0;
+        r.evidence.push_back(plain(0, "config", "", "", "评分项缺少参数 verb"));
+        return r;
+    }
+    std::vector<std::string> required = p.has("items") ? p.list("items") : outcome_items(v, verb);
+    const auto only = p.list("only");
+    const auto in_only = [&](const std::string& x) {
+        return only.empty() || std::find(only.begin(), only.end(), x) != only.end();
+    };
+    required.erase(std::remove_if(required.begin(), required.end(),
+                                  [&](const std::string& x) { return !in_only(x); }),
+                   required.end());
+    const bool any = p.flag("any", false);
+    const double penalty = p.num("unnecessary_penalty", 0.5);
+    // First action per argument.
+    std::vector<int> done;
+    std::set<std::string> seen;
+    for (int idx : v.desk_of(verb)) {
+        const std::string& arg = entry(v, idx).action->arg;
+        if (!in_only(arg) || !seen.insert(arg).second) continue;
+        done.push_back(idx);
+    }
+    const Millis end = v.log.ended_at;
+    if (required.empty() && any) {
+        if (done.empty()) {
+            r.credit = 0;
+            r.evidence.push_back(
+                AttemptView::missing(0, end, "", "未找到:整个过程没有" + label(verb)));
+        } else {
+            r.credit = 1;
+            r.evidence.push_back(v.action_evidence(entry(v, done.front()), "已" + label(verb)));
+        }
+        return r;
+    }
+    int hits = 0, extras = 0;
+    for (const auto& want : required) {
+        auto it = std::find_if(done.begin(), done.end(),
+                               [&](int idx) { return entry(v, idx).action->arg == want; });
+        if (it != done.end()) {
+            ++hits;
+            r.evidence.push_back(v.action_evidence(entry(v, *it), "正确:" + spec_label(verb, want)));
+        } else {
+            r.evidence.push_back(AttemptView::missing(
+                0, end, "", "未找到:没有" + spec_label(verb, want)));
+        }
+    }
+    for (int idx : done) {
+        const std::string& arg = entry(v, idx).action->arg;
+        if (std::find(required.begin(), required.end(), arg) != required.end()) continue;
+        ++extras;
+        r.evidence.push_back(v.action_evidence(entry(v, idx), "不必要:" + spec_label(verb, arg) +
+                                                                   "(本场景不需要)"));
+    }
+    if (required.empty()) {
+        r.credit = std::max(0.0, 1.0 - penalty * extras);
+        if (extras == 0)
+            r.evidence.push_back(plain(0, "summary", "", "",
+                                       "本场景无需" + label(verb) + ",也没有多余的" + label(verb)));
+        return r;
+    }
+    r.credit = std::max(0.0, static_cast<double>(hits) / static_cast<double>(required.size()) -
+                                 penalty * extras);
+    return r;
+}
+
+CheckResult check_calls(const AttemptView& v, const Params& p) {
+    CheckResult r;
+    const double late_credit = p.num("late_credit", 0.5);
+    const double penalty = p.num("unnecessary_penalty", 0.0);
+    const auto& reqs = v.scenario.outcome.call;
+    const auto calls = v.desk_of("call");
+    if (reqs.empty() && (calls.empty() || penalty <= 0))
+        return not_applicable("本场景不需要拨打紧急电话");
+    const Millis start = v.emergency_start();
+    double sum = 0;
+    for (const auto& req : reqs) {
+        auto it = std::find_if(calls.begin(), calls.end(),
+                               [&](int idx) { return entry(v, idx).action->arg == req.number; });
+        const std::string limit = req.within ? "时限" + secs(*req.within) : "无时限";
+        if (it == calls.end()) {
+            r.evidence.push_back(AttemptView::missing(
+                start, v.log.ended_at, "",
+                "未找到:没有拨打 " + req.number + "(" + limit + ",从 " + clock(start) + " 起算)"));
+            continue;
+        }
+        const auto& e = entry(v, *it);
+        const Millis d = e.t - start;
+        if (!req.within || d <= *req.within) {
+            sum += 1;
+            r.evidence.push_back(v.action_evidence(
+                e, "事件开始后 " + secs(d) + "拨打 " + req.number + "(" + limit + ")"));
+        } else {
+            sum += late_credit;
+            r.evidence.push_back(v.action_evidence(
+                e, "拨打太晚:事件开始后 " + secs(d) + "才拨打 " + req.number + "(" + limit + ")"));
+        }
+    }
+    int extras = 0;
+    for (int idx : calls) {
+        const std::string& num = entry(v, idx).action->arg;
+        if (std::any_of(reqs.begin(), reqs.end(), [&](const auto& q) { return q.number == num; }))
+            continue;
+        ++extras;
+        if (penalty > 0)
+            r.evidence.push_back(
+                v.action_evidence(entry(v, idx), "不必要:本场景不需要拨打 " + num));
+    }
+    const double base = reqs.empty() ? 1.0 : sum / static_cast<double>(reqs.size());
+    r.credit = std::max(0.0, base - penalty * extras);
+    return r;
+}
+
+CheckResult check_sequence(const AttemptView& v, const Params& p) {
+    CheckResult r;
+    const double late_credit = p.num("late_credit", 0.5);
+    struct Step {
+        std::string verb, arg;
+        std::optional<Millis> deadline;
+    };
+    std::vector<Step> steps;
+    if (p.has("steps")) {
+        for (const auto& s : p.list("steps")) {
+            Step st;
+            std::string spec = s;
+            if (const auto at = s.find("<="); at != std::string::npos) {
+                spec = s.substr(0, at);
+                st.deadline = parse_duration(s.substr(at + 2));
+            }
+            while (!spec.empty() && spec.back() == ' ') spec.pop_back();
+            std::tie(st.verb, st.arg) = split_spec(spec);
+            if (!st.verb.empty()) steps.push_back(st);
+        }
+    } else {
+        const Outcome& o = v.scenario.outcome;
+        for (const auto& c : o.call) steps.push_back({"call", c.number, c.within});
+        for (const auto& b : o.broadcast) steps.push_back({"broadcast", b, std::nullopt});
+        for (const auto& h : o.hand_over)
+            if (h == "first-aid-kit" || h == "extinguisher")
+                steps.push_back({"hand_over", h, std::nullopt});
+        for (const auto& e : o.escalate) steps.push_back({"escalate", e, std::nullopt});
+    }
+    if (steps.empty()) return not_applicable("本场景没有应急处置步骤");
+    const Millis start = v.emergency_start();
+    Millis prev = start;
+    double sum = 0;
+    int k = 0;
+    for (const auto& st : steps) {
+        ++k;
+        const std::string name = "第" + std::to_string(k) + "步 " + spec_label(st.verb, st.arg);
+        std::vector<int> matches;
+        for (int idx : v.desk_of(st.verb))
+            if (st.arg.empty() || entry(v, idx).action->arg == st.arg) matches.push_back(idx);
+        if (matches.empty()) {
+            r.evidence.push_back(AttemptView::missing(start, v.log.ended_at, "",
+                                                      "未找到:" + name + "没有做"));
+            continue;
+        }
+        auto in_order = std::find_if(matches.begin(), matches.end(),
+                                     [&](int idx) { return entry(v, idx).t >= prev; });
+        const bool ordered = in_order != matches.end();
+        const auto& e = entry(v, ordered ? *in_order : matches.front());
+        const Millis d = e.t - start;
+        const bool on_time = !st.deadline || d <= *st.deadline;
+        std::string note = name + ":开始后 " + secs(d);
+        if (st.deadline) note += "(时限" + secs(*st.deadline) + ")";
+        if (ordered && on_time) {
+            sum += 1;
+        } else {
+            sum += late_credit;
+            if (!on_time) note += ",超时";
+            if (!ordered) note += ",顺序不对(应在上一步之后)";
+        }
+        if (ordered) prev = e.t;
+        r.evidence.push_back(v.action_evidence(e, note));
+    }
+    r.credit = sum / static_cast<double>(steps.size());
+    return r;
+}
+
+CheckResult check_register_visitor(const AttemptView& v, const Params& p) {
+    CheckResult r;
+    if (v.scenario.outcome.register_visitor && !*v.scenario.outcome.register_visitor)
+        return not_applicable("本场景不需要访客登记");
+    auto fields = p.list("fields");
+    if (!p.has("fields")) fields = {"name", "visiting"};
+    std::vector<std::string> visitor_names;
+    for (const auto& a : v.scenario.actors)
+        if (a.role == "visitor" || a.role == "contractor" || a.role == "courier")
+            if (std::string n = v.played_fact(a.id, "name"); !n.empty()) visitor_names.push_back(n);
+    const auto regs = v.desk_of("register_visitor");
+    if (regs.empty()) {
+        r.credit = 0;
+        r.evidence.push_back(
+            AttemptView::missing(0, v.log.ended_at, "", "未找到:整个过程没有访客登记"));
+        return r;
+    }
+    double best = -1;
+    int best_idx = regs.front();
+    std::string best_lack;
+    for (int idx : regs) {
+        const Action& a = *entry(v, idx).action;
+        int ok = 0;
+        std::string lack;
+        for (const auto& f : fields) {
+            const std::string* got = a.field(f);
+            bool good = got && !got->empty();
+            if (good && f == "name" && !visitor_names.empty())
+                good = std::any_of(visitor_names.begin(), visitor_names.end(),
+                                   [&](const std::string& n) { return same_fact("name", *got, n); });
+            if (good)
+                ++ok;
+            else
+                lack += (lack.empty() ? "" : "、") + label(f) +
+                        (got && !got->empty() ? "(与访客不符)" : "");
+        }
+        const double c =
+            fields.empty() ? 1.0 : 0.5 + 0.5 * ok / static_cast<double>(fields.size());
+        if (c > best) {
+            best = c;
+            best_idx = idx;
+            best_lack = lack;
+        }
+    }
+    r.credit = best;
+    r.evidence.push_back(v.action_evidence(
+        entry(v, best_idx), best_lack.empty() ? "访客登记完整" : "访客登记缺少" + best_lack));
+    return r;
+}
+
+CheckResult check_precedes(const AttemptView& v, const Params& p) {
+    CheckResult r;
+    const auto [fverb, farg] = split_spec(p.str("first", "notify:host"));
+    const std::string before = p.str("before", "thread-end");
+    const double late_credit = p.num("late_credit", 0.5);
+    auto roles = p.list("roles");
+    if (!p.has("roles")) roles = {"visitor", "contractor", "courier"};
+    Millis ref = v.log.ended_at;
+    std::string ref_what = "练习结束";
+    if (before == "thread-end") {
+        // The earliest end of a matching party's thread (the visitor went in / left).
+        std::optional<Millis> earliest;
+        for (const auto& t : v.log.threads) {
+            if (std::find(roles.begin(), roles.end(), v.role_of(t.actor)) == roles.end()) continue;
+            if (t.ended_at && (!earliest || *t.ended_at < *earliest)) earliest = t.ended_at;
+        }
+        if (earliest) {
+            ref = *earliest;
+            ref_what = "对方离开/通话结束";
+        }
+    } else {
+        const auto [bverb, barg] = split_spec(before);
+        for (int idx : v.desk_of(bverb))
+            if (barg.empty() || entry(v, idx).action->arg == barg) {
+                ref = entry(v, idx).t;
+                ref_what = spec_label(bverb, barg);
+                break;
+            }
+    }
+    int first = -1;
+    for (int idx : v.desk_of(fverb))
+        if (farg.empty() || entry(v, idx).action->arg == farg) {
+            first = idx;
+            break;
+        }
+    const std::string what = spec_label(fverb, farg);
+    if (first < 0) {
+        r.credit = 0;
+        r.evidence.push_back(AttemptView::missing(0, ref, "",
+                                                  "未找到:" + clock(ref) + "(" + ref_what +
+                                                      ")之前没有" + what));
+        return r;
+    }
+    const auto& e = entry(v, first);
+    if (e.t <= ref) {
+        r.credit = 1;
+        r.evidence.push_back(v.action_evidence(e, what + "在" + ref_what + "之前,正确"));
+    } else {
+        r.credit = late_credit;
+        r.evidence.push_back(v.action_evidence(
+            e, what + "太晚:在" + ref_what + "(" + clock(ref) + ")之后才做"));
+    }
+    return r;
+}
+
+CheckResult check_caller_hangs_up(const AttemptView& v, const Params& p) {
+    CheckResult r;
+    const std::string kind = p.str("thread_kind", "phone");
+    double sum = 0;
+    int n = 0;
+    for (const auto& t : v.log.threads) {
+        if (t.kind == ThreadRecord::Kind::Alarm) continue;
+        if (kind == "phone" && t.kind != ThreadRecord::Kind::Phone) continue;
+        if (kind == "desk" && t.kind != ThreadRecord::Kind::Desk) continue;
+        if (!t.answered_at) continue;  // never answered: judged by the rings criterion
+        ++n;
+        int hang = -1;
+        for (int idx : v.desk_of("hang_up"))
+            if (action_thread(entry(v, idx)) == t.id ||
+                (entry(v, idx).thread.empty() && entry(v, idx).action->arg.empty())) {
+                hang = idx;
+                break;
+            }
+        if (t.ended_by == ThreadRecord::EndedBy::Actor) {
+            sum += 1;
+            r.evidence.push_back(plain(*t.ended_at, "thread-end", t.id, "对方挂断",
+                                       "对方先挂断了电话"));
+        } else if (hang >= 0 || t.ended_by == ThreadRecord::EndedBy::Trainee) {
+            if (hang >= 0)
+                r.evidence.push_back(v.action_evidence(entry(v, hang), "抢先挂断:对方还没挂断"));
+            else
+                r.evidence.push_back(plain(t.ended_at.value_or(v.log.ended_at), "thread-end",
+                                           t.id, "学员结束了通话", "抢先结束通话:对方还没挂断"));
+        } else {
+            sum += 1;
+            r.evidence.push_back(plain(v.thread_end(t), "thread-end", t.id, "通话未被学员挂断",
+                                       "没有抢先挂断电话"));
+        }
+    }
+    if (n == 0) return not_applicable("本场景没有接通的电话");
+    r.credit = sum / n;
+    return r;
+}
+
+CheckResult check_mood_end(const AttemptView& v, const Params& p) {
+    CheckResult r;
+    const double below =
+        p.num("below", static_cast<double>(v.scenario.outcome.mood_below.value_or(50)));
+    const double margin = p.num("margin", 15);
+    const double pc = p.num("partial_credit", 0.5);
+    const auto ts = v.threads(p);
+    double sum = 0;
+    int n = 0;
+    for (const auto* t : ts) {
+        if (t->actor.empty()) continue;
+        ++n;
+        const std::string text =
+            "结束时情绪 " + std::to_string(t->mood_end) + "(开始时 " +
+            std::to_string(t->mood_start) + ",0 平静 … 100 暴怒)";
+        const std::string limit = "应低于 " + std::to_string(static_cast<int>(below));
+        if (t->mood_end < below) {
+            sum += 1;
+            r.evidence.push_back(plain(v.thread_end(*t), "mood", t->id, text, "情绪平稳:" + limit));
+        } else if (t->mood_end < below + margin) {
+            sum += pc;
+            r.evidence.push_back(plain(v.thread_end(*t), "mood", t->id, text, "情绪仍偏高:" + limit));
+        } else {
+            r.evidence.push_back(plain(v.thread_end(*t), "mood", t->id, text, "情绪很差:" + limit));
+        }
+    }
+    if (n == 0) return not_applicable("没有对话对象");
+    r.credit = sum / n;
+    return r;
+}
+
+CheckResult run_check(std::string_view type, const AttemptView& v, const Params& p) {
+    using Fn = CheckResult (*)(const AttemptView&, const Params&);
+    static const std::map<std::string, Fn, std::less<>> kChecks = {
+        {"acts", check_acts},
+        {"forbidden", check_forbidden},
+        {"rings", check_rings},
+        {"node-within", check_node_within},
+        {"respond-within", check_respond_within},
+        {"solve-within", check_solve_within},
+        {"record-fields", check_record_fields},
+        {"repeat-back", check_repeat_back},
+        {"classify", check_classify},
+        {"actions", check_actions},
+        {"calls", check_calls},
+        {"sequence", check_sequence},
+        {"register-visitor", check_register_visitor},
+        {"precedes", check_precedes},
+        {"privacy", check_privacy},
+        {"caller-hangs-up", check_caller_hangs_up},
+        {"mood-end", check_mood_end},
+        {"node-expect", check_node_expect},
+    };
+    auto it = kChecks.find(type);
+    if (it == kChecks.end()) {
+        CheckResult r;
+        r.credit = 0;
+        r.evidence.push_back(
+            plain(0, "config", "", "", "评分项的检查类型“" + std::string(type) + "”无法识别"));
+        return r;
+    }
+    return it->second(v, p);
+}
+
+}  // namespace dd::rubric

@@ -1,1 +1,0 @@
-// Placeholder: the rubric (issue 4).

@@ -1,0 +1,134 @@
+// score_attempt: resolves the scenario's criteria against the catalogue (with the scenario's
+// overrides), scales their maxima to 100, runs each check and assembles the report.
+#include "scorer.h"
+
+#include <algorithm>
+#include <cmath>
+#include <exception>
+#include <numeric>
+#include <set>
+
+#include "checks.h"
+
+namespace dd {
+
+std::vector<int> scale_to_total(const std::vector<int>& weights, int total) {
+    std::vector<int> out(weights.size(), 0);
+    long long sum = 0;
+    for (int w : weights) sum += std::max(0, w);
+    if (sum == 0 || total <= 0) return out;
+    // Exact integer arithmetic: quota_i = total * w_i / sum; remainders compared as integers.
+    std::vector<long long> rem(weights.size(), 0);
+    long long given = 0;
+    for (std::size_t i = 0; i < weights.size(); ++i) {
+        const long long num = static_cast<long long>(total) * std::max(0, weights[i]);
+        out[i] = static_cast<int>(num / sum);
+        rem[i] = num % sum;
+        given += out[i];
+    }
+    std::vector<std::size_t> order(weights.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return rem[a] > rem[b]; });
+    for (std::size_t k = 0; given < total && k < order.size(); ++k, ++given) ++out[order[k]];
+    return out;
+}
+
+namespace {
+
+int points_for(double credit, int max) {
+    if (max <= 0) return 0;
+    if (credit >= 1.0) return max;
+    int pts = static_cast<int>(std::floor(credit * max + 0.5));
+    // Partly met is never full marks, and any credit at all is never shown as none.
+    if (pts >= max) pts = max - 1;
+    if (pts < 0) pts = 0;
+    return pts;
+}
+
+}  // namespace
+
+ScoreReport score_attempt(const Scenario& scenario, const AttemptLog& log,
+                          const Catalogue& catalogue, const ScoreOptions& options) {
+    ScoreReport rep;
+    rep.scenario = scenario.id.empty() ? log.scenario : scenario.id;
+    rep.scenario_version = scenario.version;
+    rep.title = scenario.title;
+    rep.catalogue_version = catalogue.version;
+    rep.seed = log.seed;
+    rep.debrief = scenario.debrief;
+    rep.pass_mark = scenario.pass_mark.value_or(catalogue.pass_mark);
+    if (!log.scenario.empty() && !scenario.id.empty() && log.scenario != scenario.id)
+        rep.warnings.push_back("记录属于场景 " + log.scenario + ",却按场景 " + scenario.id +
+                               " 评分");
+
+    struct Item {
+        const Criterion* c;
+        int weight;
+        bool critical;
+        CheckParams params;
+    };
+    std::vector<Item> items;
+    std::set<std::string> seen;
+    for (const auto& ref : scenario.criteria) {
+        const Criterion* c = catalogue.find(ref.id);
+        if (!c) {
+            rep.warnings.push_back("评分项 " + ref.id + " 不在标准目录 " + catalogue.version +
+                                   " 中,未计分");
+            continue;
+        }
+        if (!seen.insert(ref.id).second) continue;
+        CheckParams params = c->params;
+        for (const auto& [k, val] : ref.params) params[k] = val;
+        items.push_back({c, std::max(0, ref.points.value_or(c->points)),
+                         ref.critical.value_or(c->critical), std::move(params)});
+    }
+    std::vector<int> weights;
+    for (const auto& it : items) weights.push_back(it.weight);
+    const std::vector<int> maxima = scale_to_total(weights, 100);
+
+    const rubric::AttemptView view(scenario, log, options.detector);
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        const Item& it = items[i];
+        rubric::CheckResult res;
+        try {
+            res = rubric::run_check(it.c->check, view, rubric::Params(it.params));
+        } catch (const std::exception& e) {
+            // A check must never take the report down; the criterion is shown as not judged.
+            res = {};
+            res.credit = 0;
+            Evidence ev;
+            ev.what = "error";
+            ev.note = std::string("评分出错:") + e.what();
+            res.evidence.push_back(ev);
+        }
+        const double credit = std::clamp(res.credit, 0.0, 1.0);
+        CriterionResult cr;
+        cr.id = it.c->id;
+        cr.title = it.c->title;
+        cr.category = it.c->category;
+        cr.max = maxima[i];
+        cr.points = points_for(credit, cr.max);
+        cr.passed = credit >= 1.0;
+        cr.critical = it.critical;
+        cr.evidence = std::move(res.evidence);
+        cr.source = it.c->source;
+        cr.rule = it.c->rule;
+        if (!res.applicable)
+            cr.feedback = "本次未涉及此项,不扣分。";
+        else if (cr.passed)
+            cr.feedback = it.c->feedback_pass;
+        else if (credit > 0 && !it.c->feedback_partial.empty())
+            cr.feedback = it.c->feedback_partial;
+        else
+            cr.feedback = it.c->feedback_fail;
+        if (cr.critical && !cr.passed) rep.critical_failed.push_back(cr.id);
+        rep.score += cr.points;
+        rep.max += cr.max;
+        rep.criteria.push_back(std::move(cr));
+    }
+    rep.passed = rep.max > 0 && rep.score >= rep.pass_mark && rep.critical_failed.empty();
+    return rep;
+}
+
+}  // namespace dd

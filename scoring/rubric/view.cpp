@@ -1,0 +1,535 @@
+// The attempt view and the helpers shared by the checks: parameters, fact matching in free
+// text (phone digits, room numbers, names), Chinese labels and evidence builders.
+#include "view.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <map>
+
+#include "sim/model/duration.h"
+
+namespace dd::rubric {
+
+namespace {
+
+std::string trim(std::string_view s) {
+    std::size_t b = 0, e = s.size();
+    while (b < e && (s[b] == ' ' || s[b] == '\t')) ++b;
+    while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t')) --e;
+    return std::string(s.substr(b, e - b));
+}
+
+std::vector<std::string> split(std::string_view s, char sep) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= s.size(); ++i) {
+        if (i == s.size() || s[i] == sep) {
+            std::string part = trim(s.substr(start, i - start));
+            if (!part.empty()) out.push_back(std::move(part));
+            start = i + 1;
+        }
+    }
+    return out;
+}
+
+// Full-width digits (０-９, U+FF10..U+FF19: EF BC 90..99) count as digits too.
+int digit_at(std::string_view s, std::size_t i, std::size_t& len) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= '0' && c <= '9') {
+        len = 1;
+        return c - '0';
+    }
+    if (c == 0xEF && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBC) {
+        const auto d = static_cast<unsigned char>(s[i + 2]);
+        if (d >= 0x90 && d <= 0x99) {
+            len = 3;
+            return d - 0x90;
+        }
+    }
+    len = 0;
+    return -1;
+}
+
+struct DigitRun {
+    std::string digits;
+    int begin = 0;
+    int end = 0;
+};
+
+// Runs of digits; with `join_separators`, '-' and ' ' between digits do not break a run
+// (138-0000-1111 is one phone number, while 3-1202 is two groups for a room).
+std::vector<DigitRun> digit_runs(std::string_view s, bool join_separators) {
+    std::vector<DigitRun> runs;
+    DigitRun cur;
+    bool in = false;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        std::size_t len = 0;
+        const int d = digit_at(s, i, len);
+        if (d >= 0) {
+            if (!in) {
+                cur = {};
+                cur.begin = static_cast<int>(i);
+                in = true;
+            }
+            cur.digits += static_cast<char>('0' + d);
+            i += len;
+            cur.end = static_cast<int>(i);
+            continue;
+        }
+        if (in && join_separators && (s[i] == '-' || s[i] == ' ') && i + 1 < s.size()) {
+            std::size_t l2 = 0;
+            if (digit_at(s, i + 1, l2) >= 0) {
+                ++i;
+                continue;
+            }
+        }
+        if (in) runs.push_back(cur);
+        in = false;
+        ++i;
+    }
+    if (in) runs.push_back(cur);
+    return runs;
+}
+
+std::string digits_only(std::string_view s) {
+    std::string out;
+    for (const auto& r : digit_runs(s, true)) out += r.digits;
+    return out;
+}
+
+std::string thread_kind_name(ThreadRecord::Kind k) {
+    switch (k) {
+        case ThreadRecord::Kind::Phone: return "phone";
+        case ThreadRecord::Kind::Desk: return "desk";
+        case ThreadRecord::Kind::Alarm: return "alarm";
+    }
+    return "desk";
+}
+
+}  // namespace
+
+// ---- Params -----------------------------------------------------------------------------------
+
+std::string Params::str(const std::string& k, const std::string& def) const {
+    auto it = p_.find(k);
+    return it == p_.end() ? def : trim(it->second);
+}
+
+double Params::num(const std::string& k, double def) const {
+    auto it = p_.find(k);
+    if (it == p_.end() || it->second.empty()) return def;
+    char* end = nullptr;
+    const double v = std::strtod(it->second.c_str(), &end);
+    if (end == it->second.c_str() || v != v) return def;
+    return v;
+}
+
+bool Params::flag(const std::string& k, bool def) const {
+    const std::string v = str(k);
+    if (v == "true" || v == "yes" || v == "1") return true;
+    if (v == "false" || v == "no" || v == "0") return false;
+    return def;
+}
+
+std::vector<std::string> Params::list(const std::string& k) const {
+    auto it = p_.find(k);
+    if (it == p_.end()) return {};
+    return split(it->second, ',');
+}
+
+std::vector<AnyOf> Params::groups(const std::string& k) const {
+    std::vector<AnyOf> out;
+    for (const auto& item : list(k)) {
+        AnyOf g = split(item, '|');
+        if (!g.empty()) out.push_back(std::move(g));
+    }
+    return out;
+}
+
+std::optional<Millis> Params::dur(const std::string& k) const {
+    auto it = p_.find(k);
+    if (it == p_.end()) return std::nullopt;
+    return parse_duration(trim(it->second));
+}
+
+// ---- AttemptView ------------------------------------------------------------------------------
+
+bool is_reply(const LogEntry& e) {
+    return e.kind == LogEntry::Kind::Action && e.action &&
+           (e.action->verb == Verb::Say || e.action->verb == Verb::Choose);
+}
+
+AttemptView::AttemptView(const Scenario& s, const AttemptLog& l, const ActDetector* d)
+    : scenario(s), log(l), detector(d) {
+    for (std::size_t i = 0; i < log.entries.size(); ++i) {
+        const auto& e = log.entries[i];
+        if (e.kind != LogEntry::Kind::Action || !e.action) continue;
+        if (is_reply(e))
+            replies_.push_back(static_cast<int>(i));
+        else if (e.action->verb != Verb::Wait)
+            desk_.push_back(static_cast<int>(i));
+    }
+}
+
+std::vector<int> AttemptView::replies_in(const std::string& thread) const {
+    std::vector<int> out;
+    for (int i : replies_)
+        if (log.entries[static_cast<std::size_t>(i)].thread == thread) out.push_back(i);
+    return out;
+}
+
+std::vector<int> AttemptView::desk_of(std::string_view verb) const {
+    std::vector<int> out;
+    for (int i : desk_)
+        if (verb_name(log.entries[static_cast<std::size_t>(i)].action->verb) == verb)
+            out.push_back(i);
+    return out;
+}
+
+std::string AttemptView::actor_of_thread(const std::string& thread) const {
+    if (const ThreadRecord* t = log.thread(thread)) return t->actor;
+    return {};
+}
+
+std::string AttemptView::actor_of(const LogEntry& e) const {
+    if (!e.actor.empty()) return e.actor;
+    return actor_of_thread(e.thread);
+}
+
+std::string AttemptView::role_of(const std::string& actor) const {
+    if (const Actor* a = scenario.actor(actor)) return a->role;
+    return {};
+}
+
+std::vector<const ThreadRecord*> AttemptView::threads(const Params& p) const {
+    const std::string kind = p.str("thread_kind", "any");
+    const std::vector<std::string> roles = p.list("roles");
+    std::vector<const ThreadRecord*> out;
+    for (const auto& t : log.threads) {
+        if (t.kind == ThreadRecord::Kind::Alarm) continue;
+        if (kind != "any" && kind != thread_kind_name(t.kind)) continue;
+        if (!roles.empty() &&
+            std::find(roles.begin(), roles.end(), role_of(t.actor)) == roles.end())
+            continue;
+        out.push_back(&t);
+    }
+    return out;
+}
+
+Millis AttemptView::thread_end(const ThreadRecord& t) const {
+    return t.ended_at ? *t.ended_at : std::max(log.ended_at, t.opened_at);
+}
+
+Millis AttemptView::thread_start(const ThreadRecord& t) const {
+    return t.answered_at ? *t.answered_at : t.opened_at;
+}
+
+Millis AttemptView::emergency_start() const {
+    std::optional<Millis> alarm, first;
+    for (const auto& t : log.threads) {
+        if (t.kind == ThreadRecord::Kind::Alarm && (!alarm || t.opened_at < *alarm))
+            alarm = t.opened_at;
+        if (!first || t.opened_at < *first) first = t.opened_at;
+    }
+    if (alarm) return *alarm;
+    return first ? *first : 0;
+}
+
+std::string AttemptView::played_fact(const std::string& actor, const std::string& field) const {
+    if (auto it = log.facts.find(actor); it != log.facts.end())
+        if (auto f = it->second.find(field); f != it->second.end()) return f->second;
+    const Actor* a = scenario.actor(actor);
+    if (!a) return {};
+    if (field == "name") return a->name;
+    if (field == "room") return a->room;
+    if (field == "phone" || field == "contact") return a->phone;
+    if (auto f = a->facts.find(field); f != a->facts.end()) return f->second;
+    return {};
+}
+
+std::string AttemptView::expected_value(const std::string& field, const std::string& value) const {
+    // "{owner.phone}" — a placeholder for a played fact.
+    if (value.size() > 3 && value.front() == '{' && value.back() == '}') {
+        const std::string inner = value.substr(1, value.size() - 2);
+        const auto dot = inner.find('.');
+        if (dot != std::string::npos) {
+            const std::string v = played_fact(inner.substr(0, dot), inner.substr(dot + 1));
+            if (!v.empty()) return v;
+        }
+    }
+    // A literal equal to an actor's default fact follows that actor's seeded variation.
+    for (const auto& a : scenario.actors) {
+        std::string def;
+        if (field == "name")
+            def = a.name;
+        else if (field == "room")
+            def = a.room;
+        else if (field == "phone" || field == "contact")
+            def = a.phone;
+        else if (auto f = a.facts.find(field); f != a.facts.end())
+            def = f->second;
+        if (!def.empty() && def == value) {
+            const std::string played = played_fact(a.id, field == "contact" ? "phone" : field);
+            return played.empty() ? value : played;
+        }
+    }
+    return value;
+}
+
+std::string describe_action(const Action& a) {
+    switch (a.verb) {
+        case Verb::Answer: return "接听/接待" + (a.arg.empty() ? std::string() : " " + a.arg);
+        case Verb::Hold: return "保留(请对方等候)";
+        case Verb::Say: return a.text;
+        case Verb::Choose: return a.text;
+        case Verb::Record:
+        case Verb::Classify:
+        case Verb::RegisterVisitor: {
+            std::string out = a.verb == Verb::Record     ? "登记:"
+                              : a.verb == Verb::Classify ? "分类:"
+                                                         : "访客登记:";
+            bool first = true;
+            for (const auto& [k, v] : a.fields) {
+                if (!first) out += ",";
+                first = false;
+                out += label(k) + "=" + (k == "type" || k == "level" ? label(v) : v);
+            }
+            if (a.fields.empty()) out += "(无内容)";
+            return out;
+        }
+        case Verb::Dispatch: return "派单:" + label(a.arg);
+        case Verb::Escalate: return "上报:" + label(a.arg);
+        case Verb::Call: return "拨打 " + a.arg;
+        case Verb::Notify: return "通知:" + label(a.arg);
+        case Verb::Broadcast: return "广播:" + label(a.arg);
+        case Verb::HandOver: return "交给/取用:" + label(a.arg);
+        case Verb::HangUp: return "挂断电话";
+        case Verb::Wait: return "等待 " + format_duration(a.duration);
+        case Verb::End: return "结束";
+        case Verb::Focus: return "切换到 " + a.arg;
+    }
+    return std::string(verb_name(a.verb));
+}
+
+std::string entry_text(const LogEntry& e) {
+    if (e.action) {
+        if (is_reply(e)) return e.action->text.empty() ? e.text : e.action->text;
+        return describe_action(*e.action);
+    }
+    return e.text;
+}
+
+Evidence AttemptView::text_evidence(const LogEntry& e, std::optional<std::pair<int, int>> span,
+                                    std::string note) {
+    Evidence ev;
+    ev.t = e.t;
+    ev.what = e.action ? std::string(verb_name(e.action->verb)) : "log";
+    ev.thread = e.thread;
+    ev.text = entry_text(e);
+    if (span && span->first >= 0 && span->second <= static_cast<int>(ev.text.size()) &&
+        span->first < span->second) {
+        ev.highlight_begin = span->first;
+        ev.highlight_end = span->second;
+    }
+    ev.note = std::move(note);
+    return ev;
+}
+
+Evidence AttemptView::reply_evidence(const LogEntry& e, const std::vector<std::string>& names,
+                                     std::string note) const {
+    std::optional<std::pair<int, int>> span;
+    const std::string text = entry_text(e);
+    if (detector && !names.empty()) {
+        const DetectedActs d = detector->detect(text);
+        for (const auto& name : names) {
+            for (const auto& s : d.spans) {
+                if (s.name != name || s.end <= s.begin || s.end > d.normalized.size()) continue;
+                // The span is in the normalised text; find the same words in the reply as typed.
+                const std::string words = d.normalized.substr(s.begin, s.end - s.begin);
+                const auto at = text.find(words);
+                if (at != std::string::npos) {
+                    span = {static_cast<int>(at), static_cast<int>(at + words.size())};
+                } else if (note.find("「" + words + "」") == std::string::npos) {
+                    note += "(匹配:「" + words + "」)";
+                }
+                break;
+            }
+            if (span) break;
+        }
+    }
+    return text_evidence(e, span, std::move(note));
+}
+
+Evidence AttemptView::action_evidence(const LogEntry& e, std::string note) const {
+    return text_evidence(e, std::nullopt, std::move(note));
+}
+
+Evidence AttemptView::missing(Millis from, Millis to, std::string thread, std::string note) {
+    Evidence ev;
+    ev.t = from;
+    ev.what = "missing";
+    ev.thread = std::move(thread);
+    if (to > from)
+        ev.text = clock(from) + "–" + clock(to);
+    else
+        ev.text = clock(from);
+    ev.note = std::move(note);
+    return ev;
+}
+
+// ---- fact matching ----------------------------------------------------------------------------
+
+std::optional<std::pair<int, int>> find_phone(std::string_view text, std::string_view phone) {
+    const std::string want = digits_only(phone);
+    if (want.size() < 5) {
+        if (phone.empty()) return std::nullopt;
+        const auto at = text.find(phone);
+        if (at == std::string_view::npos) return std::nullopt;
+        return std::make_pair(static_cast<int>(at), static_cast<int>(at + phone.size()));
+    }
+    for (const auto& run : digit_runs(text, true)) {
+        const auto at = run.digits.find(want);
+        if (at == std::string::npos) continue;
+        // Map digit offsets back to bytes by walking the run.
+        int b = -1, e = -1;
+        std::size_t seen = 0, i = static_cast<std::size_t>(run.begin);
+        while (i < static_cast<std::size_t>(run.end)) {
+            std::size_t len = 0;
+            if (digit_at(text, i, len) >= 0) {
+                if (seen == at) b = static_cast<int>(i);
+                ++seen;
+                if (seen == at + want.size()) {
+                    e = static_cast<int>(i + len);
+                    break;
+                }
+                i += len;
+            } else {
+                ++i;
+            }
+        }
+        if (b >= 0 && e > b) return std::make_pair(b, e);
+    }
+    return std::nullopt;
+}
+
+std::optional<std::pair<int, int>> find_room(std::string_view text, std::string_view room) {
+    const auto want = digit_runs(room, false);
+    if (want.empty()) {
+        if (room.empty()) return std::nullopt;
+        const auto at = text.find(room);
+        if (at == std::string_view::npos) return std::nullopt;
+        return std::make_pair(static_cast<int>(at), static_cast<int>(at + room.size()));
+    }
+    const auto have = digit_runs(text, false);
+    for (std::size_t i = 0; i + want.size() <= have.size(); ++i) {
+        bool ok = true;
+        for (std::size_t j = 0; j < want.size() && ok; ++j)
+            ok = have[i + j].digits == want[j].digits;
+        // Consecutive groups must be close (3栋1202), not two numbers far apart in a sentence.
+        for (std::size_t j = 1; j < want.size() && ok; ++j)
+            ok = have[i + j].begin - have[i + j - 1].end <= 9;
+        if (ok) return std::make_pair(have[i].begin, have[i + want.size() - 1].end);
+    }
+    return std::nullopt;
+}
+
+std::optional<std::pair<int, int>> find_name(std::string_view text, std::string_view name) {
+    // Names are matched as written: 王女士 is not 王先生, and a surname alone is too weak a
+    // signal in free text.
+    if (name.empty()) return std::nullopt;
+    const auto at = text.find(name);
+    if (at == std::string_view::npos) return std::nullopt;
+    return std::make_pair(static_cast<int>(at), static_cast<int>(at + name.size()));
+}
+
+std::optional<std::pair<int, int>> find_fact(std::string_view field, std::string_view text,
+                                             std::string_view value) {
+    if (value.empty()) return std::nullopt;
+    if (field == "phone" || field == "contact" || field == "id_card" || field == "id")
+        return find_phone(text, value);
+    if (field == "room") return find_room(text, value);
+    if (field == "name") return find_name(text, value);
+    const auto at = text.find(value);
+    if (at == std::string_view::npos) return std::nullopt;
+    return std::make_pair(static_cast<int>(at), static_cast<int>(at + value.size()));
+}
+
+bool same_fact(std::string_view field, std::string_view recorded, std::string_view expected) {
+    const std::string r = trim(recorded), x = trim(expected);
+    if (r.empty()) return false;
+    if (x.empty()) return true;
+    if (field == "phone" || field == "contact") {
+        const std::string dr = digits_only(r), dx = digits_only(x);
+        return !dx.empty() ? dr == dx : r == x;
+    }
+    if (field == "room") {
+        const auto gr = digit_runs(r, false), gx = digit_runs(x, false);
+        if (gx.empty()) return r == x;
+        if (gr.size() != gx.size()) return false;
+        for (std::size_t i = 0; i < gx.size(); ++i)
+            if (gr[i].digits != gx[i].digits) return false;
+        return true;
+    }
+    if (field == "name") {
+        // 王女士 recorded as 王女士 or 王 (surname only) is fine; 李女士 is not.
+        return r == x || x.find(r) != std::string::npos || r.find(x) != std::string::npos;
+    }
+    return r == x;
+}
+
+// ---- labels -----------------------------------------------------------------------------------
+
+std::string label(std::string_view code) {
+    static const std::map<std::string, std::string, std::less<>> kLabels = {
+        // speech acts and forbidden families
+        {"greeting", "问候"}, {"self-identify", "报公司/部门名称"}, {"offer-help", "主动询问需求"},
+        {"please", "请"}, {"thanks", "谢谢"}, {"apology", "致歉"}, {"empathy", "表示理解"},
+        {"ask-wait", "请稍等"}, {"thank-for-waiting", "久等致谢/致歉"}, {"ask-name", "询问姓名"},
+        {"ask-room", "询问房号"}, {"ask-contact", "询问联系方式"}, {"repeat-back", "复述确认"},
+        {"time-commitment", "明确时限"}, {"reassurance", "安抚/说明安排"}, {"farewell", "道别"},
+        {"refuse-knowledge", "推说不知道"}, {"deflect", "推诿"}, {"argue", "争辩/指责"},
+        {"rude", "不礼貌"},
+        // departments, escalation, notices, items
+        {"engineering", "工程部"}, {"security", "安保部"}, {"cleaning", "保洁部"},
+        {"landscaping", "绿化部"}, {"finance", "财务部"}, {"customer-service", "客服部"},
+        {"supervisor", "主管"}, {"manager", "经理"}, {"owner", "业主"}, {"host", "被访业主"},
+        {"residents", "住户"}, {"evacuation", "疏散广播"}, {"first-aid-kit", "急救箱"},
+        {"extinguisher", "灭火器"}, {"access-card", "门禁卡"}, {"parcel", "快递"},
+        {"form", "表格"},
+        // levels and request types
+        {"general", "一般"}, {"urgent", "紧急"}, {"special", "特殊"}, {"inquiry", "咨询"},
+        {"repair", "报修"}, {"complaint", "投诉"}, {"suggestion", "建议"},
+        {"emergency", "紧急事件"}, {"visitor", "访客"}, {"move-in", "入住"},
+        {"renovation", "装修"}, {"fee", "收费"}, {"release-pass", "放行条"}, {"other", "其他"},
+        // record fields
+        {"name", "姓名"}, {"room", "房号"}, {"phone", "电话"}, {"issue", "事项"},
+        {"time", "时间"}, {"contact", "联系方式"}, {"visiting", "拜访对象"}, {"id", "证件号"},
+        {"type", "类别"}, {"level", "等级"}, {"dispatch", "派单"}, {"escalate", "上报"},
+        {"notify", "通知"}, {"hand_over", "交给/取用"}, {"broadcast", "广播"},
+        {"call", "拨打"}, {"record", "登记"}, {"classify", "分类"},
+        {"register_visitor", "访客登记"}, {"hold", "保留"}, {"answer", "接听"},
+        {"hang_up", "挂断"},
+    };
+    if (auto it = kLabels.find(code); it != kLabels.end()) return it->second;
+    return std::string(code);
+}
+
+std::string act_label(std::string_view act) {
+    return "「" + label(act) + "」(" + std::string(act) + ")";
+}
+
+std::string clock(Millis t) { return format_clock(t); }
+
+std::string secs(Millis d) {
+    if (d < 0) d = 0;
+    const Millis total_tenths = (d + 50) / 100;
+    const Millis m = total_tenths / 600;
+    const Millis s10 = total_tenths % 600;
+    std::string s = std::to_string(s10 / 10);
+    if (s10 % 10) s += "." + std::to_string(s10 % 10);
+    if (m) return std::to_string(m) + "分" + (s10 ? s + "秒" : std::string());
+    return s + "秒";
+}
+
+}  // namespace dd::rubric

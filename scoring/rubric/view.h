@@ -1,0 +1,102 @@
+// Internal to the scorer: a read-only view of one attempt (replies, desk actions, threads,
+// played facts) with the helpers every check shares — check parameters, fact matching in
+// free text, Chinese labels, and evidence builders.
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "catalogue.h"
+#include "report.h"
+#include "scoring/text/act_detector.h"
+#include "sim/model/attempt_log.h"
+#include "sim/model/scenario.h"
+
+namespace dd::rubric {
+
+// Check parameters with typed access; a malformed value falls back to the default.
+class Params {
+public:
+    explicit Params(CheckParams p) : p_(std::move(p)) {}
+    bool has(const std::string& k) const { return p_.count(k) > 0; }
+    std::string str(const std::string& k, const std::string& def = {}) const;
+    double num(const std::string& k, double def) const;
+    bool flag(const std::string& k, bool def) const;
+    std::vector<std::string> list(const std::string& k) const;   // "a, b" → {a, b}
+    std::vector<AnyOf> groups(const std::string& k) const;        // "a|b, c" → {{a,b},{c}}
+    std::optional<Millis> dur(const std::string& k) const;
+
+private:
+    CheckParams p_;
+};
+
+// What a check found: credit in [0, 1] and the evidence behind it.
+struct CheckResult {
+    double credit = 1.0;
+    bool applicable = true;  // false: nothing in this attempt to judge (full credit, 不适用)
+    std::vector<Evidence> evidence;
+};
+
+class AttemptView {
+public:
+    AttemptView(const Scenario& scenario, const AttemptLog& log, const ActDetector* detector);
+
+    const Scenario& scenario;
+    const AttemptLog& log;
+    const ActDetector* detector;
+
+    // Indices into log.entries of applied say/choose actions, in time order.
+    const std::vector<int>& replies() const { return replies_; }
+    // Indices of applied desk actions (everything else but say/choose/wait), in time order.
+    const std::vector<int>& desk() const { return desk_; }
+    std::vector<int> replies_in(const std::string& thread) const;
+    std::vector<int> desk_of(std::string_view verb) const;  // applied actions of one verb
+
+    std::string actor_of_thread(const std::string& thread) const;
+    std::string actor_of(const LogEntry& e) const;   // e.actor, else the thread's actor
+    std::string role_of(const std::string& actor) const;
+    // Conversation threads (phone and desk) filtered by `thread_kind` / `roles` parameters.
+    std::vector<const ThreadRecord*> threads(const Params& p) const;
+    Millis thread_end(const ThreadRecord& t) const;     // ended_at, else the attempt's end
+    Millis thread_start(const ThreadRecord& t) const;   // answered_at, else opened_at
+    Millis emergency_start() const;   // first alarm thread, else the first thread opened
+
+    std::string played_fact(const std::string& actor, const std::string& field) const;
+    // An outcome value as played: "{owner.phone}" placeholders and seeded variation resolved.
+    std::string expected_value(const std::string& field, const std::string& value) const;
+
+    Evidence reply_evidence(const LogEntry& e, const std::vector<std::string>& names,
+                            std::string note) const;
+    Evidence action_evidence(const LogEntry& e, std::string note) const;
+    static Evidence missing(Millis from, Millis to, std::string thread, std::string note);
+    // A highlight for a byte range of the entry's text.
+    static Evidence text_evidence(const LogEntry& e, std::optional<std::pair<int, int>> span,
+                                  std::string note);
+
+private:
+    std::vector<int> replies_;
+    std::vector<int> desk_;
+};
+
+bool is_reply(const LogEntry& e);
+std::string entry_text(const LogEntry& e);    // reply text, or the action described (Chinese)
+std::string describe_action(const Action& a);
+
+// Fact matching in free text. Return the byte span in `text` where the fact was found.
+std::optional<std::pair<int, int>> find_phone(std::string_view text, std::string_view phone);
+std::optional<std::pair<int, int>> find_room(std::string_view text, std::string_view room);
+std::optional<std::pair<int, int>> find_name(std::string_view text, std::string_view name);
+std::optional<std::pair<int, int>> find_fact(std::string_view field, std::string_view text,
+                                             std::string_view value);
+// Field-aware comparison of a recorded value with the expected one.
+bool same_fact(std::string_view field, std::string_view recorded, std::string_view expected);
+
+// Chinese labels for acts, departments, items, levels, request types, fields.
+std::string label(std::string_view code);
+std::string act_label(std::string_view act);   // 「问候」(greeting)
+std::string clock(Millis t);                   // format_clock
+std::string secs(Millis d);                    // "25秒" / "1分30秒"
+
+}  // namespace dd::rubric

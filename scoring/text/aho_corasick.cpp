@@ -1,0 +1,81 @@
+// Aho–Corasick construction: a trie over byte classes, then a breadth-first pass that sets
+// failure links and fills every missing transition from the failure state (the DFA form),
+// and merges each state's outputs with those of its failure state.
+#include "aho_corasick.h"
+
+#include <limits>
+
+namespace dd::text {
+
+AhoCorasick::AhoCorasick(const std::vector<std::string>& keys) {
+    // Byte classes: one per distinct byte used by a key, class 0 for all the others. Chinese
+    // UTF-8 shares few lead bytes, so this shrinks the table several times over.
+    std::array<bool, 256> used{};
+    for (const auto& k : keys)
+        for (unsigned char c : k) used[c] = true;
+    nclass_ = 1;
+    for (int b = 0; b < 256; ++b) cls_[b] = used[b] ? static_cast<std::uint16_t>(nclass_++) : 0;
+
+    constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
+    delta_.assign(nclass_, kNone);
+    std::vector<std::vector<std::uint32_t>> own(1);
+    key_len_.reserve(keys.size());
+    for (std::uint32_t id = 0; id < keys.size(); ++id) {
+        const auto& k = keys[id];
+        key_len_.push_back(static_cast<std::uint32_t>(k.size()));
+        if (k.empty()) continue;
+        std::uint32_t s = 0;
+        for (unsigned char c : k) {
+            const std::size_t slot = static_cast<std::size_t>(s) * nclass_ + cls_[c];
+            if (delta_[slot] == kNone) {
+                const auto next = static_cast<std::uint32_t>(own.size());
+                own.emplace_back();
+                delta_.resize(delta_.size() + nclass_, kNone);
+                delta_[slot] = next;
+            }
+            s = delta_[slot];
+        }
+        own[s].push_back(id);
+    }
+
+    const std::size_t nstates = own.size();
+    std::vector<std::uint32_t> fail(nstates, 0);
+    std::vector<std::vector<std::uint32_t>> outs(nstates);
+    std::vector<std::uint32_t> queue;
+    queue.reserve(nstates);
+    for (std::uint32_t c = 0; c < nclass_; ++c) {
+        std::uint32_t& t = delta_[c];
+        if (t == kNone) {
+            t = 0;
+        } else {
+            fail[t] = 0;
+            queue.push_back(t);
+        }
+    }
+    outs[0] = own[0];
+    for (std::size_t qi = 0; qi < queue.size(); ++qi) {
+        const std::uint32_t s = queue[qi];
+        // Failure state's outputs are final: it is shallower, so dequeued earlier.
+        outs[s] = own[s];
+        outs[s].insert(outs[s].end(), outs[fail[s]].begin(), outs[fail[s]].end());
+        for (std::uint32_t c = 0; c < nclass_; ++c) {
+            const std::size_t slot = static_cast<std::size_t>(s) * nclass_ + c;
+            const std::uint32_t via_fail = delta_[static_cast<std::size_t>(fail[s]) * nclass_ + c];
+            if (delta_[slot] == kNone) {
+                delta_[slot] = via_fail;
+            } else {
+                fail[delta_[slot]] = via_fail;
+                queue.push_back(delta_[slot]);
+            }
+        }
+    }
+
+    out_begin_.reserve(nstates + 1);
+    for (std::size_t s = 0; s < nstates; ++s) {
+        out_begin_.push_back(static_cast<std::uint32_t>(out_.size()));
+        out_.insert(out_.end(), outs[s].begin(), outs[s].end());
+    }
+    out_begin_.push_back(static_cast<std::uint32_t>(out_.size()));
+}
+
+}  // namespace dd::text

@@ -1,0 +1,90 @@
+// The lexicon (scenarios/lexicon.yaml) and the speech-act detector built from it.
+//
+//   Diagnostics diags;
+//   auto lex = dd::load_lexicon(dd::cli::lexicon_path(), diags);   // nullopt on any error
+//   lex->detector->detect("您好,請問有什麼可以幫您?");                // acts: greeting, offer-help, please
+//   Engine e(scenario, *lex->detector, lex->mood, seed);
+//
+// Pattern syntax of a phrase (documented at the top of lexicon.yaml too): plain text is
+// normalised like the utterances (traditional, width, case, spaces don't matter); `#` is any
+// run of numerals (0-9, 零〇一二三四五六七八九十两半百千); punctuation inside a phrase marks
+// where the utterance MAY pause (「喂,什么事」 matches 喂什么事 and 喂?什么事), and a phrase never
+// matches across a pause it does not allow; `…` joins parts that must appear in that order
+// with anything between (「您说的是…对吗」); a leading `^` / trailing `$` anchors the phrase to
+// the start / end of a clause (text edge or pause). `except:` phrases of an entry veto any
+// match of that entry lying inside them (「我不是不知道」 vetoes 不知道).
+#pragma once
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "act_detector.h"
+#include "sim/load/diagnostics.h"
+#include "sim/model/mood.h"
+#include "sim/model/scenario.h"
+
+namespace dd {
+
+struct LexPhrase {
+    std::string text;  // as written in the file
+    SourcePos pos;
+};
+
+struct LexEntry {
+    std::string name;               // an act of enums::kActs or a family of enums::kForbidden
+    bool forbidden = false;
+    std::vector<LexPhrase> phrases;  // full-strength forms
+    std::vector<LexPhrase> weak;     // weaker forms (你好 for greeting) → DetectedActs::weak_acts
+    std::vector<LexPhrase> except;   // vetoes: a match inside one of these is dropped
+};
+
+struct Lexicon {
+    std::string file;
+    int version = 0;
+    std::vector<LexEntry> entries;  // acts first, then forbidden families, in file order
+    MoodParams mood;                // the `mood:` section (MoodParams defaults where absent)
+};
+
+// Reads and checks the YAML (unknown keys and names, wrong types, empty phrases), every
+// problem with file:line:col. Returns nullopt if there was any error. Never throws.
+std::optional<Lexicon> parse_lexicon(std::string_view yaml, const std::string& file,
+                                     Diagnostics& diags);
+std::optional<Lexicon> read_lexicon(const std::string& path, Diagnostics& diags);
+
+class LexiconDetector final : public ActDetector {
+public:
+    // Compiles every phrase into one Aho–Corasick automaton. A phrase that cannot be compiled
+    // (normalises to nothing, misplaced `…`/`^`/`$`) is an error in `diags` at its position;
+    // returns nullptr if there was any.
+    static std::unique_ptr<LexiconDetector> build(const Lexicon& lexicon, Diagnostics& diags);
+    ~LexiconDetector() override;
+
+    // One pass over the normalised text; see act_detector.h. Thread-safe.
+    DetectedActs detect(std::string_view text) const override;
+
+    int version() const;
+    // The distinct byte strings in the automaton, in the matcher's form (normalised, numerals
+    // as `#`): what `grep -F -f` gets in the benchmark comparison.
+    std::vector<std::string> pattern_keys() const;
+    std::size_t state_count() const;
+
+    struct Impl;
+
+private:
+    explicit LexiconDetector(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> impl_;
+};
+
+// What the engine and the CLI need: the detector and the mood parameters of one file.
+struct LoadedLexicon {
+    int version = 0;
+    MoodParams mood;
+    std::unique_ptr<LexiconDetector> detector;  // never null in a returned value
+};
+
+// read_lexicon + LexiconDetector::build. nullopt on any error (all of them in `diags`).
+std::optional<LoadedLexicon> load_lexicon(const std::string& path, Diagnostics& diags);
+
+}  // namespace dd

@@ -1,1 +1,0 @@
-// Placeholder: the text library (issue 4).

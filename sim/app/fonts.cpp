@@ -1,0 +1,325 @@
+// Finding a CJK font with fontconfig, and building a small on-demand glyph atlas.
+#include "fonts.h"
+
+#include <fcntl.h>
+#include <fontconfig/fontconfig.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstring>
+
+namespace dd::app {
+
+namespace {
+
+constexpr unsigned kBmpSize = 0x10000;
+
+// Characters always in the atlas: what typed replies and numbers use even before they appear.
+constexpr std::pair<unsigned, unsigned> kBaseRanges[] = {
+    {0x0020, 0x007E},  // ASCII
+    {0x00A0, 0x00FF},  // Latin-1 (×, ·, °)
+    {0x2010, 0x2027},  // dashes, quotes, bullets, ellipsis
+    {0x2190, 0x2193},  // arrows
+    {0x221A, 0x221A},  // √ (pass mark in Chinese grading)
+    {0x25A0, 0x25CF},  // ■ ▶ ◀ ● and friends
+    {0x2605, 0x2606},  // ★ ☆ (difficulty)
+    {0x260E, 0x260E},  // ☎
+    {0x3000, 0x303F},  // CJK punctuation 、。「」【】
+    {0xFF01, 0xFF5E},  // full-width forms ,:?!()
+    {0xFFFD, 0xFFFD},  // replacement character
+};
+
+bool family_matches(FcPattern* font, const char* wanted) {
+    FcChar8* fam = nullptr;
+    for (int i = 0; FcPatternGetString(font, FC_FAMILY, i, &fam) == FcResultMatch; ++i) {
+        if (strcasecmp(reinterpret_cast<const char*>(fam), wanted) == 0) return true;
+    }
+    return false;
+}
+
+std::optional<FontFace> face_of(FcPattern* font) {
+    FcChar8* file = nullptr;
+    if (FcPatternGetString(font, FC_FILE, 0, &file) != FcResultMatch) return std::nullopt;
+    int index = 0;
+    FcPatternGetInteger(font, FC_INDEX, 0, &index);
+    FcChar8* fam = nullptr;
+    FontFace face;
+    face.path = reinterpret_cast<const char*>(file);
+    face.index = index;
+    if (FcPatternGetString(font, FC_FAMILY, 0, &fam) == FcResultMatch)
+        face.family = reinterpret_cast<const char*>(fam);
+    // stb_truetype reads TrueType and CFF outlines; skip bitmap-only or exotic formats.
+    FcChar8* format = nullptr;
+    if (FcPatternGetString(font, FC_FONTFORMAT, 0, &format) == FcResultMatch) {
+        std::string f = reinterpret_cast<const char*>(format);
+        if (f != "TrueType" && f != "CFF") return std::nullopt;
+    }
+    return face;
+}
+
+// The regular face of `family`, if installed.
+std::optional<FontFace> find_family(const char* family) {
+    FcPattern* pat = FcPatternCreate();
+    FcPatternAddString(pat, FC_FAMILY, reinterpret_cast<const FcChar8*>(family));
+    FcPatternAddBool(pat, FC_SCALABLE, FcTrue);
+    FcObjectSet* os = FcObjectSetBuild(FC_FILE, FC_INDEX, FC_FAMILY, FC_STYLE, FC_WEIGHT,
+                                       FC_FONTFORMAT, nullptr);
+    FcFontSet* set = FcFontList(nullptr, pat, os);
+    std::optional<FontFace> best;
+    int best_dist = 1 << 30;
+    if (set) {
+        for (int i = 0; i < set->nfont; ++i) {
+            FcPattern* f = set->fonts[i];
+            if (!family_matches(f, family)) continue;
+            int weight = FC_WEIGHT_REGULAR;
+            FcPatternGetInteger(f, FC_WEIGHT, 0, &weight);
+            const int dist = std::abs(weight - FC_WEIGHT_REGULAR);
+            if (dist >= best_dist) continue;
+            if (auto face = face_of(f)) {
+                best = face;
+                best_dist = dist;
+            }
+        }
+        FcFontSetDestroy(set);
+    }
+    FcObjectSetDestroy(os);
+    FcPatternDestroy(pat);
+    return best;
+}
+
+// Any scalable sans face that covers a sample of common simplified characters.
+std::optional<FontFace> find_any_cjk() {
+    FcPattern* pat = FcPatternCreate();
+    FcCharSet* cs = FcCharSetCreate();
+    for (unsigned cp : {0x4E2Du, 0x6587u, 0x60A8u, 0x7269u, 0x4E1Au})  // 中文您物业
+        FcCharSetAddChar(cs, cp);
+    FcPatternAddCharSet(pat, FC_CHARSET, cs);
+    FcPatternAddString(pat, FC_LANG, reinterpret_cast<const FcChar8*>("zh-cn"));
+    FcPatternAddBool(pat, FC_SCALABLE, FcTrue);
+    FcObjectSet* os =
+        FcObjectSetBuild(FC_FILE, FC_INDEX, FC_FAMILY, FC_WEIGHT, FC_FONTFORMAT, nullptr);
+    FcFontSet* set = FcFontList(nullptr, pat, os);
+    std::optional<FontFace> found;
+    if (set) {
+        for (int i = 0; i < set->nfont && !found; ++i) {
+            int weight = FC_WEIGHT_REGULAR;
+            FcPatternGetInteger(set->fonts[i], FC_WEIGHT, 0, &weight);
+            if (weight != FC_WEIGHT_REGULAR && weight != FC_WEIGHT_BOOK &&
+                weight != FC_WEIGHT_MEDIUM)
+                continue;
+            found = face_of(set->fonts[i]);
+        }
+        FcFontSetDestroy(set);
+    }
+    FcObjectSetDestroy(os);
+    FcCharSetDestroy(cs);
+    FcPatternDestroy(pat);
+    return found;
+}
+
+}  // namespace
+
+std::optional<FontFace> find_cjk_font(const std::string& override_spec, std::string* why) {
+    if (!override_spec.empty()) {
+        FontFace face;
+        face.path = override_spec;
+        // "PATH:INDEX" selects a face in a collection; a bare path means face 0.
+        if (auto colon = override_spec.rfind(':'); colon != std::string::npos &&
+                                                   colon + 1 < override_spec.size() &&
+                                                   std::all_of(override_spec.begin() + colon + 1,
+                                                               override_spec.end(), ::isdigit)) {
+            face.path = override_spec.substr(0, colon);
+            face.index = std::atoi(override_spec.c_str() + colon + 1);
+        }
+        face.family = face.path;
+        struct stat st{};
+        if (::stat(face.path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) {
+            if (why)
+                *why = "font file '" + face.path +
+                       "' (from --font / DESKDRILL_FONT) does not exist; give a .ttf/.otf/.ttc "
+                       "path, e.g. /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc:2";
+            return std::nullopt;
+        }
+        return face;
+    }
+    if (!FcInit()) {
+        if (why) *why = "fontconfig could not be initialised";
+        return std::nullopt;
+    }
+    for (const char* family : {"Noto Sans CJK SC", "WenQuanYi Micro Hei", "Source Han Sans SC",
+                               "Source Han Sans CN", "Noto Sans CJK TC", "Droid Sans Fallback"}) {
+        if (auto face = find_family(family)) return face;
+    }
+    if (auto face = find_any_cjk()) return face;
+    if (why)
+        *why =
+            "no Chinese (CJK) font found by fontconfig (looked for Noto Sans CJK SC, WenQuanYi "
+            "Micro Hei, any face covering simplified Chinese). Install one: "
+            "sudo apt-get install fonts-noto-cjk   (or fonts-wqy-microhei), or pass --font PATH";
+    return std::nullopt;
+}
+
+std::vector<unsigned> decode_utf8(std::string_view s) {
+    std::vector<unsigned> out;
+    out.reserve(s.size());
+    size_t i = 0;
+    while (i < s.size()) {
+        const unsigned char c = static_cast<unsigned char>(s[i]);
+        unsigned cp = 0;
+        int extra = 0;
+        if (c < 0x80) {
+            cp = c;
+        } else if ((c & 0xE0) == 0xC0) {
+            cp = c & 0x1F;
+            extra = 1;
+        } else if ((c & 0xF0) == 0xE0) {
+            cp = c & 0x0F;
+            extra = 2;
+        } else if ((c & 0xF8) == 0xF0) {
+            cp = c & 0x07;
+            extra = 3;
+        } else {
+            out.push_back(0xFFFD);
+            ++i;
+            continue;
+        }
+        if (i + static_cast<size_t>(extra) >= s.size()) {  // truncated sequence
+            out.push_back(0xFFFD);
+            ++i;
+            continue;
+        }
+        bool ok = true;
+        for (int k = 1; k <= extra; ++k) {
+            const unsigned char cc = static_cast<unsigned char>(s[i + k]);
+            if ((cc & 0xC0) != 0x80) {
+                ok = false;
+                break;
+            }
+            cp = (cp << 6) | (cc & 0x3F);
+        }
+        if (!ok) {
+            out.push_back(0xFFFD);
+            ++i;
+            continue;
+        }
+        // Overlong forms and surrogates are invalid UTF-8.
+        static constexpr unsigned kMin[] = {0, 0x80, 0x800, 0x10000};
+        if (cp < kMin[extra] || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) cp = 0xFFFD;
+        out.push_back(cp);
+        i += static_cast<size_t>(extra) + 1;
+    }
+    return out;
+}
+
+GlyphSet::GlyphSet() : bits_(kBmpSize, false) {
+    for (auto [lo, hi] : kBaseRanges)
+        for (unsigned cp = lo; cp <= hi; ++cp) add_cp(cp);
+}
+
+bool GlyphSet::add_cp(unsigned cp) {
+    // Beyond the BMP cannot be shown with 16-bit ImWchar; control characters are never drawn.
+    if (cp >= kBmpSize || cp < 0x20 || bits_[cp]) return false;
+    bits_[cp] = true;
+    ++count_;
+    return true;
+}
+
+bool GlyphSet::add(std::string_view utf8) {
+    bool added = false;
+    // Fast path: pure ASCII is always present.
+    bool ascii = true;
+    for (char c : utf8)
+        if (static_cast<unsigned char>(c) >= 0x80) {
+            ascii = false;
+            break;
+        }
+    if (ascii) return false;
+    for (unsigned cp : decode_utf8(utf8)) added |= add_cp(cp);
+    return added;
+}
+
+bool GlyphSet::contains(unsigned cp) const { return cp < kBmpSize && bits_[cp]; }
+
+std::vector<ImWchar> GlyphSet::ranges() const {
+    std::vector<ImWchar> out;
+    unsigned cp = 1;
+    while (cp < kBmpSize) {
+        if (!bits_[cp]) {
+            ++cp;
+            continue;
+        }
+        unsigned end = cp;
+        while (end + 1 < kBmpSize && bits_[end + 1]) ++end;
+        out.push_back(static_cast<ImWchar>(cp));
+        out.push_back(static_cast<ImWchar>(end));
+        cp = end + 1;
+    }
+    out.push_back(0);
+    return out;
+}
+
+FontManager::~FontManager() {
+    if (data_) ::munmap(data_, size_);
+}
+
+bool FontManager::open(const FontFace& face, std::string* error) {
+    const int fd = ::open(face.path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        if (error) *error = "cannot open font file " + face.path;
+        return false;
+    }
+    struct stat st{};
+    if (::fstat(fd, &st) != 0 || st.st_size <= 0) {
+        ::close(fd);
+        if (error) *error = "cannot read font file " + face.path;
+        return false;
+    }
+    // Mapped, not copied: a CJK collection is ~20 MB and stb_truetype only reads the glyphs used.
+    void* p = ::mmap(nullptr, static_cast<size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
+    ::close(fd);
+    if (p == MAP_FAILED) {
+        if (error) *error = "cannot map font file " + face.path;
+        return false;
+    }
+    if (data_) ::munmap(data_, size_);
+    data_ = p;
+    size_ = static_cast<size_t>(st.st_size);
+    face_ = face;
+    dirty_ = true;
+    return true;
+}
+
+bool FontManager::build(ImFontAtlas* atlas, float size_px) {
+    const auto t0 = std::chrono::steady_clock::now();
+    atlas->Clear();
+    bool ok = false;
+    if (data_) {
+        ranges_ = glyphs_.ranges();
+        ImFontConfig cfg;
+        cfg.FontDataOwnedByAtlas = false;  // the mapping belongs to us
+        cfg.FontNo = face_.index;
+        cfg.OversampleH = 1;
+        cfg.OversampleV = 1;
+        cfg.PixelSnapH = true;
+        std::snprintf(cfg.Name, sizeof cfg.Name, "%.30s %.0fpx", face_.family.c_str(), size_px);
+        ok = atlas->AddFontFromMemoryTTF(data_, static_cast<int>(size_), size_px, &cfg,
+                                         ranges_.data()) != nullptr;
+        ok = ok && atlas->Build();
+        if (!ok) atlas->Clear();
+    }
+    if (!ok) {
+        ImFontConfig cfg;
+        cfg.SizePixels = std::max(13.0f, size_px * 13.0f / 18.0f);
+        atlas->AddFontDefault(&cfg);
+        atlas->Build();
+    }
+    dirty_ = false;
+    last_build_ms_ =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    return ok;
+}
+
+}  // namespace dd::app

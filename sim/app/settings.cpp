@@ -1,0 +1,59 @@
+// Reading and writing settings.json under the user's config directory.
+#include "settings.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+namespace dd::app {
+
+std::string settings_path() {
+    if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg && *xdg)
+        return std::string(xdg) + "/deskdrill/settings.json";
+    if (const char* home = std::getenv("HOME"); home && *home)
+        return std::string(home) + "/.config/deskdrill/settings.json";
+    return {};
+}
+
+Settings load_settings(const std::string& path) {
+    Settings s;
+    if (path.empty()) return s;
+    std::ifstream in(path);
+    if (!in) return s;
+    std::stringstream ss;
+    ss << in.rdbuf();
+    auto doc = nlohmann::json::parse(ss.str(), nullptr, false);
+    if (!doc.is_object()) return s;
+    // Clamp to sizes a window can sensibly open at; a corrupt file must not open a 1×1 window.
+    if (auto it = doc.find("width"); it != doc.end() && it->is_number_integer())
+        s.width = std::clamp(it->get<int>(), 640, 8192);
+    if (auto it = doc.find("height"); it != doc.end() && it->is_number_integer())
+        s.height = std::clamp(it->get<int>(), 480, 8192);
+    if (auto it = doc.find("lang"); it != doc.end() && it->is_string()) {
+        auto lang = it->get<std::string>();
+        if (lang == "zh" || lang == "en") s.lang = lang;
+    }
+    return s;
+}
+
+bool save_settings(const std::string& path, const Settings& s) {
+    if (path.empty()) return false;
+    std::error_code ec;
+    std::filesystem::create_directories(std::filesystem::path(path).parent_path(), ec);
+    nlohmann::json doc = {{"width", s.width}, {"height", s.height}};
+    if (!s.lang.empty()) doc["lang"] = s.lang;
+    const std::string tmp = path + ".tmp";
+    {
+        std::ofstream out(tmp, std::ios::trunc);
+        if (!out) return false;
+        out << doc.dump(2) << "\n";
+        if (!out) return false;
+    }
+    std::filesystem::rename(tmp, path, ec);  // atomic: a crash never leaves half a file
+    return !ec;
+}
+
+}  // namespace dd::app

@@ -1,0 +1,21 @@
+// What the desk window remembers between runs: window size and language. Stored as JSON in
+// $XDG_CONFIG_HOME/deskdrill/settings.json (or ~/.config/deskdrill/settings.json).
+#pragma once
+#include <string>
+
+namespace dd::app {
+
+struct Settings {
+    int width = 1280;
+    int height = 800;
+    std::string lang;  // "" = not chosen yet (default zh)
+};
+
+// The settings file path; "" when neither XDG_CONFIG_HOME nor HOME is set.
+std::string settings_path();
+// Reads the file; defaults for anything missing or malformed (never fails).
+Settings load_settings(const std::string& path);
+// Writes the file (creating the folder); false if it cannot.
+bool save_settings(const std::string& path, const Settings& s);
+
+}  // namespace dd::app

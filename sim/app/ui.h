@@ -1,0 +1,64 @@
+// Widget helpers shared by the views. Every interactive widget gets a stable test id (independent
+// of the UI language) and its on-screen rectangle is noted in the WidgetRegistry, which is how the
+// scripted driver (driver.h) finds what to click — through the same mouse path a person uses.
+#pragma once
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <imgui.h>
+
+namespace dd::app::ui {
+
+struct WidgetRect {
+    ImVec2 min, max;      // the visible part (clipped to its window)
+    bool visible = false;
+    std::string label;    // the visible text, for lookups by label
+};
+
+class WidgetRegistry {
+public:
+    // Starts a frame: what was noted during the last frame becomes what find() answers.
+    void begin_frame();
+    void note(std::string_view id, const WidgetRect& r);
+    const WidgetRect* find(std::string_view id) const;
+    const WidgetRect* find_label(std::string_view label) const;
+    std::vector<std::string> ids() const;
+    // The driver asks for an off-screen widget to be scrolled into view next frame.
+    void request_scroll(std::string id) { scroll_to_ = std::move(id); }
+    bool take_scroll(std::string_view id);
+
+private:
+    std::map<std::string, WidgetRect, std::less<>> current_, last_;
+    std::string scroll_to_;
+};
+
+WidgetRegistry& registry();
+
+// Notes the last submitted item under `id` (scrolls it into view if the driver asked).
+void track(std::string_view id, std::string_view label = {});
+
+// "label##id": the label shown, the id stable across languages.
+std::string lid(std::string_view label, std::string_view id);
+
+bool button(const char* label, std::string_view id, ImVec2 size = ImVec2(0, 0));
+// A button drawn greyed out and inert when !enabled (still tracked, so a test can see it).
+bool button_if(bool enabled, const char* label, std::string_view id, ImVec2 size = ImVec2(0, 0));
+bool selectable(const char* label, bool selected, std::string_view id, ImVec2 size = ImVec2(0, 0));
+bool checkbox(const char* label, bool* v, std::string_view id);
+bool radio(const char* label, bool active, std::string_view id);
+bool input_text(const char* label, std::string* text, std::string_view id, int flags = 0);
+bool input_text_hint(const char* hint, std::string* text, std::string_view id, float width,
+                     int flags = 0);
+bool tab(const char* label, std::string_view id);  // BeginTabItem; EndTabItem() if true
+
+// Colours used across views.
+ImVec4 mood_colour(int mood);        // green (calm) → red (furious)
+inline constexpr ImVec4 kGood{0.30f, 0.75f, 0.40f, 1.0f};
+inline constexpr ImVec4 kBad{0.90f, 0.35f, 0.30f, 1.0f};
+inline constexpr ImVec4 kWarn{0.95f, 0.70f, 0.25f, 1.0f};
+inline constexpr ImVec4 kMuted{0.62f, 0.64f, 0.68f, 1.0f};
+inline constexpr ImVec4 kAccent{0.40f, 0.62f, 0.95f, 1.0f};
+
+}  // namespace dd::app::ui

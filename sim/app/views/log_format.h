@@ -1,0 +1,35 @@
+// How attempt-log entries and actions read on screen — shared by the desk's conversation and the
+// debrief's replay, so the trainee sees the same words in both.
+#pragma once
+#include <optional>
+#include <string>
+
+#include <imgui.h>
+
+#include "sim/app/app_state.h"
+
+namespace dd::app {
+
+struct LogLine {
+    enum class Style { Actor, Trainee, Desk, System, Bad, Hint };
+    Style style = Style::System;
+    std::string who;    // speaker, for Actor/Trainee
+    std::string text;
+    std::string tags;   // practice: detected acts / forbidden families
+};
+
+// "登记:姓名 王女士、房号 3-1202" — an action in words.
+std::string describe_action(const AppState& app, const Action& a);
+// The line an entry shows as; nullopt for entries not shown (branches; moods in assessment).
+std::optional<LogLine> format_entry(const AppState& app, const Scenario& sc,
+                                    const AttemptLog& log, const LogEntry& e, bool practice);
+ImVec4 style_colour(LogLine::Style s);
+// The actor's name as played (facts may vary by seed), else the scenario's.
+std::string actor_name(const AttemptLog& log, const Scenario& sc, const std::string& actor_id);
+// "mm:ss"
+std::string clock_text(Millis t);
+
+// Draws a line (time, speaker, wrapped text, tags).
+void draw_log_line(const LogLine& line, Millis t, bool highlight = false);
+
+}  // namespace dd::app

@@ -1,0 +1,126 @@
+// The dialogue runner's pure rules: facts as played, line variants, placeholders, conditions.
+#include "dialogue.h"
+
+#include <algorithm>
+
+namespace dd::dialogue {
+
+namespace {
+
+// FNV-1a then splitmix64: fixed, portable mixing (std::hash differs between libraries).
+std::uint64_t fnv1a(std::string_view s) {
+    std::uint64_t h = 1469598103934665603ULL;
+    for (unsigned char c : s) {
+        h ^= c;
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+std::uint64_t splitmix64(std::uint64_t x) {
+    x += 0x9e3779b97f4a7c15ULL;
+    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+    return x ^ (x >> 31);
+}
+
+bool contains(const std::vector<std::string>& list, const std::string& v) {
+    return std::find(list.begin(), list.end(), v) != list.end();
+}
+
+// An act is "in the reply" when detected as an act (weak forms included) or as a forbidden
+// family.
+bool in_reply(const NodeVisit& v, const std::string& name) {
+    return contains(v.acts, name) || contains(v.forbidden, name);
+}
+
+template <typename Pred>
+bool any_of_alt(const AnyOf& alts, Pred pred) {
+    return std::any_of(alts.begin(), alts.end(), pred);
+}
+
+}  // namespace
+
+std::map<std::string, std::string> played_facts(const Actor& actor, std::uint64_t seed) {
+    std::map<std::string, std::string> f = actor.facts;
+    if (!actor.name.empty()) f["name"] = actor.name;
+    if (!actor.role.empty()) f["role"] = actor.role;
+    if (!actor.room.empty()) f["room"] = actor.room;
+    if (!actor.phone.empty()) f["phone"] = actor.phone;
+    if (seed == 0 || actor.vary.empty()) return f;
+    const std::uint64_t k = seed % (actor.vary.size() + 1);
+    if (k == 0) return f;
+    for (const auto& [key, value] : actor.vary[k - 1].facts) f[key] = value;
+    return f;
+}
+
+std::size_t pick_variant(std::uint64_t seed, std::string_view node_id, int visit_no,
+                         std::size_t n) {
+    if (n <= 1 || seed == 0) return 0;
+    const std::uint64_t h =
+        splitmix64(seed ^ splitmix64(fnv1a(node_id) + static_cast<std::uint64_t>(visit_no)));
+    return static_cast<std::size_t>(h % n);
+}
+
+std::string fill_placeholders(std::string_view line, const Facts& facts, const Site& site) {
+    std::string out;
+    out.reserve(line.size());
+    std::size_t i = 0;
+    while (i < line.size()) {
+        const std::size_t open = line.find('{', i);
+        if (open == std::string_view::npos) break;
+        const std::size_t close = line.find('}', open + 1);
+        if (close == std::string_view::npos) break;
+        out.append(line.substr(i, open - i));
+        const std::string_view key = line.substr(open + 1, close - open - 1);
+        const std::size_t dot = key.find('.');
+        const std::string* value = nullptr;
+        std::string site_value;
+        if (dot != std::string_view::npos) {
+            const std::string who(key.substr(0, dot));
+            const std::string field(key.substr(dot + 1));
+            if (who == "site") {
+                if (field == "name") site_value = site.name;
+                if (field == "company") site_value = site.company;
+                if (!site_value.empty()) value = &site_value;
+            } else if (auto a = facts.find(who); a != facts.end()) {
+                if (auto f = a->second.find(field); f != a->second.end()) value = &f->second;
+            }
+        }
+        if (value)
+            out += *value;
+        else
+            out.append(line.substr(open, close - open + 1));
+        i = close + 1;
+    }
+    if (i < line.size()) out.append(line.substr(i));
+    return out;
+}
+
+Millis waited(const ConditionContext& ctx) {
+    if (!ctx.visit) return 0;
+    const Millis until = ctx.visit->first_reply_at.value_or(ctx.now);
+    return until - ctx.visit->spoken_at;
+}
+
+bool holds(const Condition& c, const ConditionContext& ctx) {
+    static const NodeVisit kEmpty;
+    const NodeVisit& v = ctx.visit ? *ctx.visit : kEmpty;
+    for (const auto& alts : c.said)
+        if (!any_of_alt(alts, [&](const std::string& a) { return in_reply(v, a); })) return false;
+    for (const auto& alts : c.not_said)
+        if (any_of_alt(alts, [&](const std::string& a) { return in_reply(v, a); })) return false;
+    for (const auto& alts : c.did)
+        if (!any_of_alt(alts, [&](const std::string& a) { return contains(v.did, a); }))
+            return false;
+    for (const auto& alts : c.not_did)
+        if (any_of_alt(alts, [&](const std::string& a) { return contains(v.did, a); }))
+            return false;
+    if (c.mood_above && !(ctx.mood > *c.mood_above)) return false;
+    if (c.mood_below && !(ctx.mood < *c.mood_below)) return false;
+    if (c.waited_over && waited(ctx) < *c.waited_over) return false;
+    if (c.visits_above && !(ctx.visits > *c.visits_above)) return false;
+    return true;
+}
+
+}  // namespace dd::dialogue

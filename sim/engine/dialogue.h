@@ -1,0 +1,42 @@
+// Pure helpers of the dialogue runner: facts as played, line variants and placeholders, and the
+// `next[].if` conditions. Kept apart from the Engine's state machine so each rule is testable.
+#pragma once
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+
+#include "sim/model/attempt_log.h"
+#include "sim/model/scenario.h"
+
+namespace dd::dialogue {
+
+using Facts = std::map<std::string, std::map<std::string, std::string>>;
+
+// An actor's facts as played: seed 0 (and every seed with seed % (n+1) == 0) gives the base
+// facts; otherwise vary[seed % (n+1) - 1] overrides them field by field.
+std::map<std::string, std::string> played_facts(const Actor& actor, std::uint64_t seed);
+
+// Which of n variants of a node's line is said: 0 for seed 0, otherwise a hash of
+// (seed, node id, visit number) — independent per node, stable across runs and platforms.
+std::size_t pick_variant(std::uint64_t seed, std::string_view node_id, int visit_no,
+                         std::size_t n);
+
+// Fills `{actor.field}` (e.g. {owner.name}) and `{site.name}` / `{site.company}`; unknown
+// placeholders are left as written so an author sees them.
+std::string fill_placeholders(std::string_view line, const Facts& facts, const Site& site);
+
+// Everything a condition may look at.
+struct ConditionContext {
+    const NodeVisit* visit = nullptr;  // the current visit (acts, did, times)
+    int mood = 0;                      // the actor's mood now
+    Millis now = 0;
+    int visits = 0;                    // times the node has been entered, this one included
+};
+
+bool holds(const Condition& c, const ConditionContext& ctx);
+
+// Time from the actor's line to the first reply, or to now without one.
+Millis waited(const ConditionContext& ctx);
+
+}  // namespace dd::dialogue

@@ -1,0 +1,1015 @@
+// The Engine (rules in engine.h). Sections, in order:
+//   [state]     timers, threads, the Impl
+//   [log]       appending entries, rejections
+//   [threads]   opening, ending, `to:` resolution
+//   [mood]      scaled/clamped changes, the patience clock
+//   [dialogue]  entering nodes, trying `next`, the waited timeout, end nodes
+//   [timers]    what each due timer does
+//   [verbs]     every trainee verb
+//   [api]       the public Engine members and replay()
+#include "engine.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <initializer_list>
+#include <map>
+#include <utility>
+
+#include "dialogue.h"
+#include "log_format.h"
+#include "sim/model/enums.h"
+
+namespace dd {
+
+namespace {
+
+// [state] -----------------------------------------------------------------------------------
+
+struct Timer {
+    enum class Kind { Inject, Ring, GiveUp, Patience, ActorLeaves, Waited, TimeLimit };
+    Kind kind = Kind::Inject;
+    int thread = -1;
+    int event = -1;
+};
+
+// (due time, insertion number): equal times fire in the order they were scheduled.
+using TimerKey = std::pair<Millis, std::uint64_t>;
+
+struct Thread {
+    int rec = -1;  // index into AttemptLog::threads
+    ThreadView::State state = ThreadView::State::Waiting;
+    Millis since = 0;
+    std::string actor;  // "" for an alarm without actor
+    std::string start;
+    std::string node;  // current node ("" when none)
+    int visit = -1;    // index into AttemptLog::visits of the current node's visit
+    int rings = 0;
+    Millis ring_every = 4'000;
+    std::optional<Millis> give_up;
+    std::optional<TimerKey> ring_timer, give_up_timer, patience_timer, leave_timer, waited_timer;
+    std::uint64_t attention = 0;  // order of the last answer/resume/reply: "most recent"
+};
+
+// Visits are capped so that a scenario whose nodes time out into each other cannot spin.
+constexpr int kMaxVisits = 1'000;
+constexpr Millis kMinRingEvery = 500;
+constexpr Millis kMinWaitEvery = 1'000;
+
+template <std::size_t N>
+std::string join(const std::array<std::string_view, N>& list) {
+    std::string out;
+    for (auto v : list) {
+        if (!out.empty()) out += "、";
+        out += v;
+    }
+    return out;
+}
+
+void add_unique(std::vector<std::string>& list, const std::string& v) {
+    if (std::find(list.begin(), list.end(), v) == list.end()) list.push_back(v);
+}
+
+}  // namespace
+
+struct Engine::Impl {
+    const Scenario& sc;
+    const ActDetector& detector;
+    MoodParams mp;
+    std::uint64_t seed;
+
+    AttemptLog log;
+    Millis now = 0;
+    bool ended = false;
+    std::map<TimerKey, Timer> queue;
+    std::uint64_t seq = 0;
+    std::vector<Thread> threads;
+    std::map<std::string, int> mood;  // actor id → 0..100
+    std::map<std::string, int> node_visits;
+    int focus = -1;
+    std::uint64_t attention_seq = 0;
+    int pending_injects = 0;
+    int bare_alarms = 0;
+    int total_visits = 0;
+
+    Impl(const Scenario& s, const ActDetector& d, const MoodParams& m, std::uint64_t sd)
+        : sc(s), detector(d), mp(m), seed(sd) {
+        log.scenario = sc.id;
+        log.scenario_version = sc.version;
+        log.seed = seed;
+        for (const auto& a : sc.actors) {
+            log.facts[a.id] = dialogue::played_facts(a, seed);
+            mood[a.id] = std::clamp(a.mood, 0, 100);
+        }
+        for (int i = 0; i < static_cast<int>(sc.events.size()); ++i) {
+            schedule(std::max<Millis>(sc.events[i].at, 0), {Timer::Kind::Inject, -1, i});
+            ++pending_injects;
+        }
+        if (sc.time_limit) schedule(*sc.time_limit, {Timer::Kind::TimeLimit, -1, -1});
+    }
+
+    TimerKey schedule(Millis t, Timer timer) {
+        TimerKey key{std::max(t, now), seq++};
+        queue.emplace(key, timer);
+        return key;
+    }
+    void cancel(std::optional<TimerKey>& key) {
+        if (key) queue.erase(*key);
+        key.reset();
+    }
+
+    ThreadRecord& rec(const Thread& th) { return log.threads[th.rec]; }
+    const ThreadRecord& rec(const Thread& th) const { return log.threads[th.rec]; }
+    const std::string& tid(const Thread& th) const { return rec(th).id; }
+    bool open(const Thread& th) const { return th.state != ThreadView::State::Ended; }
+
+    std::string name_of(const std::string& actor) const {
+        if (actor.empty()) return "";
+        if (auto a = log.facts.find(actor); a != log.facts.end())
+            if (auto n = a->second.find("name"); n != a->second.end() && !n->second.empty())
+                return n->second;
+        return actor;
+    }
+    std::string who(const Thread& th) const {
+        if (!th.actor.empty()) return name_of(th.actor);
+        return "警报 " + tid(th);
+    }
+    int mood_of(const std::string& actor) const {
+        auto m = mood.find(actor);
+        return m == mood.end() ? 0 : m->second;
+    }
+
+    // [log] ---------------------------------------------------------------------------------
+
+    LogEntry& add(LogEntry::Kind kind, const Thread* th) {
+        LogEntry e;
+        e.t = now;
+        e.kind = kind;
+        if (th) {
+            e.thread = tid(*th);
+            e.actor = th->actor;
+            e.node = th->node;
+        }
+        log.entries.push_back(std::move(e));
+        return log.entries.back();
+    }
+
+    ApplyResult reject(const Action& a, int index, const Thread* th, std::string reason) {
+        LogEntry& e = add(LogEntry::Kind::Rejected, th);
+        e.action = a;
+        e.action_index = index;
+        e.text = reason;
+        ++log.rejected;
+        return {false, std::move(reason)};
+    }
+
+    LogEntry& add_action(const Action& a, int index, const Thread* th) {
+        LogEntry& e = add(LogEntry::Kind::Action, th);
+        e.action = a;
+        e.action_index = index;
+        return e;
+    }
+
+    // [threads] -----------------------------------------------------------------------------
+
+    int open_thread(ThreadRecord::Kind kind, const std::string& actor, const std::string& start) {
+        std::string id;
+        if (actor.empty()) {
+            id = "alarm-" + std::to_string(++bare_alarms);
+        } else {
+            id = actor;
+            for (int n = 2; log.thread(id); ++n) id = actor + "-" + std::to_string(n);
+        }
+        ThreadRecord r;
+        r.id = id;
+        r.kind = kind;
+        r.actor = actor;
+        r.opened_at = now;
+        r.mood_start = mood_of(actor);
+        r.mood_end = r.mood_start;
+        log.threads.push_back(r);
+        Thread th;
+        th.rec = static_cast<int>(log.threads.size()) - 1;
+        th.actor = actor;
+        th.start = start;
+        th.since = now;
+        threads.push_back(th);
+        return static_cast<int>(threads.size()) - 1;
+    }
+
+    void set_state(Thread& th, ThreadView::State s) {
+        th.state = s;
+        th.since = now;
+    }
+
+    void touch(Thread& th) { th.attention = ++attention_seq; }
+
+    void close_visit(Thread& th, const std::string& next) {
+        cancel(th.waited_timer);
+        if (th.visit >= 0) {
+            log.visits[th.visit].left_at = now;
+            log.visits[th.visit].next = next;
+        }
+        th.visit = -1;
+    }
+
+    void end_thread(Thread& th, ThreadRecord::EndedBy by, const std::string& cause,
+                    std::string text) {
+        cancel(th.ring_timer);
+        cancel(th.give_up_timer);
+        cancel(th.patience_timer);
+        cancel(th.leave_timer);
+        LogEntry& e = add(LogEntry::Kind::ThreadEnd, &th);
+        e.cause = cause;
+        e.text = std::move(text);
+        close_visit(th, "");
+        th.node.clear();
+        set_state(th, ThreadView::State::Ended);
+        ThreadRecord& r = rec(th);
+        r.ended_at = now;
+        r.ended_by = by;
+        r.mood_end = mood_of(th.actor);
+        if (r.kind == ThreadRecord::Kind::Phone && !r.answered_at) r.rings_before_answer = th.rings;
+    }
+
+    // Where an action goes. `for_answer` prefers what can be picked up.
+    struct Resolved {
+        int th = -1;
+        std::string error;
+    };
+
+    std::string open_list() const {
+        std::string out;
+        for (const auto& th : threads) {
+            if (!open(th)) continue;
+            if (!out.empty()) out += "、";
+            out += tid(th);
+        }
+        return out.empty() ? "(无)" : out;
+    }
+
+    int pick(ThreadRecord::Kind kind, ThreadView::State state, bool latest_attention) const {
+        int best = -1;
+        for (int i = 0; i < static_cast<int>(threads.size()); ++i) {
+            const Thread& th = threads[i];
+            if (rec(th).kind != kind || th.state != state) continue;
+            if (best < 0) {
+                best = i;
+                if (!latest_attention) return best;  // earliest opened
+            } else if (th.attention >= threads[best].attention) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    int pick_ended(ThreadRecord::Kind kind) const {
+        for (int i = static_cast<int>(threads.size()) - 1; i >= 0; --i)
+            if (rec(threads[i]).kind == kind && !open(threads[i])) return i;
+        return -1;
+    }
+
+    Resolved resolve(const std::string& target, bool for_answer) const {
+        using S = ThreadView::State;
+        using K = ThreadRecord::Kind;
+        if (target.empty()) {
+            if (focus >= 0) return {focus, ""};
+            int only = -1, count = 0;
+            for (int i = 0; i < static_cast<int>(threads.size()); ++i)
+                if (open(threads[i])) only = i, ++count;
+            if (count == 1) return {only, ""};
+            return {-1, "当前没有正在对话的对象:请先接听电话或接待访客,或用 to: 指明对象(当前: " +
+                            open_list() + ")。"};
+        }
+        auto first_of = [](std::initializer_list<int> order) {
+            for (int i : order)
+                if (i >= 0) return i;
+            return -1;
+        };
+        if (target == "phone") {
+            int i = for_answer
+                        ? first_of({pick(K::Phone, S::Ringing, false), pick(K::Phone, S::Held, true)})
+                        : first_of({pick(K::Phone, S::Active, true), pick(K::Phone, S::Held, true),
+                                    pick(K::Phone, S::Ringing, false), pick_ended(K::Phone)});
+            if (i >= 0) return {i, ""};
+            return {-1, for_answer ? "现在没有正在响铃的电话可以接听。" : "现在没有电话。"};
+        }
+        if (target == "desk") {
+            int i = for_answer ? pick(K::Desk, S::Waiting, false)
+                               : first_of({pick(K::Desk, S::Active, true),
+                                           pick(K::Desk, S::Waiting, false), pick_ended(K::Desk)});
+            if (i >= 0) return {i, ""};
+            return {-1, for_answer ? "柜台前没有排队等候的访客。" : "柜台前没有访客。"};
+        }
+        if (target == "alarm") {
+            int i = first_of({pick(K::Alarm, S::Active, true), pick_ended(K::Alarm)});
+            if (i >= 0) return {i, ""};
+            return {-1, "现在没有警报。"};
+        }
+        for (int i = 0; i < static_cast<int>(threads.size()); ++i)
+            if (tid(threads[i]) == target) return {i, ""};
+        int found = -1;
+        for (int i = 0; i < static_cast<int>(threads.size()); ++i)
+            if (threads[i].actor == target && (found < 0 || open(threads[i]) || !open(threads[found])))
+                found = i;
+        if (found >= 0) return {found, ""};
+        if (sc.actor(target))
+            return {-1, "“" + name_of(target) + "”还没有出现(没有来电或来访),无法对其操作。"};
+        return {-1, "找不到对象“" + target + "”:to 应为 phone、desk、alarm 或角色 id(当前: " +
+                        open_list() + ")。"};
+    }
+
+    std::string ended_reason(const Thread& th) const {
+        const ThreadRecord& r = rec(th);
+        std::string how = r.ended_by == ThreadRecord::EndedBy::Actor     ? "对方已离开/挂断"
+                          : r.ended_by == ThreadRecord::EndedBy::Trainee ? "由你结束"
+                                                                         : "已超时结束";
+        std::string what = r.kind == ThreadRecord::Kind::Phone  ? "通话"
+                           : r.kind == ThreadRecord::Kind::Desk ? "接待"
+                                                                : "警报";
+        return "与" + who(th) + "的" + what + "已在 " + format_clock(r.ended_at.value_or(now)) +
+               " 结束(" + how + "),不能再对其操作;请用 to: 选择其他对象。";
+    }
+
+    // [mood] --------------------------------------------------------------------------------
+
+    void change_mood(const Thread& th, int base, const std::string& cause, std::string text) {
+        if (th.actor.empty() || base == 0) return;
+        double scale = 1.0;
+        if (const Actor* a = sc.actor(th.actor))
+            if (auto s = mp.temper_scale.find(a->persona.temper); s != mp.temper_scale.end())
+                scale = s->second;
+        const double scaled = static_cast<double>(base) * scale;
+        if (!std::isfinite(scaled)) return;
+        const int delta = static_cast<int>(std::lround(std::clamp(scaled, -1000.0, 1000.0)));
+        const int before = mood_of(th.actor);
+        const int after = std::clamp(before + delta, 0, 100);
+        if (after == before) return;
+        mood[th.actor] = after;
+        LogEntry& e = add(LogEntry::Kind::Mood, &th);
+        e.value = after;
+        e.delta = after - before;
+        e.cause = cause;
+        e.text = std::move(text);
+    }
+
+    Millis patience_of(const Thread& th) const {
+        if (const Actor* a = sc.actor(th.actor)) return std::max<Millis>(a->persona.patience, 0);
+        return 30'000;
+    }
+
+    // The actor starts waiting for the trainee now.
+    void restart_patience(Thread& th) {
+        cancel(th.patience_timer);
+        if (th.actor.empty() || !open(th)) return;
+        th.patience_timer =
+            schedule(now + patience_of(th), {Timer::Kind::Patience, index_of(th), -1});
+    }
+
+    int index_of(const Thread& th) const { return static_cast<int>(&th - threads.data()); }
+
+    // [dialogue] ----------------------------------------------------------------------------
+
+    void enter_node(Thread& th, const std::string& id) {
+        const Node* n = sc.node(id);
+        if (!n) {
+            add(LogEntry::Kind::Notice, &th).text = "场景错误:对话节点“" + id + "”不存在,对话无法继续。";
+            th.node.clear();
+            return;
+        }
+        if (total_visits >= kMaxVisits) {
+            add(LogEntry::Kind::Notice, &th).text = "场景错误:对话节点进入次数过多(可能是循环),对话已停止。";
+            th.node.clear();
+            return;
+        }
+        ++total_visits;
+        const int visit_no = ++node_visits[id];
+        NodeVisit v;
+        v.node = id;
+        v.thread = tid(th);
+        v.actor = n->actor.empty() ? th.actor : n->actor;
+        v.spoken_at = now;
+        if (!n->says.empty()) {
+            const std::size_t k = dialogue::pick_variant(seed, id, visit_no, n->says.size());
+            v.line = dialogue::fill_placeholders(n->says[k], log.facts, sc.site);
+        }
+        th.node = id;
+        log.visits.push_back(v);
+        th.visit = static_cast<int>(log.visits.size()) - 1;
+        if (!v.line.empty()) {
+            LogEntry& e = add(LogEntry::Kind::ActorLine, &th);
+            e.actor = v.actor;
+            e.text = v.line;
+        }
+        restart_patience(th);
+        schedule_waited(th);
+    }
+
+    // The next `waited` timeout of the current node still ahead of now.
+    void schedule_waited(Thread& th) {
+        cancel(th.waited_timer);
+        const Node* n = th.node.empty() ? nullptr : sc.node(th.node);
+        if (!n || n->end || th.visit < 0) return;
+        const Millis spoken = log.visits[th.visit].spoken_at;
+        std::optional<Millis> due;
+        for (const auto& nx : n->next) {
+            if (!nx.cond || !nx.cond->waited_over) continue;
+            const Millis t = spoken + std::max<Millis>(*nx.cond->waited_over, 1'000);
+            if (t > now) due = due ? std::min(*due, t) : t;
+        }
+        if (due) th.waited_timer = schedule(*due, {Timer::Kind::Waited, index_of(th), -1});
+    }
+
+    // Tries `next` in order; on a timeout only the entries with `waited` are candidates.
+    bool try_next(Thread& th, bool timeout) {
+        const Node* n = th.node.empty() ? nullptr : sc.node(th.node);
+        if (!n || th.visit < 0) return false;
+        dialogue::ConditionContext ctx;
+        ctx.visit = &log.visits[th.visit];
+        ctx.mood = mood_of(th.actor);
+        ctx.now = now;
+        ctx.visits = node_visits[th.node];
+        for (const auto& nx : n->next) {
+            if (timeout && (!nx.cond || !nx.cond->waited_over)) continue;
+            if (nx.cond && !dialogue::holds(*nx.cond, ctx)) continue;
+            LogEntry& e = add(LogEntry::Kind::Branch, &th);
+            e.text = nx.go;
+            e.cause = timeout ? "waited" : "reply";
+            close_visit(th, nx.go);
+            enter_node(th, nx.go);
+            return true;
+        }
+        return false;
+    }
+
+    // The trainee's reply (say, or a resolved choice) to the thread's current node.
+    void reply(Thread& th, const Action& a, int index) {
+        const DetectedActs d = detector.detect(a.text);
+        LogEntry& e = add_action(a, index, &th);
+        e.acts = d.acts;
+        e.weak_acts = d.weak_acts;
+        e.forbidden = d.forbidden;
+        const int entry = static_cast<int>(log.entries.size()) - 1;
+        focus = index_of(th);
+        touch(th);
+        if (th.visit >= 0) {
+            NodeVisit& v = log.visits[th.visit];
+            v.replies.push_back(entry);
+            if (!v.first_reply_at) v.first_reply_at = now;
+            for (const auto& s : d.acts) add_unique(v.acts, s);
+            for (const auto& s : d.weak_acts) add_unique(v.weak_acts, s);
+            for (const auto& s : d.forbidden) add_unique(v.forbidden, s);
+        }
+        for (const auto& s : d.acts)
+            if (auto eff = mp.act_effect.find(s); eff != mp.act_effect.end())
+                change_mood(th, eff->second, "act:" + s, std::string(act_label(s)));
+        for (const auto& s : d.forbidden)
+            if (auto eff = mp.act_effect.find(s); eff != mp.act_effect.end())
+                change_mood(th, eff->second, "forbidden:" + s, "禁语:" + std::string(act_label(s)));
+        restart_patience(th);
+        const Node* n = th.node.empty() ? nullptr : sc.node(th.node);
+        if (!n) return;
+        if (n->end) {
+            if (!th.leave_timer)
+                th.leave_timer = schedule(now + kCallerHangUpDelay,
+                                          {Timer::Kind::ActorLeaves, index_of(th), -1});
+            return;
+        }
+        try_next(th, false);
+    }
+
+    // [timers] ------------------------------------------------------------------------------
+
+    void fire(const Timer& t) {
+        switch (t.kind) {
+            case Timer::Kind::Inject: fire_inject(t.event); break;
+            case Timer::Kind::Ring: {
+                Thread& th = threads[t.thread];
+                th.ring_timer.reset();
+                ring(th);
+                if (!open(th)) break;
+                if (!th.give_up && th.rings >= kMaxRings) {
+                    give_up(th);
+                    break;
+                }
+                th.ring_timer = schedule(now + th.ring_every, {Timer::Kind::Ring, t.thread, -1});
+                break;
+            }
+            case Timer::Kind::GiveUp: {
+                Thread& th = threads[t.thread];
+                th.give_up_timer.reset();
+                give_up(th);
+                break;
+            }
+            case Timer::Kind::Patience: {
+                Thread& th = threads[t.thread];
+                th.patience_timer.reset();
+                if (!open(th)) break;
+                change_mood(th, mp.wait_step, "wait",
+                            "等待超过耐心(" + format_duration(patience_of(th)) + ")");
+                if (mood_of(th.actor) < 100)
+                    th.patience_timer =
+                        schedule(now + std::max(mp.wait_every, kMinWaitEvery),
+                                 {Timer::Kind::Patience, t.thread, -1});
+                break;
+            }
+            case Timer::Kind::ActorLeaves: {
+                Thread& th = threads[t.thread];
+                th.leave_timer.reset();
+                if (!open(th)) break;
+                const auto kind = rec(th).kind;
+                end_thread(th, ThreadRecord::EndedBy::Actor, "actor",
+                           kind == ThreadRecord::Kind::Phone  ? who(th) + "挂断了电话。"
+                           : kind == ThreadRecord::Kind::Desk ? who(th) + "离开了前台。"
+                                                              : who(th) + "的报警处理结束。");
+                break;
+            }
+            case Timer::Kind::Waited: {
+                Thread& th = threads[t.thread];
+                th.waited_timer.reset();
+                if (th.state != ThreadView::State::Active || th.visit < 0) break;
+                if (log.visits[th.visit].first_reply_at) break;  // replies decide, not the clock
+                if (!try_next(th, true)) schedule_waited(th);
+                break;
+            }
+            case Timer::Kind::TimeLimit: finish_now("time-limit"); break;
+        }
+    }
+
+    void ring(Thread& th) {
+        ++th.rings;
+        rec(th).rings_before_answer = th.rings;
+        add(LogEntry::Kind::Ring, &th).value = th.rings;
+        if (th.rings > mp.rings_tolerated)
+            change_mood(th, mp.ring_step, "ring",
+                        "第" + std::to_string(th.rings) + "声铃响仍未接听");
+    }
+
+    void give_up(Thread& th) {
+        if (!open(th)) return;
+        const int rings = th.rings;
+        end_thread(th, ThreadRecord::EndedBy::Actor, "actor", who(th) + "等不到接听,挂断了电话。");
+        add(LogEntry::Kind::Notice, &th).text =
+            who(th) + "的来电响了" + std::to_string(rings) + "声无人接听,对方已挂断。";
+    }
+
+    void fire_inject(int index) {
+        --pending_injects;
+        const Event& ev = sc.events[index];
+        using K = Event::Kind;
+        if (ev.kind != K::Notice && ev.kind != K::Alarm && !sc.actor(ev.actor)) {
+            add(LogEntry::Kind::Notice, nullptr).text =
+                "场景错误:事件引用了不存在的角色“" + ev.actor + "”,已跳过。";
+            return;
+        }
+        switch (ev.kind) {
+            case K::Notice: add(LogEntry::Kind::Inject, nullptr).text = ev.text; return;
+            case K::PhoneCall: {
+                const int i = open_thread(ThreadRecord::Kind::Phone, ev.actor, ev.start);
+                Thread& th = threads[i];
+                th.state = ThreadView::State::Ringing;
+                th.ring_every = std::max(ev.ring_every, kMinRingEvery);
+                th.give_up = ev.give_up;
+                add(LogEntry::Kind::Inject, &th).text =
+                    ev.text.empty() ? who(th) + "来电" : ev.text;
+                if (th.give_up)
+                    th.give_up_timer =
+                        schedule(now + std::max<Millis>(*th.give_up, 0), {Timer::Kind::GiveUp, i, -1});
+                ring(th);
+                if (open(th))
+                    th.ring_timer = schedule(now + th.ring_every, {Timer::Kind::Ring, i, -1});
+                restart_patience(th);
+                return;
+            }
+            case K::WalkIn: {
+                const int i = open_thread(ThreadRecord::Kind::Desk, ev.actor, ev.start);
+                Thread& th = threads[i];
+                th.state = ThreadView::State::Waiting;
+                add(LogEntry::Kind::Inject, &th).text =
+                    ev.text.empty() ? who(th) + "来到前台,排队等候。" : ev.text;
+                restart_patience(th);
+                return;
+            }
+            case K::Alarm: {
+                std::string actor = sc.actor(ev.actor) ? ev.actor : "";
+                const int i = open_thread(ThreadRecord::Kind::Alarm, actor, ev.start);
+                Thread& th = threads[i];
+                th.state = ThreadView::State::Active;
+                std::string text = ev.text;
+                if (text.empty()) text = "警报:" + (ev.alarm.empty() ? std::string("other") : ev.alarm);
+                add(LogEntry::Kind::Inject, &th).text = text;
+                if (!ev.start.empty()) enter_node(th, ev.start);
+                else restart_patience(th);
+                return;
+            }
+        }
+    }
+
+    // Fires everything due up to t (`inclusive`) or strictly before t, then sets the clock to t.
+    void run_until(Millis t, bool inclusive = true) {
+        while (!ended && !queue.empty() &&
+               (queue.begin()->first.first < t || (inclusive && queue.begin()->first.first == t))) {
+            auto it = queue.begin();
+            const Timer timer = it->second;
+            now = std::max(now, it->first.first);
+            queue.erase(it);
+            fire(timer);
+        }
+        if (!ended) now = std::max(now, t);
+    }
+
+    void finish_now(const std::string& cause) {
+        if (ended) return;
+        for (auto& th : threads) {
+            if (!open(th)) continue;
+            if (cause == "time-limit") {
+                end_thread(th, ThreadRecord::EndedBy::Timeout, "timeout",
+                           "时间到,与" + who(th) + "的对话被迫结束。");
+            } else {
+                close_visit(th, "");
+                rec(th).mood_end = mood_of(th.actor);
+            }
+        }
+        LogEntry& e = add(LogEntry::Kind::AttemptEnd, nullptr);
+        e.cause = cause;
+        log.ended_at = now;
+        ended = true;
+        queue.clear();
+        for (auto& th : threads) {
+            th.ring_timer.reset();
+            th.give_up_timer.reset();
+            th.patience_timer.reset();
+            th.leave_timer.reset();
+            th.waited_timer.reset();
+        }
+    }
+
+    bool all_closed() const {
+        return pending_injects == 0 &&
+               std::none_of(threads.begin(), threads.end(), [&](const Thread& th) { return open(th); });
+    }
+
+    // [verbs] -------------------------------------------------------------------------------
+
+    ApplyResult apply(const Action& a, int index) {
+        if (ended) return reject(a, index, nullptr, "本次练习已经结束,不能再操作。");
+        run_until(std::max(a.at, now), false);  // ties go to the trainee
+        if (ended) return reject(a, index, nullptr, "已到本场景的时间限制,练习已结束。");
+        switch (a.verb) {
+            case Verb::Answer: return do_answer(a, index);
+            case Verb::Hold: return do_hold(a, index);
+            case Verb::Say: return do_say(a, index);
+            case Verb::Choose: return do_choose(a, index);
+            case Verb::HangUp: return do_hang_up(a, index);
+            case Verb::Focus: return do_focus(a, index);
+            case Verb::Wait: {
+                if (a.duration < 0) return reject(a, index, nullptr, "等待时长不能为负数。");
+                add_action(a, index, nullptr);
+                run_until(now + a.duration);
+                return {};
+            }
+            case Verb::End:
+                add_action(a, index, nullptr);
+                finish_now("end");
+                return {};
+            default: return do_desk(a, index);
+        }
+    }
+
+    // The thread an action names (by arg or `to:`), or the focused one.
+    Resolved target_of(const Action& a, bool use_arg, bool for_answer) const {
+        const std::string& t = use_arg && !a.arg.empty() ? a.arg : a.to;
+        return resolve(t, for_answer);
+    }
+
+    void answer(Thread& th, const Action& a, int index) {
+        cancel(th.ring_timer);
+        cancel(th.give_up_timer);
+        ThreadRecord& r = rec(th);
+        r.answered_at = now;
+        if (r.kind == ThreadRecord::Kind::Phone) r.rings_before_answer = th.rings;
+        set_state(th, ThreadView::State::Active);
+        focus = index_of(th);
+        touch(th);
+        add_action(a, index, &th);
+        LogEntry& e = add(LogEntry::Kind::Answer, &th);
+        e.value = th.rings;
+        e.text = r.kind == ThreadRecord::Kind::Phone ? "接听" + who(th) + "的来电"
+                                                     : "接待" + who(th);
+        if (!th.start.empty())
+            enter_node(th, th.start);
+        else
+            restart_patience(th);
+    }
+
+    void resume(Thread& th) {
+        set_state(th, ThreadView::State::Active);
+        focus = index_of(th);
+        touch(th);
+        add(LogEntry::Kind::Resume, &th).text = "恢复与" + who(th) + "的通话";
+        restart_patience(th);
+    }
+
+    ApplyResult do_answer(const Action& a, int index) {
+        std::string target = !a.arg.empty() ? a.arg : a.to;
+        if (target.empty()) {
+            using S = ThreadView::State;
+            if (pick(ThreadRecord::Kind::Phone, S::Ringing, false) >= 0) target = "phone";
+            else if (pick(ThreadRecord::Kind::Desk, S::Waiting, false) >= 0) target = "desk";
+            else if (pick(ThreadRecord::Kind::Phone, S::Held, true) >= 0) target = "phone";
+            else return reject(a, index, nullptr, "现在没有响铃的电话,也没有排队的访客,无需接听。");
+        }
+        const Resolved r = resolve(target, true);
+        if (r.th < 0) return reject(a, index, nullptr, r.error);
+        Thread& th = threads[r.th];
+        switch (th.state) {
+            case ThreadView::State::Ringing:
+            case ThreadView::State::Waiting: answer(th, a, index); return {};
+            case ThreadView::State::Held:
+                add_action(a, index, &th);
+                resume(th);
+                return {};
+            case ThreadView::State::Active:
+                return reject(a, index, &th,
+                              "已经在与" + who(th) + "对话,无需再次接听;切换对象请用 focus 或 to:。");
+            case ThreadView::State::Ended: return reject(a, index, &th, ended_reason(th));
+        }
+        return {};
+    }
+
+    ApplyResult do_hold(const Action& a, int index) {
+        const Resolved r = target_of(a, true, false);
+        if (r.th < 0) return reject(a, index, nullptr, r.error);
+        Thread& th = threads[r.th];
+        if (!open(th)) return reject(a, index, &th, ended_reason(th));
+        if (rec(th).kind != ThreadRecord::Kind::Phone)
+            return reject(a, index, &th, "只有电话可以保留;请对访客说“请您稍等”。");
+        if (th.state == ThreadView::State::Held)
+            return reject(a, index, &th, who(th) + "的通话已经在保留中;恢复请用 answer。");
+        if (th.state != ThreadView::State::Active)
+            return reject(a, index, &th, who(th) + "的电话还没有接听,不能保留;请先 answer。");
+        add_action(a, index, &th);
+        set_state(th, ThreadView::State::Held);
+        add(LogEntry::Kind::Hold, &th).text = "保留与" + who(th) + "的通话";
+        if (th.visit >= 0) add_unique(log.visits[th.visit].did, "hold");
+        action_mood(th, a);
+        restart_patience(th);
+        return {};
+    }
+
+    // Why the thread cannot be spoken to now, if it cannot (a held call can: it is resumed).
+    std::optional<std::string> speak_error(const Thread& th) const {
+        switch (th.state) {
+            case ThreadView::State::Ended: return ended_reason(th);
+            case ThreadView::State::Ringing:
+                return who(th) + "的电话还在响铃,请先接听(answer: phone)再说话。";
+            case ThreadView::State::Waiting:
+                return who(th) + "还在柜台排队,请先接待(answer: desk 或 answer: " + tid(th) + ")。";
+            case ThreadView::State::Held:
+            case ThreadView::State::Active: break;
+        }
+        if (th.actor.empty() && th.node.empty())
+            return "警报 " + tid(th) +
+                   " 没有对话对象;请对来电或访客说话,或直接采取行动(call、broadcast…)。";
+        return std::nullopt;
+    }
+
+    ApplyResult do_say(const Action& a, int index) {
+        const Resolved r = target_of(a, false, false);
+        if (r.th < 0) return reject(a, index, nullptr, r.error);
+        Thread& th = threads[r.th];
+        if (auto err = speak_error(th)) return reject(a, index, &th, *err);
+        if (a.text.empty()) return reject(a, index, &th, "回复内容为空;请输入要说的话。");
+        if (th.state == ThreadView::State::Held) resume(th);
+        reply(th, a, index);
+        return {};
+    }
+
+    ApplyResult do_choose(const Action& a, int index) {
+        const Resolved r = target_of(a, false, false);
+        if (r.th < 0) return reject(a, index, nullptr, r.error);
+        Thread& th = threads[r.th];
+        if (auto err = speak_error(th)) return reject(a, index, &th, *err);
+        const Node* n = th.node.empty() ? nullptr : sc.node(th.node);
+        if (!n || n->choices.empty())
+            return reject(a, index, &th, "当前节点没有可选回复;请直接输入回复(say)。");
+        const int count = static_cast<int>(n->choices.size());
+        int k = a.choice;
+        if (k < 0 && !a.text.empty()) {
+            for (int i = count - 1; i >= 0; --i)
+                if (n->choices[i].text == a.text ||
+                    dialogue::fill_placeholders(n->choices[i].text, log.facts, sc.site) == a.text)
+                    k = i;
+            if (k < 0) return reject(a, index, &th, "“" + a.text + "”不是当前节点的可选回复之一。");
+        }
+        if (k < 0 || k >= count)
+            return reject(a, index, &th,
+                          "选项序号 " + std::to_string(a.choice) + " 超出范围:当前节点共有 " +
+                              std::to_string(count) + " 个可选回复(0–" + std::to_string(count - 1) +
+                              ")。");
+        Action resolved = a;
+        resolved.choice = k;
+        resolved.text = dialogue::fill_placeholders(n->choices[k].text, log.facts, sc.site);
+        if (th.state == ThreadView::State::Held) resume(th);
+        reply(th, resolved, index);
+        return {};
+    }
+
+    ApplyResult do_hang_up(const Action& a, int index) {
+        const Resolved r = target_of(a, true, false);
+        if (r.th < 0) return reject(a, index, nullptr, r.error);
+        Thread& th = threads[r.th];
+        if (!open(th)) return reject(a, index, &th, ended_reason(th));
+        add_action(a, index, &th);
+        if (th.state == ThreadView::State::Active || th.state == ThreadView::State::Held)
+            action_mood(th, a);
+        const auto kind = rec(th).kind;
+        end_thread(th, ThreadRecord::EndedBy::Trainee, "trainee",
+                   kind == ThreadRecord::Kind::Phone  ? "学员挂断了与" + who(th) + "的电话。"
+                   : kind == ThreadRecord::Kind::Desk ? "学员结束了对" + who(th) + "的接待。"
+                                                      : "学员关闭了" + who(th) + "。");
+        return {};
+    }
+
+    ApplyResult do_focus(const Action& a, int index) {
+        const std::string& t = !a.arg.empty() ? a.arg : a.to;
+        if (t.empty()) return reject(a, index, nullptr, "focus 需要指明对象:phone、desk 或角色 id。");
+        const Resolved r = resolve(t, false);
+        if (r.th < 0) return reject(a, index, nullptr, r.error);
+        Thread& th = threads[r.th];
+        if (!open(th)) return reject(a, index, &th, ended_reason(th));
+        focus = r.th;
+        add_action(a, index, &th);
+        return {};
+    }
+
+    void action_mood(const Thread& th, const Action& a) {
+        const std::string verb(verb_name(a.verb));
+        auto eff = mp.action_effect.end();
+        std::string key;
+        if (!a.arg.empty() && a.verb != Verb::Hold && a.verb != Verb::HangUp) {
+            key = verb + ":" + a.arg;
+            eff = mp.action_effect.find(key);
+        }
+        if (eff == mp.action_effect.end()) {
+            key = verb;
+            eff = mp.action_effect.find(key);
+        }
+        if (eff != mp.action_effect.end())
+            change_mood(th, eff->second, "action:" + key, describe_action(a));
+    }
+
+    template <std::size_t N>
+    static std::optional<std::string> check_arg(const Action& a,
+                                                const std::array<std::string_view, N>& allowed,
+                                                const char* what) {
+        if (enums::contains(allowed, a.arg)) return std::nullopt;
+        return std::string(a.arg.empty() ? "缺少" : "未知的") + what +
+               (a.arg.empty() ? "" : "“" + a.arg + "”") + ":可选 " + join(allowed) + "。";
+    }
+
+    std::optional<std::string> validate_desk(const Action& a) const {
+        switch (a.verb) {
+            case Verb::Dispatch: return check_arg(a, enums::kDepartments, "部门");
+            case Verb::Escalate: return check_arg(a, enums::kEscalate, "上报对象");
+            case Verb::Call: return check_arg(a, enums::kCallNumbers, "电话号码");
+            case Verb::Notify: return check_arg(a, enums::kNotify, "通知对象");
+            case Verb::Broadcast: return check_arg(a, enums::kBroadcast, "广播内容");
+            case Verb::HandOver: return check_arg(a, enums::kHandOver, "物品");
+            case Verb::Record: {
+                for (const auto& [k, v] : a.fields)
+                    if (!v.empty()) return std::nullopt;
+                return "登记内容为空:请至少填写 name、room、phone、issue、time、contact 之一。";
+            }
+            case Verb::Classify: {
+                const std::string* type = a.field("type");
+                const std::string* level = a.field("level");
+                if (!type && !level) return "分类需要 type(请求类型)或 level(一般/紧急/特殊)。";
+                if (type && !enums::contains(enums::kRequestTypes, *type))
+                    return "未知的请求类型“" + *type + "”:可选 " + join(enums::kRequestTypes) + "。";
+                if (level && !enums::contains(enums::kLevels, *level))
+                    return "未知的级别“" + *level + "”:可选 " + join(enums::kLevels) + "。";
+                return std::nullopt;
+            }
+            default: return std::nullopt;  // register_visitor: fields optional
+        }
+    }
+
+    ApplyResult do_desk(const Action& a, int index) {
+        Thread* th = nullptr;
+        if (!a.to.empty()) {
+            const Resolved r = resolve(a.to, false);
+            if (r.th < 0) return reject(a, index, nullptr, r.error);
+            th = &threads[r.th];
+        } else if (focus >= 0) {
+            th = &threads[focus];
+        }
+        if (auto err = validate_desk(a)) return reject(a, index, th, *err);
+        add_action(a, index, th);
+        if (!th || !open(*th)) return {};
+        const std::string verb(verb_name(a.verb));
+        if (th->visit >= 0) {
+            auto& did = log.visits[th->visit].did;
+            add_unique(did, verb);
+            if (!a.arg.empty()) add_unique(did, verb + ":" + a.arg);
+            if (a.verb == Verb::Record)
+                for (const auto& [k, v] : a.fields)
+                    if (!v.empty()) add_unique(did, verb + ":" + k);
+            if (a.verb == Verb::Classify)
+                for (const char* k : {"type", "level"})
+                    if (const std::string* v = a.field(k)) add_unique(did, verb + ":" + *v);
+        }
+        if (th->state == ThreadView::State::Active || th->state == ThreadView::State::Held) {
+            action_mood(*th, a);
+            restart_patience(*th);
+        }
+        return {};
+    }
+};
+
+// [api] -------------------------------------------------------------------------------------
+
+Engine::Engine(const Scenario& scenario, const ActDetector& detector, const MoodParams& mood,
+               std::uint64_t seed)
+    : impl_(std::make_unique<Impl>(scenario, detector, mood, seed)) {}
+
+Engine::~Engine() = default;
+
+void Engine::advance_to(Millis t) { impl_->run_until(t); }
+
+ApplyResult Engine::apply(const Action& a, int action_index) {
+    return impl_->apply(a, action_index);
+}
+
+void Engine::finish(Millis t) {
+    if (impl_->ended) return;
+    impl_->run_until(t);
+    impl_->finish_now(impl_->all_closed() ? "all-closed" : "transcript");
+}
+
+void Engine::finish(Millis t, std::string_view cause) {
+    if (impl_->ended) return;
+    impl_->run_until(t);
+    impl_->finish_now(std::string(cause));
+}
+
+Millis Engine::now() const { return impl_->now; }
+
+bool Engine::finished() const { return impl_->ended || impl_->all_closed(); }
+
+std::optional<Millis> Engine::next_event_time() const {
+    if (impl_->ended || impl_->queue.empty()) return std::nullopt;
+    return impl_->queue.begin()->first.first;
+}
+
+std::vector<ThreadView> Engine::threads() const {
+    const Impl& m = *impl_;
+    std::vector<ThreadView> out;
+    out.reserve(m.threads.size());
+    for (const auto& th : m.threads) {
+        ThreadView v;
+        v.id = m.tid(th);
+        v.kind = m.rec(th).kind;
+        v.actor = th.actor;
+        v.actor_name = m.name_of(th.actor);
+        v.state = th.state;
+        v.rings = th.rings;
+        v.mood = m.mood_of(th.actor);
+        v.node = th.node;
+        if (const Node* n = th.node.empty() ? nullptr : m.sc.node(th.node)) {
+            for (const auto& c : n->choices)
+                v.choices.push_back(dialogue::fill_placeholders(c.text, m.log.facts, m.sc.site));
+            v.hint = n->hint;
+        }
+        v.since = th.since;
+        out.push_back(std::move(v));
+    }
+    return out;
+}
+
+std::string Engine::focused() const {
+    const Impl& m = *impl_;
+    return m.focus >= 0 ? m.tid(m.threads[m.focus]) : std::string();
+}
+
+const NodeVisit* Engine::current_visit(const std::string& thread_id) const {
+    const Impl& m = *impl_;
+    for (const auto& th : m.threads)
+        if (m.tid(th) == thread_id) return th.visit >= 0 ? &m.log.visits[th.visit] : nullptr;
+    return nullptr;
+}
+
+const AttemptLog& Engine::log() const { return impl_->log; }
+
+const Scenario& Engine::scenario() const { return impl_->sc; }
+
+AttemptLog replay(const Scenario& scenario, const Transcript& transcript,
+                  const ActDetector& detector, const MoodParams& mood) {
+    Engine e(scenario, detector, mood, transcript.seed);
+    for (std::size_t i = 0; i < transcript.actions.size(); ++i)
+        e.apply(transcript.actions[i], static_cast<int>(i));
+    e.finish(e.now());
+    return e.log();
+}
+
+}  // namespace dd

@@ -1,0 +1,34 @@
+// Transcript YAML (DESIGN §3) → dd::Transcript, with the same positioned diagnostics as the
+// scenario loader: each action is a map with `at` and exactly one verb key (plus optional `to:`),
+// `at` never goes back in time, and every verb's value is checked against its vocabulary.
+#pragma once
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "sim/load/diagnostics.h"
+#include "sim/load/load_options.h"
+#include "sim/load/scenario_loader.h"
+#include "sim/model/transcript.h"
+
+namespace dd {
+
+// nullopt when any error was found (all of them are in `diags`). Never throws.
+// `choose: 1` in the file is the first offered reply (as numbered for the trainee); it is stored
+// 0-based in Action::choice. `choose: "text"` keeps the text with choice = -1.
+// A `wait` without `at` happens right after the previous action (at its time, or when the
+// previous wait ends).
+std::optional<Transcript> load_transcript_file(const std::string& path, Diagnostics& diags,
+                                               const LoadOptions& options = {});
+std::optional<Transcript> load_transcript_text(std::string_view text, const std::string& path,
+                                               Diagnostics& diags,
+                                               const LoadOptions& options = {});
+
+// True when the text looks like a transcript rather than a scenario: a top-level `scenario:` key.
+bool looks_like_transcript(std::string_view text);
+
+// Accepted keys, with JSON pointers into transcript.schema.json (see KeyTable).
+std::span<const KeyTable> transcript_key_tables();
+
+}  // namespace dd

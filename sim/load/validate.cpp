@@ -1,0 +1,126 @@
+// `deskdrill validate` as a library: file discovery, scenario/transcript recognition, per-file
+// loading, and the checks across files.
+#include "sim/load/validate.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <system_error>
+
+#include "sim/load/scenario_loader.h"
+#include "sim/load/transcript_loader.h"
+#include "sim/load/yaml_safe.h"
+
+namespace dd {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+bool is_yaml(const fs::path& p) {
+    const auto ext = p.extension().string();
+    return ext == ".yaml" || ext == ".yml";
+}
+
+bool skipped_name(const fs::path& p) {
+    const auto name = p.filename().string();
+    return name == "standards.yaml" || name == "lexicon.yaml";
+}
+
+// Where a top-level `key: value` line's value starts (block style, as scenarios are written).
+SourcePos find_top_key(std::string_view text, std::string_view key) {
+    int line = 1;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        std::size_t eol = text.find('\n', i);
+        if (eol == std::string_view::npos) eol = text.size();
+        const auto l = text.substr(i, eol - i);
+        if (l.size() > key.size() && l.substr(0, key.size()) == key && l[key.size()] == ':') {
+            std::size_t c = key.size() + 1;
+            while (c < l.size() && l[c] == ' ') ++c;
+            return {line, static_cast<int>(c + 1)};
+        }
+        i = eol + 1;
+        ++line;
+    }
+    return {};
+}
+
+}  // namespace
+
+std::vector<std::string> collect_yaml_files(const std::vector<std::string>& paths,
+                                            Diagnostics& diags) {
+    std::vector<std::string> out;
+    for (const auto& p : paths) {
+        std::error_code ec;
+        const auto st = fs::status(p, ec);
+        if (ec || !fs::exists(st)) {
+            diags.error(p, {}, "no such file or folder");
+            continue;
+        }
+        if (!fs::is_directory(st)) {
+            out.push_back(p);
+            continue;
+        }
+        std::vector<std::string> found;
+        fs::recursive_directory_iterator it(p, fs::directory_options::skip_permission_denied, ec),
+            end;
+        for (; !ec && it != end; it.increment(ec)) {
+            const auto& entry = *it;
+            std::error_code e2;
+            if (entry.is_directory(e2)) {
+                if (entry.path().filename() == "schema") it.disable_recursion_pending();
+                continue;
+            }
+            if (entry.is_regular_file(e2) && is_yaml(entry.path()) && !skipped_name(entry.path()))
+                found.push_back(entry.path().string());
+        }
+        if (ec) diags.error(p, {}, "cannot read the folder: " + ec.message());
+        std::sort(found.begin(), found.end());
+        out.insert(out.end(), found.begin(), found.end());
+    }
+    return out;
+}
+
+FileKind classify_file(const std::string& path, std::string_view text) {
+    if (looks_like_transcript(text)) return FileKind::Transcript;
+    for (const auto& part : fs::path(path))
+        if (part == "golden") return FileKind::Transcript;
+    return FileKind::Scenario;
+}
+
+FileResult validate_file(const std::string& path, const LoadOptions& options) {
+    FileResult res;
+    res.path = path;
+    auto text = yaml::read_file_text(path, res.diags, options.limits.max_bytes);
+    if (!text) return res;
+    res.kind = classify_file(path, *text);
+    if (res.kind == FileKind::Transcript) {
+        if (auto t = load_transcript_text(*text, path, res.diags, options)) {
+            res.valid = true;
+            res.id = t->scenario;
+        }
+    } else {
+        if (auto sc = load_scenario_text(*text, path, res.diags, options)) {
+            res.valid = true;
+            res.id = sc->id;
+            res.id_pos = find_top_key(*text, "id");
+        }
+    }
+    return res;
+}
+
+void check_across_files(std::vector<FileResult>& results) {
+    std::map<std::string, const FileResult*> first;
+    for (auto& r : results) {
+        if (r.kind != FileKind::Scenario || !r.valid || r.id.empty()) continue;
+        auto [it, fresh] = first.emplace(r.id, &r);
+        if (fresh) continue;
+        r.diags.error(r.path, r.id_pos,
+                      "scenario id '" + r.id + "' is already used by " + it->second->path +
+                          "; ids must be unique — rename one");
+        r.valid = false;
+    }
+}
+
+}  // namespace dd

@@ -1,0 +1,60 @@
+// Benchmarks of the scorer: the example attempt (complaint.night-renovation-noise, gold and
+// poor logs as the engine records them) scored against the shipped catalogue, the report
+// serialisations, and loading the catalogue itself.
+#include <benchmark/benchmark.h>
+
+#include "scoring/rubric/scorer.h"
+#include "tests/unit/rubric/log_builder.h"
+
+namespace {
+
+const dd::Catalogue& catalogue() {
+    static const dd::Catalogue cat = [] {
+        dd::Diagnostics d;
+        auto c = dd::load_catalogue(std::string(DESKDRILL_SCENARIOS_DIR) + "/standards.yaml", d);
+        return c ? *c : dd::Catalogue{};
+    }();
+    return cat;
+}
+
+void BM_ScoreExampleGold(benchmark::State& state) {
+    const dd::Scenario s = dd::test::example_scenario();
+    const dd::AttemptLog log = dd::test::example_gold_log();
+    for (auto _ : state) benchmark::DoNotOptimize(dd::score_attempt(s, log, catalogue()));
+}
+BENCHMARK(BM_ScoreExampleGold);
+
+void BM_ScoreExamplePoor(benchmark::State& state) {
+    const dd::Scenario s = dd::test::example_scenario();
+    const dd::AttemptLog log = dd::test::example_poor_log();
+    for (auto _ : state) benchmark::DoNotOptimize(dd::score_attempt(s, log, catalogue()));
+}
+BENCHMARK(BM_ScoreExamplePoor);
+
+void BM_ScoreAndReportJson(benchmark::State& state) {
+    const dd::Scenario s = dd::test::example_scenario();
+    const dd::AttemptLog log = dd::test::example_poor_log();
+    for (auto _ : state)
+        benchmark::DoNotOptimize(dd::report_to_json(dd::score_attempt(s, log, catalogue())));
+}
+BENCHMARK(BM_ScoreAndReportJson);
+
+void BM_ReportText(benchmark::State& state) {
+    const auto r = dd::score_attempt(dd::test::example_scenario(), dd::test::example_poor_log(),
+                                     catalogue());
+    for (auto _ : state) benchmark::DoNotOptimize(dd::report_to_text(r));
+}
+BENCHMARK(BM_ReportText);
+
+void BM_LoadCatalogue(benchmark::State& state) {
+    const std::string path = std::string(DESKDRILL_SCENARIOS_DIR) + "/standards.yaml";
+    for (auto _ : state) {
+        dd::Diagnostics d;
+        benchmark::DoNotOptimize(dd::load_catalogue(path, d));
+    }
+}
+BENCHMARK(BM_LoadCatalogue);
+
+}  // namespace
+
+BENCHMARK_MAIN();

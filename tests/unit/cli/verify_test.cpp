@@ -1,0 +1,144 @@
+// deskdrill verify: the static graph checks on small broken scenarios, and the exploration on
+// the client's example (both of its endings reached, a pass and a fail among them).
+#include "sim/cli/verify.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <memory>
+#include <string>
+
+#include "scoring/rubric/catalogue.h"
+#include "scoring/text/lexicon.h"
+#include "sim/load/scenario_loader.h"
+
+namespace dd {
+namespace {
+
+struct Fixture : ::testing::Test {
+    static void SetUpTestSuite() {
+        Diagnostics d;
+        lexicon = std::make_unique<Lexicon>(*read_lexicon(DESKDRILL_SCENARIOS_DIR "/lexicon.yaml", d));
+        detector = LexiconDetector::build(*lexicon, d);
+        catalogue = std::make_unique<Catalogue>(
+            *load_catalogue(DESKDRILL_SCENARIOS_DIR "/standards.yaml", d));
+        ASSERT_FALSE(d.has_errors()) << d.to_string();
+    }
+    static void TearDownTestSuite() {
+        detector.reset();
+        lexicon.reset();
+        catalogue.reset();
+    }
+    static inline std::unique_ptr<Lexicon> lexicon;
+    static inline std::unique_ptr<LexiconDetector> detector;
+    static inline std::unique_ptr<Catalogue> catalogue;
+
+    // Loads `dialogue` (YAML lines, indented 2) into a one-call scenario and verifies it.
+    std::string verify_dialogue(const std::string& dialogue, const std::string& extra = "") {
+        const std::string text =
+            "id: complaint.t\ntitle: t\ncategory: complaint\ndifficulty: 1\n" + extra +
+            "actors:\n  owner: {name: 王女士, role: owner, room: 3-1202, phone: \"13800001111\"}\n"
+            "events:\n  - {at: 0s, phone_call: {from: owner, start: a}}\n"
+            "dialogue:\n" + dialogue +
+            "criteria: [courtesy.greeting, closure.farewell]\n";
+        Diagnostics d;
+        auto s = load_scenario_text(text, "t.yaml", d);
+        EXPECT_TRUE(s.has_value()) << d.to_string();
+        if (!s) return "";
+        d.clear();
+        last = verify_scenario(*s, *lexicon, *detector, *catalogue, d);
+        return d.to_string();
+    }
+    VerifyResult last;
+};
+
+TEST_F(Fixture, CleanScenarioHasNoErrors) {
+    const std::string out = verify_dialogue(
+        "  a: {actor: owner, says: 喂?, next: [{goto: b}]}\n"
+        "  b: {actor: owner, says: 好的,再见。, expect: {acts: [farewell]}, end: true}\n");
+    EXPECT_EQ(out, "");
+    EXPECT_TRUE(last.passing_path);
+    ASSERT_EQ(last.endings.size(), 1u);
+    EXPECT_EQ(last.endings[0].label, "owner@b");
+    EXPECT_EQ(last.endings[0].best, 100);
+}
+
+TEST_F(Fixture, ReportsUnreachableNode) {
+    const std::string out = verify_dialogue(
+        "  a: {actor: owner, says: 喂?, end: true}\n"
+        "  lost: {actor: owner, says: 没人来这里, end: true}\n");
+    EXPECT_NE(out.find("t.yaml:9:3: error: node 'lost' is unreachable"), std::string::npos) << out;
+}
+
+TEST_F(Fixture, ReportsDeadEnd) {
+    const std::string out = verify_dialogue(
+        "  a: {actor: owner, says: 喂?, next: [{goto: b}]}\n"
+        "  b: {actor: owner, says: 还有呢?, next: [{goto: a}]}\n");
+    EXPECT_NE(out.find("t.yaml:8:3: error: dead end: from node 'a'"), std::string::npos) << out;
+    EXPECT_NE(out.find("t.yaml:9:3: error: dead end: from node 'b'"), std::string::npos) << out;
+}
+
+TEST_F(Fixture, ReportsImpossibleConditionsAndShadowedEntries) {
+    const std::string out = verify_dialogue(
+        "  a:\n    actor: owner\n    says: 喂?\n    next:\n"
+        "      - {if: {mood: {above: 100}}, goto: b}\n"
+        "      - {if: {said: [apology], not_said: [apology]}, goto: b}\n"
+        "      - {if: {visits: {above: 1}}, goto: b}\n"
+        "      - {goto: b}\n"
+        "      - {goto: b}\n"
+        "  b: {actor: owner, says: 再见, end: true}\n");
+    EXPECT_NE(out.find("condition can never be true: mood is at most 100"), std::string::npos)
+        << out;
+    EXPECT_NE(out.find("'apology' is both in `said` and `not_said`"), std::string::npos) << out;
+    EXPECT_NE(out.find("node 'a' is entered at most once"), std::string::npos) << out;
+    EXPECT_NE(out.find("t.yaml:16:9: warning: this `next` entry is never tried"), std::string::npos)
+        << out;
+}
+
+TEST_F(Fixture, ReportsTimersLongerThanTheScenario) {
+    const std::string out = verify_dialogue(
+        "  a: {actor: owner, says: 喂?, expect: {within: 5m}, end: true}\n", "time_limit: 2m\n");
+    EXPECT_NE(out.find("error: timer longer than the scenario: `within: 5m` exceeds time_limit 2m"),
+              std::string::npos)
+        << out;
+}
+
+TEST_F(Fixture, ReportsCriterionNoPathEarns) {
+    // closure.farewell is scored at closing; with no `end` node reachable after a reply the
+    // synthetic trainee can never say goodbye to a caller who is still there... instead use a
+    // criterion whose prerequisite is absent: classify.level with no outcome level.
+    const std::string text =
+        "id: complaint.t\ntitle: t\ncategory: complaint\ndifficulty: 1\n"
+        "actors:\n  owner: {name: 王女士, role: owner}\n"
+        "events:\n  - {at: 0s, walk_in: {actor: owner, start: a}}\n"
+        "dialogue:\n  a: {actor: owner, says: 你好, end: true}\n"
+        "criteria: [phone.answer-within-3-rings, courtesy.greeting]\n";
+    Diagnostics d;
+    auto s = load_scenario_text(text, "t.yaml", d);
+    ASSERT_TRUE(s) << d.to_string();
+    d.clear();
+    VerifyResult r = verify_scenario(*s, *lexicon, *detector, *catalogue, d);
+    EXPECT_TRUE(std::find(r.unearned_criteria.begin(), r.unearned_criteria.end(),
+                          "phone.answer-within-3-rings") != r.unearned_criteria.end() ||
+                d.to_string().find("phone.answer-within-3-rings") != std::string::npos)
+        << d.to_string();
+}
+
+TEST_F(Fixture, ExampleReachesBothEndingsWithAPassAndAFail) {
+    Diagnostics d;
+    auto s = load_scenario_file(DESKDRILL_SCENARIOS_DIR "/complaint/night-renovation-noise.yaml", d);
+    ASSERT_TRUE(s) << d.to_string();
+    VerifyResult r = verify_scenario(*s, *lexicon, *detector, *catalogue, d);
+    EXPECT_FALSE(d.has_errors()) << d.to_string();
+    EXPECT_TRUE(r.passing_path);
+    EXPECT_TRUE(r.failing_path);
+    ASSERT_FALSE(r.endings.empty());
+    const auto close = std::find_if(r.endings.begin(), r.endings.end(),
+                                    [](const VerifyEnding& e) { return e.label == "owner@close"; });
+    ASSERT_NE(close, r.endings.end()) << verify_to_text(r);
+    EXPECT_GE(close->best, 90);
+    EXPECT_LT(close->worst, close->best);
+}
+
+}  // namespace
+}  // namespace dd

@@ -1,0 +1,763 @@
+// Engine behaviour: rings, threads, hold/hang-up, injects, mood, dialogue conditions, choice
+// mode, rejections and determinism — on scenarios built in code with a keyword detector.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "engine_test_support.h"
+#include "sim/engine/dialogue.h"
+#include "sim/engine/log_format.h"
+
+namespace dd {
+namespace {
+
+using namespace dd::test;
+using Kind = LogEntry::Kind;
+
+// One caller, one node that loops until the trainee says goodbye.
+Scenario one_call(Millis ring_every = 4'000, std::optional<Millis> give_up = std::nullopt) {
+    Scenario s;
+    s.id = "test.one-call";
+    s.actors = {actor("caller", "李先生", 30'000, "normal", 50)};
+    Event e = phone_call(0, "caller", "hello", ring_every);
+    e.give_up = give_up;
+    s.events = {e};
+    Condition bye;
+    bye.said = {{"farewell"}};
+    s.nodes = {node("hello", "caller", "喂,你好,我想问个事。", {go_if(bye, "bye")}),
+               node("bye", "caller", "好的,谢谢,再见。", {}, true)};
+    return s;
+}
+
+const ThreadView* view(const std::vector<ThreadView>& views, const std::string& id) {
+    for (const auto& v : views)
+        if (v.id == id) return &v;
+    return nullptr;
+}
+
+struct EngineTest : ::testing::Test {
+    KeywordDetector detector;
+    MoodParams mood;
+};
+
+// --- rings ---------------------------------------------------------------------------------
+
+TEST_F(EngineTest, RingsAreCountedWhileUnanswered) {
+    Scenario s = one_call(4'000);
+    Engine e(s, detector, mood, 0);
+    e.advance_to(13'000);
+    auto rings = entries_of(e.log(), Kind::Ring);
+    ASSERT_EQ(rings.size(), 4u);  // at 0, 4, 8, 12 s
+    for (int i = 0; i < 4; ++i) {
+        EXPECT_EQ(rings[i]->value, i + 1);
+        EXPECT_EQ(rings[i]->t, i * 4'000);
+        EXPECT_EQ(rings[i]->thread, "caller");
+    }
+    EXPECT_EQ(e.threads()[0].state, ThreadView::State::Ringing);
+    EXPECT_EQ(e.threads()[0].rings, 4);
+    ASSERT_TRUE(e.apply(act(13'000, Verb::Answer, "phone")).ok);
+    e.advance_to(60'000);
+    EXPECT_EQ(entries_of(e.log(), Kind::Ring).size(), 4u) << "no rings after the pick-up";
+    const ThreadRecord* t = e.log().thread("caller");
+    ASSERT_NE(t, nullptr);
+    EXPECT_EQ(t->rings_before_answer, 4);
+    EXPECT_EQ(t->answered_at, 13'000);
+    // The caller's first line is spoken at the pick-up.
+    auto lines = entries_of(e.log(), Kind::ActorLine);
+    ASSERT_EQ(lines.size(), 1u);
+    EXPECT_EQ(lines[0]->t, 13'000);
+    EXPECT_EQ(lines[0]->node, "hello");
+}
+
+TEST_F(EngineTest, AnActionOnTheTickBeatsWhatIsDueThen) {
+    Scenario s = one_call(4'000);
+    Engine e(s, detector, mood, 0);
+    ASSERT_TRUE(e.apply(act(8'000, Verb::Answer, "phone")).ok);
+    EXPECT_EQ(e.log().thread("caller")->rings_before_answer, 2) << "picked up as ring 3 was due";
+    Engine f(s, detector, mood, 0);
+    f.advance_to(8'000);  // advance_to is inclusive
+    ASSERT_TRUE(f.apply(act(8'000, Verb::Answer, "phone")).ok);
+    EXPECT_EQ(f.log().thread("caller")->rings_before_answer, 3);
+}
+
+TEST_F(EngineTest, RingsBeyondToleranceRaiseMood) {
+    Scenario s = one_call(4'000);
+    s.actors[0].persona.patience = 600'000;  // isolate the ring effect from patience
+    Engine e(s, detector, mood, 0);
+    e.advance_to(20'000);  // rings 1..6
+    int ring_mood = 0;
+    for (auto* m : entries_of(e.log(), Kind::Mood)) {
+        EXPECT_EQ(m->cause, "ring");
+        ring_mood += m->delta;
+    }
+    EXPECT_EQ(ring_mood, 3 * mood.ring_step);  // rings 4, 5, 6
+    EXPECT_EQ(e.threads()[0].mood, 50 + 3 * mood.ring_step);
+}
+
+TEST_F(EngineTest, CallerGivesUpWhenUnanswered) {
+    Scenario s = one_call(4'000, 20'000);
+    Engine e(s, detector, mood, 0);
+    e.advance_to(30'000);
+    const ThreadRecord* t = e.log().thread("caller");
+    ASSERT_TRUE(t->ended_at);
+    EXPECT_EQ(*t->ended_at, 20'000);
+    EXPECT_EQ(t->ended_by, ThreadRecord::EndedBy::Actor);
+    EXPECT_FALSE(t->answered_at);
+    EXPECT_EQ(t->rings_before_answer, 5);  // 0, 4, 8, 12, 16; the ring due at 20 never sounds
+    auto ends = entries_of(e.log(), Kind::ThreadEnd);
+    ASSERT_EQ(ends.size(), 1u);
+    EXPECT_EQ(ends[0]->cause, "actor");
+    EXPECT_FALSE(entries_of(e.log(), Kind::Notice).empty());
+    ApplyResult r = e.apply(act(31'000, Verb::Answer, "phone"));
+    EXPECT_FALSE(r.ok);
+    EXPECT_NE(r.error.find("没有正在响铃的电话"), std::string::npos) << r.error;
+    EXPECT_TRUE(e.finished());
+}
+
+TEST_F(EngineTest, UnansweredCallWithoutGiveUpDropsAfterMaxRings) {
+    Scenario s = one_call(1'000);
+    Engine e(s, detector, mood, 0);
+    e.advance_to(3'600'000);
+    EXPECT_EQ(entries_of(e.log(), Kind::Ring).size(), static_cast<size_t>(Engine::kMaxRings));
+    EXPECT_EQ(e.log().thread("caller")->ended_by, ThreadRecord::EndedBy::Actor);
+}
+
+// --- hold and hang-up ----------------------------------------------------------------------
+
+TEST_F(EngineTest, HoldThenSayResumesTheCall) {
+    Scenario s = one_call();
+    Engine e(s, detector, mood, 0);
+    e.apply(act(2'000, Verb::Answer, "phone"));
+    ASSERT_TRUE(e.apply(act(5'000, Verb::Hold, "phone")).ok);
+    EXPECT_EQ(e.threads()[0].state, ThreadView::State::Held);
+    auto holds = entries_of(e.log(), Kind::Hold);
+    ASSERT_EQ(holds.size(), 1u);
+    // Holding displeases (action_effect "hold").
+    auto moods = entries_of(e.log(), Kind::Mood);
+    ASSERT_FALSE(moods.empty());
+    EXPECT_EQ(moods.back()->cause, "action:hold");
+    EXPECT_GT(moods.back()->delta, 0);
+    // Hold twice is refused.
+    EXPECT_FALSE(e.apply(act(6'000, Verb::Hold, "phone")).ok);
+    ASSERT_TRUE(e.apply(say(9'000, "让您久等了,请问您贵姓?", "phone")).ok);
+    auto resumes = entries_of(e.log(), Kind::Resume);
+    ASSERT_EQ(resumes.size(), 1u);
+    EXPECT_EQ(resumes[0]->t, 9'000);
+    EXPECT_EQ(e.threads()[0].state, ThreadView::State::Active);
+    // The resume comes before the reply in the log.
+    const auto& entries = e.log().entries;
+    auto resume_at = std::find_if(entries.begin(), entries.end(),
+                                  [](const LogEntry& x) { return x.kind == Kind::Resume; });
+    ASSERT_NE(resume_at + 1, entries.end());
+    EXPECT_EQ((resume_at + 1)->kind, Kind::Action);
+}
+
+TEST_F(EngineTest, AnswerResumesAHeldCall) {
+    Scenario s = one_call();
+    Engine e(s, detector, mood, 0);
+    e.apply(act(2'000, Verb::Answer, "phone"));
+    e.apply(act(5'000, Verb::Hold));
+    ASSERT_TRUE(e.apply(act(7'000, Verb::Answer, "phone")).ok);
+    EXPECT_EQ(entries_of(e.log(), Kind::Resume).size(), 1u);
+    EXPECT_EQ(e.threads()[0].state, ThreadView::State::Active);
+}
+
+TEST_F(EngineTest, TraineeHangsUpAndLaterActionsAreRejected) {
+    Scenario s = one_call();
+    Engine e(s, detector, mood, 0);
+    e.apply(act(2'000, Verb::Answer, "phone"));
+    ASSERT_TRUE(e.apply(act(10'000, Verb::HangUp, "phone")).ok);
+    const ThreadRecord* t = e.log().thread("caller");
+    EXPECT_EQ(t->ended_by, ThreadRecord::EndedBy::Trainee);
+    EXPECT_EQ(t->ended_at, 10'000);
+    const size_t before = e.log().entries.size();
+    ApplyResult r = e.apply(say(12'000, "喂?还在吗?"));
+    EXPECT_FALSE(r.ok);
+    EXPECT_NE(r.error.find("已在 00:10.0 结束"), std::string::npos) << r.error;
+    EXPECT_NE(r.error.find("由你结束"), std::string::npos) << r.error;
+    ASSERT_EQ(e.log().entries.size(), before + 1) << "a refusal adds one entry, nothing else";
+    EXPECT_EQ(e.log().entries.back().kind, Kind::Rejected);
+    EXPECT_EQ(e.log().entries.back().text, r.error);
+    EXPECT_EQ(e.log().rejected, 1);
+    EXPECT_FALSE(e.apply(act(13'000, Verb::HangUp, "phone")).ok);
+    EXPECT_FALSE(e.apply(act(13'000, Verb::Hold, "caller")).ok);
+    EXPECT_EQ(e.log().rejected, 3);
+}
+
+TEST_F(EngineTest, CallerHangsUpAMomentAfterTheFarewellAtAnEndNode) {
+    Scenario s = one_call();
+    Engine e(s, detector, mood, 0);
+    e.apply(act(2'000, Verb::Answer, "phone"));
+    e.apply(say(5'000, "好的,再见。"));  // hello → bye (end node)
+    EXPECT_EQ(e.threads()[0].node, "bye");
+    e.apply(say(8'000, "不客气,再见。"));  // the reply to the end node
+    EXPECT_EQ(e.threads()[0].state, ThreadView::State::Active) << "not before the delay";
+    e.advance_to(8'000 + Engine::kCallerHangUpDelay);
+    const ThreadRecord* t = e.log().thread("caller");
+    EXPECT_EQ(t->ended_by, ThreadRecord::EndedBy::Actor);
+    EXPECT_EQ(t->ended_at, 8'000 + Engine::kCallerHangUpDelay);
+    ApplyResult r = e.apply(act(11'000, Verb::HangUp));
+    EXPECT_FALSE(r.ok);
+    EXPECT_NE(r.error.find("对方已离开/挂断"), std::string::npos) << r.error;
+}
+
+TEST_F(EngineTest, TraineeHangingUpBeforeTheCallerIsRecorded) {
+    Scenario s = one_call();
+    Engine e(s, detector, mood, 0);
+    e.apply(act(2'000, Verb::Answer, "phone"));
+    e.apply(say(5'000, "再见。"));
+    e.apply(say(8'000, "再见。"));
+    ASSERT_TRUE(e.apply(act(9'000, Verb::HangUp)).ok);
+    e.advance_to(20'000);
+    const ThreadRecord* t = e.log().thread("caller");
+    EXPECT_EQ(t->ended_by, ThreadRecord::EndedBy::Trainee);
+    EXPECT_EQ(t->ended_at, 9'000);
+    EXPECT_EQ(entries_of(e.log(), Kind::ThreadEnd).size(), 1u) << "the caller's hang-up is cancelled";
+}
+
+// --- overlapping threads and injects -------------------------------------------------------
+
+Scenario phone_and_walk_in() {
+    Scenario s;
+    s.id = "test.two";
+    s.actors = {actor("caller", "李先生"), actor("visitor", "张先生")};
+    s.events = {phone_call(0, "caller", "c1"), walk_in(3'000, "visitor", "v1")};
+    Condition bye;
+    bye.said = {{"farewell"}};
+    s.nodes = {node("c1", "caller", "我家水管漏水了。", {go_if(bye, "c2")}),
+               node("c2", "caller", "好,再见。", {}, true),
+               node("v1", "visitor", "你好,我找3栋的朋友。", {go_if(bye, "v2")}),
+               node("v2", "visitor", "谢谢。", {}, true)};
+    return s;
+}
+
+TEST_F(EngineTest, TwoOverlappingThreadsKeepTheirRepliesApart) {
+    Scenario s = phone_and_walk_in();
+    Engine e(s, detector, mood, 0);
+    e.advance_to(4'000);
+    auto views = e.threads();
+    ASSERT_EQ(views.size(), 2u);
+    EXPECT_EQ(view(views, "visitor")->state, ThreadView::State::Waiting);
+    // Speaking to a queued visitor is refused: serve first.
+    ApplyResult r = e.apply(say(4'000, "您好", "desk"));
+    EXPECT_FALSE(r.ok);
+    EXPECT_NE(r.error.find("排队"), std::string::npos) << r.error;
+    ASSERT_TRUE(e.apply(act(5'000, Verb::Answer, "phone")).ok);
+    EXPECT_EQ(e.focused(), "caller");
+    ASSERT_TRUE(e.apply(say(6'000, "您好,请您稍等。")).ok);  // to the focused caller
+    ASSERT_TRUE(e.apply(act(7'000, Verb::Hold)).ok);
+    ASSERT_TRUE(e.apply(act(8'000, Verb::Answer, "desk")).ok);
+    EXPECT_EQ(e.focused(), "visitor");
+    ASSERT_TRUE(e.apply(say(9'000, "您好,请问您贵姓?")).ok);  // to the visitor now
+    ASSERT_TRUE(e.apply(say(12'000, "感谢您久等,请讲。", "phone")).ok);  // resumes the call
+    EXPECT_EQ(e.focused(), "caller");
+    ASSERT_TRUE(e.apply(say(15'000, "好的,再见。", "visitor")).ok);
+    const auto& visits = e.log().visits;
+    auto visit = [&](const std::string& n) {
+        for (const auto& v : visits)
+            if (v.node == n) return &v;
+        return static_cast<const NodeVisit*>(nullptr);
+    };
+    ASSERT_NE(visit("c1"), nullptr);
+    ASSERT_NE(visit("v1"), nullptr);
+    EXPECT_EQ(visit("c1")->replies.size(), 2u);
+    EXPECT_EQ(visit("v1")->replies.size(), 2u);
+    EXPECT_EQ(visit("v1")->next, "v2");
+    EXPECT_EQ(visit("c1")->next, "");
+    EXPECT_EQ(visit("c1")->thread, "caller");
+    EXPECT_EQ(*visit("v1")->first_reply_at, 9'000);
+    EXPECT_EQ(e.log().thread("visitor")->answered_at, 8'000);
+    // Each reply is logged against its own thread.
+    for (int i : visit("c1")->replies) EXPECT_EQ(e.log().entries[i].thread, "caller");
+    for (int i : visit("v1")->replies) EXPECT_EQ(e.log().entries[i].thread, "visitor");
+}
+
+TEST_F(EngineTest, TimedAlarmInterruptsAConversation) {
+    Scenario s = one_call();
+    s.events.push_back(alarm(30'000, "fire", "3栋12层烟感报警"));
+    Engine e(s, detector, mood, 0);
+    e.apply(act(2'000, Verb::Answer, "phone"));
+    e.apply(say(4'000, "您好,安居物业,请讲。"));
+    // The next action is at 40 s: the alarm fires on the way, between the two replies.
+    ASSERT_TRUE(e.apply(act(40'000, Verb::Call, "119")).ok);
+    ASSERT_TRUE(e.apply(act(41'000, Verb::Broadcast, "evacuation")).ok);
+    const auto& entries = e.log().entries;
+    auto inject = std::find_if(entries.begin(), entries.end(), [](const LogEntry& x) {
+        return x.kind == Kind::Inject && x.thread == "alarm-1";
+    });
+    ASSERT_NE(inject, entries.end());
+    EXPECT_EQ(inject->t, 30'000);
+    EXPECT_EQ(inject->text, "3栋12层烟感报警");
+    auto views = e.threads();
+    ASSERT_NE(view(views, "alarm-1"), nullptr);
+    EXPECT_EQ(view(views, "alarm-1")->kind, ThreadRecord::Kind::Alarm);
+    EXPECT_EQ(view(views, "alarm-1")->state, ThreadView::State::Active);
+    // Desk actions go with the focused thread (still the caller) and count in its node.
+    auto actions = entries_of(e.log(), Kind::Action);
+    EXPECT_EQ(actions.back()->thread, "caller");
+    const NodeVisit* v = e.current_visit("caller");
+    ASSERT_NE(v, nullptr);
+    EXPECT_NE(std::find(v->did.begin(), v->did.end(), "call:119"), v->did.end());
+    // Saying something to a bare alarm is refused; closing it is allowed.
+    EXPECT_FALSE(e.apply(say(42'000, "着火了", "alarm")).ok);
+    ASSERT_TRUE(e.apply(act(43'000, Verb::HangUp, "alarm-1")).ok);
+    EXPECT_EQ(e.log().thread("alarm-1")->ended_by, ThreadRecord::EndedBy::Trainee);
+    // The conversation goes on.
+    ASSERT_TRUE(e.apply(say(45'000, "再见", "phone")).ok);
+    EXPECT_EQ(e.threads()[0].node, "bye");
+}
+
+TEST_F(EngineTest, AlarmWithAnActorSpeaksAtOnce) {
+    Scenario s = one_call();
+    s.actors.push_back(actor("guard", "保安小刘"));
+    Event a = alarm(10'000, "fire", "消防报警");
+    a.actor = "guard";
+    a.start = "g1";
+    s.events.push_back(a);
+    s.nodes.push_back(node("g1", "guard", "前台,3栋冒烟了!", {}));
+    Engine e(s, detector, mood, 0);
+    e.advance_to(10'000);
+    auto lines = entries_of(e.log(), Kind::ActorLine);
+    ASSERT_EQ(lines.size(), 1u);
+    EXPECT_EQ(lines[0]->thread, "guard");
+    EXPECT_EQ(lines[0]->t, 10'000);
+}
+
+// --- mood ----------------------------------------------------------------------------------
+
+TEST_F(EngineTest, MoodRisesWhileWaitingBeyondPatience) {
+    Scenario s;
+    s.id = "test.wait";
+    s.actors = {actor("visitor", "张先生", 10'000, "normal", 40)};
+    s.events = {walk_in(0, "visitor", "v1")};
+    s.nodes = {node("v1", "visitor", "你好。")};
+    Engine e(s, detector, mood, 0);
+    e.advance_to(35'000);
+    auto moods = entries_of(e.log(), Kind::Mood);
+    ASSERT_EQ(moods.size(), 3u);  // at 10 s (patience), 20 s, 30 s
+    for (size_t i = 0; i < moods.size(); ++i) {
+        EXPECT_EQ(moods[i]->cause, "wait");
+        EXPECT_EQ(moods[i]->t, 10'000 + static_cast<Millis>(i) * mood.wait_every);
+        EXPECT_EQ(moods[i]->delta, mood.wait_step);
+    }
+    EXPECT_EQ(e.threads()[0].mood, 40 + 3 * mood.wait_step);
+    // Serving restarts the patience clock: no rise until 10 s after the visitor's line.
+    e.apply(act(36'000, Verb::Answer, "desk"));
+    e.advance_to(45'000);
+    EXPECT_EQ(entries_of(e.log(), Kind::Mood).size(), 3u);
+    e.advance_to(46'000);
+    EXPECT_EQ(entries_of(e.log(), Kind::Mood).size(), 4u);
+}
+
+TEST_F(EngineTest, MoodFallsAfterAnApologyScaledByTemper) {
+    for (const auto& [temper, scale] : std::vector<std::pair<std::string, double>>{
+             {"calm", 0.5}, {"normal", 1.0}, {"hot", 1.5}}) {
+        Scenario s = one_call();
+        s.actors[0].persona.temper = temper;
+        s.actors[0].mood = 80;
+        Engine e(s, detector, mood, 0);
+        e.apply(act(2'000, Verb::Answer));
+        e.apply(say(4'000, "对不起"));
+        auto moods = entries_of(e.log(), Kind::Mood);
+        ASSERT_EQ(moods.size(), 1u) << temper;
+        EXPECT_EQ(moods[0]->cause, "act:apology");
+        const int expected = static_cast<int>(std::lround(mood.act_effect.at("apology") * scale));
+        EXPECT_EQ(moods[0]->delta, expected) << temper;
+        EXPECT_LT(moods[0]->delta, 0);
+        EXPECT_EQ(e.threads()[0].mood, 80 + expected);
+    }
+}
+
+TEST_F(EngineTest, ForbiddenPhrasesInflameAndMoodIsClamped) {
+    Scenario s = one_call();
+    s.actors[0].mood = 90;
+    Engine e(s, detector, mood, 0);
+    e.apply(act(2'000, Verb::Answer));
+    e.apply(say(4'000, "这事不归我们管"));
+    EXPECT_EQ(e.threads()[0].mood, 100);
+    auto moods = entries_of(e.log(), Kind::Mood);
+    ASSERT_EQ(moods.size(), 1u);
+    EXPECT_EQ(moods[0]->cause, "forbidden:deflect");
+    EXPECT_EQ(moods[0]->delta, 10) << "the logged delta is the clamped change";
+}
+
+TEST_F(EngineTest, DeskActionsMoveMoodFromData) {
+    Scenario s = one_call();
+    MoodParams params;
+    params.action_effect = {{"dispatch:security", -20}, {"dispatch", -5}};
+    Engine e(s, detector, params, 0);
+    e.apply(act(2'000, Verb::Answer));
+    e.apply(act(3'000, Verb::Dispatch, "security"));
+    e.apply(act(4'000, Verb::Dispatch, "cleaning"));
+    auto moods = entries_of(e.log(), Kind::Mood);
+    ASSERT_EQ(moods.size(), 2u);
+    EXPECT_EQ(moods[0]->cause, "action:dispatch:security");
+    EXPECT_EQ(moods[0]->delta, -20);
+    EXPECT_EQ(moods[1]->cause, "action:dispatch");
+    EXPECT_EQ(moods[1]->delta, -5);
+}
+
+// --- conditions ----------------------------------------------------------------------------
+
+// A node `q` whose next has the given condition → `yes`, else (if `fallback`) → `no`.
+Scenario branch_on(Condition c, bool fallback = true) {
+    Scenario s;
+    s.id = "test.branch";
+    s.actors = {actor("caller", "李先生", 300'000, "normal", 50)};
+    s.events = {phone_call(0, "caller", "q")};
+    std::vector<Next> next = {go_if(std::move(c), "yes")};
+    if (fallback) next.push_back(go("no"));
+    s.nodes = {node("q", "caller", "怎么办?", next), node("yes", "caller", "好。", {}),
+               node("no", "caller", "嗯。", {})};
+    return s;
+}
+
+std::string branch_after(const Scenario& s, const std::vector<Action>& actions,
+                         const ActDetector& det, const MoodParams& mp, Millis until = -1) {
+    Engine e(s, det, mp, 0);
+    for (const auto& a : actions) e.apply(a);
+    if (until >= 0) e.advance_to(until);
+    const auto path = path_of(e.log());
+    return path.size() > 1 ? path[1] : "";
+}
+
+TEST_F(EngineTest, ConditionSaid) {
+    Condition c;
+    c.said = {{"apology", "empathy"}, {"time-commitment"}};
+    Scenario s = branch_on(c);
+    auto answer = act(1'000, Verb::Answer);
+    EXPECT_EQ(branch_after(s, {answer, say(2'000, "我理解,10分钟内到。")}, detector, mood), "yes");
+    EXPECT_EQ(branch_after(s, {answer, say(2'000, "我理解。")}, detector, mood), "no");
+}
+
+TEST_F(EngineTest, ConditionNotSaid) {
+    Condition c;
+    c.not_said = {{"rude", "deflect"}};
+    Scenario s = branch_on(c);
+    auto answer = act(1'000, Verb::Answer);
+    EXPECT_EQ(branch_after(s, {answer, say(2'000, "您好")}, detector, mood), "yes");
+    EXPECT_EQ(branch_after(s, {answer, say(2'000, "不归我们管")}, detector, mood), "no");
+}
+
+TEST_F(EngineTest, ConditionDidWithVerbAndArgument) {
+    Condition c;
+    c.did = {{"dispatch:security"}, {"record"}};
+    Scenario s = branch_on(c, false);
+    auto answer = act(1'000, Verb::Answer);
+    auto rec = with_fields(act(2'000, Verb::Record), {{"name", "李先生"}});
+    EXPECT_EQ(branch_after(s, {answer, rec, act(3'000, Verb::Dispatch, "security"), say(4'000, "好")},
+                           detector, mood),
+              "yes");
+    EXPECT_EQ(branch_after(s, {answer, rec, act(3'000, Verb::Dispatch, "cleaning"), say(4'000, "好")},
+                           detector, mood),
+              "");
+    // Desk actions done before the node was entered do not count for it.
+    EXPECT_EQ(branch_after(s, {act(500, Verb::Dispatch, "security"), answer, rec, say(4'000, "好")},
+                           detector, mood),
+              "");
+}
+
+TEST_F(EngineTest, ConditionNotDid) {
+    Condition c;
+    c.not_did = {{"escalate"}};
+    Scenario s = branch_on(c);
+    auto answer = act(1'000, Verb::Answer);
+    EXPECT_EQ(branch_after(s, {answer, say(2'000, "好")}, detector, mood), "yes");
+    EXPECT_EQ(branch_after(s, {answer, act(1'500, Verb::Escalate, "manager"), say(2'000, "好")},
+                           detector, mood),
+              "no");
+}
+
+TEST_F(EngineTest, ConditionMoodAboveAndBelow) {
+    Condition above;
+    above.mood_above = 55;
+    Condition below;
+    below.mood_below = 45;
+    auto answer = act(1'000, Verb::Answer);
+    // Start 50: "不知道" +15 → 65 (> 55); "对不起" -10 → 40 (< 45).
+    EXPECT_EQ(branch_after(branch_on(above), {answer, say(2'000, "不知道")}, detector, mood), "yes");
+    EXPECT_EQ(branch_after(branch_on(above), {answer, say(2'000, "嗯")}, detector, mood), "no");
+    EXPECT_EQ(branch_after(branch_on(below), {answer, say(2'000, "对不起")}, detector, mood), "yes");
+    EXPECT_EQ(branch_after(branch_on(below), {answer, say(2'000, "嗯")}, detector, mood), "no");
+}
+
+TEST_F(EngineTest, ConditionWaitedOverOnAReply) {
+    Condition c;
+    c.waited_over = 20'000;
+    Scenario s = branch_on(c);
+    auto answer = act(1'000, Verb::Answer);  // the line is spoken at 1 s
+    EXPECT_EQ(branch_after(s, {answer, say(25'000, "嗯")}, detector, mood), "yes");
+    EXPECT_EQ(branch_after(s, {answer, say(5'000, "嗯")}, detector, mood), "no");
+}
+
+TEST_F(EngineTest, ConditionWaitedOverFiresWithoutAReply) {
+    Condition c;
+    c.waited_over = 20'000;
+    Scenario s = branch_on(c);  // also has an unconditional fallback, which needs a reply
+    Engine e(s, detector, mood, 0);
+    e.apply(act(1'000, Verb::Answer));
+    e.advance_to(20'999);
+    EXPECT_EQ(path_of(e.log()).size(), 1u);
+    e.advance_to(21'000);
+    ASSERT_EQ(path_of(e.log()).size(), 2u);
+    EXPECT_EQ(path_of(e.log())[1], "yes");
+    auto branches = entries_of(e.log(), Kind::Branch);
+    ASSERT_EQ(branches.size(), 1u);
+    EXPECT_EQ(branches[0]->cause, "waited");
+    EXPECT_EQ(branches[0]->t, 21'000);
+    EXPECT_FALSE(e.log().visits[0].first_reply_at);
+}
+
+TEST_F(EngineTest, ConditionVisitsAbove) {
+    // q loops to itself until it has been entered more than twice.
+    Condition c;
+    c.visits_above = 2;
+    Scenario s = branch_on(c, false);
+    s.nodes[0].next.push_back(go("q"));
+    Engine e(s, detector, mood, 0);
+    e.apply(act(1'000, Verb::Answer));
+    e.apply(say(2'000, "嗯"));  // visits 1: not above 2 → q
+    e.apply(say(3'000, "嗯"));  // visits 2 → q
+    EXPECT_EQ(path_of(e.log()), (std::vector<std::string>{"q", "q", "q"}));
+    e.apply(say(4'000, "嗯"));  // visits 3 → yes
+    EXPECT_EQ(path_of(e.log()), (std::vector<std::string>{"q", "q", "q", "yes"}));
+}
+
+TEST(DialogueConditions, EmptyConditionHoldsAndPartsCombine) {
+    NodeVisit v;
+    v.spoken_at = 1'000;
+    v.first_reply_at = 4'000;
+    v.acts = {"greeting", "apology"};
+    v.forbidden = {"argue"};
+    v.did = {"record", "dispatch", "dispatch:security"};
+    dialogue::ConditionContext ctx{&v, 60, 9'000, 1};
+    EXPECT_TRUE(dialogue::holds(Condition{}, ctx));
+    Condition c;
+    c.said = {{"empathy", "apology"}};
+    c.did = {{"dispatch:security"}};
+    c.mood_above = 59;
+    c.waited_over = 3'000;
+    EXPECT_TRUE(dialogue::holds(c, ctx));
+    c.mood_below = 60;  // 60 is not below 60
+    EXPECT_FALSE(dialogue::holds(c, ctx));
+    Condition f;
+    f.said = {{"argue"}};  // forbidden families count as said
+    EXPECT_TRUE(dialogue::holds(f, ctx));
+    Condition w;
+    w.waited_over = 3'001;
+    EXPECT_FALSE(dialogue::holds(w, ctx));
+    EXPECT_EQ(dialogue::waited(ctx), 3'000);
+}
+
+// --- dialogue details ----------------------------------------------------------------------
+
+TEST_F(EngineTest, PlaceholdersAndSeededFacts) {
+    Scenario s = one_call();
+    s.site = {"阳光花园", "安居物业"};
+    ActorVariant v1;
+    v1.facts = {{"name", "赵先生"}, {"room", "5-0801"}};
+    s.actors[0].room = "3-1202";
+    s.actors[0].vary = {v1};
+    s.nodes[0].says = {"我是{caller.name},住{caller.room},{site.name}的{nobody.x}"};
+    {
+        Engine e(s, detector, mood, 0);
+        e.apply(act(1'000, Verb::Answer));
+        EXPECT_EQ(e.log().visits[0].line, "我是李先生,住3-1202,阳光花园的{nobody.x}");
+        EXPECT_EQ(e.log().facts.at("caller").at("name"), "李先生");
+    }
+    {
+        Engine e(s, detector, mood, 1);  // 1 % 2 = 1 → vary[0]
+        e.apply(act(1'000, Verb::Answer));
+        EXPECT_EQ(e.log().visits[0].line, "我是赵先生,住5-0801,阳光花园的{nobody.x}");
+        EXPECT_EQ(e.threads()[0].actor_name, "赵先生");
+        EXPECT_EQ(e.log().facts.at("caller").at("room"), "5-0801");
+    }
+}
+
+TEST_F(EngineTest, LineVariantsArePickedBySeedDeterministically) {
+    Scenario s = one_call();
+    s.nodes[0].says = {"甲", "乙", "丙", "丁"};
+    auto line_for = [&](std::uint64_t seed) {
+        Engine e(s, detector, mood, seed);
+        e.apply(act(1'000, Verb::Answer));
+        return e.log().visits[0].line;
+    };
+    EXPECT_EQ(line_for(0), "甲");
+    std::set<std::string> seen;
+    for (std::uint64_t seed = 1; seed <= 40; ++seed) {
+        EXPECT_EQ(line_for(seed), line_for(seed));
+        seen.insert(line_for(seed));
+    }
+    EXPECT_GE(seen.size(), 3u) << "the seed varies the line";
+}
+
+TEST_F(EngineTest, ChoiceIsDetectedLikeTypedText) {
+    Scenario s = one_call();
+    s.nodes[0].choices = {{"嗯。", {}}, {"好的{caller.name},再见。", {}}};
+    Engine chosen(s, detector, mood, 0);
+    chosen.apply(act(1'000, Verb::Answer));
+    EXPECT_EQ(chosen.threads()[0].choices.at(1), "好的李先生,再见。");
+    ASSERT_TRUE(chosen.apply(choose(2'000, 1)).ok);
+    Engine typed(s, detector, mood, 0);
+    typed.apply(act(1'000, Verb::Answer));
+    ASSERT_TRUE(typed.apply(say(2'000, "好的李先生,再见。")).ok);
+    auto c = entries_of(chosen.log(), Kind::Action).back();
+    auto t = entries_of(typed.log(), Kind::Action).back();
+    ASSERT_TRUE(c->action);
+    EXPECT_EQ(c->action->verb, Verb::Choose);
+    EXPECT_EQ(c->action->text, "好的李先生,再见。");
+    EXPECT_EQ(c->action->choice, 1);
+    EXPECT_EQ(c->acts, t->acts);
+    EXPECT_EQ(path_of(chosen.log()), path_of(typed.log()));
+    EXPECT_EQ(path_of(chosen.log()).back(), "bye");
+}
+
+TEST_F(EngineTest, ChoiceOutOfRangeOrWithoutChoicesIsRejected) {
+    Scenario s = one_call();
+    s.nodes[0].choices = {{"嗯。", {}}, {"再见。", {}}};
+    Engine e(s, detector, mood, 0);
+    e.apply(act(1'000, Verb::Answer));
+    ApplyResult r = e.apply(choose(2'000, 5));
+    EXPECT_FALSE(r.ok);
+    EXPECT_NE(r.error.find("超出范围"), std::string::npos) << r.error;
+    EXPECT_NE(r.error.find("2 个"), std::string::npos) << r.error;
+    Action by_text = act(2'500, Verb::Choose);
+    by_text.text = "再见。";
+    ASSERT_TRUE(e.apply(by_text).ok);  // by text: resolves to choice 1
+    EXPECT_EQ(entries_of(e.log(), Kind::Action).back()->action->choice, 1);
+    r = e.apply(choose(3'000, 0));  // node `bye` has no choices
+    EXPECT_FALSE(r.ok);
+    EXPECT_NE(r.error.find("没有可选回复"), std::string::npos) << r.error;
+}
+
+// --- rejections ----------------------------------------------------------------------------
+
+TEST_F(EngineTest, NonsenseActionsAreRejectedWithAReason) {
+    Scenario s = one_call();
+    Engine e(s, detector, mood, 0);
+    struct Case {
+        Action action;
+        std::string says;
+    };
+    std::vector<Case> cases = {
+        {say(1'000, "您好"), "还在响铃"},
+        {act(1'000, Verb::Hold, "phone"), "还没有接听"},
+        {act(1'000, Verb::Answer, "desk"), "没有排队"},
+        {act(1'000, Verb::Dispatch, "plumbing"), "未知的部门"},
+        {act(1'000, Verb::Call, "911"), "未知的电话号码"},
+        {with_fields(act(1'000, Verb::Classify), {{"level", "critical"}}), "未知的级别"},
+        {act(1'000, Verb::Record), "登记内容为空"},
+        {act(1'000, Verb::Focus, "nobody"), "找不到对象"},
+    };
+    for (const auto& c : cases) {
+        const size_t before = e.log().entries.size();
+        ApplyResult r = e.apply(c.action);
+        EXPECT_FALSE(r.ok) << describe_action(c.action);
+        EXPECT_NE(r.error.find(c.says), std::string::npos) << r.error;
+        // Only the Rejected entry (and the call coming in, on the first) were added.
+        for (size_t i = before; i < e.log().entries.size(); ++i)
+            EXPECT_TRUE(e.log().entries[i].kind == Kind::Rejected ||
+                        e.log().entries[i].kind == Kind::Ring ||
+                        e.log().entries[i].kind == Kind::Inject)
+                << describe_action(c.action) << " added " << e.log().entries[i].text;
+        EXPECT_EQ(e.log().entries.back().kind, Kind::Rejected);
+    }
+    EXPECT_EQ(e.log().rejected, static_cast<int>(cases.size()));
+    ASSERT_TRUE(e.apply(act(2'000, Verb::Answer)).ok);
+    ApplyResult again = e.apply(act(3'000, Verb::Answer, "caller"));
+    EXPECT_FALSE(again.ok);
+    EXPECT_NE(again.error.find("无需再次接听"), std::string::npos) << again.error;
+}
+
+TEST_F(EngineTest, ActionsAfterTheEndAreRejected) {
+    Scenario s = one_call();
+    Engine e(s, detector, mood, 0);
+    e.apply(act(1'000, Verb::Answer));
+    ASSERT_TRUE(e.apply(act(5'000, Verb::End)).ok);
+    EXPECT_TRUE(e.finished());
+    EXPECT_EQ(e.log().ended_at, 5'000);
+    ApplyResult r = e.apply(say(6'000, "您好"));
+    EXPECT_FALSE(r.ok);
+    EXPECT_NE(r.error.find("已经结束"), std::string::npos) << r.error;
+    auto ends = entries_of(e.log(), Kind::AttemptEnd);
+    ASSERT_EQ(ends.size(), 1u);
+    EXPECT_EQ(ends[0]->cause, "end");
+    e.finish(9'000);  // idempotent
+    EXPECT_EQ(entries_of(e.log(), Kind::AttemptEnd).size(), 1u);
+}
+
+TEST_F(EngineTest, TimeLimitEndsOpenThreads) {
+    Scenario s = one_call();
+    s.time_limit = 60'000;
+    Engine e(s, detector, mood, 0);
+    e.apply(act(1'000, Verb::Answer));
+    ApplyResult r = e.apply(say(70'000, "您好"));
+    EXPECT_FALSE(r.ok);
+    EXPECT_EQ(e.log().ended_at, 60'000);
+    EXPECT_EQ(e.log().thread("caller")->ended_by, ThreadRecord::EndedBy::Timeout);
+    EXPECT_EQ(entries_of(e.log(), Kind::AttemptEnd)[0]->cause, "time-limit");
+}
+
+TEST_F(EngineTest, AfterCallWorkIsLoggedWithTheEndedThread) {
+    Scenario s = one_call();
+    Engine e(s, detector, mood, 0);
+    e.apply(act(1'000, Verb::Answer));
+    e.apply(act(2'000, Verb::HangUp));
+    ApplyResult r = e.apply(with_fields(act(3'000, Verb::Record), {{"issue", "咨询"}}));
+    EXPECT_TRUE(r.ok) << r.error;
+    EXPECT_EQ(entries_of(e.log(), Kind::Action).back()->thread, "caller");
+}
+
+// --- determinism and formats ---------------------------------------------------------------
+
+TEST_F(EngineTest, SameInputsGiveIdenticalLogs) {
+    Scenario s = phone_and_walk_in();
+    s.nodes[0].says = {"甲", "乙", "丙"};
+    Transcript t;
+    t.seed = 7;
+    t.actions = {act(5'000, Verb::Answer, "phone"), say(6'000, "您好,请您稍等。"),
+                 act(7'000, Verb::Hold), act(8'000, Verb::Answer, "desk"),
+                 say(9'000, "您好,请问您贵姓?"), say(40'000, "感谢您久等,请讲。", "phone"),
+                 act(41'000, Verb::Dispatch, "plumbing"), say(50'000, "再见", "visitor"),
+                 wait_for(51'000, 30'000)};
+    const AttemptLog a = replay(s, t, detector, mood);
+    const AttemptLog b = replay(s, t, detector, mood);
+    EXPECT_EQ(log_to_json(a), log_to_json(b));
+    EXPECT_EQ(log_to_text(a), log_to_text(b));
+    EXPECT_EQ(a.rejected, 1);
+    EXPECT_EQ(a.ended_at, 81'000);
+    // The JSON is valid and carries what the scorer needs.
+    auto j = nlohmann::json::parse(log_to_json(a));
+    EXPECT_EQ(j["seed"], 7);
+    EXPECT_EQ(j["entries"].size(), a.entries.size());
+    EXPECT_EQ(j["threads"][1]["id"], "visitor");
+    // Entries are in time order.
+    for (size_t i = 1; i < a.entries.size(); ++i) EXPECT_LE(a.entries[i - 1].t, a.entries[i].t);
+}
+
+TEST_F(EngineTest, TextLogShowsTheStory) {
+    const AttemptLog log = replay(example_scenario(), example_gold(), detector, mood);
+    const std::string text = log_to_text(log);
+    EXPECT_NE(text.find("电话铃响第 2 声"), std::string::npos);
+    EXPECT_NE(text.find("王女士(open):喂?是物业吗?"), std::string::npos);
+    EXPECT_NE(text.find("分支 contact → close"), std::string::npos);
+    EXPECT_NE(text.find("王女士挂断了电话"), std::string::npos);
+    EXPECT_NE(text.find("〔问候、自报单位"), std::string::npos);
+}
+
+TEST_F(EngineTest, BadScenarioReferencesDoNotCrash) {
+    Scenario s = one_call();
+    s.events.push_back(phone_call(1'000, "ghost", "nowhere"));
+    s.nodes[0].next = {go("missing")};
+    Engine e(s, detector, mood, 0);
+    e.apply(act(2'000, Verb::Answer, "caller"));
+    e.apply(say(3'000, "嗯"));
+    e.finish(10'000);
+    int notices = 0;
+    for (auto* n : entries_of(e.log(), Kind::Notice))
+        notices += n->text.find("场景错误") != std::string::npos;
+    EXPECT_EQ(notices, 2);
+}
+
+}  // namespace
+}  // namespace dd

@@ -1,0 +1,204 @@
+// The scorer on the example scenario: the gold attempt passes with at least 90, the poor one
+// fails and names evidence and source for every lost point; maxima scale to 100; critical
+// failures fail the attempt; re-scoring under another catalogue leaves the first report intact.
+#include <gtest/gtest.h>
+
+#include <numeric>
+
+#include "log_builder.h"
+#include "scoring/rubric/scorer.h"
+
+namespace dd {
+namespace {
+
+const std::string kStandards = std::string(DESKDRILL_SCENARIOS_DIR) + "/standards.yaml";
+const std::string kRefresher = std::string(DESKDRILL_TESTS_DIR) + "/data/rubric/standards-2027.1.yaml";
+
+Catalogue catalogue(const std::string& path = kStandards) {
+    Diagnostics d;
+    auto c = load_catalogue(path, d);
+    EXPECT_TRUE(c) << d.to_string();
+    return c ? *c : Catalogue{};
+}
+
+const CriterionResult* find(const ScoreReport& r, const std::string& id) {
+    for (const auto& c : r.criteria)
+        if (c.id == id) return &c;
+    return nullptr;
+}
+
+TEST(ScaleToTotal, LargestRemainderIsExactAndDeterministic) {
+    EXPECT_EQ(scale_to_total({1, 1, 1}), (std::vector<int>{34, 33, 33}));
+    EXPECT_EQ(scale_to_total({8, 6, 5, 8, 10}), (std::vector<int>{22, 16, 13, 22, 27}));
+    EXPECT_EQ(scale_to_total({0, 0}), (std::vector<int>{0, 0}));
+    EXPECT_EQ(scale_to_total({}), std::vector<int>{});
+    EXPECT_EQ(scale_to_total({5, 0, 5}), (std::vector<int>{50, 0, 50}));
+    for (int n = 1; n <= 40; ++n) {
+        std::vector<int> w;
+        for (int i = 0; i < n; ++i) w.push_back(1 + (i * 7) % 13);
+        const auto m = scale_to_total(w);
+        EXPECT_EQ(std::accumulate(m.begin(), m.end(), 0), 100) << n;
+    }
+}
+
+TEST(Scorer, GoldPassesWithAtLeast90) {
+    const Catalogue cat = catalogue();
+    const ScoreReport r = score_attempt(test::example_scenario(), test::example_gold_log(), cat);
+    EXPECT_EQ(r.max, 100);
+    EXPECT_GE(r.score, 90);
+    EXPECT_TRUE(r.passed);
+    EXPECT_TRUE(r.critical_failed.empty());
+    EXPECT_EQ(r.criteria.size(), 12u);
+    EXPECT_EQ(r.catalogue_version, "2026.1");
+    EXPECT_EQ(r.pass_mark, 80);
+    for (const auto& c : r.criteria) EXPECT_TRUE(c.passed) << c.id << ": " << c.points << "/" << c.max;
+}
+
+TEST(Scorer, PoorFailsAndEveryLostPointNamesEvidenceAndSource) {
+    const Catalogue cat = catalogue();
+    const ScoreReport r = score_attempt(test::example_scenario(), test::example_poor_log(), cat);
+    EXPECT_FALSE(r.passed);
+    EXPECT_LT(r.score, r.pass_mark);
+    int lost = 0;
+    for (const auto& c : r.criteria) {
+        if (c.points == c.max) continue;
+        ++lost;
+        EXPECT_FALSE(c.evidence.empty()) << c.id;
+        EXPECT_FALSE(c.source.empty()) << c.id;
+        EXPECT_FALSE(c.feedback.empty()) << c.id;
+        for (const auto& e : c.evidence) EXPECT_FALSE(e.note.empty()) << c.id;
+    }
+    EXPECT_GE(lost, 10);
+    // Specific evidence: the deflection with its time, the rings, the hang-up, the level.
+    const auto* forb = find(r, "language.no-forbidden");
+    ASSERT_NE(forb, nullptr);
+    EXPECT_EQ(forb->points, 0);
+    ASSERT_EQ(forb->evidence.size(), 1u);
+    EXPECT_EQ(forb->evidence[0].t, 50'000);
+    EXPECT_EQ(forb->evidence[0].text, "装修的事不归我们管,你自己上楼跟他说。");
+    EXPECT_EQ(forb->source, "seed 003 §5.2");
+    const auto* rings = find(r, "phone.answer-within-3-rings");
+    ASSERT_NE(rings, nullptr);
+    EXPECT_EQ(rings->points, 0);
+    EXPECT_NE(rings->evidence[0].note.find("响了 7 声"), std::string::npos);
+    const auto* hang = find(r, "closure.caller-hangs-up-first");
+    ASSERT_NE(hang, nullptr);
+    EXPECT_EQ(hang->evidence[0].t, 112'000);
+    const auto* level = find(r, "classify.level");
+    ASSERT_NE(level, nullptr);
+    EXPECT_NE(level->evidence[0].note.find("应为「紧急」"), std::string::npos);
+}
+
+TEST(Scorer, ScenarioOverridesPointsCriticalAndParams) {
+    const Catalogue cat = catalogue();
+    Scenario s = test::example_scenario();
+    s.criteria.resize(2);  // rings, greeting
+    s.criteria[0].points = 30;
+    s.criteria[1].points = 10;
+    s.criteria[0].critical = true;
+    const ScoreReport poor = score_attempt(s, test::example_poor_log(), cat);
+    ASSERT_EQ(poor.criteria.size(), 2u);
+    EXPECT_EQ(poor.criteria[0].max, 75);
+    EXPECT_EQ(poor.criteria[1].max, 25);
+    EXPECT_EQ(poor.critical_failed, std::vector<std::string>{"phone.answer-within-3-rings"});
+    // A lenient ring limit for this scenario: 7 rings now pass.
+    s.criteria[0].params["max_rings"] = "8";
+    const ScoreReport lenient = score_attempt(s, test::example_poor_log(), cat);
+    EXPECT_TRUE(lenient.criteria[0].passed);
+    EXPECT_EQ(lenient.criteria[0].points, 75);
+    EXPECT_TRUE(lenient.critical_failed.empty());
+}
+
+TEST(Scorer, CriticalFailureFailsWhateverTheScore) {
+    const Catalogue cat = catalogue();
+    Scenario s = test::example_scenario();
+    s.actors[0].private_facts = {"phone"};
+    s.actors.push_back(test::make_actor("stranger", "陌生人", "visitor", "", ""));
+    CriterionRef priv;
+    priv.id = "privacy.no-disclosure";
+    s.criteria.push_back(priv);
+    AttemptLog log = test::example_gold_log();
+    const ScoreReport clean = score_attempt(s, log, cat);
+    EXPECT_TRUE(clean.passed);
+    // The gold attempt, plus telling a stranger the owner's phone number.
+    LogEntry e;
+    e.t = 95'000;
+    e.kind = LogEntry::Kind::Action;
+    e.thread = "stranger";
+    e.actor = "stranger";
+    Action a;
+    a.verb = Verb::Say;
+    a.text = "王女士的电话是13800001111";
+    e.action = a;
+    log.entries.push_back(e);
+    const ScoreReport leak = score_attempt(s, log, cat);
+    EXPECT_GE(leak.score, leak.pass_mark);
+    EXPECT_FALSE(leak.passed);
+    EXPECT_EQ(leak.critical_failed, std::vector<std::string>{"privacy.no-disclosure"});
+}
+
+TEST(Scorer, UnknownCriterionIsAWarningNotACrash) {
+    const Catalogue cat = catalogue();
+    Scenario s = test::example_scenario();
+    CriterionRef x;
+    x.id = "courtesy.smile";
+    s.criteria.push_back(x);
+    const ScoreReport r = score_attempt(s, test::example_gold_log(), cat);
+    EXPECT_EQ(r.criteria.size(), 12u);
+    ASSERT_EQ(r.warnings.size(), 1u);
+    EXPECT_NE(r.warnings[0].find("courtesy.smile"), std::string::npos);
+    EXPECT_EQ(r.max, 100);
+}
+
+TEST(Scorer, EmptyLogAndEmptyScenarioDoNotCrash) {
+    const Catalogue cat = catalogue();
+    const ScoreReport r = score_attempt(test::example_scenario(), AttemptLog{}, cat);
+    EXPECT_FALSE(r.passed);
+    EXPECT_EQ(r.max, 100);
+    const ScoreReport none = score_attempt(Scenario{}, AttemptLog{}, cat);
+    EXPECT_EQ(none.max, 0);
+    EXPECT_FALSE(none.passed);
+}
+
+TEST(Rescoring, AnotherCatalogueVersionGivesASecondReportAndLeavesTheFirst) {
+    const Catalogue v2026 = catalogue();
+    const Catalogue v2027 = catalogue(kRefresher);
+    ASSERT_EQ(v2027.version, "2027.1");
+    const Scenario s = test::example_scenario();
+    const AttemptLog log = test::example_gold_log();  // answered on the 2nd ring
+    const ScoreReport first = score_attempt(s, log, v2026);
+    const std::string first_json = report_to_json(first);
+    const ScoreReport second = score_attempt(s, log, v2027);
+    EXPECT_EQ(second.catalogue_version, "2027.1");
+    // 2027.1 asks for the phone within one ring: the same log loses points there.
+    const auto* r1 = find(first, "phone.answer-within-3-rings");
+    const auto* r2 = find(second, "phone.answer-within-3-rings");
+    ASSERT_TRUE(r1 && r2);
+    EXPECT_TRUE(r1->passed);
+    EXPECT_FALSE(r2->passed);
+    EXPECT_LT(r2->points, r2->max);
+    EXPECT_NE(r2->rule, r1->rule);
+    EXPECT_LT(second.score, first.score);
+    // The first report is untouched, and scoring again under 2026.1 reproduces it exactly.
+    EXPECT_EQ(report_to_json(first), first_json);
+    EXPECT_EQ(report_to_json(score_attempt(s, log, v2026)), first_json);
+}
+
+TEST(Scorer, EvidenceHighlightsWithADetector) {
+    const Catalogue cat = catalogue();
+    test::FakeDetector det;
+    det.add("不归我们管", "deflect", true);
+    ScoreOptions opt;
+    opt.detector = &det;
+    const ScoreReport r = score_attempt(test::example_scenario(), test::example_poor_log(), cat, opt);
+    const auto* forb = find(r, "language.no-forbidden");
+    ASSERT_NE(forb, nullptr);
+    const auto& e = forb->evidence.at(0);
+    ASSERT_GE(e.highlight_begin, 0);
+    EXPECT_EQ(e.text.substr(static_cast<std::size_t>(e.highlight_begin),
+                            static_cast<std::size_t>(e.highlight_end - e.highlight_begin)),
+              "不归我们管");
+}
+
+}  // namespace
+}  // namespace dd
