@@ -38,7 +38,9 @@ for id in "${ids[@]}"; do
             continue
         fi
         mv "$out.tmp" "$out"
-        verdict=$(python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); print(f"{r[\"score\"]}/{r[\"max\"]} passed={r[\"passed\"]}")' "$out" 2>/dev/null || echo "?")
+        score=$(grep -m1 '^  "score":' "$out" | tr -dc '0-9')
+        passed=$(grep -m1 '^  "passed":' "$out" | grep -o 'true\|false')
+        verdict="score ${score:-?}, passed ${passed:-?}"
         echo "$out: $verdict"
     done
 done

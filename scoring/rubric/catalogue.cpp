@@ -1,13 +1,13 @@
-// Loading and checking the standards catalogue (scenarios/standards.yaml). yaml-cpp is used
-// inside try/catch only: bad input becomes positioned diagnostics, never an exception.
+// Loading and checking the standards catalogue (scenarios/standards.yaml). The file is parsed
+// by the loaders' safe reader (sim/load/yaml_safe.h: size/depth/alias limits, duplicate keys,
+// character columns); yaml-cpp calls stay inside try/catch: bad input becomes positioned
+// diagnostics, never an exception.
 #include "catalogue.h"
 
-#include <yaml-cpp/yaml.h>
-
 #include <algorithm>
-#include <fstream>
 #include <set>
-#include <sstream>
+
+#include "sim/load/yaml_safe.h"
 
 namespace dd {
 
@@ -30,7 +30,7 @@ const std::vector<CheckSpec>& specs() {
         {"respond-within", {"limit", "thread_kind", "roles"}},
         {"solve-within", {"limit", "thread_kind", "roles"}},
         {"record-fields", {"fields", "presence_only"}},
-        {"repeat-back", {"facts", "act_share"}},
+        {"repeat-back", {"facts", "phrases", "act_share"}},
         {"classify", {"field", "expected"}},
         {"actions", {"verb", "items", "any", "unnecessary_penalty", "only"}},
         {"calls", {"late_credit", "unnecessary_penalty"}},
@@ -45,7 +45,12 @@ const std::vector<CheckSpec>& specs() {
     return kSpecs;
 }
 
+// The document being read, for positions in characters (as editors count them).
+thread_local const yaml::Document* g_doc = nullptr;
+
 SourcePos pos_of(const YAML::Node& n) {
+    if (!n.IsDefined()) return {};
+    if (g_doc) return g_doc->pos(n);
     const YAML::Mark m = n.Mark();
     if (m.line < 0) return {};
     return {m.line + 1, m.column + 1};
@@ -295,32 +300,42 @@ const std::vector<std::string>& check_param_names(std::string_view type) {
     return kNone;
 }
 
-std::optional<Catalogue> parse_catalogue(std::string_view yaml, const std::string& path,
-                                         Diagnostics& diags) {
+namespace {
+
+std::optional<Catalogue> read_document(const std::optional<yaml::Document>& doc,
+                                       const std::string& path, Diagnostics& diags,
+                                       std::size_t errors_before) {
+    if (!doc) return std::nullopt;
     try {
-        const YAML::Node root = YAML::Load(std::string(yaml));
+        g_doc = &*doc;
         Reader reader(path, diags);
-        return reader.read(root);
-    } catch (const YAML::Exception& e) {
-        SourcePos p;
-        if (e.mark.line >= 0) p = {e.mark.line + 1, e.mark.column + 1};
-        diags.error(path, p, "YAML syntax: " + e.msg + " (fix the syntax at this place)");
+        auto cat = reader.read(doc->root());
+        g_doc = nullptr;
+        // The safe reader reports some problems (duplicate keys) and still returns the tree.
+        if (diags.error_count() > errors_before) return std::nullopt;
+        return cat;
     } catch (const std::exception& e) {
+        g_doc = nullptr;
         diags.error(path, {}, std::string("cannot read the catalogue: ") + e.what());
     }
     return std::nullopt;
 }
 
+}  // namespace
+
+std::optional<Catalogue> parse_catalogue(std::string_view yaml, const std::string& path,
+                                         Diagnostics& diags) {
+    const std::size_t before = diags.error_count();
+    return read_document(yaml::parse_text(yaml, path, diags), path, diags, before);
+}
+
 std::optional<Catalogue> load_catalogue(const std::string& path, Diagnostics& diags) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        diags.error(path, {}, "cannot open the standards catalogue; check the path (or use "
-                              "--standards PATH)");
-        return std::nullopt;
-    }
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return parse_catalogue(ss.str(), path, diags);
+    const std::size_t before = diags.error_count();
+    auto doc = yaml::parse_file(path, diags);
+    if (!doc && diags.error_count() > before && diags.items().back().line == 0)
+        diags.warning(path, {}, "the standards catalogue is scenarios/standards.yaml of the "
+                                "library; choose another with --standards PATH");
+    return read_document(doc, path, diags, before);
 }
 
 void check_criteria_refs(const Scenario& scenario, const Catalogue& catalogue,

@@ -334,6 +334,12 @@ CheckResult check_forbidden(const AttemptView& v, const Params& p) {
     return r;
 }
 
+// "phrase:490元" → “490元”; a field → its Chinese label.
+static std::string fact_label(const std::string& f) {
+    if (f.rfind("phrase:", 0) == 0) return "“" + f.substr(7) + "”";
+    return label(f);
+}
+
 CheckResult check_repeat_back(const AttemptView& v, const Params& p) {
     CheckResult r;
     const double act_share = std::clamp(p.num("act_share", 0.5), 0.0, 1.0);
@@ -357,16 +363,15 @@ CheckResult check_repeat_back(const AttemptView& v, const Params& p) {
             if (!val.empty()) facts.emplace_back(f, val);
         }
     } else {
+        // Without a record in the outcome there is no identity to confirm: the act alone counts
+        // unless the scenario names `facts` or `phrases`.
         for (const char* f : {"name", "room", "phone", "contact"}) {
             auto val = outcome_value(f);
             if (val && !val->empty()) facts.emplace_back(f, *val);
         }
-        if (facts.empty())
-            for (const char* f : {"room", "phone"}) {
-                std::string val = v.played_fact(primary, f);
-                if (!val.empty()) facts.emplace_back(f, val);
-            }
     }
+    // Literal key facts of this scenario (an amount, a day, a place).
+    for (const auto& phrase : p.list("phrases")) facts.emplace_back("phrase:" + phrase, phrase);
 
     double best = 0;
     int best_idx = -1;
@@ -402,7 +407,7 @@ CheckResult check_repeat_back(const AttemptView& v, const Params& p) {
     }
     r.credit = best;
     std::string need;
-    for (const auto& [f, val] : facts) need += (need.empty() ? "" : "、") + label(f);
+    for (const auto& [f, val] : facts) need += (need.empty() ? "" : "、") + fact_label(f);
     if (best_idx < 0) {
         r.evidence.push_back(AttemptView::missing(
             0, v.log.ended_at, "",
@@ -414,7 +419,7 @@ CheckResult check_repeat_back(const AttemptView& v, const Params& p) {
     std::string note = act ? "复述确认" : "未用确认句式(如“跟您确认一下”)";
     auto join_labels = [](const std::vector<std::string>& fs) {
         std::string s;
-        for (const auto& f : fs) s += (s.empty() ? "" : "、") + label(f);
+        for (const auto& f : fs) s += (s.empty() ? "" : "、") + fact_label(f);
         return s;
     };
     if (!best_found.empty()) note += ",包含" + join_labels(best_found);

@@ -321,6 +321,7 @@ void warn_dead_excepts(const Lexicon& lexicon, const LexiconDetector::Impl& impl
         r += count;
         for (const auto& ph : entry.except) {
             const Rule& ex = impl.rules[r++];
+            if (ex.parts.size() > 1) continue;  // a gapped veto spans whatever lies between
             bool live = false;
             for (std::size_t k = first; k < first + count && !live; ++k)
                 for (const auto& pp : impl.rules[k].parts)

@@ -107,6 +107,8 @@ void add_gui_options(CLI::App& root) {
         ->group(group);
     g->add_option("--report-out", o.report_out, "Write the report JSON here when an attempt ends")
         ->group(group);
+    g->add_option("--log-out", o.log_out, "Write the attempt log JSON here when an attempt ends")
+        ->group(group);
     g->add_option("--font", o.font, "CJK font file PATH[:FACE] (default: found with fontconfig)")
         ->group(group);
     g->add_option("--window", o.window, "Window size WxH (default: the remembered size)")
@@ -235,16 +237,8 @@ int run_gui() {
     std::optional<Driver> driver;
     int exit_code = 0;
     if (steps) {
-        Driver::Hooks hooks;
-        hooks.set_clock = [&app](Millis t) {
-            if (!app.session || app.screen != Screen::Desk) return false;
-            app.session->set_clock(t);
-            return true;
-        };
-        hooks.clock = [&app]() -> Millis { return app.session ? app.session->now() : 0; };
-        hooks.screen = [&app] { return std::string(screen_name(app.screen)); };
-        hooks.quit = [window] { glfwSetWindowShouldClose(window, GLFW_TRUE); };
-        hooks.log = [](const std::string& s) { std::cerr << s << "\n"; };
+        Driver::Hooks hooks =
+            driver_hooks(app, [window] { glfwSetWindowShouldClose(window, GLFW_TRUE); });
         driver.emplace(std::move(*steps), opts.drive, std::move(hooks));
     }
 

@@ -11,6 +11,7 @@
 #include <random>
 
 #include "scoring/rubric/report.h"
+#include "sim/engine/log_format.h"
 #include "sim/model/enums.h"
 #include "transcript_yaml.h"
 #include "ui.h"
@@ -52,8 +53,9 @@ const Backend& AppState::backend_ready() {
             backend_loading.wait();
             backend_is_ready();
         } else {
-            backend = std::make_shared<Backend>();
-            backend->problems.push_back("the lexicon and the catalogue were never loaded");
+            auto be = std::make_shared<Backend>();
+            be->problems.push_back("the lexicon and the catalogue were never loaded");
+            backend = be;
         }
     }
     return *backend;
@@ -175,6 +177,11 @@ void AppState::end_attempt() {
         std::cerr << "deskdrill: the attempt could not be scored: " << session->score_error()
                   << "\n";
     }
+    if (!opts.log_out.empty()) {
+        std::string err;
+        if (!write_text_file(opts.log_out, log_to_json(session->engine().log()), &err))
+            std::cerr << "deskdrill: " << err << "\n";
+    }
     screen = Screen::Debrief;
 }
 
@@ -217,7 +224,22 @@ bool AppState::save_report(const std::string& path, std::string* error) {
         if (error) *error = "no report to save";
         return false;
     }
-    return write_text_file(path, report_to_json(*session->report()) + "\n", error);
+    // Byte for byte what `deskdrill play --json` prints, so the two can be compared with cmp.
+    return write_text_file(path, report_to_json(*session->report()), error);
+}
+
+Driver::Hooks driver_hooks(AppState& app, std::function<void()> quit) {
+    Driver::Hooks hooks;
+    hooks.set_clock = [&app](Millis t) {
+        if (!app.session || app.screen != Screen::Desk) return false;
+        app.session->set_clock(t);
+        return true;
+    };
+    hooks.clock = [&app]() -> Millis { return app.session ? app.session->now() : 0; };
+    hooks.screen = [&app] { return std::string(screen_name(app.screen)); };
+    hooks.quit = std::move(quit);
+    hooks.log = [](const std::string& s) { std::cerr << s << "\n"; };
+    return hooks;
 }
 
 namespace {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "backend.h"
+#include "driver.h"
 #include "fonts.h"
 #include "i18n.h"
 #include "library.h"
@@ -29,6 +30,7 @@ struct Options {
     std::string screenshot_dir = ".";
     std::string transcript_out;     // where "save transcript" writes (default: data dir)
     std::string report_out;         // write the report JSON here when the attempt ends
+    std::string log_out;            // write the attempt log JSON here when the attempt ends
     std::string font;               // PATH[:INDEX], overrides fontconfig
     std::string window;             // WxH, overrides the remembered size
     bool keep_open = false;         // stay open after the drive script
@@ -66,6 +68,7 @@ struct DeskState {
 struct DebriefState {
     int selected = -1;              // criterion index
     int step = 0;                   // replay position (index into log entries, exclusive)
+    int shown_step = -1;            // step the replay view last scrolled to
     bool playing = false;
     double play_accum = 0;
     std::string message;            // result of save
@@ -82,7 +85,7 @@ public:
     float font_px = 18.0f;
 
     Library library;
-    std::shared_ptr<Backend> backend;   // ready once the background load is done
+    std::shared_ptr<const Backend> backend;  // ready once the background load is done
     std::future<std::shared_ptr<Backend>> backend_loading;
 
     Screen screen = Screen::Picker;
@@ -127,6 +130,9 @@ void draw_frame(AppState& app);
 void draw_picker(AppState& app);
 void draw_desk(AppState& app);
 void draw_debrief(AppState& app);
+
+// The driver's view of the app: clock, screen, quit.
+Driver::Hooks driver_hooks(AppState& app, std::function<void()> quit);
 
 // Data folders, as the app resolves them.
 std::string default_data_dir();   // $XDG_DATA_HOME/deskdrill or ~/.local/share/deskdrill

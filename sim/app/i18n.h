@@ -26,6 +26,8 @@ public:
     // vocabulary value such as "dept.security" or "act.greeting".
     const char* name(std::string_view prefix, std::string_view value) const;
     bool has(std::string_view key) const;
+    // Keys asked for that neither table has (each shown as the key itself).
+    std::size_t missing_count() const { return missing_.size(); }
 
     const std::string& lang() const { return lang_; }
     // Every text of the active and fallback tables (for the glyph atlas).

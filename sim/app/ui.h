@@ -55,10 +55,10 @@ bool tab(const char* label, std::string_view id);  // BeginTabItem; EndTabItem()
 
 // Colours used across views.
 ImVec4 mood_colour(int mood);        // green (calm) → red (furious)
-inline constexpr ImVec4 kGood{0.30f, 0.75f, 0.40f, 1.0f};
-inline constexpr ImVec4 kBad{0.90f, 0.35f, 0.30f, 1.0f};
-inline constexpr ImVec4 kWarn{0.95f, 0.70f, 0.25f, 1.0f};
-inline constexpr ImVec4 kMuted{0.62f, 0.64f, 0.68f, 1.0f};
-inline constexpr ImVec4 kAccent{0.40f, 0.62f, 0.95f, 1.0f};
+inline const ImVec4 kGood{0.30f, 0.75f, 0.40f, 1.0f};
+inline const ImVec4 kBad{0.90f, 0.35f, 0.30f, 1.0f};
+inline const ImVec4 kWarn{0.95f, 0.70f, 0.25f, 1.0f};
+inline const ImVec4 kMuted{0.62f, 0.64f, 0.68f, 1.0f};
+inline const ImVec4 kAccent{0.40f, 0.62f, 0.95f, 1.0f};
 
 }  // namespace dd::app::ui

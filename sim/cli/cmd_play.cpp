@@ -1,17 +1,20 @@
-// deskdrill play SCENARIO --transcript FILE [--json] [--log] — replays a transcript headless.
-// run_play() loads the scenario (a file, or an id found in the library), the transcript and
-// the lexicon, and replays; the command prints what it returns. Until scoring is wired in,
-// the output is the attempt log (text, or --json); --log will keep it once the scored report
-// becomes the default.
+// deskdrill play SCENARIO --transcript FILE [--json] [--log] [--standards PATH] — replays a
+// transcript headless. run_play() loads the scenario (a file, or an id found in the library),
+// the transcript and the lexicon, and replays; the command scores the attempt log against the
+// standards catalogue and prints the report (Chinese text, or --json: DESIGN §5). --log prints
+// the attempt log instead; --standards re-scores under another catalogue version.
+// Exit: 0 the attempt passed, 1 it failed, 2 bad input.
 #include <algorithm>
 #include <filesystem>
 #include <iostream>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "commands.h"
 #include "paths.h"
+#include "scoring/rubric/scorer.h"
 #include "scoring/text/lexicon.h"
 #include "sim/engine/engine.h"
 #include "sim/engine/log_format.h"
@@ -28,6 +31,7 @@ struct PlayRun {
     Transcript transcript;
     int lexicon_version = 0;
     AttemptLog log;
+    std::shared_ptr<const ActDetector> detector;  // for the report's evidence highlights
 };
 
 namespace {
@@ -106,33 +110,56 @@ std::optional<PlayRun> run_play(const std::string& scenario_arg, const std::stri
     run.scenario = std::move(*scenario);
     run.transcript = std::move(*transcript);
     run.lexicon_version = lexicon->version;
+    run.detector = std::move(lexicon->detector);
     return run;
 }
 
 void add_play_command(CLI::App& root, int& exit_code) {
     auto* sub = root.add_subcommand(
-        "play", "Replay a transcript against a scenario headless and print the attempt log");
+        "play", "Replay a transcript against a scenario headless and print the scored report");
     struct Options {
         std::string scenario;
         std::string transcript;
         bool json = false;
         bool log = false;
+        std::string standards;
     };
     auto opts = std::make_shared<Options>();
     sub->add_option("SCENARIO", opts->scenario, "scenario file, or a scenario id of the library")
         ->required();
     sub->add_option("--transcript", opts->transcript, "transcript YAML (DESIGN §3)")->required();
     sub->add_flag("--json", opts->json, "print deterministic JSON instead of text");
-    sub->add_flag("--log", opts->log, "print the attempt log (the output until scoring lands)");
+    sub->add_flag("--log", opts->log, "print the attempt log instead of the scored report");
+    sub->add_option("--standards", opts->standards,
+                    "standards catalogue to score with (default: the library's standards.yaml); "
+                    "another version re-scores the same attempt");
     sub->callback([opts, &exit_code] {
         auto run = run_play(opts->scenario, opts->transcript, std::cerr);
         if (!run) {
             exit_code = 2;
             return;
         }
-        std::cout << (opts->json ? log_to_json(run->log) : log_to_text(run->log));
+        if (opts->log) {
+            std::cout << (opts->json ? log_to_json(run->log) : log_to_text(run->log));
+            std::cout.flush();
+            exit_code = 0;
+            return;
+        }
+        Diagnostics cat_diags;
+        const std::string standards = opts->standards.empty() ? standards_path() : opts->standards;
+        auto catalogue = load_catalogue(standards, cat_diags);
+        if (!catalogue) {
+            std::cerr << cat_diags.to_string();
+            exit_code = 2;
+            return;
+        }
+        ScoreOptions score_options;
+        score_options.detector = run->detector.get();
+        const ScoreReport report =
+            score_attempt(run->scenario, run->log, *catalogue, score_options);
+        std::cout << (opts->json ? report_to_json(report) : report_to_text(report));
         std::cout.flush();
-        exit_code = 0;
+        exit_code = report.passed ? 0 : 1;
     });
 }
 

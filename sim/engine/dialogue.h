@@ -19,8 +19,7 @@ std::map<std::string, std::string> played_facts(const Actor& actor, std::uint64_
 
 // Which of n variants of a node's line is said: 0 for seed 0, otherwise a hash of
 // (seed, node id, visit number) — independent per node, stable across runs and platforms.
-std::size_t pick_variant(std::uint64_t seed, std::string_view node_id, int visit_no,
-                         std::size_t n);
+std::size_t pick_variant(std::uint64_t seed, std::string_view node_id, int visit_no, std::size_t n);
 
 // Fills `{actor.field}` (e.g. {owner.name}) and `{site.name}` / `{site.company}`; unknown
 // placeholders are left as written so an author sees them.
@@ -31,7 +30,7 @@ struct ConditionContext {
     const NodeVisit* visit = nullptr;  // the current visit (acts, did, times)
     int mood = 0;                      // the actor's mood now
     Millis now = 0;
-    int visits = 0;                    // times the node has been entered, this one included
+    int visits = 0;  // times the node has been entered, this one included
 };
 
 bool holds(const Condition& c, const ConditionContext& ctx);

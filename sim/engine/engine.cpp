@@ -287,10 +287,11 @@ struct Engine::Impl {
             return -1;
         };
         if (target == "phone") {
-            int i = for_answer
-                        ? first_of({pick(K::Phone, S::Ringing, false), pick(K::Phone, S::Held, true)})
-                        : first_of({pick(K::Phone, S::Active, true), pick(K::Phone, S::Held, true),
-                                    pick(K::Phone, S::Ringing, false), pick_ended(K::Phone)});
+            int i =
+                for_answer
+                    ? first_of({pick(K::Phone, S::Ringing, false), pick(K::Phone, S::Held, true)})
+                    : first_of({pick(K::Phone, S::Active, true), pick(K::Phone, S::Held, true),
+                                pick(K::Phone, S::Ringing, false), pick_ended(K::Phone)});
             if (i >= 0) return {i, ""};
             return {-1, for_answer ? "现在没有正在响铃的电话可以接听。" : "现在没有电话。"};
         }
@@ -310,13 +311,14 @@ struct Engine::Impl {
             if (tid(threads[i]) == target) return {i, ""};
         int found = -1;
         for (int i = 0; i < static_cast<int>(threads.size()); ++i)
-            if (threads[i].actor == target && (found < 0 || open(threads[i]) || !open(threads[found])))
+            if (threads[i].actor == target &&
+                (found < 0 || open(threads[i]) || !open(threads[found])))
                 found = i;
         if (found >= 0) return {found, ""};
         if (sc.actor(target))
             return {-1, "“" + name_of(target) + "”还没有出现(没有来电或来访),无法对其操作。"};
-        return {-1, "找不到对象“" + target + "”:to 应为 phone、desk、alarm 或角色 id(当前: " +
-                        open_list() + ")。"};
+        return {-1, "找不到对象“" + target +
+                        "”:to 应为 phone、desk、alarm 或角色 id(当前: " + open_list() + ")。"};
     }
 
     std::string ended_reason(const Thread& th) const {
@@ -373,12 +375,14 @@ struct Engine::Impl {
     void enter_node(Thread& th, const std::string& id) {
         const Node* n = sc.node(id);
         if (!n) {
-            add(LogEntry::Kind::Notice, &th).text = "场景错误:对话节点“" + id + "”不存在,对话无法继续。";
+            add(LogEntry::Kind::Notice, &th).text =
+                "场景错误:对话节点“" + id + "”不存在,对话无法继续。";
             th.node.clear();
             return;
         }
         if (total_visits >= kMaxVisits) {
-            add(LogEntry::Kind::Notice, &th).text = "场景错误:对话节点进入次数过多(可能是循环),对话已停止。";
+            add(LogEntry::Kind::Notice, &th).text =
+                "场景错误:对话节点进入次数过多(可能是循环),对话已停止。";
             th.node.clear();
             return;
         }
@@ -405,8 +409,9 @@ struct Engine::Impl {
         schedule_waited(th);
     }
 
-    // The next `waited` timeout of the current node still ahead of now.
-    void schedule_waited(Thread& th) {
+    // The next `waited` timeout of the current node still ahead of now (`overdue`: one that
+    // passed while the call was on hold fires now).
+    void schedule_waited(Thread& th, bool overdue = false) {
         cancel(th.waited_timer);
         const Node* n = th.node.empty() ? nullptr : sc.node(th.node);
         if (!n || n->end || th.visit < 0) return;
@@ -415,7 +420,8 @@ struct Engine::Impl {
         for (const auto& nx : n->next) {
             if (!nx.cond || !nx.cond->waited_over) continue;
             const Millis t = spoken + std::max<Millis>(*nx.cond->waited_over, 1'000);
-            if (t > now) due = due ? std::min(*due, t) : t;
+            if (t > now || (overdue && !log.visits[th.visit].first_reply_at))
+                due = due ? std::min(*due, std::max(t, now)) : std::max(t, now);
         }
         if (due) th.waited_timer = schedule(*due, {Timer::Kind::Waited, index_of(th), -1});
     }
@@ -482,7 +488,9 @@ struct Engine::Impl {
 
     void fire(const Timer& t) {
         switch (t.kind) {
-            case Timer::Kind::Inject: fire_inject(t.event); break;
+            case Timer::Kind::Inject:
+                fire_inject(t.event);
+                break;
             case Timer::Kind::Ring: {
                 Thread& th = threads[t.thread];
                 th.ring_timer.reset();
@@ -505,12 +513,14 @@ struct Engine::Impl {
                 Thread& th = threads[t.thread];
                 th.patience_timer.reset();
                 if (!open(th)) break;
+                const int before = mood_of(th.actor);
                 change_mood(th, mp.wait_step, "wait",
                             "等待超过耐心(" + format_duration(patience_of(th)) + ")");
-                if (mood_of(th.actor) < 100)
-                    th.patience_timer =
-                        schedule(now + std::max(mp.wait_every, kMinWaitEvery),
-                                 {Timer::Kind::Patience, t.thread, -1});
+                // A tick that moved nothing (clamped, or a zero step) ends the drift: further
+                // ticks would only spin the clock. Attention re-arms it.
+                if (mood_of(th.actor) != before)
+                    th.patience_timer = schedule(now + std::max(mp.wait_every, kMinWaitEvery),
+                                                 {Timer::Kind::Patience, t.thread, -1});
                 break;
             }
             case Timer::Kind::ActorLeaves: {
@@ -532,7 +542,9 @@ struct Engine::Impl {
                 if (!try_next(th, true)) schedule_waited(th);
                 break;
             }
-            case Timer::Kind::TimeLimit: finish_now("time-limit"); break;
+            case Timer::Kind::TimeLimit:
+                finish_now("time-limit");
+                break;
         }
     }
 
@@ -563,7 +575,9 @@ struct Engine::Impl {
             return;
         }
         switch (ev.kind) {
-            case K::Notice: add(LogEntry::Kind::Inject, nullptr).text = ev.text; return;
+            case K::Notice:
+                add(LogEntry::Kind::Inject, nullptr).text = ev.text;
+                return;
             case K::PhoneCall: {
                 const int i = open_thread(ThreadRecord::Kind::Phone, ev.actor, ev.start);
                 Thread& th = threads[i];
@@ -573,8 +587,8 @@ struct Engine::Impl {
                 add(LogEntry::Kind::Inject, &th).text =
                     ev.text.empty() ? who(th) + "来电" : ev.text;
                 if (th.give_up)
-                    th.give_up_timer =
-                        schedule(now + std::max<Millis>(*th.give_up, 0), {Timer::Kind::GiveUp, i, -1});
+                    th.give_up_timer = schedule(now + std::max<Millis>(*th.give_up, 0),
+                                                {Timer::Kind::GiveUp, i, -1});
                 ring(th);
                 if (open(th))
                     th.ring_timer = schedule(now + th.ring_every, {Timer::Kind::Ring, i, -1});
@@ -596,10 +610,13 @@ struct Engine::Impl {
                 Thread& th = threads[i];
                 th.state = ThreadView::State::Active;
                 std::string text = ev.text;
-                if (text.empty()) text = "警报:" + (ev.alarm.empty() ? std::string("other") : ev.alarm);
+                if (text.empty())
+                    text = "警报:" + (ev.alarm.empty() ? std::string("other") : ev.alarm);
                 add(LogEntry::Kind::Inject, &th).text = text;
-                if (!ev.start.empty()) enter_node(th, ev.start);
-                else restart_patience(th);
+                if (!ev.start.empty())
+                    enter_node(th, ev.start);
+                else
+                    restart_patience(th);
                 return;
             }
         }
@@ -645,8 +662,8 @@ struct Engine::Impl {
     }
 
     bool all_closed() const {
-        return pending_injects == 0 &&
-               std::none_of(threads.begin(), threads.end(), [&](const Thread& th) { return open(th); });
+        return pending_injects == 0 && std::none_of(threads.begin(), threads.end(),
+                                                    [&](const Thread& th) { return open(th); });
     }
 
     // [verbs] -------------------------------------------------------------------------------
@@ -656,12 +673,18 @@ struct Engine::Impl {
         run_until(std::max(a.at, now), false);  // ties go to the trainee
         if (ended) return reject(a, index, nullptr, "已到本场景的时间限制,练习已结束。");
         switch (a.verb) {
-            case Verb::Answer: return do_answer(a, index);
-            case Verb::Hold: return do_hold(a, index);
-            case Verb::Say: return do_say(a, index);
-            case Verb::Choose: return do_choose(a, index);
-            case Verb::HangUp: return do_hang_up(a, index);
-            case Verb::Focus: return do_focus(a, index);
+            case Verb::Answer:
+                return do_answer(a, index);
+            case Verb::Hold:
+                return do_hold(a, index);
+            case Verb::Say:
+                return do_say(a, index);
+            case Verb::Choose:
+                return do_choose(a, index);
+            case Verb::HangUp:
+                return do_hang_up(a, index);
+            case Verb::Focus:
+                return do_focus(a, index);
             case Verb::Wait: {
                 if (a.duration < 0) return reject(a, index, nullptr, "等待时长不能为负数。");
                 add_action(a, index, nullptr);
@@ -672,7 +695,8 @@ struct Engine::Impl {
                 add_action(a, index, nullptr);
                 finish_now("end");
                 return {};
-            default: return do_desk(a, index);
+            default:
+                return do_desk(a, index);
         }
     }
 
@@ -694,8 +718,8 @@ struct Engine::Impl {
         add_action(a, index, &th);
         LogEntry& e = add(LogEntry::Kind::Answer, &th);
         e.value = th.rings;
-        e.text = r.kind == ThreadRecord::Kind::Phone ? "接听" + who(th) + "的来电"
-                                                     : "接待" + who(th);
+        e.text =
+            r.kind == ThreadRecord::Kind::Phone ? "接听" + who(th) + "的来电" : "接待" + who(th);
         if (!th.start.empty())
             enter_node(th, th.start);
         else
@@ -708,31 +732,40 @@ struct Engine::Impl {
         touch(th);
         add(LogEntry::Kind::Resume, &th).text = "恢复与" + who(th) + "的通话";
         restart_patience(th);
+        schedule_waited(th, true);
     }
 
     ApplyResult do_answer(const Action& a, int index) {
         std::string target = !a.arg.empty() ? a.arg : a.to;
         if (target.empty()) {
             using S = ThreadView::State;
-            if (pick(ThreadRecord::Kind::Phone, S::Ringing, false) >= 0) target = "phone";
-            else if (pick(ThreadRecord::Kind::Desk, S::Waiting, false) >= 0) target = "desk";
-            else if (pick(ThreadRecord::Kind::Phone, S::Held, true) >= 0) target = "phone";
-            else return reject(a, index, nullptr, "现在没有响铃的电话,也没有排队的访客,无需接听。");
+            if (pick(ThreadRecord::Kind::Phone, S::Ringing, false) >= 0)
+                target = "phone";
+            else if (pick(ThreadRecord::Kind::Desk, S::Waiting, false) >= 0)
+                target = "desk";
+            else if (pick(ThreadRecord::Kind::Phone, S::Held, true) >= 0)
+                target = "phone";
+            else
+                return reject(a, index, nullptr, "现在没有响铃的电话,也没有排队的访客,无需接听。");
         }
         const Resolved r = resolve(target, true);
         if (r.th < 0) return reject(a, index, nullptr, r.error);
         Thread& th = threads[r.th];
         switch (th.state) {
             case ThreadView::State::Ringing:
-            case ThreadView::State::Waiting: answer(th, a, index); return {};
+            case ThreadView::State::Waiting:
+                answer(th, a, index);
+                return {};
             case ThreadView::State::Held:
                 add_action(a, index, &th);
                 resume(th);
                 return {};
             case ThreadView::State::Active:
-                return reject(a, index, &th,
-                              "已经在与" + who(th) + "对话,无需再次接听;切换对象请用 focus 或 to:。");
-            case ThreadView::State::Ended: return reject(a, index, &th, ended_reason(th));
+                return reject(
+                    a, index, &th,
+                    "已经在与" + who(th) + "对话,无需再次接听;切换对象请用 focus 或 to:。");
+            case ThreadView::State::Ended:
+                return reject(a, index, &th, ended_reason(th));
         }
         return {};
     }
@@ -760,13 +793,15 @@ struct Engine::Impl {
     // Why the thread cannot be spoken to now, if it cannot (a held call can: it is resumed).
     std::optional<std::string> speak_error(const Thread& th) const {
         switch (th.state) {
-            case ThreadView::State::Ended: return ended_reason(th);
+            case ThreadView::State::Ended:
+                return ended_reason(th);
             case ThreadView::State::Ringing:
                 return who(th) + "的电话还在响铃,请先接听(answer: phone)再说话。";
             case ThreadView::State::Waiting:
                 return who(th) + "还在柜台排队,请先接待(answer: desk 或 answer: " + tid(th) + ")。";
             case ThreadView::State::Held:
-            case ThreadView::State::Active: break;
+            case ThreadView::State::Active:
+                break;
         }
         if (th.actor.empty() && th.node.empty())
             return "警报 " + tid(th) +
@@ -825,7 +860,7 @@ struct Engine::Impl {
             action_mood(th, a);
         const auto kind = rec(th).kind;
         end_thread(th, ThreadRecord::EndedBy::Trainee, "trainee",
-                   kind == ThreadRecord::Kind::Phone  ? "学员挂断了与" + who(th) + "的电话。"
+                   kind == ThreadRecord::Kind::Phone ? "学员挂断了与" + who(th) + "的电话。"
                    : kind == ThreadRecord::Kind::Desk ? "学员结束了对" + who(th) + "的接待。"
                                                       : "学员关闭了" + who(th) + "。");
         return {};
@@ -833,7 +868,8 @@ struct Engine::Impl {
 
     ApplyResult do_focus(const Action& a, int index) {
         const std::string& t = !a.arg.empty() ? a.arg : a.to;
-        if (t.empty()) return reject(a, index, nullptr, "focus 需要指明对象:phone、desk 或角色 id。");
+        if (t.empty())
+            return reject(a, index, nullptr, "focus 需要指明对象:phone、desk 或角色 id。");
         const Resolved r = resolve(t, false);
         if (r.th < 0) return reject(a, index, nullptr, r.error);
         Thread& th = threads[r.th];
@@ -870,12 +906,18 @@ struct Engine::Impl {
 
     std::optional<std::string> validate_desk(const Action& a) const {
         switch (a.verb) {
-            case Verb::Dispatch: return check_arg(a, enums::kDepartments, "部门");
-            case Verb::Escalate: return check_arg(a, enums::kEscalate, "上报对象");
-            case Verb::Call: return check_arg(a, enums::kCallNumbers, "电话号码");
-            case Verb::Notify: return check_arg(a, enums::kNotify, "通知对象");
-            case Verb::Broadcast: return check_arg(a, enums::kBroadcast, "广播内容");
-            case Verb::HandOver: return check_arg(a, enums::kHandOver, "物品");
+            case Verb::Dispatch:
+                return check_arg(a, enums::kDepartments, "部门");
+            case Verb::Escalate:
+                return check_arg(a, enums::kEscalate, "上报对象");
+            case Verb::Call:
+                return check_arg(a, enums::kCallNumbers, "电话号码");
+            case Verb::Notify:
+                return check_arg(a, enums::kNotify, "通知对象");
+            case Verb::Broadcast:
+                return check_arg(a, enums::kBroadcast, "广播内容");
+            case Verb::HandOver:
+                return check_arg(a, enums::kHandOver, "物品");
             case Verb::Record: {
                 for (const auto& [k, v] : a.fields)
                     if (!v.empty()) return std::nullopt;
@@ -886,12 +928,14 @@ struct Engine::Impl {
                 const std::string* level = a.field("level");
                 if (!type && !level) return "分类需要 type(请求类型)或 level(一般/紧急/特殊)。";
                 if (type && !enums::contains(enums::kRequestTypes, *type))
-                    return "未知的请求类型“" + *type + "”:可选 " + join(enums::kRequestTypes) + "。";
+                    return "未知的请求类型“" + *type + "”:可选 " + join(enums::kRequestTypes) +
+                           "。";
                 if (level && !enums::contains(enums::kLevels, *level))
                     return "未知的级别“" + *level + "”:可选 " + join(enums::kLevels) + "。";
                 return std::nullopt;
             }
-            default: return std::nullopt;  // register_visitor: fields optional
+            default:
+                return std::nullopt;  // register_visitor: fields optional
         }
     }
 
@@ -935,7 +979,9 @@ Engine::Engine(const Scenario& scenario, const ActDetector& detector, const Mood
 
 Engine::~Engine() = default;
 
-void Engine::advance_to(Millis t) { impl_->run_until(t); }
+void Engine::advance_to(Millis t) {
+    impl_->run_until(t);
+}
 
 ApplyResult Engine::apply(const Action& a, int action_index) {
     return impl_->apply(a, action_index);
@@ -953,9 +999,13 @@ void Engine::finish(Millis t, std::string_view cause) {
     impl_->finish_now(std::string(cause));
 }
 
-Millis Engine::now() const { return impl_->now; }
+Millis Engine::now() const {
+    return impl_->now;
+}
 
-bool Engine::finished() const { return impl_->ended || impl_->all_closed(); }
+bool Engine::finished() const {
+    return impl_->ended || impl_->all_closed();
+}
 
 std::optional<Millis> Engine::next_event_time() const {
     if (impl_->ended || impl_->queue.empty()) return std::nullopt;
@@ -999,9 +1049,13 @@ const NodeVisit* Engine::current_visit(const std::string& thread_id) const {
     return nullptr;
 }
 
-const AttemptLog& Engine::log() const { return impl_->log; }
+const AttemptLog& Engine::log() const {
+    return impl_->log;
+}
 
-const Scenario& Engine::scenario() const { return impl_->sc; }
+const Scenario& Engine::scenario() const {
+    return impl_->sc;
+}
 
 AttemptLog replay(const Scenario& scenario, const Transcript& transcript,
                   const ActDetector& detector, const MoodParams& mood) {

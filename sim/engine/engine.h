@@ -91,24 +91,24 @@ struct ThreadView {
     enum class State { Ringing, Waiting, Active, Held, Ended };
     std::string id;
     ThreadRecord::Kind kind = ThreadRecord::Kind::Desk;
-    std::string actor;          // actor id
-    std::string actor_name;     // as played
+    std::string actor;       // actor id
+    std::string actor_name;  // as played
     State state = State::Waiting;
-    int rings = 0;              // rings so far (phone, while ringing)
+    int rings = 0;  // rings so far (phone, while ringing)
     int mood = 0;
-    std::string node;           // current dialogue node ("" when none)
+    std::string node;                  // current dialogue node ("" when none)
     std::vector<std::string> choices;  // offered replies at the current node (choice mode)
-    std::string hint;           // the node's hint (practice mode shows it)
-    Millis since = 0;           // when it entered this state
+    std::string hint;                  // the node's hint (practice mode shows it)
+    Millis since = 0;                  // when it entered this state
 };
 
 struct ApplyResult {
     bool ok = true;
-    std::string error;          // Chinese, says what was wrong and what to do instead
+    std::string error;  // Chinese, says what was wrong and what to do instead
 };
 
 class Engine {
-public:
+  public:
     // An actor at an `end: true` node hangs up / leaves this long after the trainee's reply.
     static constexpr Millis kCallerHangUpDelay = 2'000;
     // A call with no `give_up` drops after this many unanswered rings (bounds the log).
@@ -132,16 +132,16 @@ public:
     void finish(Millis t, std::string_view cause);
 
     Millis now() const;
-    bool finished() const;             // ended, or every thread closed and no event pending
+    bool finished() const;  // ended, or every thread closed and no event pending
     std::optional<Millis> next_event_time() const;  // next ring/inject/timer, for fast-forward
-    std::vector<ThreadView> threads() const;       // open and ended, in order of opening
-    std::string focused() const;       // thread id the next untargeted action goes to
+    std::vector<ThreadView> threads() const;        // open and ended, in order of opening
+    std::string focused() const;                    // thread id the next untargeted action goes to
     // The visit of the thread's current node (its line, replies so far), or null.
     const NodeVisit* current_visit(const std::string& thread_id) const;
     const AttemptLog& log() const;
     const Scenario& scenario() const;
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

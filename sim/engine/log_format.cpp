@@ -36,38 +36,58 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 20> kActLabe
 
 std::string_view kind_name(LogEntry::Kind k) {
     switch (k) {
-        case LogEntry::Kind::Inject: return "inject";
-        case LogEntry::Kind::Ring: return "ring";
-        case LogEntry::Kind::Answer: return "answer";
-        case LogEntry::Kind::Hold: return "hold";
-        case LogEntry::Kind::Resume: return "resume";
-        case LogEntry::Kind::ActorLine: return "actor_line";
-        case LogEntry::Kind::Action: return "action";
-        case LogEntry::Kind::Rejected: return "rejected";
-        case LogEntry::Kind::Branch: return "branch";
-        case LogEntry::Kind::Mood: return "mood";
-        case LogEntry::Kind::ThreadEnd: return "thread_end";
-        case LogEntry::Kind::Notice: return "notice";
-        case LogEntry::Kind::AttemptEnd: return "attempt_end";
+        case LogEntry::Kind::Inject:
+            return "inject";
+        case LogEntry::Kind::Ring:
+            return "ring";
+        case LogEntry::Kind::Answer:
+            return "answer";
+        case LogEntry::Kind::Hold:
+            return "hold";
+        case LogEntry::Kind::Resume:
+            return "resume";
+        case LogEntry::Kind::ActorLine:
+            return "actor_line";
+        case LogEntry::Kind::Action:
+            return "action";
+        case LogEntry::Kind::Rejected:
+            return "rejected";
+        case LogEntry::Kind::Branch:
+            return "branch";
+        case LogEntry::Kind::Mood:
+            return "mood";
+        case LogEntry::Kind::ThreadEnd:
+            return "thread_end";
+        case LogEntry::Kind::Notice:
+            return "notice";
+        case LogEntry::Kind::AttemptEnd:
+            return "attempt_end";
     }
     return "?";
 }
 
 std::string_view thread_kind_name(ThreadRecord::Kind k) {
     switch (k) {
-        case ThreadRecord::Kind::Phone: return "phone";
-        case ThreadRecord::Kind::Desk: return "desk";
-        case ThreadRecord::Kind::Alarm: return "alarm";
+        case ThreadRecord::Kind::Phone:
+            return "phone";
+        case ThreadRecord::Kind::Desk:
+            return "desk";
+        case ThreadRecord::Kind::Alarm:
+            return "alarm";
     }
     return "?";
 }
 
 std::string_view ended_by_name(ThreadRecord::EndedBy e) {
     switch (e) {
-        case ThreadRecord::EndedBy::None: return "none";
-        case ThreadRecord::EndedBy::Actor: return "actor";
-        case ThreadRecord::EndedBy::Trainee: return "trainee";
-        case ThreadRecord::EndedBy::Timeout: return "timeout";
+        case ThreadRecord::EndedBy::None:
+            return "none";
+        case ThreadRecord::EndedBy::Actor:
+            return "actor";
+        case ThreadRecord::EndedBy::Trainee:
+            return "trainee";
+        case ThreadRecord::EndedBy::Timeout:
+            return "timeout";
     }
     return "?";
 }
@@ -98,23 +118,40 @@ std::string_view act_label(std::string_view name) {
 
 std::string_view verb_label(Verb v) {
     switch (v) {
-        case Verb::Answer: return "接听/接待";
-        case Verb::Hold: return "保留通话";
-        case Verb::Say: return "说";
-        case Verb::Choose: return "选择回复";
-        case Verb::Record: return "登记";
-        case Verb::Classify: return "分类";
-        case Verb::Dispatch: return "派单";
-        case Verb::Escalate: return "上报";
-        case Verb::Call: return "拨打";
-        case Verb::Notify: return "通知";
-        case Verb::RegisterVisitor: return "访客登记";
-        case Verb::Broadcast: return "广播";
-        case Verb::HandOver: return "递交";
-        case Verb::HangUp: return "挂断";
-        case Verb::Wait: return "等待";
-        case Verb::End: return "结束练习";
-        case Verb::Focus: return "切换对象";
+        case Verb::Answer:
+            return "接听/接待";
+        case Verb::Hold:
+            return "保留通话";
+        case Verb::Say:
+            return "说";
+        case Verb::Choose:
+            return "选择回复";
+        case Verb::Record:
+            return "登记";
+        case Verb::Classify:
+            return "分类";
+        case Verb::Dispatch:
+            return "派单";
+        case Verb::Escalate:
+            return "上报";
+        case Verb::Call:
+            return "拨打";
+        case Verb::Notify:
+            return "通知";
+        case Verb::RegisterVisitor:
+            return "访客登记";
+        case Verb::Broadcast:
+            return "广播";
+        case Verb::HandOver:
+            return "递交";
+        case Verb::HangUp:
+            return "挂断";
+        case Verb::Wait:
+            return "等待";
+        case Verb::End:
+            return "结束练习";
+        case Verb::Focus:
+            return "切换对象";
     }
     return "?";
 }
@@ -157,15 +194,21 @@ std::string log_to_text(const AttemptLog& log) {
         std::string line = "  " + format_clock(e.t) + "  ";
         if (!e.thread.empty()) line += "[" + e.thread + "] ";
         switch (e.kind) {
-            case LogEntry::Kind::Inject: line += "事件:" + e.text; break;
-            case LogEntry::Kind::Ring: line += "电话铃响第 " + std::to_string(e.value) + " 声"; break;
+            case LogEntry::Kind::Inject:
+                line += "事件:" + e.text;
+                break;
+            case LogEntry::Kind::Ring:
+                line += "电话铃响第 " + std::to_string(e.value) + " 声";
+                break;
             case LogEntry::Kind::Answer:
                 line += e.text;
                 if (e.value > 0) line += "(响铃 " + std::to_string(e.value) + " 声)";
                 break;
             case LogEntry::Kind::Hold:
             case LogEntry::Kind::Resume:
-            case LogEntry::Kind::Notice: line += e.text; break;
+            case LogEntry::Kind::Notice:
+                line += e.text;
+                break;
             case LogEntry::Kind::ActorLine:
                 line += who(log, e.actor) + "(" + e.node + "):" + e.text;
                 break;
@@ -179,15 +222,20 @@ std::string log_to_text(const AttemptLog& log) {
                         " —— " + e.text;
                 break;
             case LogEntry::Kind::Branch:
-                line += "分支 " + e.node + " → " + e.text + (e.cause == "waited" ? "(等待超时)" : "");
+                line +=
+                    "分支 " + e.node + " → " + e.text + (e.cause == "waited" ? "(等待超时)" : "");
                 break;
             case LogEntry::Kind::Mood:
                 line += who(log, e.actor) + " 情绪 " + std::to_string(e.value - e.delta) + " → " +
                         std::to_string(e.value) + "(" + (e.delta > 0 ? "+" : "") +
                         std::to_string(e.delta) + "," + e.text + ")";
                 break;
-            case LogEntry::Kind::ThreadEnd: line += "结束:" + e.text; break;
-            case LogEntry::Kind::AttemptEnd: line += "练习结束(" + e.cause + ")"; break;
+            case LogEntry::Kind::ThreadEnd:
+                line += "结束:" + e.text;
+                break;
+            case LogEntry::Kind::AttemptEnd:
+                line += "练习结束(" + e.cause + ")";
+                break;
         }
         out += line + "\n";
     }
@@ -238,7 +286,9 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-Json opt_time(const std::optional<Millis>& t) { return t ? Json(*t) : Json(nullptr); }
+Json opt_time(const std::optional<Millis>& t) {
+    return t ? Json(*t) : Json(nullptr);
+}
 
 Json action_json(const Action& a) {
     Json j;

@@ -311,9 +311,9 @@ private:
             ev.pos = r_.pos(item);
             f.require("at");
             if (auto v = r_.duration(f, "at")) ev.at = *v;
-            std::vector<const Fields::Entry*> kinds;
-            for (SV k : kEventKinds)
-                if (const auto* e = f.entry(k)) kinds.push_back(e);
+            std::vector<const Fields::Entry*> kinds;  // in file order
+            for (const auto& e : f.entries())
+                if (enums::contains(kEventKinds, SV(e.key))) kinds.push_back(&e);
             if (kinds.empty()) {
                 r_.error(f.pos(), what + " has no kind; add one of " +
                                       yaml::join(kEventKinds));
@@ -423,7 +423,8 @@ private:
         if (const auto* e = f.entry("next")) {
             if (!e->value.IsNull()) read_next(e->value, node, what);
         }
-        if (auto v = r_.boolean(f, "end")) node.end = *v;
+        const auto end_v = r_.boolean(f, "end");
+        if (end_v) node.end = *end_v;
         if (const auto* c = f.get("choices")) {
             if (r_.expect_list(*c, "choices")) {
                 std::size_t i = 0;
@@ -444,12 +445,12 @@ private:
         const auto* next_e = f.entry("next");
         const auto* end_e = f.entry("end");
         const bool next_malformed = next_e && !next_e->value.IsSequence() && !next_e->value.IsNull();
-        const bool end_malformed = end_e && !end_e->value.IsScalar();
+        const bool end_malformed = end_e && !end_v;
         if (node.end && !node.next.empty()) {
             r_.error(end_e->key_node,
                      what + " has both 'next' and 'end: true'; keep one (end closes the thread)");
         } else if (!node.end && node.next.empty() && !next_malformed && !end_malformed) {
-            r_.error(f.pos(), what + " has no way on: add 'next' or 'end: true'");
+            r_.error(node.pos, what + " has no way on: add 'next' or 'end: true'");
         }
     }
 

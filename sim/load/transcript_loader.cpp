@@ -215,7 +215,7 @@ private:
             }
             case Verb::Dispatch: return enum_arg(e, a, enums::kDepartments, "department");
             case Verb::Escalate: return enum_arg(e, a, enums::kEscalate, "escalation");
-            case Verb::Call: return enum_arg(e, a, enums::kCallNumbers, "number");
+            case Verb::Call: return enum_arg(e, a, enums::kCallNumbers, "emergency number");
             case Verb::Notify: return enum_arg(e, a, enums::kNotify, "party to notify");
             case Verb::Broadcast: return enum_arg(e, a, enums::kBroadcast, "broadcast");
             case Verb::HandOver: return enum_arg(e, a, enums::kHandOver, "item to hand over");
@@ -336,19 +336,130 @@ std::optional<Transcript> load_document(const std::optional<yaml::Document>& doc
     }
 }
 
+// True when `s` at `i` starts "<key>:" followed by a space or the end, for an action key.
+bool action_key_at(std::string_view s, std::size_t i) {
+    for (SV k : kActionKeys) {
+        if (s.substr(i, k.size()) != k) continue;
+        const std::size_t after = i + k.size();
+        if (after < s.size() && s[after] == ':' &&
+            (after + 1 == s.size() || s[after + 1] == ' '))
+            return true;
+    }
+    return false;
+}
+
+// Quotes the reply in one `- {…}` line if it needs it; returns false when the line is left.
+bool quote_reply_in_line(std::string_view line, std::string& out, int& col) {
+    std::size_t p = line.find_first_not_of(' ');
+    if (p == SV::npos || line.substr(p, 3) != "- {") return false;
+    std::size_t close = line.find_last_not_of(" \t\r");
+    if (close == SV::npos || line[close] != '}') return false;
+    const std::size_t open = p + 2;
+    const SV inner = line.substr(open + 1, close - open - 1);
+    for (SV key : {SV("say: "), SV("choose: ")}) {
+        // The key at the top level of the flow map: right after '{' or after ", ".
+        std::size_t k = 0;
+        bool found = false;
+        for (; k + key.size() <= inner.size(); ++k) {
+            if (inner.substr(k, key.size()) != key) continue;
+            SV before = inner.substr(0, k);
+            while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+            if (before.empty() || before.back() == ',') {
+                found = true;
+                break;
+            }
+        }
+        if (!found) continue;
+        std::size_t vstart = k + key.size();
+        while (vstart < inner.size() && inner[vstart] == ' ') ++vstart;
+        if (vstart >= inner.size() || inner[vstart] == '"' || inner[vstart] == '\'' ||
+            inner[vstart] == '[' || inner[vstart] == '{')
+            return false;
+        // The reply runs to the next ", <action key>:" or to the closing brace.
+        std::size_t vend = inner.size();
+        for (std::size_t c = inner.find(',', vstart); c != SV::npos; c = inner.find(',', c + 1)) {
+            std::size_t n = c + 1;
+            while (n < inner.size() && inner[n] == ' ') ++n;
+            if (action_key_at(inner, n)) {
+                vend = c;
+                break;
+            }
+        }
+        while (vend > vstart && inner[vend - 1] == ' ') --vend;
+        const SV value = inner.substr(vstart, vend - vstart);
+        if (value.find_first_of(",[]{}") == SV::npos && value.find(": ") == SV::npos &&
+            value.find(" #") == SV::npos)
+            return false;  // YAML reads it whole already
+        std::string quoted = "'";
+        for (char c : value) {
+            quoted += c;
+            if (c == '\'') quoted += '\'';
+        }
+        quoted += "'";
+        col = static_cast<int>(yaml::count_chars(line.substr(0, open + 1 + vstart))) + 1;
+        out.assign(line.substr(0, open + 1 + vstart));
+        out += quoted;
+        out += line.substr(open + 1 + vend);
+        return true;
+    }
+    return false;
+}
+
+std::optional<Transcript> load_transcript(std::string_view text, const std::string& path,
+                                          Diagnostics& diags, const LoadOptions& options) {
+    const std::size_t before = diags.error_count();
+    if (text.size() > options.limits.max_bytes)  // refused by parse_text; no work here
+        return load_document(yaml::parse_text(text, path, diags, options.limits), diags,
+                             options, before);
+    std::vector<SourcePos> changed;
+    const std::string repaired = quote_flow_replies(text, &changed);
+    auto doc = yaml::parse_text(repaired, path, diags, options.limits);
+    if (doc) {
+        for (const SourcePos& at : changed)
+            diags.warning(path, at,
+                          "a reply with ',' inside {…} is not valid YAML unquoted; read as one "
+                          "reply — quote it (say: \"…\") so editors and other tools agree");
+    }
+    return load_document(doc, diags, options, before);
+}
+
 }  // namespace
+
+std::string quote_flow_replies(std::string_view text, std::vector<SourcePos>* changed) {
+    std::string out;
+    out.reserve(text.size() + 64);
+    std::size_t i = 0;
+    int line_no = 1;
+    std::string fixed;
+    while (i < text.size()) {
+        std::size_t eol = text.find('\n', i);
+        const bool has_nl = eol != SV::npos;
+        if (!has_nl) eol = text.size();
+        const SV line = text.substr(i, eol - i);
+        int col = 0;
+        if (quote_reply_in_line(line, fixed, col)) {
+            out += fixed;
+            if (changed) changed->push_back({line_no, col});
+        } else {
+            out += line;
+        }
+        if (has_nl) out += '\n';
+        i = eol + 1;
+        ++line_no;
+    }
+    return out;
+}
 
 std::optional<Transcript> load_transcript_text(std::string_view text, const std::string& path,
                                                Diagnostics& diags, const LoadOptions& options) {
-    const std::size_t before = diags.error_count();
-    return load_document(yaml::parse_text(text, path, diags, options.limits), diags, options,
-                         before);
+    return load_transcript(text, path, diags, options);
 }
 
 std::optional<Transcript> load_transcript_file(const std::string& path, Diagnostics& diags,
                                                const LoadOptions& options) {
-    const std::size_t before = diags.error_count();
-    return load_document(yaml::parse_file(path, diags, options.limits), diags, options, before);
+    auto text = yaml::read_file_text(path, diags, options.limits.max_bytes);
+    if (!text) return std::nullopt;
+    return load_transcript(*text, path, diags, options);
 }
 
 bool looks_like_transcript(std::string_view text) {

@@ -6,6 +6,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "sim/load/diagnostics.h"
 #include "sim/load/load_options.h"
@@ -24,6 +25,13 @@ std::optional<Transcript> load_transcript_file(const std::string& path, Diagnost
 std::optional<Transcript> load_transcript_text(std::string_view text, const std::string& path,
                                                Diagnostics& diags,
                                                const LoadOptions& options = {});
+
+// The fixed examples write replies unquoted inside flow maps — `{at: 7, say: 您好,安居物业…}` —
+// where YAML ends the text at the first ','. This quotes such `say:`/`choose:` values (up to a
+// following `, to:`/`, at:`/`, <verb>:` or the closing brace) so the reply is read whole; the
+// loader does this before parsing and warns on each reply it quoted; `changed` gets where each
+// quoted reply starts.
+std::string quote_flow_replies(std::string_view text, std::vector<SourcePos>* changed = nullptr);
 
 // True when the text looks like a transcript rather than a scenario: a top-level `scenario:` key.
 bool looks_like_transcript(std::string_view text);

@@ -87,8 +87,17 @@ std::optional<ByteProblem> check_bytes(std::string_view s) {
 // nesting counts brackets outside quoted scalars and comments; block scalars (`|`, `>`) are
 // skipped. It may be off by one or two on odd files — the exact check is the tree walk after
 // parsing; this only has to stop 100k-deep input early and say where.
-std::optional<std::size_t> prescan_nesting(std::string_view s, int max_depth) {
+struct Prescan {
+    std::optional<std::size_t> too_deep;        // offset where nesting passes the bound
+    std::optional<std::size_t> too_many;        // offset where the node estimate passes it
+    std::optional<std::size_t> unclosed_flow;   // offset of a '['/'{' still open at the end
+};
+
+Prescan prescan(std::string_view s, int max_depth, std::size_t max_nodes) {
+    Prescan result;
+    std::size_t nodes = 0;  // an over-estimate: one per line, entry, key and flow item
     std::vector<std::size_t> block;  // indentation columns of open block levels
+    std::vector<std::size_t> flow_open;  // offsets of the open '['/'{' (at most max_depth)
     int flow = 0;
     char quote = 0;
     bool in_block_scalar = false;
@@ -113,6 +122,7 @@ std::optional<std::size_t> prescan_nesting(std::string_view s, int max_depth) {
         std::size_t p = 0;
         if (quote == 0 && flow == 0) {
             if (ind == line.size() || line[ind] == '#') continue;
+            if (++nodes > max_nodes) return {{}, base + ind, {}};
             if (ind == 0 && line[0] == '%') continue;
             if (ind == 0 && line.size() >= 3 &&
                 (line.substr(0, 3) == "---" || line.substr(0, 3) == "...") &&
@@ -122,18 +132,23 @@ std::optional<std::size_t> prescan_nesting(std::string_view s, int max_depth) {
             } else {
                 while (!block.empty() && block.back() >= ind) block.pop_back();
                 block.push_back(ind);
-                if (too_deep(0)) return base + ind;
+                if (too_deep(0)) return {base + ind, {}, {}};
                 p = ind;
                 // Compact nesting on one line: "- - - x", "? - x", "- key:".
                 while (p < line.size() && (line[p] == '-' || line[p] == '?') &&
                        (p + 1 == line.size() || line[p + 1] == ' ')) {
                     ++p;
+                    ++nodes;
                     while (p < line.size() && line[p] == ' ') ++p;
                     if (p < line.size() && line[p] != '#') {
                         block.push_back(p);
-                        if (too_deep(0)) return base + p;
+                        if (too_deep(0)) return {base + p, {}, {}};
                     }
                 }
+                // A flow collection starting the content is counted as flow, not as a level.
+                if (p < line.size() && (line[p] == '[' || line[p] == '{') && !block.empty() &&
+                    block.back() == p)
+                    block.pop_back();
             }
         }
         bool value_start = true;
@@ -163,13 +178,16 @@ std::optional<std::size_t> prescan_nesting(std::string_view s, int max_depth) {
             if (flow > 0) {
                 if (c == '[' || c == '{') {
                     ++flow;
-                    if (too_deep(0)) return base + p;
+                    if (too_deep(0)) return {base + p, {}, {}};
+                    flow_open.push_back(base + p);
                     value_start = true;
                 } else if (c == ']' || c == '}') {
                     --flow;
+                    if (!flow_open.empty()) flow_open.pop_back();
                     value_start = false;
                 } else if (c == ',' || c == ':' || c == '?') {
                     value_start = true;
+                    if (++nodes > max_nodes) return {{}, base + p, {}};
                 } else if ((c == '"' || c == '\'') && value_start) {
                     quote = c;
                 } else if ((c == '&' || c == '!' || c == '*') && value_start) {
@@ -185,7 +203,8 @@ std::optional<std::size_t> prescan_nesting(std::string_view s, int max_depth) {
             if (value_start) {
                 if (c == '[' || c == '{') {
                     flow = 1;
-                    if (too_deep(0)) return base + p;
+                    if (too_deep(0)) return {base + p, {}, {}};
+                    flow_open.assign(1, base + p);
                     ++p;
                     continue;
                 }
@@ -205,12 +224,15 @@ std::optional<std::size_t> prescan_nesting(std::string_view s, int max_depth) {
                 }
                 value_start = false;
             }
-            if (c == ':' && (p + 1 == line.size() || line[p + 1] == ' ' || line[p + 1] == '\t'))
+            if (c == ':' && (p + 1 == line.size() || line[p + 1] == ' ' || line[p + 1] == '\t')) {
                 value_start = true;
+                ++nodes;
+            }
             ++p;
         }
     }
-    return std::nullopt;
+    if (flow > 0 && !flow_open.empty()) result.unclosed_flow = flow_open.back();
+    return result;
 }
 
 // ---------------------------------------------------------------- tree walk
@@ -314,8 +336,15 @@ private:
     SourcePos dup_overflow_pos_;
 };
 
-// yaml-cpp's messages are terse; say what to do about the common ones.
-std::string explain_syntax(const std::string& msg) {
+// yaml-cpp's messages are terse; say what to do about the common ones. `unclosed` is where the
+// pre-scan saw a bracket left open, if any.
+std::string explain_syntax(const std::string& msg, std::optional<SourcePos> unclosed) {
+    if (unclosed && (msg == YAML::ErrorMsg::END_OF_MAP_FLOW ||
+                     msg == YAML::ErrorMsg::END_OF_SEQ_FLOW))
+        return "YAML syntax error: " + msg + "; the '" +
+               (msg == YAML::ErrorMsg::END_OF_MAP_FLOW ? "{" : "[") + "' at line " +
+               std::to_string(unclosed->line) + ", column " + std::to_string(unclosed->col) +
+               " is not closed";
     static const std::pair<std::string_view, std::string_view> kHints[] = {
         {YAML::ErrorMsg::MAP_VALUE,
          "; quote text that contains ': ', or check the indentation"},
@@ -387,8 +416,16 @@ std::optional<Document> parse_text(std::string_view text, const std::string& pat
         diags.error(path, doc.pos_of_offset(bad->offset), bad->message);
         return std::nullopt;
     }
-    if (auto at = prescan_nesting(text, limits.max_depth)) {
-        diags.error(path, doc.pos_of_offset(*at),
+    const Prescan scan = prescan(text, limits.max_depth, limits.max_written_nodes);
+    if (scan.too_many) {
+        diags.error(path, doc.pos_of_offset(*scan.too_many),
+                    "more than " + std::to_string(limits.max_written_nodes) +
+                        " YAML values in the file; DeskDrill files have a few thousand — split "
+                        "it into several files");
+        return std::nullopt;
+    }
+    if (scan.too_deep) {
+        diags.error(path, doc.pos_of_offset(*scan.too_deep),
                     "nesting deeper than " + std::to_string(limits.max_depth) +
                         " levels; DeskDrill files need a handful — flatten the structure");
         return std::nullopt;
@@ -397,7 +434,9 @@ std::optional<Document> parse_text(std::string_view text, const std::string& pat
     try {
         docs = YAML::LoadAll(doc.text());
     } catch (const YAML::Exception& e) {
-        diags.error(path, doc.pos(e.mark), explain_syntax(e.msg));
+        std::optional<SourcePos> unclosed;
+        if (scan.unclosed_flow) unclosed = doc.pos_of_offset(*scan.unclosed_flow);
+        diags.error(path, doc.pos(e.mark), explain_syntax(e.msg, unclosed));
         return std::nullopt;
     } catch (const std::exception& e) {
         diags.error(path, {}, std::string("cannot read the YAML: ") + e.what());

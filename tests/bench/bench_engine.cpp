@@ -29,7 +29,8 @@ const Inputs& inputs() {
     static const Inputs in = [] {
         Inputs i;
         Diagnostics d;
-        const std::string dir = std::string(DESKDRILL_TESTS_DIR) + "/golden/complaint.night-renovation-noise/";
+        const std::string dir =
+            std::string(DESKDRILL_TESTS_DIR) + "/golden/complaint.night-renovation-noise/";
         auto s = load_scenario_file(
             std::string(DESKDRILL_SCENARIOS_DIR) + "/complaint/night-renovation-noise.yaml", d);
         auto g = load_transcript_file(dir + "gold.yaml", d);
@@ -65,10 +66,18 @@ void replay_bench(benchmark::State& state, bool gold, bool lexicon) {
     state.SetLabel(in.label);
 }
 
-void BM_ReplayGold_Lexicon(benchmark::State& s) { replay_bench(s, true, true); }
-void BM_ReplayPoor_Lexicon(benchmark::State& s) { replay_bench(s, false, true); }
-void BM_ReplayGold_Keywords(benchmark::State& s) { replay_bench(s, true, false); }
-void BM_ReplayPoor_Keywords(benchmark::State& s) { replay_bench(s, false, false); }
+void BM_ReplayGold_Lexicon(benchmark::State& s) {
+    replay_bench(s, true, true);
+}
+void BM_ReplayPoor_Lexicon(benchmark::State& s) {
+    replay_bench(s, false, true);
+}
+void BM_ReplayGold_Keywords(benchmark::State& s) {
+    replay_bench(s, true, false);
+}
+void BM_ReplayPoor_Keywords(benchmark::State& s) {
+    replay_bench(s, false, false);
+}
 
 // Replay plus the JSON of the log: what `deskdrill play --json` does after loading.
 void BM_ReplayGoldToJson_Lexicon(benchmark::State& state) {

@@ -4,6 +4,7 @@
 #include <benchmark/benchmark.h>
 
 #include "scoring/rubric/scorer.h"
+#include "scoring/text/lexicon.h"
 #include "tests/unit/rubric/log_builder.h"
 
 namespace {
@@ -30,6 +31,37 @@ void BM_ScoreExamplePoor(benchmark::State& state) {
     for (auto _ : state) benchmark::DoNotOptimize(dd::score_attempt(s, log, catalogue()));
 }
 BENCHMARK(BM_ScoreExamplePoor);
+
+// As `deskdrill play` does it: with the lexicon detector locating the evidence highlights.
+void BM_ScoreExamplePoorWithHighlights(benchmark::State& state) {
+    dd::Diagnostics d;
+    auto lex = dd::load_lexicon(std::string(DESKDRILL_SCENARIOS_DIR) + "/lexicon.yaml", d);
+    if (!lex) {
+        state.SkipWithError("lexicon.yaml did not load");
+        return;
+    }
+    const dd::Scenario s = dd::test::example_scenario();
+    const dd::AttemptLog log = dd::test::example_poor_log();
+    dd::ScoreOptions opt;
+    opt.detector = lex->detector.get();
+    for (auto _ : state) benchmark::DoNotOptimize(dd::score_attempt(s, log, catalogue(), opt));
+}
+BENCHMARK(BM_ScoreExamplePoorWithHighlights);
+
+void BM_ScoreExampleGoldWithHighlights(benchmark::State& state) {
+    dd::Diagnostics d;
+    auto lex = dd::load_lexicon(std::string(DESKDRILL_SCENARIOS_DIR) + "/lexicon.yaml", d);
+    if (!lex) {
+        state.SkipWithError("lexicon.yaml did not load");
+        return;
+    }
+    const dd::Scenario s = dd::test::example_scenario();
+    const dd::AttemptLog log = dd::test::example_gold_log();
+    dd::ScoreOptions opt;
+    opt.detector = lex->detector.get();
+    for (auto _ : state) benchmark::DoNotOptimize(dd::score_attempt(s, log, catalogue(), opt));
+}
+BENCHMARK(BM_ScoreExampleGoldWithHighlights);
 
 void BM_ScoreAndReportJson(benchmark::State& state) {
     const dd::Scenario s = dd::test::example_scenario();

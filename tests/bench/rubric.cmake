@@ -3,4 +3,4 @@
 dd_add_bench(bench_rubric
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/bench_rubric.cpp
           ${CMAKE_SOURCE_DIR}/tests/unit/rubric/example_fixture.cpp
-  LIBS deskdrill::rubric)
+  LIBS deskdrill::rubric deskdrill::text)

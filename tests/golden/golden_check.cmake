@@ -11,8 +11,9 @@ execute_process(
 file(WRITE ${ACTUAL} "${actual}")
 
 if(NOT rc EQUAL 0 AND NOT rc EQUAL 1)
+  message(NOTICE "${errors}")
   message(FATAL_ERROR
-    "deskdrill play ${SCENARIO} --transcript ${TRANSCRIPT} --json exited with ${rc}:\n${errors}")
+    "deskdrill play ${SCENARIO} --transcript ${TRANSCRIPT} --json exited with ${rc} (bad input)")
 endif()
 string(JSON score ERROR_VARIABLE json_error GET "${actual}" score)
 if(json_error)
@@ -53,6 +54,8 @@ elseif(KIND STREQUAL "poor")
 endif()
 
 if(problems)
-  message(FATAL_ERROR "golden.${SCENARIO}.${KIND}:\n${problems}")
+  # NOTICE prints the text as is (FATAL_ERROR would re-flow the diff into paragraphs).
+  message(NOTICE "golden.${SCENARIO}.${KIND}:\n${problems}")
+  message(FATAL_ERROR "golden.${SCENARIO}.${KIND} failed")
 endif()
 message(STATUS "golden.${SCENARIO}.${KIND}: ${score}/${max}, passed=${passed}")

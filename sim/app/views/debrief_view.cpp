@@ -339,7 +339,11 @@ void draw_replay(AppState& app) {
         app.shown(line->text);
         draw_log_line(*line, e.t, i == d.step - 1);
     }
-    if (d.playing || ImGui::IsWindowAppearing()) ImGui::SetScrollHereY(1.0f);
+    // Follow the play-head: the newest line stays in view whenever the step moves.
+    if (d.step != d.shown_step) {
+        ImGui::SetScrollHereY(1.0f);
+        d.shown_step = d.step;
+    }
     ImGui::EndChild();
 }
 

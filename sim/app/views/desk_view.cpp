@@ -56,7 +56,10 @@ void act(AppState& app, Action a, const std::string& to_thread = {}) {
     if (!to_thread.empty() && to_thread != s.engine().focused()) a.to = to_thread;
     const ApplyResult r = s.act(a);
     if (r.ok) {
-        app.desk.feedback = app.strings.fmt("desk.done", {{"what", describe_action(app, a)}});
+        // A reply shows in the conversation; desk actions get a confirmation line.
+        app.desk.feedback = a.verb == Verb::Say || a.verb == Verb::Choose
+                                ? std::string()
+                                : app.strings.fmt("desk.done", {{"what", describe_action(app, a)}});
         app.desk.feedback_bad = false;
     } else {
         app.desk.feedback = r.error;
@@ -113,7 +116,7 @@ void draw_top_bar(AppState& app) {
     ImGui::SameLine(0, 24 * app.ui_scale);
     ImGui::TextColored(ui::kAccent, "%s %s", app.tr("desk.clock"), clock_text(s.now()).c_str());
     ui::track("desk.clock", clock_text(s.now()));
-    if (practice && !app.manual_clock) {
+    if (practice) {
         for (int speed : {1, 2, 4}) {
             ImGui::SameLine();
             const std::string label = "×" + std::to_string(speed);
@@ -133,12 +136,14 @@ void draw_top_bar(AppState& app) {
     const char* end_label = app.tr(s.over() ? "desk.debrief" : "desk.end");
     const float bw = ImGui::CalcTextSize(end_label).x + ImGui::GetStyle().FramePadding.x * 2;
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - bw);
-    if (s.over()) {
+    const bool highlight = s.over();
+    if (highlight) {
         ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.20f, 0.55f, 0.30f, 1));
         ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(0.25f, 0.65f, 0.35f, 1));
     }
-    if (ui::button(end_label, "desk.end")) app.end_attempt();
-    if (s.over()) ImGui::PopStyleColor(2);
+    const bool end = ui::button(end_label, "desk.end");
+    if (highlight) ImGui::PopStyleColor(2);
+    if (end) app.end_attempt();
 }
 
 // ---- threads: phone, counter, alarms ---------------------------------------------------------
@@ -284,12 +289,9 @@ void send_reply(AppState& app, const std::string& viewed) {
 void draw_reply(AppState& app, const ThreadView* tv, const std::string& viewed) {
     Session& s = *app.session;
     const bool can_talk = tv && tv->state == ThreadView::State::Active;
-    if (s.config().choice_mode) {
+    // Choice mode offers the node's replies; where a node offers none, the trainee types.
+    if (s.config().choice_mode && tv && !tv->choices.empty()) {
         ImGui::TextColored(ui::kAccent, "%s", app.tr("desk.choices"));
-        if (!tv || tv->choices.empty()) {
-            ImGui::TextDisabled("%s", app.tr(can_talk ? "desk.no_choices" : "desk.not_talking"));
-            return;
-        }
         for (size_t i = 0; i < tv->choices.size(); ++i) {
             ImGui::PushID(static_cast<int>(i));
             const std::string label = std::to_string(i + 1);
@@ -354,7 +356,9 @@ void draw_hints(AppState& app, const ThreadView* tv) {
         ImGui::TextDisabled("%s", app.tr("hint.answer_first"));
     }
     // The standards this drill is scored on, with their source.
-    if (ImGui::TreeNode(ui::lid(app.tr("hint.standards"), "hint.standards").c_str())) {
+    const bool open = ImGui::TreeNode(ui::lid(app.tr("hint.standards"), "hint.standards").c_str());
+    ui::track("hint.standards", app.tr("hint.standards"));
+    if (open) {
         for (const auto& c : s.scenario().criteria) {
             const StandardInfo* st = app.standard(c.id);
             if (st) {
@@ -577,8 +581,9 @@ void draw_desk(AppState& app) {
     } else {
         ImGui::TextDisabled("%s", app.tr("desk.quiet"));
     }
-    const float reply_h = s.config().choice_mode
-                              ? ImGui::GetTextLineHeightWithSpacing() * 6.5f
+    const bool offering = s.config().choice_mode && tv && !tv->choices.empty();
+    const float reply_h = offering
+                              ? ImGui::GetTextLineHeightWithSpacing() * (1.5f + 2.2f * static_cast<float>(tv->choices.size()))
                               : ImGui::GetFrameHeightWithSpacing() * 1.2f;
     const float feedback_h = ImGui::GetTextLineHeightWithSpacing() * 2.2f;
     const float hints_h = practice ? std::min(h * 0.30f, ImGui::GetTextLineHeightWithSpacing() * 7.5f) : 0.0f;

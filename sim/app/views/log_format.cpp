@@ -27,6 +27,18 @@ std::string actor_name(const AttemptLog& log, const Scenario& sc, const std::str
     return id;
 }
 
+std::string mood_cause(const AppState& app, const std::string& cause) {
+    // The engine's causes: "act:apology", "forbidden:deflect", "action:dispatch[:security]",
+    // "ring", "wait".
+    const auto colon = cause.find(':');
+    const std::string kind = cause.substr(0, colon);
+    const std::string rest = colon == std::string::npos ? "" : cause.substr(colon + 1);
+    if (kind == "act") return app.strings.name("act.", rest);
+    if (kind == "forbidden") return app.strings.name("forbidden.", rest);
+    if (kind == "action") return app.strings.name("verb.", rest.substr(0, rest.find(':')));
+    return app.strings.name("mood.", cause);
+}
+
 std::string describe_action(const AppState& app, const Action& a) {
     const std::string verb(verb_name(a.verb));
     std::string out = app.strings.name("verb.", verb);
@@ -121,7 +133,7 @@ std::optional<LogLine> format_entry(const AppState& app, const Scenario& sc,
             l.text = app.strings.fmt("log.mood", {{"who", actor_name(log, sc, e.actor)},
                                                    {"value", std::to_string(e.value)},
                                                    {"delta", (e.delta > 0 ? "+" : "") + std::to_string(e.delta)}});
-            if (!e.cause.empty()) l.text += "(" + e.cause + ")";
+            if (!e.cause.empty()) l.text += std::string(app.tr("log.mood_because")) + mood_cause(app, e.cause);
             break;
         case LogEntry::Kind::ThreadEnd:
             l.text = e.text.empty() ? std::string(app.tr("log.thread_end")) + " " +

@@ -18,6 +18,8 @@ struct LogLine {
     std::string tags;   // practice: detected acts / forbidden families
 };
 
+// Why a mood moved, in words ("act:apology" → 道歉).
+std::string mood_cause(const AppState& app, const std::string& cause);
 // "登记:姓名 王女士、房号 3-1202" — an action in words.
 std::string describe_action(const AppState& app, const Action& a);
 // The line an entry shows as; nullopt for entries not shown (branches; moods in assessment).

@@ -155,6 +155,7 @@ void draw_picker(AppState& app) {
         draw_details(app, *sel);
         ImGui::EndChild();
         ImGui::Separator();
+        ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted(app.tr("picker.mode"));
         ImGui::SameLine();
         if (ui::radio(app.tr("mode.practice"), p.mode == Mode::Practice, "picker.mode:practice"))

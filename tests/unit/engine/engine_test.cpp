@@ -212,7 +212,18 @@ TEST_F(EngineTest, TraineeHangingUpBeforeTheCallerIsRecorded) {
     const ThreadRecord* t = e.log().thread("caller");
     EXPECT_EQ(t->ended_by, ThreadRecord::EndedBy::Trainee);
     EXPECT_EQ(t->ended_at, 9'000);
-    EXPECT_EQ(entries_of(e.log(), Kind::ThreadEnd).size(), 1u) << "the caller's hang-up is cancelled";
+    EXPECT_EQ(entries_of(e.log(), Kind::ThreadEnd).size(), 1u)
+        << "the caller's hang-up is cancelled";
+}
+
+TEST_F(EngineTest, TraineeWinsATieWithTheCallersHangUp) {
+    Scenario s = one_call();
+    Engine e(s, detector, mood, 0);
+    e.apply(act(2'000, Verb::Answer, "phone"));
+    e.apply(say(5'000, "再见。"));
+    e.apply(say(8'000, "再见。"));  // the caller would hang up at 10 s
+    ASSERT_TRUE(e.apply(act(8'000 + Engine::kCallerHangUpDelay, Verb::HangUp)).ok);
+    EXPECT_EQ(e.log().thread("caller")->ended_by, ThreadRecord::EndedBy::Trainee);
 }
 
 // --- overlapping threads and injects -------------------------------------------------------
@@ -248,7 +259,7 @@ TEST_F(EngineTest, TwoOverlappingThreadsKeepTheirRepliesApart) {
     ASSERT_TRUE(e.apply(act(7'000, Verb::Hold)).ok);
     ASSERT_TRUE(e.apply(act(8'000, Verb::Answer, "desk")).ok);
     EXPECT_EQ(e.focused(), "visitor");
-    ASSERT_TRUE(e.apply(say(9'000, "您好,请问您贵姓?")).ok);  // to the visitor now
+    ASSERT_TRUE(e.apply(say(9'000, "您好,请问您贵姓?")).ok);             // to the visitor now
     ASSERT_TRUE(e.apply(say(12'000, "感谢您久等,请讲。", "phone")).ok);  // resumes the call
     EXPECT_EQ(e.focused(), "caller");
     ASSERT_TRUE(e.apply(say(15'000, "好的,再见。", "visitor")).ok);
@@ -445,12 +456,14 @@ TEST_F(EngineTest, ConditionDidWithVerbAndArgument) {
     Scenario s = branch_on(c, false);
     auto answer = act(1'000, Verb::Answer);
     auto rec = with_fields(act(2'000, Verb::Record), {{"name", "李先生"}});
-    EXPECT_EQ(branch_after(s, {answer, rec, act(3'000, Verb::Dispatch, "security"), say(4'000, "好")},
-                           detector, mood),
-              "yes");
-    EXPECT_EQ(branch_after(s, {answer, rec, act(3'000, Verb::Dispatch, "cleaning"), say(4'000, "好")},
-                           detector, mood),
-              "");
+    EXPECT_EQ(
+        branch_after(s, {answer, rec, act(3'000, Verb::Dispatch, "security"), say(4'000, "好")},
+                     detector, mood),
+        "yes");
+    EXPECT_EQ(
+        branch_after(s, {answer, rec, act(3'000, Verb::Dispatch, "cleaning"), say(4'000, "好")},
+                     detector, mood),
+        "");
     // Desk actions done before the node was entered do not count for it.
     EXPECT_EQ(branch_after(s, {act(500, Verb::Dispatch, "security"), answer, rec, say(4'000, "好")},
                            detector, mood),
@@ -475,9 +488,11 @@ TEST_F(EngineTest, ConditionMoodAboveAndBelow) {
     below.mood_below = 45;
     auto answer = act(1'000, Verb::Answer);
     // Start 50: "不知道" +15 → 65 (> 55); "对不起" -10 → 40 (< 45).
-    EXPECT_EQ(branch_after(branch_on(above), {answer, say(2'000, "不知道")}, detector, mood), "yes");
+    EXPECT_EQ(branch_after(branch_on(above), {answer, say(2'000, "不知道")}, detector, mood),
+              "yes");
     EXPECT_EQ(branch_after(branch_on(above), {answer, say(2'000, "嗯")}, detector, mood), "no");
-    EXPECT_EQ(branch_after(branch_on(below), {answer, say(2'000, "对不起")}, detector, mood), "yes");
+    EXPECT_EQ(branch_after(branch_on(below), {answer, say(2'000, "对不起")}, detector, mood),
+              "yes");
     EXPECT_EQ(branch_after(branch_on(below), {answer, say(2'000, "嗯")}, detector, mood), "no");
 }
 
@@ -506,6 +521,35 @@ TEST_F(EngineTest, ConditionWaitedOverFiresWithoutAReply) {
     EXPECT_EQ(branches[0]->cause, "waited");
     EXPECT_EQ(branches[0]->t, 21'000);
     EXPECT_FALSE(e.log().visits[0].first_reply_at);
+}
+
+TEST_F(EngineTest, WaitedTimeoutThatPassedOnHoldFiresOnResume) {
+    Condition c;
+    c.waited_over = 10'000;
+    Scenario s = branch_on(c);
+    Engine e(s, detector, mood, 0);
+    e.apply(act(1'000, Verb::Answer));  // line at 1 s
+    e.apply(act(2'000, Verb::Hold));
+    e.advance_to(30'000);
+    EXPECT_EQ(path_of(e.log()).size(), 1u) << "a caller on hold does not move on";
+    e.apply(act(30'000, Verb::Answer, "phone"));  // resume: the overdue timeout is due now
+    e.advance_to(30'000);
+    ASSERT_EQ(path_of(e.log()).size(), 2u);
+    EXPECT_EQ(path_of(e.log())[1], "yes");
+    EXPECT_EQ(entries_of(e.log(), Kind::Branch)[0]->t, 30'000);
+}
+
+TEST_F(EngineTest, WaitingDriftStopsAtTheTopAndCostsNoEntries) {
+    Scenario s;
+    s.id = "test.drift";
+    s.actors = {actor("visitor", "张先生", 0, "hot", 90)};
+    s.events = {walk_in(0, "visitor", "v1")};
+    s.nodes = {node("v1", "visitor", "你好。")};
+    Engine e(s, detector, mood, 0);
+    e.advance_to(30LL * 24 * 3600 * 1000);  // a month
+    EXPECT_EQ(e.threads()[0].mood, 100);
+    EXPECT_LE(entries_of(e.log(), Kind::Mood).size(), 2u);
+    EXPECT_FALSE(e.next_event_time()) << "nothing left ticking";
 }
 
 TEST_F(EngineTest, ConditionVisitsAbove) {
@@ -715,10 +759,14 @@ TEST_F(EngineTest, SameInputsGiveIdenticalLogs) {
     s.nodes[0].says = {"甲", "乙", "丙"};
     Transcript t;
     t.seed = 7;
-    t.actions = {act(5'000, Verb::Answer, "phone"), say(6'000, "您好,请您稍等。"),
-                 act(7'000, Verb::Hold), act(8'000, Verb::Answer, "desk"),
-                 say(9'000, "您好,请问您贵姓?"), say(40'000, "感谢您久等,请讲。", "phone"),
-                 act(41'000, Verb::Dispatch, "plumbing"), say(50'000, "再见", "visitor"),
+    t.actions = {act(5'000, Verb::Answer, "phone"),
+                 say(6'000, "您好,请您稍等。"),
+                 act(7'000, Verb::Hold),
+                 act(8'000, Verb::Answer, "desk"),
+                 say(9'000, "您好,请问您贵姓?"),
+                 say(40'000, "感谢您久等,请讲。", "phone"),
+                 act(41'000, Verb::Dispatch, "plumbing"),
+                 say(50'000, "再见", "visitor"),
                  wait_for(51'000, 30'000)};
     const AttemptLog a = replay(s, t, detector, mood);
     const AttemptLog b = replay(s, t, detector, mood);

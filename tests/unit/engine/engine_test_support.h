@@ -14,20 +14,32 @@ namespace dd::test {
 
 // Detects an act when its keyword occurs in the text; acts in the order of enums::kActs.
 class KeywordDetector : public ActDetector {
-public:
+  public:
     KeywordDetector() {
-        words_ = {{"您好", "greeting"},           {"你好", "greeting"},
-                  {"物业", "self-identify"},       {"有什么可以帮", "offer-help"},
-                  {"请", "please"},                {"谢谢", "thanks"},
-                  {"感谢", "thanks"},              {"抱歉", "apology"},
-                  {"对不起", "apology"},           {"理解", "empathy"},
-                  {"稍等", "ask-wait"},            {"久等", "thank-for-waiting"},
-                  {"贵姓", "ask-name"},            {"几号房", "ask-room"},
-                  {"电话多少", "ask-contact"},     {"确认一下", "repeat-back"},
-                  {"分钟内", "time-commitment"},   {"放心", "reassurance"},
-                  {"马上处理", "reassurance"},     {"再见", "farewell"},
-                  {"不知道", "refuse-knowledge"},  {"不归我们管", "deflect"},
-                  {"你自己", "argue"},             {"滚", "rude"}};
+        words_ = {{"您好", "greeting"},
+                  {"你好", "greeting"},
+                  {"物业", "self-identify"},
+                  {"有什么可以帮", "offer-help"},
+                  {"请", "please"},
+                  {"谢谢", "thanks"},
+                  {"感谢", "thanks"},
+                  {"抱歉", "apology"},
+                  {"对不起", "apology"},
+                  {"理解", "empathy"},
+                  {"稍等", "ask-wait"},
+                  {"久等", "thank-for-waiting"},
+                  {"贵姓", "ask-name"},
+                  {"几号房", "ask-room"},
+                  {"电话多少", "ask-contact"},
+                  {"确认一下", "repeat-back"},
+                  {"分钟内", "time-commitment"},
+                  {"放心", "reassurance"},
+                  {"马上处理", "reassurance"},
+                  {"再见", "farewell"},
+                  {"不知道", "refuse-knowledge"},
+                  {"不归我们管", "deflect"},
+                  {"你自己", "argue"},
+                  {"滚", "rude"}};
     }
     DetectedActs detect(std::string_view text) const override {
         DetectedActs d;
@@ -53,7 +65,7 @@ public:
         return d;
     }
 
-private:
+  private:
     std::vector<std::pair<std::string, std::string>> words_;
 };
 
@@ -110,8 +122,8 @@ inline Next go_if(Condition c, std::string target) {
     return n;
 }
 
-inline Node node(std::string id, std::string actor_id, std::string says, std::vector<Next> next = {},
-                 bool end = false) {
+inline Node node(std::string id, std::string actor_id, std::string says,
+                 std::vector<Next> next = {}, bool end = false) {
     Node n;
     n.id = std::move(id);
     n.actor = std::move(actor_id);
@@ -195,8 +207,9 @@ inline Transcript example_gold() {
                                                 {"issue", "楼上夜间装修噪音"}}),
         with_fields(act(50'000, Verb::Classify), {{"type", "complaint"}, {"level", "urgent"}}),
         act(55'000, Verb::Dispatch, "security"),
-        say(70'000, "王女士,跟您确认一下:3栋1202,楼上夜间装修噪音,电话13800001111。"
-                    "安保人员10分钟内上楼制止,30分钟内给您回电。"),
+        say(70'000,
+            "王女士,跟您确认一下:3栋1202,楼上夜间装修噪音,电话13800001111。"
+            "安保人员10分钟内上楼制止,30分钟内给您回电。"),
         say(90'000, "感谢您的来电,请您放心,再见。"),
         wait_for(91'000, 10'000),
     };

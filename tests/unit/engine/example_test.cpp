@@ -107,7 +107,8 @@ TEST_F(ExampleTest, ReplayIsByteIdentical) {
         const std::string a = log_to_json(replay(s, t, detector, mood));
         const std::string b = log_to_json(replay(s, t, detector, mood));
         EXPECT_EQ(a, b);
-        EXPECT_EQ(log_to_text(replay(s, t, detector, mood)), log_to_text(replay(s, t, detector, mood)));
+        EXPECT_EQ(log_to_text(replay(s, t, detector, mood)),
+                  log_to_text(replay(s, t, detector, mood)));
     }
 }
 

@@ -43,7 +43,7 @@ TEST(Hostile, TwoMegabytesRefusedBeforeParsing) {
     auto r = load(big);
     EXPECT_FALSE(r.loaded);
     EXPECT_EQ(r.diags,
-              "h.yaml: error: file is too large (2.0 MiB); the limit is 1.0 MiB — split it into "
+              "h.yaml: error: file is too large (2 MiB); the limit is 1 MiB — split it into "
               "several files\n");
     EXPECT_LT(r.seconds, 1.0);
 }
@@ -57,7 +57,7 @@ TEST(Hostile, TwoMegabyteFileRefusedBeforeReading) {
     Diagnostics d;
     EXPECT_FALSE(load_scenario_file(path.string(), d));
     EXPECT_EQ(d.to_string(), path.string() +
-                                 ": error: file is too large (2.0 MiB); the limit is 1.0 MiB — "
+                                 ": error: file is too large (2 MiB); the limit is 1 MiB — "
                                  "split it into several files\n");
     std::filesystem::remove(path);
 }
@@ -120,7 +120,7 @@ TEST(Hostile, HundredThousandDeepBlockSequences) {
     auto r = load(text);
     EXPECT_FALSE(r.loaded);
     EXPECT_EQ(r.diags,
-              "h.yaml:1:127: error: nesting deeper than 64 levels; DeskDrill files need a "
+              "h.yaml:1:129: error: nesting deeper than 64 levels; DeskDrill files need a "
               "handful — flatten the structure\n");
     EXPECT_LT(r.seconds, 1.0);
 }
@@ -165,8 +165,9 @@ TEST(Hostile, TenThousandDuplicateKeys) {
     for (int i = 0; i < 10'000; ++i) text += "title: x\n";
     auto r = load(text);
     EXPECT_FALSE(r.loaded);
-    EXPECT_EQ(first_line(r.diags),
-              "h.yaml:2:1: error: duplicate key 'title' (first at line 1); keep only one\n");
+    EXPECT_NE(r.diags.find(
+                  "h.yaml:2:1: error: duplicate key 'title' (first at line 1); keep only one\n"),
+              std::string::npos);
     EXPECT_NE(r.diags.find("h.yaml:22:1: error: ... and 9979 more duplicate keys"),
               std::string::npos)
         << "reported once each up to a cap, then summed up";
@@ -187,8 +188,11 @@ TEST(Hostile, ManyNodesWithinALimitOfOneMegabyte) {
     text += "1]\n";
     auto r = load(text);
     EXPECT_FALSE(r.loaded);
-    EXPECT_NE(r.diags.find("expands to more than 200000 nodes"), std::string::npos);
-    EXPECT_LT(r.seconds, 2.0) << "debug build; well under a second in release";
+    EXPECT_EQ(r.diags,
+              "h.yaml:1:100002: error: more than 50000 YAML values in the file; DeskDrill files "
+              "have a few thousand — split it into several files\n")
+        << "refused before yaml-cpp spends a second on it";
+    EXPECT_LT(r.seconds, 1.0);
 }
 
 }  // namespace

@@ -120,8 +120,8 @@ TEST(TranscriptErrors, Syntax) {
     auto r = load(with_actions("  - {at: 1, say: 你好\n"));
     EXPECT_FALSE(r.t);
     EXPECT_EQ(r.diags.substr(0, r.diags.find('\n')),
-              "t.yaml:5:1: error: YAML syntax error: end of map flow not found; a '{' is not "
-              "closed by '}'");
+              "t.yaml:5:1: error: YAML syntax error: end of map flow not found; the '{' at line "
+              "4, column 5 is not closed");
 }
 
 TEST(TranscriptErrors, UnknownVerbWithDidYouMean) {
@@ -136,14 +136,14 @@ TEST(TranscriptErrors, UnknownVerbWithDidYouMean) {
 TEST(TranscriptErrors, TwoVerbs) {
     auto r = load(with_actions("  - {at: 1, say: 你好, dispatch: security}\n"));
     EXPECT_EQ(r.diags,
-              "t.yaml:4:21: error: actions[0] has two verbs, 'say' and 'dispatch'; put each in "
+              "t.yaml:4:22: error: actions[0] has two verbs, 'say' and 'dispatch'; put each in "
               "its own action\n");
 }
 
 TEST(TranscriptErrors, AtGoesBackInTime) {
     auto r = load(with_actions("  - {at: 45, say: a}\n  - {at: 40, say: b}\n"));
     EXPECT_EQ(r.diags,
-              "t.yaml:5:11: error: 'at' goes back in time: 40s is before the previous action at "
+              "t.yaml:5:10: error: 'at' goes back in time: 40s is before the previous action at "
               "45s; keep the actions in time order\n");
 }
 
@@ -160,8 +160,7 @@ TEST(TranscriptErrors, UnknownEnumValue) {
               "t.yaml:4:23: error: unknown department 'secruity'; did you mean 'security'? "
               "(allowed: engineering, security, cleaning, landscaping, finance, "
               "customer-service)\n"
-              "t.yaml:5:19: error: unknown number '911'; did you mean '119'? (allowed: 110, 119, "
-              "120)\n");
+              "t.yaml:5:19: error: unknown emergency number '911' (allowed: 110, 119, 120)\n");
 }
 
 TEST(TranscriptErrors, WrongTypes) {
@@ -172,7 +171,7 @@ TEST(TranscriptErrors, WrongTypes) {
               "t.yaml:5:21: error: expected a map for 'record', got '王女士'\n"
               "t.yaml:6:19: error: expected a duration like 30s, 2m or 1h30m for 'wait', got "
               "'long'\n"
-              "t.yaml:7:11: error: expected a duration like 30s, 2m or 1h30m for 'at', got 'x'\n");
+              "t.yaml:7:10: error: expected a duration like 30s, 2m or 1h30m for 'at', got 'x'\n");
 }
 
 TEST(TranscriptErrors, RecordFieldTypo) {

@@ -40,8 +40,8 @@ TEST(YamlSafe, SkipsUtf8Bom) {
 
 TEST(YamlSafe, SyntaxErrorHasPlaceAndHint) {
     EXPECT_EQ(problems("a: [1, 2\nb: 3\n"),
-              "t.yaml:3:1: error: YAML syntax error: end of sequence flow not found; a '[' is "
-              "not closed by ']'\n");
+              "t.yaml:2:2: error: YAML syntax error: end of sequence flow not found; the '[' at "
+              "line 1, column 4 is not closed\n");
     EXPECT_EQ(problems("a: b: c\n"),
               "t.yaml:1:5: error: YAML syntax error: illegal map value; quote text that "
               "contains ': ', or check the indentation\n");

@@ -54,6 +54,8 @@ TEST(Catalogue, HoldsEveryAgreedIdWithTextsAndSource) {
     EXPECT_FALSE(cat->find("courtesy.greeting")->critical);
     EXPECT_EQ(cat->find("phone.answer-within-3-rings")->params.at("max_rings"), "3");
     EXPECT_EQ(cat->find("courtesy.greeting")->params.at("acts"), "greeting");
+    // Company name when answering the phone; a walk-in is greeted, not told the company name.
+    EXPECT_EQ(cat->find("courtesy.self-identify")->params.at("thread_kind"), "phone");
     EXPECT_EQ(cat->find("language.no-forbidden")->params.at("families"),
               "refuse-knowledge,deflect,argue,rude");
 }

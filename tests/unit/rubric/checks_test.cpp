@@ -347,6 +347,19 @@ TEST(RepeatBackCheck, ActAndKeyFactsInTheSameReply) {
     EXPECT_EQ(rn.evidence[0].what, "missing");
 }
 
+TEST(RepeatBackCheck, WithoutARecordTheActCountsAndPhrasesAreKeyFacts) {
+    const Scenario s = owner_scenario();  // no outcome record: no identity to confirm
+    LogBuilder b;
+    b.say(30'000, "owner", "跟您确认一下:两个月物业费共490元,您周六前缴纳。", {"repeat-back"});
+    EXPECT_DOUBLE_EQ(run("repeat-back", s, b.log, {}).credit, 1.0);
+    const auto r = run("repeat-back", s, b.log, {{"phrases", "490元, 周日"}});
+    EXPECT_DOUBLE_EQ(r.credit, 0.75);
+    EXPECT_NE(r.evidence[0].note.find("缺少“周日”"), std::string::npos) << r.evidence[0].note;
+    LogBuilder plain;
+    plain.say(30'000, "owner", "好的,我知道了。");
+    EXPECT_DOUBLE_EQ(run("repeat-back", s, plain.log, {}).credit, 0.0);
+}
+
 // ---- classification and desk actions ----------------------------------------------------------
 
 TEST(ClassifyCheck, TypeAndLevel) {

@@ -93,7 +93,7 @@ TEST(Normalize, InvisibleAndControlCharactersDropped) {
 }
 
 TEST(Normalize, InvalidUtf8IsRejectedNotPassedOn) {
-    for (const std::string bad : {std::string("\xff\xfe"), std::string("\xe4\xbd"),
+    for (const std::string& bad : {std::string("\xff\xfe"), std::string("\xe4\xbd"),
                                   std::string("\xc0\xaf"), std::string("\xed\xa0\x80"),
                                   std::string("\xf4\x90\x80\x80"), std::string("請問\x80")}) {
         const Normalized n = normalize(bad);

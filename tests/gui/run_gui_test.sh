@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# One GUI test: runs the real deskdrill window under Xvfb (Mesa software GL), plays a drive script
+# through the UI, checks the screenshots are not blank, and that the transcript the window saved
+# replays with `deskdrill play` to the identical report and attempt log.
+#   run_gui_test.sh --deskdrill BIN --png-check BIN --out DIR --drive FILE
+#                   [--shots "desk debrief"] [--expect passed|failed] [--exit N]
+#                   [--stderr-has TEXT] [--no-replay] [-- extra deskdrill options]
+# Exit 77 (CTest: skipped) only when xvfb-run is not installed (scripts/deps.sh installs it).
+set -uo pipefail
+
+deskdrill= png_check= out= drive= shots= expect= want_exit=0 stderr_has= replay=1
+extra=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --deskdrill) deskdrill=$2; shift 2 ;;
+    --png-check) png_check=$2; shift 2 ;;
+    --out) out=$2; shift 2 ;;
+    --drive) drive=$2; shift 2 ;;
+    --shots) shots=$2; shift 2 ;;
+    --expect) expect=$2; shift 2 ;;
+    --exit) want_exit=$2; shift 2 ;;
+    --stderr-has) stderr_has=$2; shift 2 ;;
+    --no-replay) replay=0; shift ;;
+    --) shift; extra=("$@"); break ;;
+    *) echo "run_gui_test.sh: unknown option $1" >&2; exit 2 ;;
+  esac
+done
+
+if ! command -v xvfb-run >/dev/null 2>&1; then
+  echo "SKIP: xvfb-run is not installed (scripts/deps.sh installs xvfb)"
+  exit 77
+fi
+
+fail() { echo "FAIL: $*" >&2; exit 1; }
+
+rm -rf "$out" && mkdir -p "$out"
+# The user's settings and data stay untouched; Mesa's llvmpipe renders without a GPU.
+export XDG_CONFIG_HOME="$out/config" XDG_DATA_HOME="$out/data" LIBGL_ALWAYS_SOFTWARE=1
+xvfb-run -a -s "-screen 0 1280x800x24" "$deskdrill" --window 1280x800 --drive "$drive" \
+  --screenshot-dir "$out" --transcript-out "$out/attempt.yaml" --report-out "$out/gui_report.json" \
+  --log-out "$out/gui_log.json" "${extra[@]}" >"$out/stdout.txt" 2>"$out/stderr.txt"
+rc=$?
+grep -v '^drive:' "$out/stderr.txt" >&2
+[ "$rc" -eq "$want_exit" ] || { tail -5 "$out/stderr.txt" >&2; fail "deskdrill exited $rc, expected $want_exit"; }
+if [ -n "$stderr_has" ]; then
+  grep -qF -- "$stderr_has" "$out/stderr.txt" || fail "stderr does not say: $stderr_has"
+fi
+
+for shot in $shots; do
+  [ -f "$out/$shot.png" ] || fail "no screenshot $out/$shot.png"
+  "$png_check" "$out/$shot.png" 1280 800 || fail "screenshot $shot.png is blank or the wrong size"
+done
+
+if [ "$replay" = 1 ]; then
+  [ -f "$out/attempt.yaml" ] || fail "the window saved no transcript"
+  [ -f "$out/gui_report.json" ] || fail "the window wrote no report"
+  scenario=$(sed -n 's/^scenario: *//p' "$out/attempt.yaml" | head -1)
+  "$deskdrill" play "$scenario" --transcript "$out/attempt.yaml" --json >"$out/play_report.json" ||
+    fail "deskdrill play refused the saved transcript"
+  cmp -s "$out/gui_report.json" "$out/play_report.json" ||
+    { diff -u "$out/gui_report.json" "$out/play_report.json" | head -40 >&2; fail "the replayed report differs from the window's"; }
+  "$deskdrill" play "$scenario" --transcript "$out/attempt.yaml" --log --json >"$out/play_log.json" ||
+    fail "deskdrill play --log refused the saved transcript"
+  cmp -s "$out/gui_log.json" "$out/play_log.json" ||
+    { diff -u "$out/gui_log.json" "$out/play_log.json" | head -40 >&2; fail "the replayed attempt log differs from the window's"; }
+  echo "replay: report and attempt log identical ($(grep -m1 '"score"' "$out/play_report.json" | tr -d ' ,'))"
+fi
+if [ -n "$expect" ]; then
+  # The first "passed" of the report is the attempt's (the criteria's come after it).
+  verdict=$(grep -m1 '"passed"' "$out/gui_report.json" | tr -d ' ,')
+  case "$expect" in
+    passed) [ "$verdict" = '"passed":true' ] || fail "expected a passing report, got $verdict" ;;
+    failed) [ "$verdict" = '"passed":false' ] || fail "expected a failing report, got $verdict" ;;
+  esac
+fi
+echo "PASS"

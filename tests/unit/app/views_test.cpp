@@ -1,0 +1,202 @@
+// Whole frames of the desk window without a window: the real views, the real engine and scorer,
+// driven through ImGui's input by the same drive scripts the Xvfb GUI test uses.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "app_test_support.h"
+#include "headless_ui.h"
+#include "sim/app/app_state.h"
+#include "sim/app/library.h"
+
+namespace {
+
+using namespace dd;
+using namespace dd::app;
+using namespace dd::app::test;
+
+std::string read(const std::string& path) {
+    std::ifstream in(path);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+class Desk : public ::testing::Test {
+protected:
+    void SetUp() override {
+        app.opts.assets_dir = DESKDRILL_ASSETS_DIR;
+        app.opts.scenarios_dir = kScenarioDir;
+        std::string err;
+        ASSERT_TRUE(app.set_language("zh", &err)) << err;
+        app.library = scan_library(kScenarioDir);
+        app.backend = backend();
+        ASSERT_TRUE(app.backend->detector);
+        app.manual_clock = true;
+        app.opts.seed = 1;
+        out_dir = ::testing::TempDir() + "dd_views_" + std::to_string(::getpid()) + "_" +
+                  ::testing::UnitTest::GetInstance()->current_test_info()->name();
+        std::filesystem::remove_all(out_dir);
+        app.opts.transcript_out = out_dir + "/attempt.yaml";
+        std::string why;
+        if (auto face = find_cjk_font("", &why)) app.fonts.open(*face, &why);
+        app.want_library_text();
+    }
+
+    void frame(Driver* d = nullptr) {
+        // As the window loop does: new characters extend the atlas between frames.
+        if (app.fonts.dirty()) app.fonts.build(ImGui::GetIO().Fonts, 18.0f);
+        ui.frame([this] { draw_frame(app); }, d);
+    }
+
+    // Runs a drive script to its end; returns the driver's error ("" when every step passed).
+    std::string drive(const std::string& script, const std::string& name = "test.drive") {
+        std::string err;
+        auto steps = parse_drive_script(script, name, &err);
+        if (!steps) return err;
+        Driver d(std::move(*steps), name, driver_hooks(app, [] {}));
+        for (int i = 0; i < 20000 && !d.done(); ++i) frame(&d);
+        frame(&d);
+        if (!d.done()) return "driver did not finish";
+        return d.error();
+    }
+
+    HeadlessUi ui;
+    AppState app;
+    std::string out_dir;
+};
+
+TEST_F(Desk, ExampleGoldPlayedThroughTheViewsPassesAndReplaysIdentically) {
+    const std::string err = drive(read(std::string(DESKDRILL_TESTS_DIR) + "/gui/example_gold.drive"),
+                                  "example_gold.drive");
+    ASSERT_EQ(err, "");
+    EXPECT_EQ(app.screen, Screen::Debrief);
+    ASSERT_TRUE(app.session);
+    const Session& s = *app.session;
+    EXPECT_EQ(s.scenario().id, "complaint.night-renovation-noise");
+    EXPECT_EQ(s.engine().log().rejected, 0);
+    // The actions the widgets produced are the gold transcript's (its closing wait aside).
+    const Transcript gold = transcript(kGoldYaml);
+    const Transcript& got = s.recorded();
+    ASSERT_EQ(got.actions.size(), gold.actions.size());
+    for (size_t i = 0; i + 1 < gold.actions.size(); ++i) {
+        SCOPED_TRACE("action " + std::to_string(i));
+        EXPECT_EQ(got.actions[i].verb, gold.actions[i].verb);
+        EXPECT_EQ(got.actions[i].at, gold.actions[i].at);
+        EXPECT_EQ(got.actions[i].arg, gold.actions[i].arg);
+        EXPECT_EQ(got.actions[i].text, gold.actions[i].text);
+        EXPECT_EQ(got.actions[i].fields, gold.actions[i].fields);
+    }
+    EXPECT_EQ(got.actions.back().verb, Verb::Wait);
+    EXPECT_EQ(got.actions.back().at, 101'000);
+    // The saved file is what `deskdrill play` reads.
+    ASSERT_EQ(app.last_transcript_path, app.opts.transcript_out);
+    Diagnostics d;
+    auto saved = load_transcript_file(app.last_transcript_path, d);
+    ASSERT_TRUE(saved) << d.to_string();
+    EXPECT_EQ(saved->actions.size(), got.actions.size());
+    expect_replays_identically(s);
+    if (app.backend->score) {
+        ASSERT_TRUE(s.report()) << s.score_error();
+        EXPECT_TRUE(s.report()->passed) << report_to_text(*s.report());
+    }
+    // The Chinese that was shown is in the atlas.
+    if (app.fonts.has_cjk()) {
+        EXPECT_TRUE(app.fonts.glyphs().contains(0x738B));  // 王 (typed into the form)
+        EXPECT_FALSE(app.fonts.dirty());
+    }
+    EXPECT_EQ(app.strings.missing_count(), 0u);
+}
+
+TEST_F(Desk, PracticeShowsHintsAndClockControlsAssessmentDoesNot) {
+    ASSERT_EQ(drive("click picker.cat:complaint\nclick picker.scenario:complaint.night-renovation-noise\n"
+                    "click picker.start\nat 5\nclick phone.answer\n"
+                    "expect hint.standards\nexpect desk.pause\nexpect desk.skip\n"),
+              "");
+    app.to_picker();
+    ASSERT_EQ(drive("click picker.cat:complaint\nclick picker.scenario:complaint.night-renovation-noise\n"
+                    "click picker.mode:assessment\nclick picker.start\nat 5\nclick phone.answer\n"
+                    "frames 3\nexpect-not hint.standards\nexpect-not desk.pause\n"
+                    "expect-not desk.skip\nexpect-not desk.speed:2\n"),
+              "");
+    ASSERT_TRUE(app.session);
+    EXPECT_EQ(app.session->config().mode, Mode::Assessment);
+}
+
+TEST_F(Desk, ChoiceModeOffersRepliesAndTypingWhereNoneAreOffered) {
+    const std::string err = drive(
+        "click picker.cat:inquiry\n"
+        "click picker.scenario:inquiry.nearby-transport\n"
+        "click picker.choice\n"
+        "click picker.start\n"
+        "at 2\nclick desk.serve\n"
+        "at 5\nexpect reply.choice:1\nclick reply.choice:0\n"
+        "at 25\nexpect-not reply.choice:0\nclick reply.input\n"
+        "type 对,跟您确认一下:从南门出去,坐35路公交,6站到市第一医院。我给您写在纸条上,您拿着。\n"
+        "key Enter\n"
+        "at 40\nclick reply.input\ntype 不客气,您慢走,再见!\nkey Enter\n"
+        "at 46\nclick desk.end\nscreen debrief\n");
+    ASSERT_EQ(err, "");
+    ASSERT_TRUE(app.session);
+    const auto& actions = app.session->recorded().actions;
+    ASSERT_GE(actions.size(), 3u);
+    EXPECT_EQ(actions[0].verb, Verb::Answer);
+    EXPECT_EQ(actions[0].arg, "desk");
+    EXPECT_EQ(actions[1].verb, Verb::Choose);
+    EXPECT_EQ(actions[1].choice, 0);
+    EXPECT_TRUE(actions[1].text.empty());  // the engine resolves it, as in a replay
+    EXPECT_EQ(app.session->engine().log().rejected, 0);
+    expect_replays_identically(*app.session);
+    const std::string yaml = transcript_to_yaml(app.session->transcript_for_save());
+    EXPECT_NE(yaml.find("choose: 1}"), std::string::npos) << yaml;  // 1-based in the file
+}
+
+TEST_F(Desk, EnglishUiHasEveryStringAndKeepsScenarioTextChinese) {
+    std::string err;
+    ASSERT_TRUE(app.set_language("en", &err));
+    ASSERT_EQ(drive("click picker.cat:complaint\n"
+                    "click picker.scenario:complaint.night-renovation-noise\n"
+                    "expect label:Start drill\nclick picker.start\n"
+                    "at 5\nclick phone.answer\nexpect label:Send\nclick tool.tab:emergency\n"
+                    "expect tool.call:119\nclick desk.end\nscreen debrief\nexpect label:Try again\n"),
+              "");
+    EXPECT_EQ(app.strings.missing_count(), 0u);
+    // The menu's one-click toggle goes back to Chinese.
+    ASSERT_EQ(drive("click menu.lang_toggle\nframes 2\n"), "");
+    EXPECT_EQ(app.strings.lang(), "zh");
+}
+
+TEST_F(Desk, RetryStartsAFreshAttemptAndLibraryGoesBack) {
+    ASSERT_EQ(drive("click picker.cat:complaint\nclick picker.scenario:complaint.night-renovation-noise\nclick picker.start\n"
+                    "at 30\nclick desk.end\nscreen debrief\nclick debrief.retry\nscreen desk\n"),
+              "");
+    ASSERT_TRUE(app.session);
+    EXPECT_TRUE(app.session->recorded().actions.empty());
+    EXPECT_EQ(app.session->now(), 0);
+    ASSERT_EQ(drive("at 1\nclick desk.end\nscreen debrief\nclick debrief.library\nscreen picker\n"), "");
+    EXPECT_FALSE(app.session);
+}
+
+TEST_F(Desk, EveryLibraryScenarioOpensAtTheDeskWithoutMissingStrings) {
+    int opened = 0;
+    for (const auto& e : app.library.entries) {
+        if (!e.scenario) continue;
+        std::string err;
+        ASSERT_TRUE(app.start(e.scenario->id, &err)) << err;
+        for (Millis t : {0, 1000, 3000, 10'000, 30'000}) {
+            app.session->set_clock(t);
+            frame();
+        }
+        app.end_attempt();
+        frame();
+        frame();
+        EXPECT_EQ(app.screen, Screen::Debrief) << e.scenario->id;
+        ++opened;
+    }
+    EXPECT_GE(opened, 1);
+    EXPECT_EQ(app.strings.missing_count(), 0u);
+}
+
+}  // namespace

@@ -1,0 +1,152 @@
+// `deskdrill validate`: file discovery and recognition (library), then the subcommand itself
+// in-process — its output and exit codes on the library, on broken files, on a missing path.
+#include "sim/load/validate.h"
+
+#include <gtest/gtest.h>
+
+#include <CLI/CLI.hpp>
+#include <algorithm>
+
+#include "sim/cli/commands.h"
+
+namespace dd {
+namespace {
+
+const std::string kScenarios = DESKDRILL_SCENARIOS_DIR;
+const std::string kData = std::string(DESKDRILL_TESTS_DIR) + "/data/load";
+const std::string kGolden = std::string(DESKDRILL_TESTS_DIR) + "/golden";
+
+bool contains(const std::vector<std::string>& v, const std::string& suffix) {
+    return std::any_of(v.begin(), v.end(), [&](const std::string& s) {
+        return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(),
+                                                      suffix) == 0;
+    });
+}
+
+TEST(Validate, CollectsYamlSkippingCatalogueLexiconAndSchema) {
+    Diagnostics d;
+    const auto files = collect_yaml_files({kScenarios}, d);
+    EXPECT_EQ(d.to_string(), "");
+    EXPECT_TRUE(contains(files, "/complaint/night-renovation-noise.yaml"));
+    EXPECT_FALSE(contains(files, "standards.yaml"));
+    EXPECT_FALSE(contains(files, "lexicon.yaml"));
+    for (const auto& f : files) EXPECT_EQ(f.find("/schema/"), std::string::npos) << f;
+    EXPECT_TRUE(std::is_sorted(files.begin(), files.end()));
+}
+
+TEST(Validate, MissingPathReported) {
+    Diagnostics d;
+    EXPECT_TRUE(collect_yaml_files({"/nonexistent/dir"}, d).empty());
+    EXPECT_EQ(d.to_string(), "/nonexistent/dir: error: no such file or folder\n");
+}
+
+TEST(Validate, RecognisesTranscripts) {
+    EXPECT_EQ(classify_file("x.yaml", "scenario: a.b\nseed: 1\n"), FileKind::Transcript);
+    EXPECT_EQ(classify_file("tests/golden/a/gold.yaml", "seed: 1\n"), FileKind::Transcript);
+    EXPECT_EQ(classify_file("scenarios/a/b.yaml", "id: a.b\n"), FileKind::Scenario);
+}
+
+TEST(Validate, DuplicateScenarioIdsAcrossFiles) {
+    Diagnostics d;
+    std::vector<FileResult> results;
+    for (const auto& f : collect_yaml_files({kData + "/dup_ids"}, d))
+        results.push_back(validate_file(f, {}));
+    ASSERT_EQ(results.size(), 2u);
+    EXPECT_TRUE(results[0].valid && results[1].valid) << results[0].diags.to_string()
+                                                      << results[1].diags.to_string();
+    check_across_files(results);
+    EXPECT_TRUE(results[0].valid);
+    EXPECT_FALSE(results[1].valid);
+    EXPECT_EQ(results[1].diags.to_string(),
+              kData + "/dup_ids/b.yaml:1:5: error: scenario id 'complaint.same-id' is already "
+                      "used by " + kData + "/dup_ids/a.yaml; ids must be unique — rename one\n");
+}
+
+struct Run {
+    int code = -1;
+    std::string out;
+};
+
+// Runs `deskdrill validate ARGS…` in-process, capturing what it prints.
+Run run(std::vector<std::string> args) {
+    CLI::App root{"test", "deskdrill"};
+    Run r;
+    cli::add_validate_command(root, r.code);
+    args.insert(args.begin(), "validate");
+    args.insert(args.begin(), "deskdrill");
+    std::vector<char*> argv;
+    for (auto& a : args) argv.push_back(a.data());
+    testing::internal::CaptureStdout();
+    try {
+        root.parse(static_cast<int>(argv.size()), argv.data());
+    } catch (const CLI::ParseError& e) {
+        r.code = root.exit(e);
+    }
+    r.out = testing::internal::GetCapturedStdout();
+    return r;
+}
+
+TEST(ValidateCommand, ExampleAndGoldenAreValid) {
+    auto r = run({kScenarios + "/complaint/night-renovation-noise.yaml",
+                  kGolden + "/complaint.night-renovation-noise"});
+    EXPECT_EQ(r.code, 0) << r.out;
+    EXPECT_EQ(r.out, "validate: 3 files (1 scenario, 2 transcripts): all valid\n");
+}
+
+TEST(ValidateCommand, WholeLibraryIsValid) {
+    // No path: the scenario library, criterion ids checked against its standards.yaml.
+    auto r = run({});
+    EXPECT_EQ(r.code, 0) << r.out;
+    EXPECT_NE(r.out.find(": all valid"), std::string::npos) << r.out;
+}
+
+TEST(ValidateCommand, BrokenFilesPrintEveryProblemAndExit2) {
+    auto r = run({kData + "/broken_scenario.yaml", kData + "/broken_transcript.yaml"});
+    EXPECT_EQ(r.code, 2);
+    const std::string s = kData + "/broken_scenario.yaml:";
+    const std::string t = kData + "/broken_transcript.yaml:";
+    EXPECT_EQ(r.out,
+              s + "2:1: error: missing required key 'title' in the scenario\n" +
+              s + "4:1: error: unknown key 'titel' in the scenario; did you mean 'title'?\n" +
+              s + "6:13: error: 'difficulty' must be between 1 and 5, got 9\n" +
+              s + "10:11: error: unknown role 'boss' (allowed: owner, tenant, visitor, courier, "
+                  "contractor, elderly, child)\n" +
+              s + "18:15: error: unknown dialogue node 'nowhere' (not under 'dialogue'); "
+                  "defined: open, close\n" +
+              s + "20:5: error: node 'close' has no way on: add 'next' or 'end: true'\n" +
+              t + "6:11: error: 'at' goes back in time: 5s is before the previous action at "
+                  "10s; keep the actions in time order\n" +
+              t + "7:23: error: unknown department 'securty'; did you mean 'security'? "
+                  "(allowed: engineering, security, cleaning, landscaping, finance, "
+                  "customer-service)\n"
+              "validate: 2 files (1 scenario, 1 transcript): 2 files with problems, 8 errors, "
+              "0 warnings\n");
+}
+
+TEST(ValidateCommand, MissingPathExits2) {
+    auto r = run({"/nonexistent/scenario.yaml"});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_EQ(r.out,
+              "/nonexistent/scenario.yaml: error: no such file or folder\n"
+              "validate: 0 files (0 scenarios, 0 transcripts): 0 files with problems, 1 error, "
+              "0 warnings\n");
+}
+
+TEST(ValidateCommand, UnknownCriterionAgainstGivenStandards) {
+    auto r = run({"--standards", kScenarios + "/standards.yaml", kData + "/dup_ids/a.yaml"});
+    EXPECT_EQ(r.code, 0) << r.out;
+    auto bad = run({"--standards", kData + "/broken_transcript.yaml", kData + "/dup_ids/a.yaml"});
+    EXPECT_EQ(bad.code, 2) << "a standards file that cannot be read is a problem";
+}
+
+TEST(ValidateCommand, HelpSaysWhatItDoes) {
+    CLI::App root{"test", "deskdrill"};
+    int code = 0;
+    cli::add_validate_command(root, code);
+    const std::string help = root.get_subcommand("validate")->help();
+    EXPECT_NE(help.find("path:line:col"), std::string::npos) << help;
+    EXPECT_NE(help.find("Exit codes: 0 all files valid, 2"), std::string::npos) << help;
+}
+
+}  // namespace
+}  // namespace dd
