@@ -5,6 +5,7 @@
 #include "catalogue.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <set>
 
 #include "sim/load/yaml_safe.h"
@@ -45,17 +46,6 @@ const std::vector<CheckSpec>& specs() {
     return kSpecs;
 }
 
-// The document being read, for positions in characters (as editors count them).
-thread_local const yaml::Document* g_doc = nullptr;
-
-SourcePos pos_of(const YAML::Node& n) {
-    if (!n.IsDefined()) return {};
-    if (g_doc) return g_doc->pos(n);
-    const YAML::Mark m = n.Mark();
-    if (m.line < 0) return {};
-    return {m.line + 1, m.column + 1};
-}
-
 std::string join(const std::vector<std::string>& v, const char* sep) {
     std::string out;
     for (const auto& s : v) {
@@ -63,6 +53,39 @@ std::string join(const std::vector<std::string>& v, const char* sep) {
         out += s;
     }
     return out;
+}
+
+// Checks a parameter's value; returns what is wrong ("" when fine).
+std::string param_problem(const std::string& key, const std::string& value) {
+    const auto one_of = [&](std::initializer_list<const char*> allowed) -> std::string {
+        for (const char* a : allowed)
+            if (value == a) return {};
+        std::string list;
+        for (const char* a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
+        return "`" + key + "` must be one of " + list + ", got `" + value + "`";
+    };
+    if (key == "window")
+        return one_of({"first-reply", "closing", "anywhere", "node", "before-hold", "after-hold"});
+    if (key == "thread_kind") return one_of({"phone", "desk", "any"});
+    if (key == "if_none") return one_of({"pass", "fail"});
+    if (key == "field") return one_of({"type", "level"});
+    if (key == "verb")
+        return one_of({"dispatch", "escalate", "notify", "hand_over", "broadcast", "call"});
+    if (key == "same_reply" || key == "any") return one_of({"true", "false"});
+    if (key == "limit" || key == "long_wait") {
+        if (!parse_duration(value)) return "`" + key + "` must be a duration like 5m or 30s";
+        return {};
+    }
+    static const std::set<std::string> kNumbers = {
+        "weak_credit", "per_offence", "max_rings",           "partial_rings", "partial_credit",
+        "late_credit", "act_share",   "unnecessary_penalty", "margin",        "below"};
+    if (kNumbers.count(key)) {
+        char* end = nullptr;
+        const double v = std::strtod(value.c_str(), &end);
+        if (value.empty() || *end != '\0' || !(v >= 0 && v <= 1000))
+            return "`" + key + "` must be a number from 0 to 1000, got `" + value + "`";
+    }
+    return {};
 }
 
 // A scalar or a sequence of scalars → the parameter string. Returns false for anything else.
@@ -106,8 +129,9 @@ bool parse_int(const std::string& s, int& out) {
 }
 
 class Reader {
-public:
-    Reader(std::string path, Diagnostics& diags) : path_(std::move(path)), diags_(diags) {}
+  public:
+    Reader(const yaml::Document& doc, Diagnostics& diags)
+        : doc_(doc), path_(doc.path()), diags_(diags) {}
 
     std::optional<Catalogue> read(const YAML::Node& root) {
         Catalogue cat;
@@ -127,8 +151,9 @@ public:
         }
         const YAML::Node version = root["version"];
         if (!version || !version.IsScalar() || version.Scalar().empty())
-            error(pos_of(root), "missing `version`: add e.g. `version: \"2026.1\"` so re-scored "
-                                "reports can say which standards they used");
+            error(pos_of(root),
+                  "missing `version`: add e.g. `version: \"2026.1\"` so re-scored "
+                  "reports can say which standards they used");
         else
             cat.version = version.Scalar();
 
@@ -151,8 +176,8 @@ public:
                 Criterion cr;
                 if (read_criterion(c, cr)) {
                     if (!seen.insert(cr.id).second)
-                        error(cr.pos, "duplicate criterion id `" + cr.id +
-                                          "`: each id must appear once");
+                        error(cr.pos,
+                              "duplicate criterion id `" + cr.id + "`: each id must appear once");
                     else
                         cat.criteria.push_back(std::move(cr));
                 }
@@ -162,7 +187,7 @@ public:
         return cat;
     }
 
-private:
+  private:
     bool read_criterion(const YAML::Node& c, Criterion& cr) {
         const bool before = failed_;
         failed_ = false;
@@ -172,15 +197,15 @@ private:
             failed_ = true;
             return false;
         }
-        static const std::set<std::string> kKeys = {"id",     "title",    "category", "check",
-                                                    "points", "critical", "source",   "rule",
-                                                    "feedback"};
+        static const std::set<std::string> kKeys = {
+            "id", "title", "category", "check", "points", "critical", "source", "rule", "feedback"};
         for (const auto& kv : c) {
             const std::string key = kv.first.IsScalar() ? kv.first.Scalar() : std::string();
             if (!kKeys.count(key))
                 warning(pos_of(kv.first),
-                        "unknown key `" + key + "` in a criterion; it is ignored (known: id, "
-                        "title, category, check, points, critical, source, rule, feedback)");
+                        "unknown key `" + key +
+                            "` in a criterion; it is ignored (known: id, "
+                            "title, category, check, points, critical, source, rule, feedback)");
         }
         cr.id = scalar(c, "id", true);
         const std::string where = cr.id.empty() ? std::string("a criterion") : "`" + cr.id + "`";
@@ -202,9 +227,8 @@ private:
         }
         const YAML::Node check = c["check"];
         if (!check || !check.IsMap()) {
-            error(check ? pos_of(check) : cr.pos,
-                  where + ": missing `check: {type: …}` (types: " + join(check_types(), ", ") +
-                      ")");
+            error(check ? pos_of(check) : cr.pos, where + ": missing `check: {type: …}` (types: " +
+                                                      join(check_types(), ", ") + ")");
         } else {
             for (const auto& kv : check) {
                 const std::string key = kv.first.IsScalar() ? kv.first.Scalar() : std::string();
@@ -221,30 +245,31 @@ private:
             }
             const auto& types = check_types();
             if (cr.check.empty()) {
-                error(pos_of(check), where + ": `check` needs a `type` (one of " +
-                                         join(types, ", ") + ")");
+                error(pos_of(check),
+                      where + ": `check` needs a `type` (one of " + join(types, ", ") + ")");
             } else if (std::find(types.begin(), types.end(), cr.check) == types.end()) {
                 error(pos_of(check), where + ": unknown check type `" + cr.check +
                                          "`; use one of " + join(types, ", "));
             } else {
                 const auto& names = check_param_names(cr.check);
+                for (const auto& [k, val] : cr.params)
+                    if (const std::string problem = param_problem(k, val); !problem.empty())
+                        error(pos_of(check[k]), where + ": " + problem);
                 for (const auto& kv : check) {
-                    const std::string key =
-                        kv.first.IsScalar() ? kv.first.Scalar() : std::string();
-                    if (key != "type" &&
-                        std::find(names.begin(), names.end(), key) == names.end())
-                        warning(pos_of(kv.first), where + ": check `" + cr.check +
-                                                      "` has no parameter `" + key +
-                                                      "`; it is ignored (known: " +
-                                                      join(names, ", ") + ")");
+                    const std::string key = kv.first.IsScalar() ? kv.first.Scalar() : std::string();
+                    if (key != "type" && std::find(names.begin(), names.end(), key) == names.end())
+                        warning(pos_of(kv.first),
+                                where + ": check `" + cr.check + "` has no parameter `" + key +
+                                    "`; it is ignored (known: " + join(names, ", ") + ")");
                 }
             }
         }
         const YAML::Node fb = c["feedback"];
         if (!fb || !fb.IsMap()) {
             error(fb ? pos_of(fb) : cr.pos,
-                  where + ": missing `feedback: {pass: …, fail: …}` (Chinese texts for the "
-                          "debrief; `partial:` optional)");
+                  where +
+                      ": missing `feedback: {pass: …, fail: …}` (Chinese texts for the "
+                      "debrief; `partial:` optional)");
         } else {
             cr.feedback_pass = scalar(fb, "pass", true, where + " feedback");
             cr.feedback_fail = scalar(fb, "fail", true, where + " feedback");
@@ -271,12 +296,18 @@ private:
         return n.Scalar();
     }
 
+    // Positions in characters, as editors count them.
+    SourcePos pos_of(const YAML::Node& n) const {
+        return n.IsDefined() ? doc_.pos(n) : SourcePos{};
+    }
+
     void error(SourcePos p, const std::string& msg) {
         diags_.error(path_, p, msg);
         failed_ = true;
     }
     void warning(SourcePos p, const std::string& msg) { diags_.warning(path_, p, msg); }
 
+    const yaml::Document& doc_;
     std::string path_;
     Diagnostics& diags_;
     bool failed_ = false;
@@ -307,15 +338,12 @@ std::optional<Catalogue> read_document(const std::optional<yaml::Document>& doc,
                                        std::size_t errors_before) {
     if (!doc) return std::nullopt;
     try {
-        g_doc = &*doc;
-        Reader reader(path, diags);
+        Reader reader(*doc, diags);
         auto cat = reader.read(doc->root());
-        g_doc = nullptr;
         // The safe reader reports some problems (duplicate keys) and still returns the tree.
         if (diags.error_count() > errors_before) return std::nullopt;
         return cat;
     } catch (const std::exception& e) {
-        g_doc = nullptr;
         diags.error(path, {}, std::string("cannot read the catalogue: ") + e.what());
     }
     return std::nullopt;
@@ -331,15 +359,10 @@ std::optional<Catalogue> parse_catalogue(std::string_view yaml, const std::strin
 
 std::optional<Catalogue> load_catalogue(const std::string& path, Diagnostics& diags) {
     const std::size_t before = diags.error_count();
-    auto doc = yaml::parse_file(path, diags);
-    if (!doc && diags.error_count() > before && diags.items().back().line == 0)
-        diags.warning(path, {}, "the standards catalogue is scenarios/standards.yaml of the "
-                                "library; choose another with --standards PATH");
-    return read_document(doc, path, diags, before);
+    return read_document(yaml::parse_file(path, diags), path, diags, before);
 }
 
-void check_criteria_refs(const Scenario& scenario, const Catalogue& catalogue,
-                         Diagnostics& diags) {
+void check_criteria_refs(const Scenario& scenario, const Catalogue& catalogue, Diagnostics& diags) {
     std::set<std::string> seen;
     for (const auto& ref : scenario.criteria) {
         const Criterion* c = catalogue.find(ref.id);
@@ -355,6 +378,9 @@ void check_criteria_refs(const Scenario& scenario, const Catalogue& catalogue,
         if (ref.points && *ref.points < 0)
             diags.error(scenario.path, ref.pos,
                         "criterion `" + ref.id + "`: points must not be negative");
+        for (const auto& [k, v] : ref.params)
+            if (const std::string problem = param_problem(k, v); !problem.empty())
+                diags.error(scenario.path, ref.pos, "criterion `" + ref.id + "`: " + problem);
         const auto& names = check_param_names(c->check);
         for (const auto& [k, v] : ref.params)
             if (std::find(names.begin(), names.end(), k) == names.end())

@@ -19,14 +19,14 @@ using CheckParams = std::map<std::string, std::string>;
 
 struct Criterion {
     std::string id;
-    std::string title;        // Chinese
+    std::string title;  // Chinese
     std::string category;
-    std::string check;        // check type, one of check_types()
+    std::string check;  // check type, one of check_types()
     CheckParams params;
-    int points = 0;           // default weight before scaling to 100
+    int points = 0;  // default weight before scaling to 100
     bool critical = false;
-    std::string source;       // "seed 001 §4.1.5"
-    std::string rule;         // the standard's text
+    std::string source;  // "seed 001 §4.1.5"
+    std::string rule;    // the standard's text
     std::string feedback_pass;
     std::string feedback_partial;  // may be empty: the fail text is used
     std::string feedback_fail;
@@ -35,7 +35,7 @@ struct Criterion {
 
 struct Catalogue {
     std::string path;
-    std::string version;      // e.g. "2026.1"
+    std::string version;  // e.g. "2026.1"
     int pass_mark = 80;
     std::vector<Criterion> criteria;
 

@@ -27,8 +27,7 @@ CheckResult not_applicable(const std::string& why) {
     return r;
 }
 
-Evidence plain(Millis t, std::string what, std::string thread, std::string text,
-               std::string note) {
+Evidence plain(Millis t, std::string what, std::string thread, std::string text, std::string note) {
     Evidence ev;
     ev.t = t;
     ev.what = std::move(what);
@@ -86,9 +85,9 @@ CheckResult check_rings(const AttemptView& v, const Params& p) {
         ++n;
         const int rings = t.rings_before_answer;
         if (!t.answered_at) {
-            r.evidence.push_back(AttemptView::missing(
-                t.opened_at, v.thread_end(t), t.id,
-                "未接听:电话响了 " + std::to_string(rings) + " 声无人接听"));
+            r.evidence.push_back(
+                AttemptView::missing(t.opened_at, v.thread_end(t), t.id,
+                                     "未接听:电话响了 " + std::to_string(rings) + " 声无人接听"));
             continue;
         }
         const std::string text = "响了 " + std::to_string(rings) + " 声后接听";
@@ -101,11 +100,10 @@ CheckResult check_rings(const AttemptView& v, const Params& p) {
             r.evidence.push_back(plain(*t.answered_at, "answer", t.id, text,
                                        "接听偏慢:超过 " + std::to_string(max_rings) + " 声"));
         } else {
-            r.evidence.push_back(plain(
-                *t.answered_at, "answer", t.id, text,
-                "接听太慢:响了 " + std::to_string(rings) + " 声(应在 " +
-                    std::to_string(max_rings) + " 声之内,开始响铃后 " +
-                    secs(*t.answered_at - t.opened_at) + "才接)"));
+            r.evidence.push_back(plain(*t.answered_at, "answer", t.id, text,
+                                       "接听太慢:响了 " + std::to_string(rings) + " 声(应在 " +
+                                           std::to_string(max_rings) + " 声之内,开始响铃后 " +
+                                           secs(*t.answered_at - t.opened_at) + "才接)"));
         }
     }
     if (n == 0) return not_applicable("本场景没有来电");
@@ -118,17 +116,17 @@ CheckResult check_node_within(const AttemptView& v, const Params& p) {
     const double late_credit = p.num("late_credit", 0.0);
     double sum = 0;
     int n = 0;
-    for (const auto& vis : v.log.visits) {
+    for (const auto& vis : v.visits()) {
         const Node* node = v.scenario.node(vis.node);
         if (!node || !node->expect.within) continue;
         ++n;
         const Millis limit = *node->expect.within;
         if (!vis.first_reply_at) {
             const Millis to = vis.left_at ? *vis.left_at : v.log.ended_at;
-            r.evidence.push_back(AttemptView::missing(
-                vis.spoken_at, to, vis.thread,
-                "未回应:对方在「" + vis.node + "」说“" + vis.line + "”后没有回复(时限" +
-                    secs(limit) + ")"));
+            r.evidence.push_back(AttemptView::missing(vis.spoken_at, to, vis.thread,
+                                                      "未回应:对方在「" + vis.node + "」说“" +
+                                                          vis.line + "”后没有回复(时限" +
+                                                          secs(limit) + ")"));
             continue;
         }
         const Millis d = *vis.first_reply_at - vis.spoken_at;
@@ -146,11 +144,19 @@ CheckResult check_node_within(const AttemptView& v, const Params& p) {
                   secs(limit) + ")";
         r.evidence.push_back(ev);
     }
-    if (n == 0) return not_applicable("走过的对话节点没有时限");
+    if (n == 0) {
+        if (v.visits().empty() && v.has_conversation()) {
+            r.credit = 0;
+            r.evidence.push_back(
+                AttemptView::missing(0, v.log.ended_at, "", "未找到:对话没有开始,无从回应"));
+            return r;
+        }
+        return not_applicable("走过的对话节点没有时限");
+    }
     r.credit = sum / n;
     if (r.evidence.empty())
-        r.evidence.push_back(plain(0, "summary", "", "",
-                                   std::to_string(n) + " 次回应都在时限之内"));
+        r.evidence.push_back(
+            plain(0, "summary", "", "", std::to_string(n) + " 次回应都在时限之内"));
     return r;
 }
 
@@ -173,8 +179,8 @@ CheckResult check_respond_within(const AttemptView& v, const Params& p) {
             break;
         }
         if (first < 0) {
-            r.evidence.push_back(AttemptView::missing(
-                t->opened_at, v.thread_end(*t), t->id, "未响应:对方的需求没有得到任何回应"));
+            r.evidence.push_back(AttemptView::missing(t->opened_at, v.thread_end(*t), t->id,
+                                                      "未响应:对方的需求没有得到任何回应"));
             continue;
         }
         const auto& e = entry(v, first);
@@ -182,7 +188,8 @@ CheckResult check_respond_within(const AttemptView& v, const Params& p) {
         if (d <= limit) {
             sum += 1;
             r.evidence.push_back(AttemptView::text_evidence(
-                e, std::nullopt, "对方到来/来电后 " + secs(d) + "作出响应(时限" + secs(limit) + ")"));
+                e, std::nullopt,
+                "对方到来/来电后 " + secs(d) + "作出响应(时限" + secs(limit) + ")"));
         } else {
             r.evidence.push_back(AttemptView::text_evidence(
                 e, std::nullopt,
@@ -327,8 +334,7 @@ CheckResult check_classify(const AttemptView& v, const Params& p) {
     if (expected.empty()) return not_applicable("本场景没有规定" + label(field));
     int last = -1;
     for (int idx : v.desk_of("classify"))
-        if (const std::string* f = entry(v, idx).action->field(field); f && !f->empty())
-            last = idx;
+        if (const std::string* f = entry(v, idx).action->field(field); f && !f->empty()) last = idx;
     if (last < 0) {
         r.credit = 0;
         r.evidence.push_back(AttemptView::missing(
@@ -395,18 +401,19 @@ CheckResult check_actions(const AttemptView& v, const Params& p) {
                                [&](int idx) { return entry(v, idx).action->arg == want; });
         if (it != done.end()) {
             ++hits;
-            r.evidence.push_back(v.action_evidence(entry(v, *it), "正确:" + spec_label(verb, want)));
+            r.evidence.push_back(
+                v.action_evidence(entry(v, *it), "正确:" + spec_label(verb, want)));
         } else {
-            r.evidence.push_back(AttemptView::missing(
-                0, end, "", "未找到:没有" + spec_label(verb, want)));
+            r.evidence.push_back(
+                AttemptView::missing(0, end, "", "未找到:没有" + spec_label(verb, want)));
         }
     }
     for (int idx : done) {
         const std::string& arg = entry(v, idx).action->arg;
         if (std::find(required.begin(), required.end(), arg) != required.end()) continue;
         ++extras;
-        r.evidence.push_back(v.action_evidence(entry(v, idx), "不必要:" + spec_label(verb, arg) +
-                                                                   "(本场景不需要)"));
+        r.evidence.push_back(
+            v.action_evidence(entry(v, idx), "不必要:" + spec_label(verb, arg) + "(本场景不需要)"));
     }
     if (required.empty()) {
         r.credit = std::max(0.0, 1.0 - penalty * extras);
@@ -415,8 +422,8 @@ CheckResult check_actions(const AttemptView& v, const Params& p) {
                                        "本场景无需" + label(verb) + ",也没有多余的" + label(verb)));
         return r;
     }
-    r.credit = std::max(0.0, static_cast<double>(hits) / static_cast<double>(required.size()) -
-                                 penalty * extras);
+    r.credit = std::max(
+        0.0, static_cast<double>(hits) / static_cast<double>(required.size()) - penalty * extras);
     return r;
 }
 
@@ -508,8 +515,8 @@ CheckResult check_sequence(const AttemptView& v, const Params& p) {
         for (int idx : v.desk_of(st.verb))
             if (st.arg.empty() || entry(v, idx).action->arg == st.arg) matches.push_back(idx);
         if (matches.empty()) {
-            r.evidence.push_back(AttemptView::missing(start, v.log.ended_at, "",
-                                                      "未找到:" + name + "没有做"));
+            r.evidence.push_back(
+                AttemptView::missing(start, v.log.ended_at, "", "未找到:" + name + "没有做"));
             continue;
         }
         auto in_order = std::find_if(matches.begin(), matches.end(),
@@ -562,16 +569,16 @@ CheckResult check_register_visitor(const AttemptView& v, const Params& p) {
             const std::string* got = a.field(f);
             bool good = got && !got->empty();
             if (good && f == "name" && !visitor_names.empty())
-                good = std::any_of(visitor_names.begin(), visitor_names.end(),
-                                   [&](const std::string& n) { return same_fact("name", *got, n); });
+                good =
+                    std::any_of(visitor_names.begin(), visitor_names.end(),
+                                [&](const std::string& n) { return same_fact("name", *got, n); });
             if (good)
                 ++ok;
             else
                 lack += (lack.empty() ? "" : "、") + label(f) +
                         (got && !got->empty() ? "(与访客不符)" : "");
         }
-        const double c =
-            fields.empty() ? 1.0 : 0.5 + 0.5 * ok / static_cast<double>(fields.size());
+        const double c = fields.empty() ? 1.0 : 0.5 + 0.5 * ok / static_cast<double>(fields.size());
         if (c > best) {
             best = c;
             best_idx = idx;
@@ -622,9 +629,8 @@ CheckResult check_precedes(const AttemptView& v, const Params& p) {
     const std::string what = spec_label(fverb, farg);
     if (first < 0) {
         r.credit = 0;
-        r.evidence.push_back(AttemptView::missing(0, ref, "",
-                                                  "未找到:" + clock(ref) + "(" + ref_what +
-                                                      ")之前没有" + what));
+        r.evidence.push_back(AttemptView::missing(
+            0, ref, "", "未找到:" + clock(ref) + "(" + ref_what + ")之前没有" + what));
         return r;
     }
     const auto& e = entry(v, first);
@@ -633,8 +639,8 @@ CheckResult check_precedes(const AttemptView& v, const Params& p) {
         r.evidence.push_back(v.action_evidence(e, what + "在" + ref_what + "之前,正确"));
     } else {
         r.credit = late_credit;
-        r.evidence.push_back(v.action_evidence(
-            e, what + "太晚:在" + ref_what + "(" + clock(ref) + ")之后才做"));
+        r.evidence.push_back(
+            v.action_evidence(e, what + "太晚:在" + ref_what + "(" + clock(ref) + ")之后才做"));
     }
     return r;
 }
@@ -648,8 +654,13 @@ CheckResult check_caller_hangs_up(const AttemptView& v, const Params& p) {
         if (t.kind == ThreadRecord::Kind::Alarm) continue;
         if (kind == "phone" && t.kind != ThreadRecord::Kind::Phone) continue;
         if (kind == "desk" && t.kind != ThreadRecord::Kind::Desk) continue;
-        if (!t.answered_at) continue;  // never answered: judged by the rings criterion
         ++n;
+        if (!t.answered_at) {
+            // Never picked up: nothing here earns the courtesy of letting the caller go first.
+            r.evidence.push_back(AttemptView::missing(t.opened_at, v.thread_end(t), t.id,
+                                                      "未接听:电话没有接通,谈不上让对方先挂"));
+            continue;
+        }
         int hang = -1;
         for (int idx : v.desk_of("hang_up"))
             if (action_thread(entry(v, idx)) == t.id ||
@@ -659,21 +670,21 @@ CheckResult check_caller_hangs_up(const AttemptView& v, const Params& p) {
             }
         if (t.ended_by == ThreadRecord::EndedBy::Actor) {
             sum += 1;
-            r.evidence.push_back(plain(*t.ended_at, "thread-end", t.id, "对方挂断",
-                                       "对方先挂断了电话"));
+            r.evidence.push_back(
+                plain(*t.ended_at, "thread-end", t.id, "对方挂断", "对方先挂断了电话"));
         } else if (hang >= 0 || t.ended_by == ThreadRecord::EndedBy::Trainee) {
             if (hang >= 0)
                 r.evidence.push_back(v.action_evidence(entry(v, hang), "抢先挂断:对方还没挂断"));
             else
-                r.evidence.push_back(plain(t.ended_at.value_or(v.log.ended_at), "thread-end",
-                                           t.id, "学员结束了通话", "抢先结束通话:对方还没挂断"));
+                r.evidence.push_back(plain(t.ended_at.value_or(v.log.ended_at), "thread-end", t.id,
+                                           "学员结束了通话", "抢先结束通话:对方还没挂断"));
         } else {
             sum += 1;
-            r.evidence.push_back(plain(v.thread_end(t), "thread-end", t.id, "通话未被学员挂断",
-                                       "没有抢先挂断电话"));
+            r.evidence.push_back(
+                plain(v.thread_end(t), "thread-end", t.id, "通话未被学员挂断", "没有抢先挂断电话"));
         }
     }
-    if (n == 0) return not_applicable("本场景没有接通的电话");
+    if (n == 0) return not_applicable("本场景没有来电");
     r.credit = sum / n;
     return r;
 }
@@ -690,16 +701,16 @@ CheckResult check_mood_end(const AttemptView& v, const Params& p) {
     for (const auto* t : ts) {
         if (t->actor.empty()) continue;
         ++n;
-        const std::string text =
-            "结束时情绪 " + std::to_string(t->mood_end) + "(开始时 " +
-            std::to_string(t->mood_start) + ",0 平静 … 100 暴怒)";
+        const std::string text = "结束时情绪 " + std::to_string(t->mood_end) + "(开始时 " +
+                                 std::to_string(t->mood_start) + ",0 平静 … 100 暴怒)";
         const std::string limit = "应低于 " + std::to_string(static_cast<int>(below));
         if (t->mood_end < below) {
             sum += 1;
             r.evidence.push_back(plain(v.thread_end(*t), "mood", t->id, text, "情绪平稳:" + limit));
         } else if (t->mood_end < below + margin) {
             sum += pc;
-            r.evidence.push_back(plain(v.thread_end(*t), "mood", t->id, text, "情绪仍偏高:" + limit));
+            r.evidence.push_back(
+                plain(v.thread_end(*t), "mood", t->id, text, "情绪仍偏高:" + limit));
         } else {
             r.evidence.push_back(plain(v.thread_end(*t), "mood", t->id, text, "情绪很差:" + limit));
         }

@@ -69,8 +69,8 @@ double score_window(const AttemptView& v, const std::vector<int>& cands,
     if (cands.empty()) {
         std::string need;
         for (const auto& g : groups) need += (need.empty() ? "" : "、") + group_label(g);
-        ev.push_back(AttemptView::missing(from, to, thread,
-                                          "未找到:" + where + "没有任何回复,缺少" + need));
+        ev.push_back(
+            AttemptView::missing(from, to, thread, "未找到:" + where + "没有任何回复,缺少" + need));
         return 0.0;
     }
     if (same_reply) {
@@ -132,16 +132,18 @@ double score_window(const AttemptView& v, const std::vector<int>& cands,
             ev.push_back(v.reply_evidence(entry(v, cands.front()), {},
                                           "未找到:" + where + "中没有" + group_label(g)));
         } else {
-            ev.push_back(AttemptView::missing(
-                from, to, thread,
-                "未找到:" + where + "的 " + std::to_string(cands.size()) + " 句回复中都没有" +
-                    group_label(g)));
+            ev.push_back(AttemptView::missing(from, to, thread,
+                                              "未找到:" + where + "的 " +
+                                                  std::to_string(cands.size()) + " 句回复中都没有" +
+                                                  group_label(g)));
         }
     }
     return sum / static_cast<double>(groups.size());
 }
 
-bool has_filter(const Params& p) { return p.has("thread_kind") || p.has("roles"); }
+bool has_filter(const Params& p) {
+    return p.has("thread_kind") || p.has("roles");
+}
 
 std::vector<int> replies_of(const AttemptView& v, const std::vector<const ThreadRecord*>& ts) {
     std::vector<int> out;
@@ -201,7 +203,7 @@ CheckResult check_acts(const AttemptView& v, const Params& p) {
             } else {
                 where = "结束前的回复";
                 // The replies at the thread's last node, and its last reply in any case.
-                for (auto it = v.log.visits.rbegin(); it != v.log.visits.rend(); ++it) {
+                for (auto it = v.visits().rbegin(); it != v.visits().rend(); ++it) {
                     if (it->thread != t->id) continue;
                     cands = it->replies;
                     break;
@@ -223,7 +225,7 @@ CheckResult check_acts(const AttemptView& v, const Params& p) {
         bool seen = false;
         Millis from = 0, to = 0;
         std::string thread;
-        for (const auto& vis : v.log.visits) {
+        for (const auto& vis : v.visits()) {
             if (vis.node != node) continue;
             if (!seen) {
                 from = vis.spoken_at;
@@ -284,7 +286,14 @@ CheckResult check_acts(const AttemptView& v, const Params& p) {
                 waits.push_back({e.t, e.thread, static_cast<int>(i), "保留后恢复通话"});
         }
         for (const auto* t : ts) {
-            if (!t->answered_at || *t->answered_at - t->opened_at <= long_wait) continue;
+            if (!t->answered_at) {
+                // Left waiting until the end: the wait was never acknowledged.
+                if (v.thread_end(*t) - t->opened_at > long_wait)
+                    waits.push_back({v.thread_end(*t), t->id,
+                                     static_cast<int>(v.log.entries.size()), "对方一直没有被接待"});
+                continue;
+            }
+            if (*t->answered_at - t->opened_at <= long_wait) continue;
             waits.push_back({*t->answered_at, t->id, -1,
                              "对方等了" + secs(*t->answered_at - t->opened_at) + "才被接待"});
         }
@@ -307,8 +316,8 @@ CheckResult check_acts(const AttemptView& v, const Params& p) {
     // anywhere
     if (has_filter(p) && ts.empty()) return none_found(p, "没有符合条件的对话");
     const auto cands = has_filter(p) ? replies_of(v, ts) : v.replies();
-    r.credit = score_window(v, cands, groups, weak, same, "整个对话", 0, v.log.ended_at, "",
-                            r.evidence);
+    r.credit =
+        score_window(v, cands, groups, weak, same, "整个对话", 0, v.log.ended_at, "", r.evidence);
     return r;
 }
 
@@ -329,6 +338,14 @@ CheckResult check_forbidden(const AttemptView& v, const Params& p) {
         std::string note = "禁语:";
         for (std::size_t i = 0; i < hit.size(); ++i) note += (i ? "、" : "") + act_label(hit[i]);
         r.evidence.push_back(v.reply_evidence(e, hit, note));
+    }
+    if (cands.empty()) {
+        if (!v.has_conversation()) return not_applicable("本场景没有对话");
+        // Saying nothing is not the same as speaking without forbidden words.
+        r.credit = 0;
+        r.evidence.push_back(AttemptView::missing(0, v.log.ended_at, "",
+                                                  "未找到:整个过程没有任何回复,本项无从得分"));
+        return r;
     }
     r.credit = std::max(0.0, 1.0 - per * offences);
     return r;
@@ -482,7 +499,7 @@ CheckResult check_node_expect(const AttemptView& v, const Params& p) {
     const double weak = p.num("weak_credit", 0.5);
     double sum = 0;
     int n = 0;
-    for (const auto& vis : v.log.visits) {
+    for (const auto& vis : v.visits()) {
         const Node* node = v.scenario.node(vis.node);
         if (!node || (node->expect.acts.empty() && node->expect.did.empty())) continue;
         ++n;
@@ -502,8 +519,9 @@ CheckResult check_node_expect(const AttemptView& v, const Params& p) {
             bool ok = false;
             for (const auto& want : g)
                 for (const auto& d : vis.did)
-                    if (d == want || (d.size() > want.size() && d.compare(0, want.size(), want) == 0 &&
-                                      d[want.size()] == ':'))
+                    if (d == want ||
+                        (d.size() > want.size() && d.compare(0, want.size(), want) == 0 &&
+                         d[want.size()] == ':'))
                         ok = true;
             if (ok) {
                 got += 1;
@@ -524,7 +542,15 @@ CheckResult check_node_expect(const AttemptView& v, const Params& p) {
             r.evidence.push_back(AttemptView::missing(vis.spoken_at, to, vis.thread,
                                                       "未找到:" + note + "(没有回复)"));
     }
-    if (n == 0) return not_applicable("走过的对话节点没有应答要点");
+    if (n == 0) {
+        if (v.visits().empty() && v.has_conversation()) {
+            r.credit = 0;
+            r.evidence.push_back(AttemptView::missing(
+                0, v.log.ended_at, "", "未找到:对话没有开始,各步骤的要点都没有做到"));
+            return r;
+        }
+        return not_applicable("走过的对话节点没有应答要点");
+    }
     r.credit = sum / n;
     return r;
 }

@@ -84,8 +84,9 @@ std::string report_to_json(const ScoreReport& r) {
 
 std::string report_to_text(const ScoreReport& r) {
     std::string out;
-    out += r.title.empty() ? r.scenario : r.title + "  (" + r.scenario + " v" +
-                                              std::to_string(r.scenario_version) + ")";
+    out += r.title.empty()
+               ? r.scenario
+               : r.title + "  (" + r.scenario + " v" + std::to_string(r.scenario_version) + ")";
     out += "\n";
     out += "评分标准 " + r.catalogue_version + " · 种子 " + std::to_string(r.seed) + "\n";
     out += "总分 " + std::to_string(r.score) + " / " + std::to_string(r.max) + " · 及格线 " +

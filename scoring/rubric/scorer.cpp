@@ -88,11 +88,24 @@ ScoreReport score_attempt(const Scenario& scenario, const AttemptLog& log,
     const std::vector<int> maxima = scale_to_total(weights, 100);
 
     const rubric::AttemptView view(scenario, log, options.detector);
+    // An attempt in which the trainee did nothing earns nothing, not the full marks of every
+    // "did nothing wrong" criterion.
+    const bool engaged = view.engaged();
     for (std::size_t i = 0; i < items.size(); ++i) {
         const Item& it = items[i];
         rubric::CheckResult res;
         try {
-            res = rubric::run_check(it.c->check, view, rubric::Params(it.params));
+            if (!engaged) {
+                res.credit = 0;
+                Evidence ev;
+                ev.what = "missing";
+                ev.t = 0;
+                ev.text = rubric::clock(0) + "–" + rubric::clock(log.ended_at);
+                ev.note = "未找到:整个过程没有任何回复或操作,本项不得分";
+                res.evidence.push_back(ev);
+            } else {
+                res = rubric::run_check(it.c->check, view, rubric::Params(it.params));
+            }
         } catch (const std::exception& e) {
             // A check must never take the report down; the criterion is shown as not judged.
             res = {};

@@ -3,6 +3,7 @@
 #include "view.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <map>
 
@@ -100,9 +101,12 @@ std::string digits_only(std::string_view s) {
 
 std::string thread_kind_name(ThreadRecord::Kind k) {
     switch (k) {
-        case ThreadRecord::Kind::Phone: return "phone";
-        case ThreadRecord::Kind::Desk: return "desk";
-        case ThreadRecord::Kind::Alarm: return "alarm";
+        case ThreadRecord::Kind::Phone:
+            return "phone";
+        case ThreadRecord::Kind::Desk:
+            return "desk";
+        case ThreadRecord::Kind::Alarm:
+            return "alarm";
     }
     return "desk";
 }
@@ -121,7 +125,8 @@ double Params::num(const std::string& k, double def) const {
     if (it == p_.end() || it->second.empty()) return def;
     char* end = nullptr;
     const double v = std::strtod(it->second.c_str(), &end);
-    if (end == it->second.c_str() || v != v) return def;
+    // Garbage, NaN and infinities fall back; magnitudes are bounded so casts stay defined.
+    if (end == it->second.c_str() || !std::isfinite(v) || std::fabs(v) > 1e9) return def;
     return v;
 }
 
@@ -170,6 +175,12 @@ AttemptView::AttemptView(const Scenario& s, const AttemptLog& l, const ActDetect
         else if (e.action->verb != Verb::Wait)
             desk_.push_back(static_cast<int>(i));
     }
+    visits_ = log.visits;
+    for (auto& vis : visits_)
+        std::erase_if(vis.replies, [&](int r) {
+            return r < 0 || static_cast<std::size_t>(r) >= log.entries.size() ||
+                   !is_reply(log.entries[static_cast<std::size_t>(r)]);
+        });
 }
 
 std::vector<int> AttemptView::replies_in(const std::string& thread) const {
@@ -177,6 +188,22 @@ std::vector<int> AttemptView::replies_in(const std::string& thread) const {
     for (int i : replies_)
         if (log.entries[static_cast<std::size_t>(i)].thread == thread) out.push_back(i);
     return out;
+}
+
+bool AttemptView::engaged() const {
+    if (!replies_.empty()) return true;
+    for (int i : desk_) {
+        const Verb vb = log.entries[static_cast<std::size_t>(i)].action->verb;
+        if (vb != Verb::Answer && vb != Verb::Hold && vb != Verb::HangUp && vb != Verb::End &&
+            vb != Verb::Focus)
+            return true;
+    }
+    return false;
+}
+
+bool AttemptView::has_conversation() const {
+    return std::any_of(log.threads.begin(), log.threads.end(),
+                       [](const ThreadRecord& t) { return t.kind != ThreadRecord::Kind::Alarm; });
 }
 
 std::vector<int> AttemptView::desk_of(std::string_view verb) const {
@@ -279,10 +306,14 @@ std::string AttemptView::expected_value(const std::string& field, const std::str
 
 std::string describe_action(const Action& a) {
     switch (a.verb) {
-        case Verb::Answer: return "接听/接待" + (a.arg.empty() ? std::string() : " " + a.arg);
-        case Verb::Hold: return "保留(请对方等候)";
-        case Verb::Say: return a.text;
-        case Verb::Choose: return a.text;
+        case Verb::Answer:
+            return "接听/接待" + (a.arg.empty() ? std::string() : " " + a.arg);
+        case Verb::Hold:
+            return "保留(请对方等候)";
+        case Verb::Say:
+            return a.text;
+        case Verb::Choose:
+            return a.text;
         case Verb::Record:
         case Verb::Classify:
         case Verb::RegisterVisitor: {
@@ -298,16 +329,26 @@ std::string describe_action(const Action& a) {
             if (a.fields.empty()) out += "(无内容)";
             return out;
         }
-        case Verb::Dispatch: return "派单:" + label(a.arg);
-        case Verb::Escalate: return "上报:" + label(a.arg);
-        case Verb::Call: return "拨打 " + a.arg;
-        case Verb::Notify: return "通知:" + label(a.arg);
-        case Verb::Broadcast: return "广播:" + label(a.arg);
-        case Verb::HandOver: return "交给/取用:" + label(a.arg);
-        case Verb::HangUp: return "挂断电话";
-        case Verb::Wait: return "等待 " + format_duration(a.duration);
-        case Verb::End: return "结束";
-        case Verb::Focus: return "切换到 " + a.arg;
+        case Verb::Dispatch:
+            return "派单:" + label(a.arg);
+        case Verb::Escalate:
+            return "上报:" + label(a.arg);
+        case Verb::Call:
+            return "拨打 " + a.arg;
+        case Verb::Notify:
+            return "通知:" + label(a.arg);
+        case Verb::Broadcast:
+            return "广播:" + label(a.arg);
+        case Verb::HandOver:
+            return "交给/取用:" + label(a.arg);
+        case Verb::HangUp:
+            return "挂断电话";
+        case Verb::Wait:
+            return "等待 " + format_duration(a.duration);
+        case Verb::End:
+            return "结束";
+        case Verb::Focus:
+            return "切换到 " + a.arg;
     }
     return std::string(verb_name(a.verb));
 }
@@ -483,32 +524,81 @@ bool same_fact(std::string_view field, std::string_view recorded, std::string_vi
 std::string label(std::string_view code) {
     static const std::map<std::string, std::string, std::less<>> kLabels = {
         // speech acts and forbidden families
-        {"greeting", "问候"}, {"self-identify", "报公司/部门名称"}, {"offer-help", "主动询问需求"},
-        {"please", "请"}, {"thanks", "谢谢"}, {"apology", "致歉"}, {"empathy", "表示理解"},
-        {"ask-wait", "请稍等"}, {"thank-for-waiting", "久等致谢/致歉"}, {"ask-name", "询问姓名"},
-        {"ask-room", "询问房号"}, {"ask-contact", "询问联系方式"}, {"repeat-back", "复述确认"},
-        {"time-commitment", "明确时限"}, {"reassurance", "安抚/说明安排"}, {"farewell", "道别"},
-        {"refuse-knowledge", "推说不知道"}, {"deflect", "推诿"}, {"argue", "争辩/指责"},
+        {"greeting", "问候"},
+        {"self-identify", "报公司/部门名称"},
+        {"offer-help", "主动询问需求"},
+        {"please", "请"},
+        {"thanks", "谢谢"},
+        {"apology", "致歉"},
+        {"empathy", "表示理解"},
+        {"ask-wait", "请稍等"},
+        {"thank-for-waiting", "久等致谢/致歉"},
+        {"ask-name", "询问姓名"},
+        {"ask-room", "询问房号"},
+        {"ask-contact", "询问联系方式"},
+        {"repeat-back", "复述确认"},
+        {"time-commitment", "明确时限"},
+        {"reassurance", "安抚/说明安排"},
+        {"farewell", "道别"},
+        {"refuse-knowledge", "推说不知道"},
+        {"deflect", "推诿"},
+        {"argue", "争辩/指责"},
         {"rude", "不礼貌"},
         // departments, escalation, notices, items
-        {"engineering", "工程部"}, {"security", "安保部"}, {"cleaning", "保洁部"},
-        {"landscaping", "绿化部"}, {"finance", "财务部"}, {"customer-service", "客服部"},
-        {"supervisor", "主管"}, {"manager", "经理"}, {"owner", "业主"}, {"host", "被访业主"},
-        {"residents", "住户"}, {"evacuation", "疏散广播"}, {"first-aid-kit", "急救箱"},
-        {"extinguisher", "灭火器"}, {"access-card", "门禁卡"}, {"parcel", "快递"},
+        {"engineering", "工程部"},
+        {"security", "安保部"},
+        {"cleaning", "保洁部"},
+        {"landscaping", "绿化部"},
+        {"finance", "财务部"},
+        {"customer-service", "客服部"},
+        {"supervisor", "主管"},
+        {"manager", "经理"},
+        {"owner", "业主"},
+        {"host", "被访业主"},
+        {"residents", "住户"},
+        {"evacuation", "疏散广播"},
+        {"first-aid-kit", "急救箱"},
+        {"extinguisher", "灭火器"},
+        {"access-card", "门禁卡"},
+        {"parcel", "快递"},
         {"form", "表格"},
         // levels and request types
-        {"general", "一般"}, {"urgent", "紧急"}, {"special", "特殊"}, {"inquiry", "咨询"},
-        {"repair", "报修"}, {"complaint", "投诉"}, {"suggestion", "建议"},
-        {"emergency", "紧急事件"}, {"visitor", "访客"}, {"move-in", "入住"},
-        {"renovation", "装修"}, {"fee", "收费"}, {"release-pass", "放行条"}, {"other", "其他"},
+        {"general", "一般"},
+        {"urgent", "紧急"},
+        {"special", "特殊"},
+        {"inquiry", "咨询"},
+        {"repair", "报修"},
+        {"complaint", "投诉"},
+        {"suggestion", "建议"},
+        {"emergency", "紧急事件"},
+        {"visitor", "访客"},
+        {"move-in", "入住"},
+        {"renovation", "装修"},
+        {"fee", "收费"},
+        {"release-pass", "放行条"},
+        {"other", "其他"},
         // record fields
-        {"name", "姓名"}, {"room", "房号"}, {"phone", "电话"}, {"issue", "事项"},
-        {"time", "时间"}, {"contact", "联系方式"}, {"visiting", "拜访对象"}, {"id", "证件号"},
-        {"type", "类别"}, {"level", "等级"}, {"dispatch", "派单"}, {"escalate", "上报"},
-        {"notify", "通知"}, {"hand_over", "交给/取用"}, {"broadcast", "广播"},
-        {"call", "拨打"}, {"record", "登记"}, {"classify", "分类"},
-        {"register_visitor", "访客登记"}, {"hold", "保留"}, {"answer", "接听"},
+        {"name", "姓名"},
+        {"room", "房号"},
+        {"phone", "电话"},
+        {"issue", "事项"},
+        {"time", "时间"},
+        {"contact", "联系方式"},
+        {"visiting", "拜访对象"},
+        {"id", "证件号"},
+        {"type", "类别"},
+        {"level", "等级"},
+        {"dispatch", "派单"},
+        {"escalate", "上报"},
+        {"notify", "通知"},
+        {"hand_over", "交给/取用"},
+        {"broadcast", "广播"},
+        {"call", "拨打"},
+        {"record", "登记"},
+        {"classify", "分类"},
+        {"register_visitor", "访客登记"},
+        {"hold", "保留"},
+        {"answer", "接听"},
         {"hang_up", "挂断"},
     };
     if (auto it = kLabels.find(code); it != kLabels.end()) return it->second;
@@ -519,7 +609,9 @@ std::string act_label(std::string_view act) {
     return "「" + label(act) + "」(" + std::string(act) + ")";
 }
 
-std::string clock(Millis t) { return format_clock(t); }
+std::string clock(Millis t) {
+    return format_clock(t);
+}
 
 std::string secs(Millis d) {
     if (d < 0) d = 0;

@@ -18,17 +18,17 @@ namespace dd::rubric {
 
 // Check parameters with typed access; a malformed value falls back to the default.
 class Params {
-public:
+  public:
     explicit Params(CheckParams p) : p_(std::move(p)) {}
     bool has(const std::string& k) const { return p_.count(k) > 0; }
     std::string str(const std::string& k, const std::string& def = {}) const;
     double num(const std::string& k, double def) const;
     bool flag(const std::string& k, bool def) const;
-    std::vector<std::string> list(const std::string& k) const;   // "a, b" → {a, b}
-    std::vector<AnyOf> groups(const std::string& k) const;        // "a|b, c" → {{a,b},{c}}
+    std::vector<std::string> list(const std::string& k) const;  // "a, b" → {a, b}
+    std::vector<AnyOf> groups(const std::string& k) const;      // "a|b, c" → {{a,b},{c}}
     std::optional<Millis> dur(const std::string& k) const;
 
-private:
+  private:
     CheckParams p_;
 };
 
@@ -40,7 +40,7 @@ struct CheckResult {
 };
 
 class AttemptView {
-public:
+  public:
     AttemptView(const Scenario& scenario, const AttemptLog& log, const ActDetector* detector);
 
     const Scenario& scenario;
@@ -52,16 +52,23 @@ public:
     // Indices of applied desk actions (everything else but say/choose/wait), in time order.
     const std::vector<int>& desk() const { return desk_; }
     std::vector<int> replies_in(const std::string& thread) const;
+    // log.visits with every reply index checked (a stored log may be damaged).
+    const std::vector<NodeVisit>& visits() const { return visits_; }
     std::vector<int> desk_of(std::string_view verb) const;  // applied actions of one verb
+    // The trainee did something that counts: a reply, or a desk action beyond picking up,
+    // holding, hanging up, waiting and ending. An attempt without any scores nothing.
+    bool engaged() const;
+    // Any phone or desk conversation in the attempt (an alarm alone has none).
+    bool has_conversation() const;
 
     std::string actor_of_thread(const std::string& thread) const;
-    std::string actor_of(const LogEntry& e) const;   // e.actor, else the thread's actor
+    std::string actor_of(const LogEntry& e) const;  // e.actor, else the thread's actor
     std::string role_of(const std::string& actor) const;
     // Conversation threads (phone and desk) filtered by `thread_kind` / `roles` parameters.
     std::vector<const ThreadRecord*> threads(const Params& p) const;
-    Millis thread_end(const ThreadRecord& t) const;     // ended_at, else the attempt's end
-    Millis thread_start(const ThreadRecord& t) const;   // answered_at, else opened_at
-    Millis emergency_start() const;   // first alarm thread, else the first thread opened
+    Millis thread_end(const ThreadRecord& t) const;    // ended_at, else the attempt's end
+    Millis thread_start(const ThreadRecord& t) const;  // answered_at, else opened_at
+    Millis emergency_start() const;  // first alarm thread, else the first thread opened
 
     std::string played_fact(const std::string& actor, const std::string& field) const;
     // An outcome value as played: "{owner.phone}" placeholders and seeded variation resolved.
@@ -75,13 +82,14 @@ public:
     static Evidence text_evidence(const LogEntry& e, std::optional<std::pair<int, int>> span,
                                   std::string note);
 
-private:
+  private:
+    std::vector<NodeVisit> visits_;
     std::vector<int> replies_;
     std::vector<int> desk_;
 };
 
 bool is_reply(const LogEntry& e);
-std::string entry_text(const LogEntry& e);    // reply text, or the action described (Chinese)
+std::string entry_text(const LogEntry& e);  // reply text, or the action described (Chinese)
 std::string describe_action(const Action& a);
 
 // Fact matching in free text. Return the byte span in `text` where the fact was found.
@@ -95,8 +103,8 @@ bool same_fact(std::string_view field, std::string_view recorded, std::string_vi
 
 // Chinese labels for acts, departments, items, levels, request types, fields.
 std::string label(std::string_view code);
-std::string act_label(std::string_view act);   // 「问候」(greeting)
-std::string clock(Millis t);                   // format_clock
-std::string secs(Millis d);                    // "25秒" / "1分30秒"
+std::string act_label(std::string_view act);  // 「问候」(greeting)
+std::string clock(Millis t);                  // format_clock
+std::string secs(Millis d);                   // "25秒" / "1分30秒"
 
 }  // namespace dd::rubric

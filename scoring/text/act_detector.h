@@ -42,6 +42,8 @@ public:
     virtual ~ActDetector() = default;
     // `text` is UTF-8 as typed; invalid UTF-8 yields empty results, never a crash.
     virtual DetectedActs detect(std::string_view text) const = 0;
+    // The same into `out`, reusing its storage: for loops over many utterances.
+    virtual void detect_into(std::string_view text, DetectedActs& out) const { out = detect(text); }
 };
 
 }  // namespace dd

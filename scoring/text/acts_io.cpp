@@ -47,6 +47,7 @@ int run_acts(std::istream& in, std::ostream& out, std::ostream& err, const ActDe
     int code = 0;
     std::string line;
     long number = 0;
+    DetectedActs d;
     while (std::getline(in, line)) {
         ++number;
         if (!line.empty() && line.back() == '\r') line.pop_back();
@@ -56,7 +57,7 @@ int run_acts(std::istream& in, std::ostream& out, std::ostream& err, const ActDe
             code = 2;
             continue;
         }
-        const DetectedActs d = detector.detect(line);
+        detector.detect_into(line, d);
         out << (json ? acts_json_line(line, d) : acts_text_line(line, d)) << '\n';
     }
     out.flush();

@@ -163,41 +163,57 @@ bool is_numeral(char32_t cp) {
     }
 }
 
-Shadow make_shadow(const text::Normalized& n) {
-    Shadow sh;
+void make_shadow_into(const text::Normalized& n, Shadow& sh) {
+    // Written by index into buffers sized for the worst case (no numeral run), then trimmed:
+    // this runs once per utterance and per byte.
     const std::string& t = n.text;
-    sh.text.reserve(t.size());
-    sh.to_norm.reserve(t.size() + 1);
-    sh.pause.reserve(t.size() + 1);
+    const std::size_t size = t.size();
+    sh.text.resize(size);
+    sh.to_norm.resize(size + 1);
+    sh.pause.resize(size + 1);
+    char* out = sh.text.data();
+    std::uint32_t* to = sh.to_norm.data();
+    std::uint8_t* pz = sh.pause.data();
+    std::size_t o = 0;
     bool in_run = false;
     std::size_t i = 0;
-    while (i < t.size()) {
+    while (i < size) {
         const auto c = static_cast<unsigned char>(t[i]);
         const std::size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
         char32_t cp = c;
         if (len == 3)
             cp = ((c & 0x0Fu) << 12) | ((static_cast<unsigned char>(t[i + 1]) & 0x3Fu) << 6) |
                  (static_cast<unsigned char>(t[i + 2]) & 0x3Fu);
-        const bool paused = n.pause[i] != 0;
+        const std::uint8_t paused = n.pause[i];
         if (is_numeral(cp)) {
             if (!in_run || paused) {
-                sh.text += '#';
-                sh.to_norm.push_back(static_cast<std::uint32_t>(i));
-                sh.pause.push_back(paused ? 1 : 0);
+                out[o] = '#';
+                to[o] = static_cast<std::uint32_t>(i);
+                pz[o] = paused;
+                ++o;
             }
             in_run = true;
         } else {
             for (std::size_t k = 0; k < len; ++k) {
-                sh.text += t[i + k];
-                sh.to_norm.push_back(static_cast<std::uint32_t>(i + k));
-                sh.pause.push_back(k == 0 && paused ? 1 : 0);
+                out[o] = t[i + k];
+                to[o] = static_cast<std::uint32_t>(i + k);
+                pz[o] = k == 0 ? paused : 0;
+                ++o;
             }
             in_run = false;
         }
         i += len;
     }
-    sh.to_norm.push_back(static_cast<std::uint32_t>(t.size()));
-    sh.pause.push_back(n.pause[t.size()]);
+    to[o] = static_cast<std::uint32_t>(size);
+    pz[o] = n.pause[size];
+    sh.text.resize(o);
+    sh.to_norm.resize(o + 1);
+    sh.pause.resize(o + 1);
+}
+
+Shadow make_shadow(const text::Normalized& n) {
+    Shadow sh;
+    make_shadow_into(n, sh);
     return sh;
 }
 
@@ -444,31 +460,68 @@ void chain_parts(const Rule& rule, std::uint32_t rule_id, const std::vector<Hit>
 
 }  // namespace
 
+namespace {
+
+struct SpanOut {
+    std::uint16_t entry;
+    bool weak;
+    std::uint32_t begin, end;  // shadow bytes
+};
+
+// Assigns into existing strings where there are some, so a reused result allocates nothing.
+void assign_names(std::vector<std::string>& v, const std::vector<std::uint16_t>& ids,
+                  const std::vector<std::string>& names) {
+    v.resize(ids.size());
+    for (std::size_t i = 0; i < ids.size(); ++i) v[i].assign(names[ids[i]]);
+}
+
+}  // namespace
+
 DetectedActs LexiconDetector::detect(std::string_view input) const {
     DetectedActs out;
-    const text::Normalized n = text::normalize(input);
-    if (!n.valid) return out;
-    out.normalized = n.text;
-    if (n.text.empty()) return out;
-    const Shadow sh = make_shadow(n);
-    const Impl& im = *impl_;
+    detect_into(input, out);
+    return out;
+}
 
-    std::vector<Hit> hits;
-    im.ac.scan(sh.text, [&](std::uint32_t key, std::size_t end) {
-        const std::size_t begin = end - im.ac.key_length(key);
-        for (const auto& [rule, part] : im.users[key])
-            if (part_fits(im.rules[rule].parts[part], sh, begin, end))
-                hits.push_back({rule, part, static_cast<std::uint32_t>(begin),
-                                static_cast<std::uint32_t>(end)});
-    });
-    if (hits.empty()) return out;
+void LexiconDetector::detect_into(std::string_view input, DetectedActs& out) const {
+    // Per-thread working storage: detection allocates nothing but what its result needs.
+    thread_local struct Scratch {
+        text::Normalized n;
+        Shadow sh;
+        std::vector<Hit> hits;
+        std::vector<Found> found;
+        std::vector<SpanOut> spans;
+        std::vector<std::uint16_t> acts, weak, forbidden;
+    } scratch;
+    text::Normalized& n = scratch.n;
+    text::normalize_into(input, n);
+    out.normalized.assign(n.valid ? n.text : std::string());
+    scratch.acts.clear();
+    scratch.weak.clear();
+    scratch.forbidden.clear();
+    scratch.spans.clear();
+    const Impl& im = *impl_;
+    Shadow& sh = scratch.sh;
+    std::vector<Hit>& hits = scratch.hits;
+    hits.clear();
+    std::vector<Found>& found = scratch.found;
+    found.clear();
+
+    if (n.valid && !n.text.empty()) {
+        make_shadow_into(n, sh);
+        im.ac.scan(sh.text, [&](std::uint32_t key, std::size_t end) {
+            const std::size_t begin = end - im.ac.key_length(key);
+            for (const auto& [rule, part] : im.users[key])
+                if (part_fits(im.rules[rule].parts[part], sh, begin, end))
+                    hits.push_back({rule, part, static_cast<std::uint32_t>(begin),
+                                    static_cast<std::uint32_t>(end)});
+        });
+    }
     std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
         if (a.rule != b.rule) return a.rule < b.rule;
         if (a.part != b.part) return a.part < b.part;
         return a.begin < b.begin;
     });
-
-    std::vector<Found> found;
     for (std::size_t i = 0; i < hits.size();) {
         std::size_t j = i;
         while (j < hits.size() && hits[j].rule == hits[i].rule) ++j;
@@ -490,13 +543,14 @@ DetectedActs LexiconDetector::detect(std::string_view input) const {
         return a.kind < b.kind;
     });
 
+    // Per entry (in the fixed order): drop vetoed matches; strong beats weak.
     for (std::size_t i = 0; i < found.size();) {
         std::size_t j = i;
         while (j < found.size() && found[j].entry == found[i].entry) ++j;
         const std::uint16_t entry = found[i].entry;
         bool strong = false, weak = false;
         std::uint32_t last_b = UINT32_MAX, last_e = UINT32_MAX;
-        std::vector<ActSpan> spans;
+        const std::size_t first_span = scratch.spans.size();
         for (std::size_t k = i; k < j; ++k) {
             const Found& f = found[k];
             if (f.kind == RuleKind::Except) continue;
@@ -510,32 +564,38 @@ DetectedActs LexiconDetector::detect(std::string_view input) const {
             if (f.begin == last_b && f.end == last_e) continue;  // same words, two phrases
             last_b = f.begin;
             last_e = f.end;
-            ActSpan span;
-            span.name = im.names[entry];
-            span.forbidden = im.forbidden[entry];
-            span.weak = f.kind == RuleKind::Weak;
-            span.begin = sh.to_norm[f.begin];
-            span.end = sh.to_norm[f.end];
-            span.src_begin = n.src_begin[span.begin];
-            span.src_end = n.src_end[span.end - 1];
-            spans.push_back(std::move(span));
+            scratch.spans.push_back({entry, f.kind == RuleKind::Weak, f.begin, f.end});
         }
         if (strong || weak) {
             if (im.forbidden[entry]) {
-                out.forbidden.push_back(im.names[entry]);
+                scratch.forbidden.push_back(entry);
             } else {
-                out.acts.push_back(im.names[entry]);
-                if (!strong) out.weak_acts.push_back(im.names[entry]);
+                scratch.acts.push_back(entry);
+                if (!strong) scratch.weak.push_back(entry);
             }
             // A strong form makes the weak spans of the same act mere extra evidence.
-            for (auto& s : spans)
-                if (strong) s.weak = false;
-            out.spans.insert(out.spans.end(), std::make_move_iterator(spans.begin()),
-                             std::make_move_iterator(spans.end()));
+            if (strong)
+                for (std::size_t k = first_span; k < scratch.spans.size(); ++k)
+                    scratch.spans[k].weak = false;
         }
         i = j;
     }
-    return out;
+
+    assign_names(out.acts, scratch.acts, im.names);
+    assign_names(out.weak_acts, scratch.weak, im.names);
+    assign_names(out.forbidden, scratch.forbidden, im.names);
+    out.spans.resize(scratch.spans.size());
+    for (std::size_t k = 0; k < scratch.spans.size(); ++k) {
+        const SpanOut& s = scratch.spans[k];
+        ActSpan& span = out.spans[k];
+        span.name.assign(im.names[s.entry]);
+        span.forbidden = im.forbidden[s.entry];
+        span.weak = s.weak;
+        span.begin = sh.to_norm[s.begin];
+        span.end = sh.to_norm[s.end];
+        span.src_begin = n.src_begin[span.begin];
+        span.src_end = n.src_end[span.end - 1];
+    }
 }
 
 // --------------------------------------------------------------------------------- [load]

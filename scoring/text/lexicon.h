@@ -63,6 +63,7 @@ public:
 
     // One pass over the normalised text; see act_detector.h. Thread-safe.
     DetectedActs detect(std::string_view text) const override;
+    void detect_into(std::string_view text, DetectedActs& out) const override;
 
     int version() const;
     // The distinct byte strings in the automaton, in the matcher's form (normalised, numerals

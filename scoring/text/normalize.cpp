@@ -1,15 +1,26 @@
-// Text normalisation: decode and validate → OpenCC t2s (only when the text holds a character
-// t2s would change) → per character fold (utf8proc COMPAT|CASEFOLD, marks stripped) → keep
+// Text normalisation: decode and validate → t2s (OpenCC's tables; see [t2s]) → per character
+// fold (utf8proc COMPAT|CASEFOLD, marks stripped) → keep
 // letters and digits, turn punctuation/symbols/line breaks into pauses, drop spaces and
 // invisible characters. Sections: [utf8] [t2s] [fold] [normalize].
 #include "normalize.h"
 
-#include <opencc/SimpleConverter.hpp>
+#include <opencc/Config.hpp>
+#include <opencc/ConversionChain.hpp>
+#include <opencc/Converter.hpp>
+#include <opencc/DictGroup.hpp>
+#include <opencc/Lexicon.hpp>
 #include <utf8proc.h>
 
 #include <array>
 #include <exception>
+#include <list>
 #include <memory>
+#include <optional>
+#include <stdexcept>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "aho_corasick.h"
 
 namespace dd::text {
 
@@ -28,6 +39,10 @@ bool decode(std::string_view s, std::vector<Unit>* out) {
     const auto* p = reinterpret_cast<const unsigned char*>(s.data());
     const std::size_t n = s.size();
     std::size_t i = 0;
+    // Written by index into a buffer of the largest possible size, trimmed at the end.
+    const std::size_t start = out ? out->size() : 0;
+    if (out) out->resize(start + n);
+    std::size_t w = start;
     while (i < n) {
         const unsigned char c = p[i];
         char32_t cp = 0;
@@ -58,10 +73,10 @@ bool decode(std::string_view s, std::vector<Unit>* out) {
             (cp >= 0xD800 && cp <= 0xDFFF))
             return false;
         if (out)
-            out->push_back(
-                {cp, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(len)});
+            (*out)[w++] = {cp, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(len)};
         i += len;
     }
+    if (out) out->resize(w);
     return true;
 }
 
@@ -85,100 +100,130 @@ void append_utf8(std::string& s, char32_t cp) {
 
 // ----------------------------------------------------------------------------------- [t2s]
 
-// OpenCC is phrase-based and slow (~8 MB/s) next to everything else here, so it runs only on
-// texts holding at least one character whose single-character t2s conversion differs. That
-// set is computed once, at start-up, by converting every CJK character on its own line.
-// Any character outside the BMP counts as "may change" (rare; errs towards OpenCC).
+// OpenCC's t2s is a phrase table (TSPhrases, ~300 entries) over a character table
+// (TSCharacters, ~4000). OpenCC itself runs at ~8 MB/s, far slower than everything else here,
+// yet it only ever differs from a character-by-character lookup where a phrase of TSPhrases
+// occurs. So both tables are read out of OpenCC's own dictionaries once; a text with no
+// character to convert is left alone, one with no phrase is converted character by character
+// (the same result, exactly), and only the rest goes through OpenCC.
 class T2s {
 public:
     static const T2s& instance() {
-        static const T2s t2s;  // thread-safe lazy init; SimpleConverter::Convert is const
+        static const T2s t2s;  // thread-safe lazy init; Converter::Convert is const
         return t2s;
     }
 
     bool available() const { return conv_ != nullptr; }
 
     bool may_change(char32_t cp) const {
-        if (cp < kTableSize) return single_[cp] != 0;
-        return cp >= 0x20000 && cp <= 0x3FFFF;
+        if (cp < kBmp) return bmp_[cp] != 0;
+        return astral_.count(cp) > 0;
     }
 
-    // Converts the units in place. OpenCC sees the whole text (phrases give context:
-    // 乾淨 → 干净 but 乾隆 stays); when that keeps the character count, characters map
-    // one-to-one and keep their original offsets. When it does not (a phrase of another
-    // length), the single-character table is used instead so offsets stay exact.
+    char32_t single(char32_t cp) const {
+        if (cp < kBmp) return bmp_[cp] ? bmp_[cp] : cp;
+        auto it = astral_.find(cp);
+        return it == astral_.end() ? cp : it->second;
+    }
+
     void convert(std::vector<Unit>& units) const {
         if (!conv_) return;
         std::string in;
         in.reserve(units.size() * 3);
         for (const auto& u : units) append_utf8(in, u.cp == 0 ? U' ' : u.cp);  // OpenCC stops at NUL
+        bool phrase = false;
+        phrases_.scan(in, [&](std::uint32_t, std::size_t) { phrase = true; });
+        if (phrase && convert_with_opencc(in, units)) return;
+        for (auto& u : units) u.cp = single(u.cp);
+    }
+
+private:
+    static constexpr char32_t kBmp = 0x10000;
+
+    // Phrase context matters: 乾淨 → 干净 but 乾隆 stays. When OpenCC keeps the character
+    // count, characters map one-to-one and keep their original offsets; otherwise (a phrase of
+    // another length) the caller falls back to characters so offsets stay exact.
+    bool convert_with_opencc(const std::string& in, std::vector<Unit>& units) const {
         std::string out;
         try {
             out = conv_->Convert(in);
         } catch (const std::exception&) {
-            out.clear();
+            return false;
         }
         std::vector<Unit> conv;
         conv.reserve(units.size());
-        if (decode(out, &conv) && conv.size() == units.size()) {
-            for (std::size_t i = 0; i < units.size(); ++i)
-                if (units[i].cp != 0) units[i].cp = conv[i].cp;
-            return;
-        }
-        for (auto& u : units)
-            if (u.cp < kTableSize && single_[u.cp] != 0) u.cp = single_[u.cp];
+        if (!decode(out, &conv) || conv.size() != units.size()) return false;
+        for (std::size_t i = 0; i < units.size(); ++i)
+            if (units[i].cp != 0) units[i].cp = conv[i].cp;
+        return true;
     }
 
-private:
-    static constexpr char32_t kTableSize = 0x10000;
+    static std::optional<char32_t> only_char(const std::string& s) {
+        std::vector<Unit> u;
+        if (!decode(s, &u) || u.size() != 1) return std::nullopt;
+        return u[0].cp;
+    }
 
-    T2s() : single_(kTableSize, 0) {
+    T2s() : bmp_(kBmp, 0) {
         for (const char* name : {"t2s.json", "/usr/share/opencc/t2s.json"}) {
             try {
-                conv_ = std::make_unique<opencc::SimpleConverter>(name);
+                opencc::Config config;
+                conv_ = config.NewFromFile(name);
                 break;
             } catch (const std::exception&) {
                 conv_.reset();
             }
         }
         if (!conv_) return;
-        // CJK radicals, Extension A, Unified Ideographs, Compatibility Ideographs.
-        static constexpr std::array<std::pair<char32_t, char32_t>, 4> kRanges = {
-            {{0x2E80, 0x2FDF}, {0x3400, 0x4DBF}, {0x4E00, 0x9FFF}, {0xF900, 0xFAFF}}};
-        std::string in;
-        std::vector<char32_t> cps;
-        for (auto [lo, hi] : kRanges)
-            for (char32_t cp = lo; cp <= hi; ++cp) {
-                append_utf8(in, cp);
-                in += '\n';
-                cps.push_back(cp);
-            }
-        std::string out;
         try {
-            out = conv_->Convert(in);
+            read_tables();
         } catch (const std::exception&) {
-            return;
-        }
-        std::vector<Unit> res;
-        if (!decode(out, &res)) return;
-        std::size_t line = 0;
-        std::vector<char32_t> cur;
-        for (const auto& u : res) {
-            if (u.cp != U'\n') {
-                cur.push_back(u.cp);
-                continue;
-            }
-            if (line < cps.size() && cur.size() == 1 && cur[0] != cps[line])
-                single_[cps[line]] = cur[0];
-            else if (line < cps.size() && cur.size() != 1)
-                single_[cps[line]] = cps[line];  // odd result: let OpenCC decide in context
-            cur.clear();
-            ++line;
+            conv_.reset();  // not the dictionaries we know: better no t2s than a wrong one
         }
     }
 
-    std::unique_ptr<opencc::SimpleConverter> conv_;
-    std::vector<char32_t> single_;  // 0 = unchanged; else the simplified character
+    // t2s.json's chain is one group: [TSPhrases, TSCharacters]. Keys of one character go to
+    // the character table, longer keys to the phrase automaton.
+    void read_tables() {
+        std::vector<std::string> phrase_keys;
+        std::unordered_set<char32_t> seen;
+        bool any = false;
+        for (const auto& conversion : conv_->GetConversionChain()->GetConversions()) {
+            auto group = std::dynamic_pointer_cast<opencc::DictGroup>(conversion->GetDict());
+            std::list<opencc::DictPtr> dicts;
+            if (group)
+                dicts = group->GetDicts();
+            else
+                dicts.push_back(conversion->GetDict());
+            for (const auto& dict : dicts) {
+                const opencc::LexiconPtr lexicon = dict->GetLexicon();
+                for (const auto& entry : *lexicon) {
+                    any = true;
+                    const std::string key = entry->Key();
+                    const auto k = only_char(key);
+                    if (!k) {
+                        phrase_keys.push_back(key);
+                        continue;
+                    }
+                    // The first dictionary holding a key wins, as in OpenCC's DictGroup.
+                    if (!seen.insert(*k).second) continue;
+                    const auto v = only_char(entry->GetDefault());
+                    if (!v || *v == *k) continue;
+                    if (*k < kBmp)
+                        bmp_[*k] = *v;
+                    else
+                        astral_.emplace(*k, *v);
+                }
+            }
+        }
+        if (!any) throw std::runtime_error("t2s dictionaries are empty");
+        phrases_ = AhoCorasick(phrase_keys);
+    }
+
+    opencc::ConverterPtr conv_;
+    std::vector<char32_t> bmp_;  // 0 = unchanged; else the simplified character
+    std::unordered_map<char32_t, char32_t> astral_;
+    AhoCorasick phrases_;
 };
 
 // ---------------------------------------------------------------------------------- [fold]
@@ -215,19 +260,63 @@ Kind kind_of(char32_t cp) {
     }
 }
 
+// Writes into the Normalized buffers by index (sized ahead, trimmed by finish()): this is
+// the per-character inner loop of every detection.
 struct Builder {
     Normalized& n;
     bool pending_pause = false;
+    std::size_t o = 0;  // bytes written
+
+    Builder(Normalized& out, std::size_t expected) : n(out) { reserve(expected + 8); }
+
+    void reserve(std::size_t bytes) {
+        n.text.resize(bytes);
+        n.src_begin.resize(bytes + 1);
+        n.src_end.resize(bytes + 1);
+        n.pause.resize(bytes + 1);
+    }
 
     void keep(char32_t cp, const Unit& u) {
-        const std::size_t before = n.text.size();
-        append_utf8(n.text, cp);
-        for (std::size_t i = before; i < n.text.size(); ++i) {
-            n.src_begin.push_back(u.off);
-            n.src_end.push_back(u.off + u.len);
-            n.pause.push_back(i == before && pending_pause ? 1 : 0);
+        if (o + 4 > n.text.size()) reserve(2 * n.text.size() + 16);
+        char* t = n.text.data() + o;
+        std::size_t len;
+        if (cp < 0x80) {
+            t[0] = static_cast<char>(cp);
+            len = 1;
+        } else if (cp < 0x800) {
+            t[0] = static_cast<char>(0xC0 | (cp >> 6));
+            t[1] = static_cast<char>(0x80 | (cp & 0x3F));
+            len = 2;
+        } else if (cp < 0x10000) {
+            t[0] = static_cast<char>(0xE0 | (cp >> 12));
+            t[1] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+            t[2] = static_cast<char>(0x80 | (cp & 0x3F));
+            len = 3;
+        } else {
+            t[0] = static_cast<char>(0xF0 | (cp >> 18));
+            t[1] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+            t[2] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+            t[3] = static_cast<char>(0x80 | (cp & 0x3F));
+            len = 4;
         }
+        for (std::size_t k = 0; k < len; ++k) {
+            n.src_begin[o + k] = u.off;
+            n.src_end[o + k] = u.off + u.len;
+            n.pause[o + k] = 0;
+        }
+        n.pause[o] = pending_pause ? 1 : 0;
+        o += len;
         pending_pause = false;
+    }
+
+    void finish(std::uint32_t input_size) {
+        n.text.resize(o);
+        n.src_begin.resize(o + 1);
+        n.src_end.resize(o + 1);
+        n.pause.resize(o + 1);
+        n.src_begin[o] = input_size;
+        n.src_end[o] = input_size;
+        n.pause[o] = pending_pause ? 1 : 0;
     }
 
     void fold(const Unit& u) {
@@ -292,13 +381,17 @@ bool is_valid_utf8(std::string_view input) { return decode(input, nullptr); }
 
 bool t2s_available() { return T2s::instance().available(); }
 
-Normalized normalize(std::string_view input) {
-    Normalized n;
+void normalize_into(std::string_view input, Normalized& n) {
+    n.valid = false;
+    n.text.clear();
+    n.src_begin.clear();
+    n.src_end.clear();
+    n.pause.clear();
     // Offsets are 32-bit; anything this long is not an utterance.
-    if (input.size() >= 0xFFFFFFFFu) return n;
-    std::vector<Unit> units;
-    units.reserve(input.size());
-    if (!decode(input, &units)) return n;
+    if (input.size() >= 0xFFFFFFFFu) return;
+    thread_local std::vector<Unit> units;  // reused: no allocation per utterance in hot loops
+    units.clear();
+    if (!decode(input, &units)) return;
     n.valid = true;
 
     const T2s& t2s = T2s::instance();
@@ -309,19 +402,33 @@ Normalized normalize(std::string_view input) {
         }
     }
 
-    n.text.reserve(input.size());
-    n.src_begin.reserve(input.size() + 1);
-    n.src_end.reserve(input.size() + 1);
-    n.pause.reserve(input.size() + 1);
-    Builder b{n};
+    Builder b(n, input.size());
     for (const auto& u : units) b.fold(u);
-    const auto end = static_cast<std::uint32_t>(input.size());
-    n.src_begin.push_back(end);
-    n.src_end.push_back(end);
-    n.pause.push_back(b.pending_pause ? 1 : 0);
+    b.finish(static_cast<std::uint32_t>(input.size()));
+}
+
+Normalized normalize(std::string_view input) {
+    Normalized n;
+    normalize_into(input, n);
+    if (!n.valid) n = Normalized{};
     return n;
 }
 
 std::string normalize_text(std::string_view input) { return normalize(input).text; }
+
+std::string to_simplified(std::string_view input) {
+    std::vector<Unit> units;
+    if (input.size() >= 0xFFFFFFFFu || !decode(input, &units)) return "";
+    const T2s& t2s = T2s::instance();
+    for (const auto& u : units)
+        if (t2s.may_change(u.cp)) {
+            t2s.convert(units);
+            break;
+        }
+    std::string out;
+    out.reserve(input.size());
+    for (const auto& u : units) append_utf8(out, u.cp);
+    return out;
+}
 
 }  // namespace dd::text

@@ -33,8 +33,16 @@ struct Normalized {
 // The full result with offsets and pauses. Never throws; invalid UTF-8 gives valid == false.
 Normalized normalize(std::string_view input);
 
+// The same, reusing the storage of `out` (for loops over many utterances).
+void normalize_into(std::string_view input, Normalized& out);
+
 // Just the normalised text ("" for invalid UTF-8).
 std::string normalize_text(std::string_view input);
+
+// Traditional → simplified only (no folding), as normalize() does it: exactly what OpenCC's
+// t2s.json gives, but OpenCC itself runs only where one of its phrases occurs. "" for invalid
+// UTF-8.
+std::string to_simplified(std::string_view input);
 
 // Strict UTF-8 check (no overlongs, no surrogates, nothing above U+10FFFF).
 bool is_valid_utf8(std::string_view input);

@@ -48,7 +48,8 @@ double ms_since_launch() {
     if (const char* ns = std::getenv("DD_LAUNCH_NS"); ns && *ns) {
         timespec now{};
         clock_gettime(CLOCK_REALTIME, &now);
-        const double now_ns = static_cast<double>(now.tv_sec) * 1e9 + static_cast<double>(now.tv_nsec);
+        const double now_ns =
+            static_cast<double>(now.tv_sec) * 1e9 + static_cast<double>(now.tv_nsec);
         return (now_ns - std::strtod(ns, nullptr)) / 1e6;
     }
     return ms_since(g_process_start);
@@ -93,7 +94,8 @@ void add_gui_options(CLI::App& root) {
     g->add_option("--mode", o.mode, "practice (hints, pause) or assessment")
         ->check(CLI::IsMember({"practice", "assessment"}))
         ->group(group);
-    g->add_flag("--choice", o.choice, "Choice mode: offered replies instead of typing")->group(group);
+    g->add_flag("--choice", o.choice, "Choice mode: offered replies instead of typing")
+        ->group(group);
     g->add_option("--seed", o.seed, "Seed of the attempt (default: random)")->group(group);
     g->add_option("--speed", o.speed, "Sim seconds per wall second in practice (0.25–16)")
         ->check(CLI::Range(0.25, 16.0))
@@ -153,7 +155,8 @@ int run_gui() {
     const std::string settings_file = settings_path();
     Settings settings = load_settings(settings_file);
     if (!opts.window.empty() && !parse_size(opts.window, &settings.width, &settings.height)) {
-        std::cerr << "deskdrill: --window " << opts.window << ": error: expected WxH, e.g. 1280x800\n";
+        std::cerr << "deskdrill: --window " << opts.window
+                  << ": error: expected WxH, e.g. 1280x800\n";
         return 2;
     }
 
@@ -162,7 +165,8 @@ int run_gui() {
     app.manual_clock = steps.has_value();
     app.picker.mode = opts.mode == "assessment" ? Mode::Assessment : Mode::Practice;
     app.picker.choice_mode = opts.choice;
-    const std::string lang = !opts.lang.empty() ? opts.lang : (!settings.lang.empty() ? settings.lang : "zh");
+    const std::string lang =
+        !opts.lang.empty() ? opts.lang : (!settings.lang.empty() ? settings.lang : "zh");
     {
         std::string err;
         if (!app.set_language(lang, &err)) {
@@ -172,32 +176,25 @@ int run_gui() {
         app.lang_changed = false;
     }
 
-    // Lexicon (OpenCC dictionaries) and catalogue load while the window opens.
-    const std::string lexicon = dd::cli::lexicon_path(), standards = dd::cli::standards_path();
-    app.backend_loading = std::async(std::launch::async, [lexicon, standards] {
-        return load_backend(lexicon, standards);
+    // What needs no window runs on helper threads while GLFW and Mesa open the window (the
+    // main thread's share of start-up): the library scan (every scenario file) and the font
+    // lookup (fontconfig). The lexicon (OpenCC dictionaries) and the catalogue are not needed
+    // by the picker: they load after the first frame is presented.
+    const auto t_start = std::chrono::steady_clock::now();
+    auto library_job =
+        std::async(std::launch::async, [dir = opts.scenarios_dir] { return scan_library(dir); });
+    struct FontLookup {
+        std::optional<FontFace> face;
+        std::string why;
+        double ms = 0;
+    };
+    auto font_job = std::async(std::launch::async, [spec = opts.font] {
+        const auto t = std::chrono::steady_clock::now();
+        FontLookup f;
+        f.face = find_cjk_font(spec, &f.why);
+        f.ms = ms_since(t);
+        return f;
     });
-
-    const auto t_lib = std::chrono::steady_clock::now();
-    app.library = scan_library(opts.scenarios_dir);
-    const double lib_ms = ms_since(t_lib);
-    app.want_library_text();
-    for (const auto& e : app.library.entries)
-        if (!e.scenario) std::cerr << e.error;
-
-    std::string why;
-    std::optional<FontFace> face = find_cjk_font(opts.font, &why);
-    if (face) {
-        std::string err;
-        if (!app.fonts.open(*face, &err)) {
-            why = err;
-            face.reset();
-        }
-    }
-    if (!face) {
-        app.font_problem = "DeskDrill: " + why;
-        std::cerr << "deskdrill: " << why << "\n";
-    }
 
     glfwSetErrorCallback(glfw_error);
     if (!glfwInit()) {
@@ -233,6 +230,39 @@ int run_gui() {
     apply_style(app.ui_scale);
     ImGui_ImplGlfw_InitForOpenGL(window, true);
     ImGui_ImplOpenGL3_Init("#version 330 core");
+    const double window_ms = ms_since(t_start);
+
+    app.library = library_job.get();
+    const double lib_ms = app.library.load_ms;
+    app.want_library_text();
+    for (const auto& e : app.library.entries)
+        if (!e.scenario) std::cerr << e.error;
+    FontLookup font = font_job.get();
+    std::string why = font.why;
+    bool have_font = font.face.has_value();
+    if (have_font) {
+        std::string err;
+        if (!app.fonts.open(*font.face, &err)) {
+            why = err;
+            have_font = false;
+        }
+    }
+    if (!have_font) {
+        app.font_problem = "DeskDrill: " + why;
+        std::cerr << "deskdrill: " << why << "\n";
+        // Without a CJK face only ASCII renders: the English UI at least reads, unless the
+        // user chose Chinese explicitly.
+        std::string err;
+        if (opts.lang.empty() && app.strings.lang() != "en" && app.set_language("en", &err))
+            app.lang_changed = false;
+    }
+    const std::string lexicon = dd::cli::lexicon_path(), standards = dd::cli::standards_path();
+    auto start_backend_load = [&app, lexicon, standards] {
+        app.backend_loading = std::async(
+            std::launch::async, [lexicon, standards] { return load_backend(lexicon, standards); });
+    };
+    // A drive script may press "start" in its first frames: load right away then.
+    if (steps) start_backend_load();
 
     std::optional<Driver> driver;
     int exit_code = 0;
@@ -307,14 +337,17 @@ int run_gui() {
 
         if (first_frame) {
             first_frame = false;
+            if (!app.backend_loading.valid() && !app.backend) start_backend_load();
             if (opts.bench_first_frame) {
                 glFinish();
-                std::printf("first_frame_ms=%.1f since_main_ms=%.1f library_ms=%.1f scenarios=%zu "
-                            "atlas_ms=%.1f glyphs=%zu atlas=%dx%d font=%s\n",
-                            ms_since_launch(), ms_since(g_process_start), lib_ms,
-                            app.library.entries.size(), atlas_ms, app.fonts.glyphs().size(),
-                            io.Fonts->TexWidth, io.Fonts->TexHeight,
-                            app.fonts.has_cjk() ? app.fonts.face().family.c_str() : "(none)");
+                std::printf(
+                    "first_frame_ms=%.1f since_main_ms=%.1f window_ms=%.1f "
+                    "library_ms=%.1f (thread) scenarios=%zu fontconfig_ms=%.1f (thread) "
+                    "atlas_ms=%.1f glyphs=%zu atlas=%dx%d font=%s\n",
+                    ms_since_launch(), ms_since(g_process_start), window_ms, lib_ms,
+                    app.library.entries.size(), font.ms, atlas_ms, app.fonts.glyphs().size(),
+                    io.Fonts->TexWidth, io.Fonts->TexHeight,
+                    app.fonts.has_cjk() ? app.fonts.face().family.c_str() : "(none)");
                 std::fflush(stdout);
                 glfwSetWindowShouldClose(window, GLFW_TRUE);
             }
@@ -340,13 +373,14 @@ int run_gui() {
                 const int n = opts.bench_frames;
                 const double proc = cpu_seconds(CLOCK_PROCESS_CPUTIME_ID) - bench_cpu0;
                 const double thread = cpu_seconds(CLOCK_THREAD_CPUTIME_ID) - bench_thread0;
-                std::printf("frames=%d screen=%s log_entries=%zu ui_cpu_ms_per_frame=%.3f "
-                            "main_thread_cpu_ms_per_frame=%.3f process_cpu_ms_per_frame=%.3f "
-                            "wall_ms_per_frame=%.3f\n",
-                            n, screen_name(app.screen),
-                            app.session ? app.session->engine().log().entries.size() : size_t{0},
-                            bench_ui_cpu * 1000 / n, thread * 1000 / n, proc * 1000 / n,
-                            ms_since(bench_wall0) / n);
+                std::printf(
+                    "frames=%d screen=%s log_entries=%zu ui_cpu_ms_per_frame=%.3f "
+                    "main_thread_cpu_ms_per_frame=%.3f process_cpu_ms_per_frame=%.3f "
+                    "wall_ms_per_frame=%.3f\n",
+                    n, screen_name(app.screen),
+                    app.session ? app.session->engine().log().entries.size() : size_t{0},
+                    bench_ui_cpu * 1000 / n, thread * 1000 / n, proc * 1000 / n,
+                    ms_since(bench_wall0) / n);
                 std::fflush(stdout);
                 glfwSetWindowShouldClose(window, GLFW_TRUE);
             }
@@ -355,7 +389,8 @@ int run_gui() {
         if (!driver && !opts.bench_first_frame) {
             // Without vsync (some drivers ignore it) cap at ~60 fps instead of spinning a core.
             const double spent = glfwGetTime() - now;
-            if (spent < 1.0 / 60) std::this_thread::sleep_for(std::chrono::duration<double>(1.0 / 60 - spent));
+            if (spent < 1.0 / 60)
+                std::this_thread::sleep_for(std::chrono::duration<double>(1.0 / 60 - spent));
         }
     }
 

@@ -20,9 +20,12 @@ namespace dd::app {
 
 const char* screen_name(Screen s) {
     switch (s) {
-        case Screen::Picker: return "picker";
-        case Screen::Desk: return "desk";
-        case Screen::Debrief: return "debrief";
+        case Screen::Picker:
+            return "picker";
+        case Screen::Desk:
+            return "desk";
+        case Screen::Debrief:
+            return "debrief";
     }
     return "?";
 }
@@ -71,20 +74,15 @@ bool AppState::set_language(const std::string& lang, std::string* error) {
 }
 
 void AppState::want_library_text() {
+    // Only what the picker shows; a drill's own text joins when it starts (want_scenario_text).
     for (const auto& e : library.entries) {
         if (!e.scenario) continue;
         fonts.want(e.scenario->title);
-        fonts.want(e.scenario->summary);
-        fonts.want(e.scenario->debrief);
-        fonts.want(e.scenario->site.name);
-        fonts.want(e.scenario->site.company);
+        fonts.want(what_it_trains(*e.scenario));
         for (const auto& a : e.scenario->actors) fonts.want(a.name);
     }
     if (backend) {
-        for (const auto& [id, s] : backend->standards) {
-            fonts.want(s.title);
-            fonts.want(s.rule);
-        }
+        for (const auto& [id, s] : backend->standards) fonts.want(s.title);
     }
 }
 
@@ -209,10 +207,11 @@ bool AppState::save_transcript(std::string* path, std::string* error) {
         out = default_data_dir() + "/transcripts/" + session->scenario().id + "-" + stamp + ".yaml";
     }
     const Transcript t = session->transcript_for_save();
-    const std::string comment =
-        "DeskDrill attempt saved from the desk window (" + std::string(mode_name(session->config().mode)) +
-        (session->config().choice_mode ? ", choice mode" : "") +
-        ").\nReplay: deskdrill play " + session->scenario().id + " --transcript <this file>";
+    const std::string comment = "DeskDrill attempt saved from the desk window (" +
+                                std::string(mode_name(session->config().mode)) +
+                                (session->config().choice_mode ? ", choice mode" : "") +
+                                ").\nReplay: deskdrill play " + session->scenario().id +
+                                " --transcript <this file>";
     if (!write_text_file(out, transcript_to_yaml(t, comment), error)) return false;
     last_transcript_path = out;
     if (path) *path = out;
@@ -300,9 +299,15 @@ void draw_frame(AppState& app) {
         ImGui::Separator();
     }
     switch (app.screen) {
-        case Screen::Picker: draw_picker(app); break;
-        case Screen::Desk: draw_desk(app); break;
-        case Screen::Debrief: draw_debrief(app); break;
+        case Screen::Picker:
+            draw_picker(app);
+            break;
+        case Screen::Desk:
+            draw_desk(app);
+            break;
+        case Screen::Debrief:
+            draw_debrief(app);
+            break;
     }
     ImGui::End();
 }

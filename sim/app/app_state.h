@@ -26,61 +26,61 @@ struct Options {
     bool choice = false;            // offered replies
     std::optional<std::uint64_t> seed;
     double speed = 1.0;
-    std::string drive;              // scripted driver file
+    std::string drive;  // scripted driver file
     std::string screenshot_dir = ".";
-    std::string transcript_out;     // where "save transcript" writes (default: data dir)
-    std::string report_out;         // write the report JSON here when the attempt ends
-    std::string log_out;            // write the attempt log JSON here when the attempt ends
-    std::string font;               // PATH[:INDEX], overrides fontconfig
-    std::string window;             // WxH, overrides the remembered size
-    bool keep_open = false;         // stay open after the drive script
-    bool bench_first_frame = false; // print start-up timing and exit after the first frame
-    int bench_frames = 0;           // after the script: render N frames, print CPU per frame
-    std::string assets_dir;         // default DESKDRILL_ASSETS_DIR
-    std::string scenarios_dir;      // default dd::cli::scenarios_dir()
+    std::string transcript_out;      // where "save transcript" writes (default: data dir)
+    std::string report_out;          // write the report JSON here when the attempt ends
+    std::string log_out;             // write the attempt log JSON here when the attempt ends
+    std::string font;                // PATH[:INDEX], overrides fontconfig
+    std::string window;              // WxH, overrides the remembered size
+    bool keep_open = false;          // stay open after the drive script
+    bool bench_first_frame = false;  // print start-up timing and exit after the first frame
+    int bench_frames = 0;            // after the script: render N frames, print CPU per frame
+    std::string assets_dir;          // default DESKDRILL_ASSETS_DIR
+    std::string scenarios_dir;       // default dd::cli::scenarios_dir()
 };
 
 enum class Screen { Picker, Desk, Debrief };
 const char* screen_name(Screen s);
 
 struct PickerState {
-    std::string category;           // shown category
-    std::string selected;           // scenario id
+    std::string category;  // shown category
+    std::string selected;  // scenario id
     Mode mode = Mode::Practice;
     bool choice_mode = false;
-    std::string error;              // why the last start failed
+    std::string error;  // why the last start failed
 };
 
 struct DeskState {
     std::string reply;
     bool focus_reply = false;
-    std::string viewed;             // thread shown in the conversation ("" = the engine's focus)
+    std::string viewed;  // thread shown in the conversation ("" = the engine's focus)
     std::uint64_t seen_revision = 0;
     bool scroll_down = false;
     // request register form (seed 002 §2.2)
     std::string rec_name, rec_room, rec_phone, rec_issue, rec_time;
     std::string cls_type, cls_level;
     std::string vis_name, vis_visiting, vis_id;
-    std::string feedback;           // result of the last action (engine's refusal, or done)
+    std::string feedback;  // result of the last action (engine's refusal, or done)
     bool feedback_bad = false;
 };
 
 struct DebriefState {
-    int selected = -1;              // criterion index
-    int step = 0;                   // replay position (index into log entries, exclusive)
-    int shown_step = -1;            // step the replay view last scrolled to
+    int selected = -1;    // criterion index
+    int step = 0;         // replay position (index into log entries, exclusive)
+    int shown_step = -1;  // step the replay view last scrolled to
     bool playing = false;
     double play_accum = 0;
-    std::string message;            // result of save
+    std::string message;  // result of save
     bool message_bad = false;
 };
 
 class AppState {
-public:
+  public:
     Options opts;
     Strings strings;
     FontManager fonts;
-    std::string font_problem;       // shown on screen and on stderr when no CJK font
+    std::string font_problem;  // shown on screen and on stderr when no CJK font
     float ui_scale = 1.0f;
     float font_px = 18.0f;
 
@@ -93,10 +93,10 @@ public:
     PickerState picker;
     DeskState desk;
     DebriefState debrief;
-    bool manual_clock = false;      // set while a drive script runs
+    bool manual_clock = false;  // set while a drive script runs
     std::string last_transcript_path;
     bool quit_requested = false;
-    bool lang_changed = false;      // settings to save; atlas to extend
+    bool lang_changed = false;  // settings to save; atlas to extend
 
     const char* tr(std::string_view key) const { return strings.tr(key); }
     // Text about to be shown: make sure its characters are in the atlas (next frame at latest).
@@ -135,6 +135,6 @@ void draw_debrief(AppState& app);
 Driver::Hooks driver_hooks(AppState& app, std::function<void()> quit);
 
 // Data folders, as the app resolves them.
-std::string default_data_dir();   // $XDG_DATA_HOME/deskdrill or ~/.local/share/deskdrill
+std::string default_data_dir();  // $XDG_DATA_HOME/deskdrill or ~/.local/share/deskdrill
 
 }  // namespace dd::app

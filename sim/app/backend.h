@@ -22,10 +22,10 @@ namespace dd::app {
 // What the desk and the debrief show of a standard (a criterion of the catalogue).
 struct StandardInfo {
     std::string id;
-    std::string title;     // Chinese
+    std::string title;  // Chinese
     std::string category;
-    std::string rule;      // the standard's text
-    std::string source;    // "seed 001 §4.1.5"
+    std::string rule;    // the standard's text
+    std::string source;  // "seed 001 §4.1.5"
     int points = 0;
     bool critical = false;
 };

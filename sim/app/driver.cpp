@@ -67,10 +67,14 @@ std::optional<std::vector<DriveStep>> parse_drive_script(const std::string& text
         } else if (cmd == "key") {
             if (!need_arg("a key name: Enter, Tab, Escape or Backspace")) continue;
             s.kind = DriveStep::Kind::Key;
-            if (arg == "Enter") s.count = ImGuiKey_Enter;
-            else if (arg == "Tab") s.count = ImGuiKey_Tab;
-            else if (arg == "Escape") s.count = ImGuiKey_Escape;
-            else if (arg == "Backspace") s.count = ImGuiKey_Backspace;
+            if (arg == "Enter")
+                s.count = ImGuiKey_Enter;
+            else if (arg == "Tab")
+                s.count = ImGuiKey_Tab;
+            else if (arg == "Escape")
+                s.count = ImGuiKey_Escape;
+            else if (arg == "Backspace")
+                s.count = ImGuiKey_Backspace;
             else {
                 err("unknown key '" + arg + "'; use Enter, Tab, Escape or Backspace");
                 continue;

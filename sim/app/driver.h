@@ -30,12 +30,22 @@ namespace dd::app {
 
 struct DriveStep {
     enum class Kind {
-        Click, Type, Key, At, Advance, Frames, Screenshot, Expect, ExpectNot, Screen, Quit
+        Click,
+        Type,
+        Key,
+        At,
+        Advance,
+        Frames,
+        Screenshot,
+        Expect,
+        ExpectNot,
+        Screen,
+        Quit
     };
     Kind kind = Kind::Frames;
     std::string arg;
-    Millis ms = 0;     // At / Advance
-    int count = 0;     // Frames; Key: the GLFW key code
+    Millis ms = 0;  // At / Advance
+    int count = 0;  // Frames; Key: the GLFW key code
     int line = 0;
 };
 
@@ -45,11 +55,11 @@ std::optional<std::vector<DriveStep>> parse_drive_script(const std::string& text
                                                          std::string* error);
 
 class Driver {
-public:
+  public:
     struct Hooks {
-        std::function<bool(Millis)> set_clock;      // false: no attempt running
-        std::function<Millis()> clock;              // current sim time
-        std::function<std::string()> screen;        // "picker" | "desk" | "debrief"
+        std::function<bool(Millis)> set_clock;  // false: no attempt running
+        std::function<Millis()> clock;          // current sim time
+        std::function<std::string()> screen;    // "picker" | "desk" | "debrief"
         std::function<void()> quit;
         std::function<void(const std::string&)> log;
     };
@@ -68,7 +78,7 @@ public:
 
     static constexpr int kMaxWaitFrames = 240;  // a widget must appear within this many frames
 
-private:
+  private:
     void fail(const DriveStep& s, const std::string& message);
     void next_step();
 
@@ -76,8 +86,8 @@ private:
     std::string file_;
     Hooks hooks_;
     size_t index_ = 0;
-    int phase_ = 0;       // progress within the current step
-    int waited_ = 0;      // frames waited on the current step
+    int phase_ = 0;   // progress within the current step
+    int waited_ = 0;  // frames waited on the current step
     ImVec2 mouse_{-1, -1};
     bool mouse_down_ = false;
     int key_down_ = -1;

@@ -65,8 +65,8 @@ std::optional<FontFace> find_family(const char* family) {
     FcPattern* pat = FcPatternCreate();
     FcPatternAddString(pat, FC_FAMILY, reinterpret_cast<const FcChar8*>(family));
     FcPatternAddBool(pat, FC_SCALABLE, FcTrue);
-    FcObjectSet* os = FcObjectSetBuild(FC_FILE, FC_INDEX, FC_FAMILY, FC_STYLE, FC_WEIGHT,
-                                       FC_FONTFORMAT, nullptr);
+    FcObjectSet* os =
+        FcObjectSetBuild(FC_FILE, FC_INDEX, FC_FAMILY, FC_STYLE, FC_WEIGHT, FC_FONTFORMAT, nullptr);
     FcFontSet* set = FcFontList(nullptr, pat, os);
     std::optional<FontFace> best;
     int best_dist = 1 << 30;
@@ -127,15 +127,14 @@ std::optional<FontFace> find_cjk_font(const std::string& override_spec, std::str
         FontFace face;
         face.path = override_spec;
         // "PATH:INDEX" selects a face in a collection; a bare path means face 0.
-        if (auto colon = override_spec.rfind(':'); colon != std::string::npos &&
-                                                   colon + 1 < override_spec.size() &&
-                                                   std::all_of(override_spec.begin() + colon + 1,
-                                                               override_spec.end(), ::isdigit)) {
+        if (auto colon = override_spec.rfind(':');
+            colon != std::string::npos && colon + 1 < override_spec.size() &&
+            std::all_of(override_spec.begin() + colon + 1, override_spec.end(), ::isdigit)) {
             face.path = override_spec.substr(0, colon);
             face.index = std::atoi(override_spec.c_str() + colon + 1);
         }
         face.family = face.path;
-        struct stat st{};
+        struct stat st {};
         if (::stat(face.path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) {
             if (why)
                 *why = "font file '" + face.path +
@@ -241,7 +240,9 @@ bool GlyphSet::add(std::string_view utf8) {
     return added;
 }
 
-bool GlyphSet::contains(unsigned cp) const { return cp < kBmpSize && bits_[cp]; }
+bool GlyphSet::contains(unsigned cp) const {
+    return cp < kBmpSize && bits_[cp];
+}
 
 std::vector<ImWchar> GlyphSet::ranges() const {
     std::vector<ImWchar> out;
@@ -271,7 +272,7 @@ bool FontManager::open(const FontFace& face, std::string* error) {
         if (error) *error = "cannot open font file " + face.path;
         return false;
     }
-    struct stat st{};
+    struct stat st {};
     if (::fstat(fd, &st) != 0 || st.st_size <= 0) {
         ::close(fd);
         if (error) *error = "cannot read font file " + face.path;

@@ -15,7 +15,7 @@ namespace dd::app {
 
 struct FontFace {
     std::string path;
-    int index = 0;          // face index inside a .ttc collection
+    int index = 0;  // face index inside a .ttc collection
     std::string family;
 };
 
@@ -30,7 +30,7 @@ std::vector<unsigned> decode_utf8(std::string_view text);
 
 // The set of characters the atlas must hold (the BMP: Debian's imgui uses 16-bit ImWchar).
 class GlyphSet {
-public:
+  public:
     GlyphSet();  // starts with ASCII, Latin-1, common and CJK punctuation, the symbols we draw
     // Adds the characters of text; returns true if any was new.
     bool add(std::string_view utf8);
@@ -39,7 +39,7 @@ public:
     // Zero-terminated ImWchar pairs for ImFontConfig::GlyphRanges.
     std::vector<ImWchar> ranges() const;
 
-private:
+  private:
     bool add_cp(unsigned cp);
     std::vector<bool> bits_;
     std::size_t count_ = 0;
@@ -47,7 +47,7 @@ private:
 
 // Owns the mapped font file and rebuilds ImGui's atlas from the GlyphSet.
 class FontManager {
-public:
+  public:
     FontManager() = default;
     ~FontManager();
     FontManager(const FontManager&) = delete;
@@ -70,7 +70,7 @@ public:
     bool build(ImFontAtlas* atlas, float size_px);
     double last_build_ms() const { return last_build_ms_; }
 
-private:
+  private:
     FontFace face_;
     void* data_ = nullptr;
     std::size_t size_ = 0;

@@ -81,7 +81,8 @@ const char* Strings::tr(std::string_view key) const {
     if (auto it = active_.find(key); it != active_.end()) return it->second.c_str();
     if (auto it = fallback_.find(key); it != fallback_.end()) return it->second.c_str();
     auto [it, inserted] = missing_.emplace(key);
-    if (inserted) std::cerr << "deskdrill: UI string \"" << key << "\" missing in " << lang_ << "\n";
+    if (inserted)
+        std::cerr << "deskdrill: UI string \"" << key << "\" missing in " << lang_ << "\n";
     return it->c_str();
 }
 
@@ -94,8 +95,9 @@ const char* Strings::name(std::string_view prefix, std::string_view value) const
     return it->c_str();
 }
 
-std::string Strings::fmt(std::string_view key,
-                         std::initializer_list<std::pair<std::string_view, std::string>> args) const {
+std::string Strings::fmt(
+    std::string_view key,
+    std::initializer_list<std::pair<std::string_view, std::string>> args) const {
     std::string out = tr(key);
     for (const auto& [name, value] : args) {
         const std::string token = "{" + std::string(name) + "}";

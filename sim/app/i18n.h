@@ -12,7 +12,7 @@
 namespace dd::app {
 
 class Strings {
-public:
+  public:
     // Loads `<dir>/<lang>.json` and, for fallback, `<dir>/zh.json`. Returns false with a message
     // in *error when the file is missing or not a flat JSON object of strings.
     bool load(const std::string& dir, const std::string& lang, std::string* error);
@@ -39,7 +39,7 @@ public:
                             std::map<std::string, std::string, std::less<>>& out,
                             std::string* error);
 
-private:
+  private:
     std::string lang_;
     std::map<std::string, std::string, std::less<>> active_;
     std::map<std::string, std::string, std::less<>> fallback_;

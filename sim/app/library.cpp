@@ -15,7 +15,8 @@ namespace fs = std::filesystem;
 std::vector<std::string> scenario_files(const std::string& dir) {
     std::vector<std::string> out;
     std::error_code ec;
-    fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
+    fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec),
+        end;
     for (; !ec && it != end; it.increment(ec)) {
         const auto& p = it->path();
         if (it->is_directory() && p.filename() == "schema") {
@@ -48,8 +49,8 @@ Library scan_library(const std::string& dir) {
     }
     auto cat_rank = [](const LibraryEntry& e) -> size_t {
         if (!e.scenario) return enums::kCategories.size();
-        auto it = std::find(enums::kCategories.begin(), enums::kCategories.end(),
-                            e.scenario->category);
+        auto it =
+            std::find(enums::kCategories.begin(), enums::kCategories.end(), e.scenario->category);
         return static_cast<size_t>(it - enums::kCategories.begin());
     };
     std::stable_sort(lib.entries.begin(), lib.entries.end(),
@@ -61,9 +62,18 @@ Library scan_library(const std::string& dir) {
                              return a.scenario->difficulty < b.scenario->difficulty;
                          return a.scenario->title < b.scenario->title;
                      });
-    lib.load_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0)
-                      .count();
+    lib.load_ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
     return lib;
+}
+
+std::string what_it_trains(const Scenario& s) {
+    if (!s.summary.empty()) return s.summary;
+    std::string d = s.debrief;
+    const auto stop = d.find("。");
+    if (stop != std::string::npos) d = d.substr(0, stop + std::string_view("。").size());
+    while (!d.empty() && (d.back() == '\n' || d.back() == ' ')) d.pop_back();
+    return d;
 }
 
 const LibraryEntry* Library::find(const std::string& key) const {

@@ -16,13 +16,16 @@ struct LibraryEntry {
 };
 
 struct Library {
-    std::vector<LibraryEntry> entries;         // sorted by category order, difficulty, title
+    std::vector<LibraryEntry> entries;  // sorted by category order, difficulty, title
     double load_ms = 0;
 
     // Finds the entry with this scenario id, or whose path ends with `key`.
     const LibraryEntry* find(const std::string& key) const;
     int count_in(std::string_view category) const;
 };
+
+// "What it trains" for the picker: the summary, or the first sentence of the debrief.
+std::string what_it_trains(const Scenario& s);
 
 // Loads every *.yaml under dir except standards.yaml, lexicon.yaml and schema/.
 Library scan_library(const std::string& dir);

@@ -6,15 +6,17 @@
 
 namespace dd::app {
 
-const char* mode_name(Mode m) { return m == Mode::Practice ? "practice" : "assessment"; }
+const char* mode_name(Mode m) {
+    return m == Mode::Practice ? "practice" : "assessment";
+}
 
 Session::Session(std::shared_ptr<const Scenario> scenario, std::shared_ptr<const Backend> backend,
                  SessionConfig config)
     : scenario_(std::move(scenario)), backend_(std::move(backend)), config_(std::move(config)) {
     // Assessment: real time only (no pause, no fast-forward) — the rule of the mode.
     if (config_.mode == Mode::Assessment) config_.speed = 1.0;
-    engine_ = std::make_unique<Engine>(*scenario_, *backend_->detector, backend_->mood,
-                                       config_.seed);
+    engine_ =
+        std::make_unique<Engine>(*scenario_, *backend_->detector, backend_->mood, config_.seed);
     transcript_.scenario = scenario_->id;
     transcript_.seed = config_.seed;
     transcript_.mode = mode_name(config_.mode);
@@ -24,9 +26,13 @@ Session::Session(std::shared_ptr<const Scenario> scenario, std::shared_ptr<const
 
 Session::~Session() = default;
 
-Millis Session::now() const { return static_cast<Millis>(std::floor(sim_ms_)); }
+Millis Session::now() const {
+    return static_cast<Millis>(std::floor(sim_ms_));
+}
 
-bool Session::over() const { return ended_ || engine_->finished(); }
+bool Session::over() const {
+    return ended_ || engine_->finished();
+}
 
 void Session::set_speed(double s) {
     if (config_.mode == Mode::Assessment) return;
@@ -96,9 +102,8 @@ void Session::end() {
     // Close the attempt with a recorded action, so the saved transcript finishes the replay at
     // the same moment: a zero wait when everything is over (the caller's hang-up after the last
     // reply is then replayed too), `end` when the trainee stops with threads still open.
-    const bool engine_ended =
-        !engine_->log().entries.empty() &&
-        engine_->log().entries.back().kind == LogEntry::Kind::AttemptEnd;
+    const bool engine_ended = !engine_->log().entries.empty() &&
+                              engine_->log().entries.back().kind == LogEntry::Kind::AttemptEnd;
     if (!engine_ended) {
         const Millis last = transcript_.actions.empty() ? -1 : transcript_.actions.back().at;
         Action a;
@@ -123,6 +128,8 @@ void Session::end() {
     }
 }
 
-Transcript Session::transcript_for_save() const { return transcript_; }
+Transcript Session::transcript_for_save() const {
+    return transcript_;
+}
 
 }  // namespace dd::app

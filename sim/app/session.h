@@ -17,15 +17,15 @@ enum class Mode { Practice, Assessment };
 
 struct SessionConfig {
     Mode mode = Mode::Practice;
-    bool choice_mode = false;     // offered replies instead of typing (new hires)
+    bool choice_mode = false;  // offered replies instead of typing (new hires)
     std::uint64_t seed = 1;
-    bool manual_clock = false;    // the clock moves only by set_clock() (scripted driver, tests)
-    double speed = 1.0;           // sim seconds per wall second (practice may change it)
+    bool manual_clock = false;  // the clock moves only by set_clock() (scripted driver, tests)
+    double speed = 1.0;         // sim seconds per wall second (practice may change it)
     std::string trainee;
 };
 
 class Session {
-public:
+  public:
     Session(std::shared_ptr<const Scenario> scenario, std::shared_ptr<const Backend> backend,
             SessionConfig config);
     ~Session();
@@ -71,7 +71,7 @@ public:
     // Serial number bumped on every change of the log (views re-layout only then).
     std::uint64_t revision() const { return revision_; }
 
-private:
+  private:
     void advance_engine();
     void move_clock(double target_ms);
 
@@ -80,7 +80,7 @@ private:
     SessionConfig config_;
     std::unique_ptr<Engine> engine_;
     Transcript transcript_;
-    double sim_ms_ = 0;       // fractional, so slow frames at low speed still add up
+    double sim_ms_ = 0;  // fractional, so slow frames at low speed still add up
     bool paused_ = false;
     bool ended_ = false;
     Millis ended_at_ = 0;

@@ -28,11 +28,21 @@ std::string yaml_quote(const std::string& s) {
     std::string out = "\"";
     for (unsigned char c : s) {
         switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\t': out += "\\t"; break;
-            case '\r': out += "\\r"; break;
+            case '"':
+                out += "\\\"";
+                break;
+            case '\\':
+                out += "\\\\";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
+            case '\t':
+                out += "\\t";
+                break;
+            case '\r':
+                out += "\\r";
+                break;
             default:
                 if (c < 0x20 || c == 0x7F) {
                     char buf[8];
@@ -81,19 +91,30 @@ std::string transcript_to_yaml(const Transcript& t, const std::string& comment) 
         std::string item = "  - {at: " + format_seconds(a.at) + ", ";
         const std::string verb(verb_name(a.verb));
         switch (a.verb) {
-            case Verb::Say: item += "say: " + yaml_quote(a.text); break;
+            case Verb::Say:
+                item += "say: " + yaml_quote(a.text);
+                break;
             case Verb::Choose:
                 // 1-based in the file (as numbered for the trainee), 0-based in Action::choice.
-                item += "choose: " + (a.choice >= 0 ? std::to_string(a.choice + 1) : yaml_quote(a.text));
+                item += "choose: " +
+                        (a.choice >= 0 ? std::to_string(a.choice + 1) : yaml_quote(a.text));
                 break;
             case Verb::Record:
-            case Verb::Classify: item += verb + ": " + fields_map(a); break;
+            case Verb::Classify:
+                item += verb + ": " + fields_map(a);
+                break;
             case Verb::RegisterVisitor:
                 item += verb + ": " + (a.fields.empty() ? std::string("true") : fields_map(a));
                 break;
-            case Verb::Wait: item += "wait: " + format_seconds(a.duration) + "s"; break;
-            case Verb::End: item += "end: true"; break;
-            default: item += verb + ": " + yaml_quote(a.arg); break;
+            case Verb::Wait:
+                item += "wait: " + format_seconds(a.duration) + "s";
+                break;
+            case Verb::End:
+                item += "end: true";
+                break;
+            default:
+                item += verb + ": " + yaml_quote(a.arg);
+                break;
         }
         if (!a.to.empty()) item += ", to: " + yaml_quote(a.to);
         out += item + "}\n";

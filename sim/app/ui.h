@@ -12,13 +12,13 @@
 namespace dd::app::ui {
 
 struct WidgetRect {
-    ImVec2 min, max;      // the visible part (clipped to its window)
+    ImVec2 min, max;  // the visible part (clipped to its window)
     bool visible = false;
-    std::string label;    // the visible text, for lookups by label
+    std::string label;  // the visible text, for lookups by label
 };
 
 class WidgetRegistry {
-public:
+  public:
     // Starts a frame: what was noted during the last frame becomes what find() answers.
     void begin_frame();
     void note(std::string_view id, const WidgetRect& r);
@@ -29,7 +29,7 @@ public:
     void request_scroll(std::string id) { scroll_to_ = std::move(id); }
     bool take_scroll(std::string_view id);
 
-private:
+  private:
     std::map<std::string, WidgetRect, std::less<>> current_, last_;
     std::string scroll_to_;
 };
@@ -54,7 +54,7 @@ bool input_text_hint(const char* hint, std::string* text, std::string_view id, f
 bool tab(const char* label, std::string_view id);  // BeginTabItem; EndTabItem() if true
 
 // Colours used across views.
-ImVec4 mood_colour(int mood);        // green (calm) → red (furious)
+ImVec4 mood_colour(int mood);  // green (calm) → red (furious)
 inline const ImVec4 kGood{0.30f, 0.75f, 0.40f, 1.0f};
 inline const ImVec4 kBad{0.90f, 0.35f, 0.30f, 1.0f};
 inline const ImVec4 kWarn{0.95f, 0.70f, 0.25f, 1.0f};

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "commands.h"
+#include "play.h"
 #include "paths.h"
 #include "scoring/rubric/scorer.h"
 #include "scoring/text/lexicon.h"
@@ -25,14 +26,6 @@ namespace dd::cli {
 
 namespace fs = std::filesystem;
 
-// Everything one replay produced: the inputs as loaded and the attempt log.
-struct PlayRun {
-    Scenario scenario;
-    Transcript transcript;
-    int lexicon_version = 0;
-    AttemptLog log;
-    std::shared_ptr<const ActDetector> detector;  // for the report's evidence highlights
-};
 
 namespace {
 
@@ -114,6 +107,19 @@ std::optional<PlayRun> run_play(const std::string& scenario_arg, const std::stri
     return run;
 }
 
+std::optional<ScoreReport> score_play(const PlayRun& run, const std::string& standards,
+                                      std::ostream& err) {
+    Diagnostics diags;
+    auto catalogue = load_catalogue(standards.empty() ? standards_path() : standards, diags);
+    if (!catalogue) {
+        err << diags.to_string();
+        return std::nullopt;
+    }
+    ScoreOptions options;
+    options.detector = run.detector.get();
+    return score_attempt(run.scenario, run.log, *catalogue, options);
+}
+
 void add_play_command(CLI::App& root, int& exit_code) {
     auto* sub = root.add_subcommand(
         "play", "Replay a transcript against a scenario headless and print the scored report");
@@ -145,21 +151,14 @@ void add_play_command(CLI::App& root, int& exit_code) {
             exit_code = 0;
             return;
         }
-        Diagnostics cat_diags;
-        const std::string standards = opts->standards.empty() ? standards_path() : opts->standards;
-        auto catalogue = load_catalogue(standards, cat_diags);
-        if (!catalogue) {
-            std::cerr << cat_diags.to_string();
+        auto report = score_play(*run, opts->standards, std::cerr);
+        if (!report) {
             exit_code = 2;
             return;
         }
-        ScoreOptions score_options;
-        score_options.detector = run->detector.get();
-        const ScoreReport report =
-            score_attempt(run->scenario, run->log, *catalogue, score_options);
-        std::cout << (opts->json ? report_to_json(report) : report_to_text(report));
+        std::cout << (opts->json ? report_to_json(*report) : report_to_text(*report));
         std::cout.flush();
-        exit_code = report.passed ? 0 : 1;
+        exit_code = report->passed ? 0 : 1;
     });
 }
 

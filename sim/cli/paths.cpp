@@ -11,5 +11,6 @@ std::string scenarios_dir() {
 std::string standards_path() { return scenarios_dir() + "/standards.yaml"; }
 std::string lexicon_path() { return scenarios_dir() + "/lexicon.yaml"; }
 std::string examples_dir() { return DESKDRILL_EXAMPLES_DIR; }
+std::string golden_dir() { return DESKDRILL_GOLDEN_DIR; }
 
 }  // namespace dd::cli

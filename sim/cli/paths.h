@@ -8,5 +8,6 @@ std::string scenarios_dir();      // the scenario library (standards.yaml, lexic
 std::string standards_path();     // scenarios/standards.yaml
 std::string lexicon_path();       // scenarios/lexicon.yaml
 std::string examples_dir();       // ../shared/docs/examples (the client's example)
+std::string golden_dir();         // tests/golden (gold and poor transcripts per scenario)
 
 }  // namespace dd::cli

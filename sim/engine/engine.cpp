@@ -1063,7 +1063,7 @@ AttemptLog replay(const Scenario& scenario, const Transcript& transcript,
     for (std::size_t i = 0; i < transcript.actions.size(); ++i)
         e.apply(transcript.actions[i], static_cast<int>(i));
     e.finish(e.now());
-    return e.log();
+    return std::move(e.impl_->log);
 }
 
 }  // namespace dd

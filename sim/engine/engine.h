@@ -142,6 +142,8 @@ class Engine {
     const Scenario& scenario() const;
 
   private:
+    friend AttemptLog replay(const Scenario&, const Transcript&, const ActDetector&,
+                             const MoodParams&);  // moves the log out instead of copying it
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

@@ -16,7 +16,7 @@ struct Limits {
     // Nodes as written, estimated before parsing: yaml-cpp takes most of a second on 500k, and
     // the largest DeskDrill file has a few thousand.
     std::size_t max_written_nodes = 50'000;
-    int max_errors = 100;              // per file; past this a Reader reports once and stops
+    int max_errors = 100;  // per file; past this a Reader reports once and stops
 };
 }  // namespace yaml
 

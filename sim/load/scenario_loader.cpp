@@ -22,10 +22,10 @@ using yaml::Reader;
 using yaml::squote;
 using SV = std::string_view;
 
-constexpr std::array<SV, 16> kTopKeys = {
-    "id",      "version",    "title",  "category", "difficulty", "used_for",
-    "site",    "summary",    "pass_mark", "time_limit", "actors", "events",
-    "dialogue", "outcome",   "criteria", "debrief"};
+constexpr std::array<SV, 16> kTopKeys = {"id",         "version",    "title",    "category",
+                                         "difficulty", "used_for",   "site",     "summary",
+                                         "pass_mark",  "time_limit", "actors",   "events",
+                                         "dialogue",   "outcome",    "criteria", "debrief"};
 constexpr std::array<SV, 6> kRequiredTop = {"id",     "title",    "category",
                                             "actors", "dialogue", "criteria"};
 constexpr std::array<SV, 2> kSiteKeys = {"name", "company"};
@@ -43,14 +43,14 @@ constexpr std::array<SV, 7> kNodeKeys = {"actor", "says",    "expect", "next",
                                          "end",   "choices", "hint"};
 constexpr std::array<SV, 3> kExpectKeys = {"within", "acts", "did"};
 constexpr std::array<SV, 2> kNextKeys = {"if", "goto"};
-constexpr std::array<SV, 7> kConditionKeys = {"said",   "not_said", "did",   "not_did",
-                                              "mood",   "waited",   "visits"};
+constexpr std::array<SV, 7> kConditionKeys = {"said", "not_said", "did",   "not_did",
+                                              "mood", "waited",   "visits"};
 constexpr std::array<SV, 2> kMoodKeys = {"above", "below"};
 constexpr std::array<SV, 1> kWaitedKeys = {"over"};
 constexpr std::array<SV, 1> kVisitsKeys = {"above"};
 constexpr std::array<SV, 11> kOutcomeKeys = {
-    "request_type", "level",     "dispatch", "escalate",         "notify",    "hand_over",
-    "broadcast",    "call",      "record",   "register_visitor", "mood_below"};
+    "request_type", "level", "dispatch", "escalate",         "notify",    "hand_over",
+    "broadcast",    "call",  "record",   "register_visitor", "mood_below"};
 constexpr std::array<SV, 2> kCallKeys = {"number", "within"};
 constexpr std::array<SV, 4> kCriterionKeys = {"id", "points", "critical", "params"};
 // Thread names the transcript's `to:` and `answer:` use; an actor may not take them.
@@ -83,7 +83,9 @@ constexpr std::array<KeyTable, 21> kTables = {{
 bool is_name_char(char c) {
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
 }
-bool is_name(SV s) { return !s.empty() && std::all_of(s.begin(), s.end(), is_name_char); }
+bool is_name(SV s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), is_name_char);
+}
 
 std::string trim(SV s) {
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
@@ -104,7 +106,7 @@ struct Placeholder {
 };
 
 class ScenarioReader {
-public:
+  public:
     ScenarioReader(Reader& r, const LoadOptions& options) : r_(r), options_(options) {}
 
     Scenario read(const YAML::Node& root) {
@@ -127,7 +129,7 @@ public:
         return std::move(sc_);
     }
 
-private:
+  private:
     // ------------------------------------------------------------ header
     void read_header(const Fields& top) {
         if (auto v = r_.string(top, "id")) sc_.id = *v;
@@ -232,8 +234,8 @@ private:
             if (e.value.IsScalar()) {
                 a.facts[e.key] = e.value.Scalar();
                 if (auto hint = yaml::did_you_mean(e.key, kActorKeys); !hint.empty())
-                    r_.warning(e.key_node, squote(e.key) + " in " + what +
-                                               " is taken as an extra fact" + hint);
+                    r_.warning(e.key_node,
+                               squote(e.key) + " in " + what + " is taken as an extra fact" + hint);
             } else {
                 r_.error(e.key_node, "unknown key " + squote(e.key) + " in " + what +
                                          yaml::did_you_mean(e.key, kActorKeys) +
@@ -248,8 +250,8 @@ private:
                 auto name = r_.string(item, item_what);
                 if (!name) return;
                 if (std::find(fields.begin(), fields.end(), *name) == fields.end()) {
-                    r_.error(item, "private fact " + squote(*name) + " is not a field of " +
-                                       what + yaml::did_you_mean(*name, fields) +
+                    r_.error(item, "private fact " + squote(*name) + " is not a field of " + what +
+                                       yaml::did_you_mean(*name, fields) +
                                        " (fields: " + join_strings(fields) + ")");
                     return;
                 }
@@ -270,8 +272,7 @@ private:
         for (const auto& item : n) {
             ActorVariant v;
             v.pos = r_.pos(item);
-            Fields f(r_, item, "vary[" + std::to_string(i++) + "] of " + what, kVariantKeys,
-                     true);
+            Fields f(r_, item, "vary[" + std::to_string(i++) + "] of " + what, kVariantKeys, true);
             for (const auto& e : f.entries()) {
                 if (e.value.IsScalar()) {
                     v.facts[e.key] = e.value.Scalar();
@@ -315,14 +316,12 @@ private:
             for (const auto& e : f.entries())
                 if (enums::contains(kEventKinds, SV(e.key))) kinds.push_back(&e);
             if (kinds.empty()) {
-                r_.error(f.pos(), what + " has no kind; add one of " +
-                                      yaml::join(kEventKinds));
+                r_.error(f.pos(), what + " has no kind; add one of " + yaml::join(kEventKinds));
                 continue;
             }
             if (kinds.size() > 1) {
-                r_.error(kinds[1]->key_node, what + " has both " + squote(kinds[0]->key) +
-                                                 " and " + squote(kinds[1]->key) +
-                                                 "; make them two events");
+                r_.error(kinds[1]->key_node, what + " has both " + squote(kinds[0]->key) + " and " +
+                                                 squote(kinds[1]->key) + "; make them two events");
             }
             read_event_kind(*kinds[0], ev);
             sc_.events.push_back(std::move(ev));
@@ -393,8 +392,8 @@ private:
         }
         for (const auto& kv : n) {
             if (!kv.first.IsScalar()) {
-                r_.error(kv.first, "dialogue node ids must be plain names, got " +
-                                       yaml::kind_name(kv.first));
+                r_.error(kv.first,
+                         "dialogue node ids must be plain names, got " + yaml::kind_name(kv.first));
                 continue;
             }
             Node node;
@@ -444,7 +443,8 @@ private:
         // neither gets the "no way on" error.
         const auto* next_e = f.entry("next");
         const auto* end_e = f.entry("end");
-        const bool next_malformed = next_e && !next_e->value.IsSequence() && !next_e->value.IsNull();
+        const bool next_malformed =
+            next_e && !next_e->value.IsSequence() && !next_e->value.IsNull();
         const bool end_malformed = end_e && !end_v;
         if (node.end && !node.next.empty()) {
             r_.error(end_e->key_node,
@@ -545,15 +545,15 @@ private:
             const std::string arg = trim(SV(alt).substr(colon + 1));
             const auto allowed = vocab::verb_args(verb);
             if (arg.empty()) {
-                r_.error(at, squote(alt) + " has an empty argument after ':'; write e.g. " +
-                                 squote(verb + ":" + std::string(allowed.empty()
-                                                                     ? SV("phone")
-                                                                     : allowed.front())) +
-                                 " or just " + squote(verb));
+                r_.error(at,
+                         squote(alt) + " has an empty argument after ':'; write e.g. " +
+                             squote(verb + ":" +
+                                    std::string(allowed.empty() ? SV("phone") : allowed.front())) +
+                             " or just " + squote(verb));
                 return false;
             }
-            if (!allowed.empty() && std::find(allowed.begin(), allowed.end(), arg) ==
-                                        allowed.end()) {
+            if (!allowed.empty() &&
+                std::find(allowed.begin(), allowed.end(), arg) == allowed.end()) {
                 r_.error(at, "unknown argument " + squote(arg) + " for '" + verb + "'" +
                                  yaml::did_you_mean(arg, allowed) +
                                  " (allowed: " + yaml::join(allowed) + ")");
@@ -617,10 +617,9 @@ private:
                 const auto dot = inner.find('.');
                 if (dot != SV::npos && is_name(inner.substr(0, dot)) &&
                     is_name(inner.substr(dot + 1)))
-                    placeholders_.push_back({std::string(inner.substr(0, dot)),
-                                             std::string(inner.substr(dot + 1)),
-                                             std::string(SV(t).substr(open, close - open + 1)),
-                                             r_.pos(s)});
+                    placeholders_.push_back(
+                        {std::string(inner.substr(0, dot)), std::string(inner.substr(dot + 1)),
+                         std::string(SV(t).substr(open, close - open + 1)), r_.pos(s)});
                 open = t.find('{', open + 1);
             }
         };
@@ -725,10 +724,9 @@ private:
                 std::vector<std::string> ids(options_.criteria_ids->begin(),
                                              options_.criteria_ids->end());
                 auto hint = yaml::did_you_mean(c.id, ids);
-                r_.error(id_node, "criterion " + squote(c.id) + " is not in " +
-                                      options_.standards_name +
-                                      (hint.empty() ? "; add it there or use one of its ids"
-                                                    : hint));
+                r_.error(id_node,
+                         "criterion " + squote(c.id) + " is not in " + options_.standards_name +
+                             (hint.empty() ? "; add it there or use one of its ids" : hint));
             }
             sc_.criteria.push_back(std::move(c));
         }
@@ -738,8 +736,8 @@ private:
         if (!r_.expect_map(n, "params")) return;
         for (const auto& kv : n) {
             if (!kv.first.IsScalar()) {
-                r_.error(kv.first, "keys in 'params' must be plain names, got " +
-                                       yaml::kind_name(kv.first));
+                r_.error(kv.first,
+                         "keys in 'params' must be plain names, got " + yaml::kind_name(kv.first));
                 continue;
             }
             if (auto v = r_.string(kv.second, "params." + kv.first.Scalar()))
@@ -773,8 +771,8 @@ private:
             }
             const auto fields = actor_fields(*a);
             if (std::find(fields.begin(), fields.end(), ph.field) == fields.end())
-                r_.error(ph.pos, "placeholder " + squote(ph.text) + ": actor " +
-                                     squote(ph.actor) + " has no field " + squote(ph.field) +
+                r_.error(ph.pos, "placeholder " + squote(ph.text) + ": actor " + squote(ph.actor) +
+                                     " has no field " + squote(ph.field) +
                                      suggestion(ph.field, fields));
         }
     }
@@ -783,8 +781,7 @@ private:
         auto hint = yaml::did_you_mean(name, ids);
         if (!hint.empty()) return hint;
         std::string list;
-        for (std::size_t i = 0; i < ids.size() && i < 12; ++i)
-            list += (i ? ", " : "") + ids[i];
+        for (std::size_t i = 0; i < ids.size() && i < 12; ++i) list += (i ? ", " : "") + ids[i];
         if (ids.size() > 12) list += ", …";
         return "; defined: " + list;
     }
@@ -796,9 +793,8 @@ private:
     std::vector<Placeholder> placeholders_;
 };
 
-std::optional<Scenario> load_document(const std::optional<yaml::Document>& doc,
-                                      Diagnostics& diags, const LoadOptions& options,
-                                      std::size_t errors_before) {
+std::optional<Scenario> load_document(const std::optional<yaml::Document>& doc, Diagnostics& diags,
+                                      const LoadOptions& options, std::size_t errors_before) {
     if (!doc) return std::nullopt;
     try {
         Reader r(*doc, diags, options.limits.max_errors);
@@ -829,7 +825,7 @@ std::optional<Scenario> load_scenario_file(const std::string& path, Diagnostics&
 }
 
 std::optional<std::set<std::string, std::less<>>> load_criteria_ids(const std::string& path,
-                                                                     Diagnostics& diags) {
+                                                                    Diagnostics& diags) {
     const std::size_t before = diags.error_count();
     auto doc = yaml::parse_file(path, diags);
     if (!doc) return std::nullopt;
@@ -863,6 +859,8 @@ std::optional<std::set<std::string, std::less<>>> load_criteria_ids(const std::s
     }
 }
 
-std::span<const KeyTable> scenario_key_tables() { return kTables; }
+std::span<const KeyTable> scenario_key_tables() {
+    return kTables;
+}
 
 }  // namespace dd

@@ -26,7 +26,7 @@ std::optional<Scenario> load_scenario_text(std::string_view text, const std::str
 // The criterion ids of standards.yaml (`criteria: [{id: …}, …]`; other keys are the rubric's
 // and are not read here). nullopt when the file cannot be read.
 std::optional<std::set<std::string, std::less<>>> load_criteria_ids(const std::string& path,
-                                                                     Diagnostics& diags);
+                                                                    Diagnostics& diags);
 
 // One table of accepted keys: `where` is the JSON pointer of the matching object schema in
 // scenario.schema.json ("" = the root, "/definitions/actor", …) or transcript.schema.json.

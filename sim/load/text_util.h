@@ -24,7 +24,9 @@ inline std::string truncate_for_message(std::string_view s, std::size_t max_byte
 }
 
 // 'text' for messages.
-inline std::string squote(std::string_view s) { return "'" + truncate_for_message(s) + "'"; }
+inline std::string squote(std::string_view s) {
+    return "'" + truncate_for_message(s) + "'";
+}
 
 // 2 MiB, 1.5 KiB, 12 bytes.
 inline std::string format_size(std::size_t bytes) {

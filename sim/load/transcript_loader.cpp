@@ -39,20 +39,34 @@ constexpr std::array<KeyTable, 5> kTables = {{
 }};
 
 Verb verb_of(SV name) {
-    static constexpr std::array<Verb, 17> kOrder = {
-        Verb::Answer,   Verb::Hold,     Verb::Say,       Verb::Choose,          Verb::Record,
-        Verb::Classify, Verb::Dispatch, Verb::Escalate,  Verb::Call,            Verb::Notify,
-        Verb::RegisterVisitor, Verb::Broadcast, Verb::HandOver, Verb::HangUp, Verb::Wait,
-        Verb::End,      Verb::Focus};
+    static constexpr std::array<Verb, 17> kOrder = {Verb::Answer,
+                                                    Verb::Hold,
+                                                    Verb::Say,
+                                                    Verb::Choose,
+                                                    Verb::Record,
+                                                    Verb::Classify,
+                                                    Verb::Dispatch,
+                                                    Verb::Escalate,
+                                                    Verb::Call,
+                                                    Verb::Notify,
+                                                    Verb::RegisterVisitor,
+                                                    Verb::Broadcast,
+                                                    Verb::HandOver,
+                                                    Verb::HangUp,
+                                                    Verb::Wait,
+                                                    Verb::End,
+                                                    Verb::Focus};
     for (std::size_t i = 0; i < enums::kVerbs.size(); ++i)
         if (enums::kVerbs[i] == name) return kOrder[i];
     return Verb::Wait;
 }
 
-bool is_blank(const std::string& s) { return s.find_first_not_of(" \t") == std::string::npos; }
+bool is_blank(const std::string& s) {
+    return s.find_first_not_of(" \t") == std::string::npos;
+}
 
 class TranscriptReader {
-public:
+  public:
     explicit TranscriptReader(Reader& r) : r_(r) {}
 
     Transcript read(const YAML::Node& root) {
@@ -70,8 +84,7 @@ public:
                          "'complaint.night-renovation-noise'");
             t.scenario = *v;
         }
-        if (auto v = r_.integer(top, "seed", 0, INT64_MAX))
-            t.seed = static_cast<std::uint64_t>(*v);
+        if (auto v = r_.integer(top, "seed", 0, INT64_MAX)) t.seed = static_cast<std::uint64_t>(*v);
         if (auto v = r_.one_of(top, "mode", kModes)) t.mode = *v;
         if (auto v = r_.string(top, "trainee")) t.trainee = *v;
         if (const auto* e = top.entry("actions"); e && !e->value.IsNull())
@@ -79,7 +92,7 @@ public:
         return t;
     }
 
-private:
+  private:
     void read_actions(const YAML::Node& n, Transcript& t) {
         if (!r_.expect_list(n, "actions")) return;
         std::size_t i = 0;
@@ -168,9 +181,10 @@ private:
             case Verb::Choose: {
                 if (!need_value()) return false;
                 if (!v.IsScalar()) {
-                    r_.error(v, "expected the number of an offered reply (1 = the first) or "
-                                "its text for 'choose', got " +
-                                    yaml::kind_name(v));
+                    r_.error(v,
+                             "expected the number of an offered reply (1 = the first) or "
+                             "its text for 'choose', got " +
+                                 yaml::kind_name(v));
                     return false;
                 }
                 const std::string& s = v.Scalar();
@@ -204,29 +218,38 @@ private:
                 Fields f(r_, v, "'classify'", kClassifyKeys);
                 if (!f.is_map()) return false;
                 if (f.entries().empty()) {
-                    r_.error(v, "'classify' needs 'type' and/or 'level', e.g. "
-                                "{type: complaint, level: urgent}");
+                    r_.error(v,
+                             "'classify' needs 'type' and/or 'level', e.g. "
+                             "{type: complaint, level: urgent}");
                     return false;
                 }
                 if (auto s = r_.one_of(f, "type", enums::kRequestTypes, "request type"))
                     a.fields.emplace_back("type", *s);
-                if (auto s = r_.one_of(f, "level", enums::kLevels)) a.fields.emplace_back("level", *s);
+                if (auto s = r_.one_of(f, "level", enums::kLevels))
+                    a.fields.emplace_back("level", *s);
                 return true;
             }
-            case Verb::Dispatch: return enum_arg(e, a, enums::kDepartments, "department");
-            case Verb::Escalate: return enum_arg(e, a, enums::kEscalate, "escalation");
-            case Verb::Call: return enum_arg(e, a, enums::kCallNumbers, "emergency number");
-            case Verb::Notify: return enum_arg(e, a, enums::kNotify, "party to notify");
-            case Verb::Broadcast: return enum_arg(e, a, enums::kBroadcast, "broadcast");
-            case Verb::HandOver: return enum_arg(e, a, enums::kHandOver, "item to hand over");
+            case Verb::Dispatch:
+                return enum_arg(e, a, enums::kDepartments, "department");
+            case Verb::Escalate:
+                return enum_arg(e, a, enums::kEscalate, "escalation");
+            case Verb::Call:
+                return enum_arg(e, a, enums::kCallNumbers, "emergency number");
+            case Verb::Notify:
+                return enum_arg(e, a, enums::kNotify, "party to notify");
+            case Verb::Broadcast:
+                return enum_arg(e, a, enums::kBroadcast, "broadcast");
+            case Verb::HandOver:
+                return enum_arg(e, a, enums::kHandOver, "item to hand over");
             case Verb::RegisterVisitor: {
                 if (!need_value()) return false;
                 if (v.IsScalar()) {
                     auto b = r_.boolean(v, verb);
                     if (!b) return false;
                     if (!*b) {
-                        r_.error(v, "'register_visitor: false' does nothing; remove the action "
-                                    "or give {name, visiting, id}");
+                        r_.error(v,
+                                 "'register_visitor: false' does nothing; remove the action "
+                                 "or give {name, visiting, id}");
                         return false;
                     }
                     return true;
@@ -341,8 +364,7 @@ bool action_key_at(std::string_view s, std::size_t i) {
     for (SV k : kActionKeys) {
         if (s.substr(i, k.size()) != k) continue;
         const std::size_t after = i + k.size();
-        if (after < s.size() && s[after] == ':' &&
-            (after + 1 == s.size() || s[after + 1] == ' '))
+        if (after < s.size() && s[after] == ':' && (after + 1 == s.size() || s[after + 1] == ' '))
             return true;
     }
     return false;
@@ -409,8 +431,8 @@ std::optional<Transcript> load_transcript(std::string_view text, const std::stri
                                           Diagnostics& diags, const LoadOptions& options) {
     const std::size_t before = diags.error_count();
     if (text.size() > options.limits.max_bytes)  // refused by parse_text; no work here
-        return load_document(yaml::parse_text(text, path, diags, options.limits), diags,
-                             options, before);
+        return load_document(yaml::parse_text(text, path, diags, options.limits), diags, options,
+                             before);
     std::vector<SourcePos> changed;
     const std::string repaired = quote_flow_replies(text, &changed);
     auto doc = yaml::parse_text(repaired, path, diags, options.limits);
@@ -477,6 +499,8 @@ bool looks_like_transcript(std::string_view text) {
     return false;
 }
 
-std::span<const KeyTable> transcript_key_tables() { return kTables; }
+std::span<const KeyTable> transcript_key_tables() {
+    return kTables;
+}
 
 }  // namespace dd

@@ -23,8 +23,7 @@ namespace dd {
 std::optional<Transcript> load_transcript_file(const std::string& path, Diagnostics& diags,
                                                const LoadOptions& options = {});
 std::optional<Transcript> load_transcript_text(std::string_view text, const std::string& path,
-                                               Diagnostics& diags,
-                                               const LoadOptions& options = {});
+                                               Diagnostics& diags, const LoadOptions& options = {});
 
 // The fixed examples write replies unquoted inside flow maps — `{at: 7, say: 您好,安居物业…}` —
 // where YAML ends the text at the first ','. This quotes such `say:`/`choose:` values (up to a

@@ -25,7 +25,7 @@ FileKind classify_file(const std::string& path, std::string_view text);
 struct FileResult {
     std::string path;
     FileKind kind = FileKind::Scenario;
-    std::string id;  // scenario id, or the scenario a transcript is for
+    std::string id;    // scenario id, or the scenario a transcript is for
     SourcePos id_pos;  // where a scenario's `id:` value is
     bool valid = false;
     Diagnostics diags;

@@ -5,12 +5,17 @@
 // parse_text/parse_file · suggestions · Reader · Fields.
 #include "sim/load/yaml_safe.h"
 
+#include <yaml-cpp/anchor.h>
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/parser.h>
+
 #include <algorithm>
 #include <charconv>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <set>
+#include <sstream>
 #include <system_error>
 #include <unordered_map>
 #include <unordered_set>
@@ -73,8 +78,8 @@ std::optional<ByteProblem> check_bytes(std::string_view s) {
             if (c < l || c > h) ok = false;
         }
         if (!ok)
-            return ByteProblem{i, "invalid UTF-8 (byte " + hex_byte(b) +
-                                      "); save the file as UTF-8 text"};
+            return ByteProblem{
+                i, "invalid UTF-8 (byte " + hex_byte(b) + "); save the file as UTF-8 text"};
         i += len;
     }
     return std::nullopt;
@@ -88,20 +93,32 @@ std::optional<ByteProblem> check_bytes(std::string_view s) {
 // skipped. It may be off by one or two on odd files — the exact check is the tree walk after
 // parsing; this only has to stop 100k-deep input early and say where.
 struct Prescan {
-    std::optional<std::size_t> too_deep;        // offset where nesting passes the bound
-    std::optional<std::size_t> too_many;        // offset where the node estimate passes it
-    std::optional<std::size_t> unclosed_flow;   // offset of a '['/'{' still open at the end
+    std::optional<std::size_t> too_deep;       // offset where nesting passes the bound
+    std::optional<std::size_t> too_many;       // offset where the node estimate passes it
+    std::optional<std::size_t> unclosed_flow;  // offset of a '['/'{' still open at the end
+    std::optional<std::size_t> first_content;  // offset of the first thing not a comment
+    bool marker_after_content = false;         // a `---`/`...` line after some content
 };
 
 Prescan prescan(std::string_view s, int max_depth, std::size_t max_nodes) {
     Prescan result;
-    std::size_t nodes = 0;  // an over-estimate: one per line, entry, key and flow item
-    std::vector<std::size_t> block;  // indentation columns of open block levels
+    std::size_t nodes = 0;               // an over-estimate: one per line, entry, key and flow item
+    std::vector<std::size_t> block;      // indentation columns of open block levels
     std::vector<std::size_t> flow_open;  // offsets of the open '['/'{' (at most max_depth)
     int flow = 0;
     char quote = 0;
     bool in_block_scalar = false;
     std::size_t block_scalar_parent = 0;
+    const auto too_deep_at = [](std::size_t offset) {
+        Prescan r;
+        r.too_deep = offset;
+        return r;
+    };
+    const auto too_many_at = [](std::size_t offset) {
+        Prescan r;
+        r.too_many = offset;
+        return r;
+    };
     const auto too_deep = [&](int extra) {
         return static_cast<long>(block.size()) + flow + extra > max_depth;
     };
@@ -122,17 +139,22 @@ Prescan prescan(std::string_view s, int max_depth, std::size_t max_nodes) {
         std::size_t p = 0;
         if (quote == 0 && flow == 0) {
             if (ind == line.size() || line[ind] == '#') continue;
-            if (++nodes > max_nodes) return {{}, base + ind, {}};
+            if (++nodes > max_nodes) return too_many_at(base + ind);
+            if (!result.first_content && !(ind == 0 && line[0] == '%') &&
+                !(ind == 0 && (line.substr(0, 3) == "---" || line.substr(0, 3) == "...") &&
+                  (line.size() == 3 || line[3] == ' ' || line[3] == '\t')))
+                result.first_content = base + ind;
             if (ind == 0 && line[0] == '%') continue;
             if (ind == 0 && line.size() >= 3 &&
                 (line.substr(0, 3) == "---" || line.substr(0, 3) == "...") &&
                 (line.size() == 3 || line[3] == ' ' || line[3] == '\t')) {
+                if (result.first_content) result.marker_after_content = true;
                 block.clear();
                 p = 3;
             } else {
                 while (!block.empty() && block.back() >= ind) block.pop_back();
                 block.push_back(ind);
-                if (too_deep(0)) return {base + ind, {}, {}};
+                if (too_deep(0)) return too_deep_at(base + ind);
                 p = ind;
                 // Compact nesting on one line: "- - - x", "? - x", "- key:".
                 while (p < line.size() && (line[p] == '-' || line[p] == '?') &&
@@ -142,7 +164,7 @@ Prescan prescan(std::string_view s, int max_depth, std::size_t max_nodes) {
                     while (p < line.size() && line[p] == ' ') ++p;
                     if (p < line.size() && line[p] != '#') {
                         block.push_back(p);
-                        if (too_deep(0)) return {base + p, {}, {}};
+                        if (too_deep(0)) return too_deep_at(base + p);
                     }
                 }
                 // A flow collection starting the content is counted as flow, not as a level.
@@ -178,7 +200,7 @@ Prescan prescan(std::string_view s, int max_depth, std::size_t max_nodes) {
             if (flow > 0) {
                 if (c == '[' || c == '{') {
                     ++flow;
-                    if (too_deep(0)) return {base + p, {}, {}};
+                    if (too_deep(0)) return too_deep_at(base + p);
                     flow_open.push_back(base + p);
                     value_start = true;
                 } else if (c == ']' || c == '}') {
@@ -187,7 +209,7 @@ Prescan prescan(std::string_view s, int max_depth, std::size_t max_nodes) {
                     value_start = false;
                 } else if (c == ',' || c == ':' || c == '?') {
                     value_start = true;
-                    if (++nodes > max_nodes) return {{}, base + p, {}};
+                    if (++nodes > max_nodes) return too_many_at(base + p);
                 } else if ((c == '"' || c == '\'') && value_start) {
                     quote = c;
                 } else if ((c == '&' || c == '!' || c == '*') && value_start) {
@@ -203,7 +225,7 @@ Prescan prescan(std::string_view s, int max_depth, std::size_t max_nodes) {
             if (value_start) {
                 if (c == '[' || c == '{') {
                     flow = 1;
-                    if (too_deep(0)) return {base + p, {}, {}};
+                    if (too_deep(0)) return too_deep_at(base + p);
                     flow_open.assign(1, base + p);
                     ++p;
                     continue;
@@ -241,7 +263,7 @@ Prescan prescan(std::string_view s, int max_depth, std::size_t max_nodes) {
 // is small in memory but huge to walk), stopping past a visit budget or a depth bound; reports
 // alias cycles (`&a [*a]` makes a node contain itself) and duplicate keys.
 class Walker {
-public:
+  public:
     Walker(const Document& doc, Diagnostics& diags, const Limits& limits)
         : doc_(doc), diags_(diags), limits_(limits) {}
 
@@ -249,13 +271,13 @@ public:
     bool run(const YAML::Node& root) {
         walk(root, 0);
         if (dup_count_ > kMaxDupReports)
-            diags_.error(doc_.path(), dup_overflow_pos_,
-                         "... and " + std::to_string(dup_count_ - kMaxDupReports) +
-                             " more duplicate keys");
+            diags_.error(
+                doc_.path(), dup_overflow_pos_,
+                "... and " + std::to_string(dup_count_ - kMaxDupReports) + " more duplicate keys");
         return !fatal_;
     }
 
-private:
+  private:
     static constexpr int kMaxDupReports = 20;
 
     void walk(const YAML::Node& n, int depth) {
@@ -312,8 +334,7 @@ private:
             if (dup_count_ <= kMaxDupReports) {
                 diags_.error(doc_.path(), doc_.pos(kv.first),
                              "duplicate key " + squote(key) + " (first at line " +
-                                 std::to_string(doc_.pos(it->second).line) +
-                                 "); keep only one");
+                                 std::to_string(doc_.pos(it->second).line) + "); keep only one");
             } else if (dup_count_ == kMaxDupReports + 1) {
                 dup_overflow_pos_ = doc_.pos(kv.first);
             }
@@ -336,18 +357,64 @@ private:
     SourcePos dup_overflow_pos_;
 };
 
+// Where a second document with content starts, if there is one. At most two documents are
+// read, so the LoadAll loop of yaml-cpp 0.7 cannot happen here.
+class DocumentCounter : public YAML::EventHandler {
+public:
+    int docs = 0;
+    bool content_in_second = false;
+    YAML::Mark second_mark;
+    void OnDocumentStart(const YAML::Mark& m) override {
+        if (++docs == 2) second_mark = m;
+    }
+    void OnDocumentEnd() override {}
+    void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+    void OnAlias(const YAML::Mark& m, YAML::anchor_t) override { content(m); }
+    void OnScalar(const YAML::Mark& m, const std::string&, YAML::anchor_t,
+                  const std::string&) override {
+        content(m);
+    }
+    void OnSequenceStart(const YAML::Mark& m, const std::string&, YAML::anchor_t,
+                         YAML::EmitterStyle::value) override {
+        content(m);
+    }
+    void OnSequenceEnd() override {}
+    void OnMapStart(const YAML::Mark& m, const std::string&, YAML::anchor_t,
+                    YAML::EmitterStyle::value) override {
+        content(m);
+    }
+    void OnMapEnd() override {}
+
+private:
+    void content(const YAML::Mark& m) {
+        if (docs == 2 && !content_in_second) {
+            content_in_second = true;
+            second_mark = m;
+        }
+    }
+};
+
+std::optional<YAML::Mark> second_document(const std::string& text) {
+    std::istringstream in(text);
+    YAML::Parser parser(in);
+    DocumentCounter counter;
+    for (int i = 0; i < 2 && parser.HandleNextDocument(counter); ++i) {
+    }
+    if (counter.content_in_second) return counter.second_mark;
+    return std::nullopt;
+}
+
 // yaml-cpp's messages are terse; say what to do about the common ones. `unclosed` is where the
 // pre-scan saw a bracket left open, if any.
 std::string explain_syntax(const std::string& msg, std::optional<SourcePos> unclosed) {
-    if (unclosed && (msg == YAML::ErrorMsg::END_OF_MAP_FLOW ||
-                     msg == YAML::ErrorMsg::END_OF_SEQ_FLOW))
+    if (unclosed &&
+        (msg == YAML::ErrorMsg::END_OF_MAP_FLOW || msg == YAML::ErrorMsg::END_OF_SEQ_FLOW))
         return "YAML syntax error: " + msg + "; the '" +
                (msg == YAML::ErrorMsg::END_OF_MAP_FLOW ? "{" : "[") + "' at line " +
                std::to_string(unclosed->line) + ", column " + std::to_string(unclosed->col) +
                " is not closed";
     static const std::pair<std::string_view, std::string_view> kHints[] = {
-        {YAML::ErrorMsg::MAP_VALUE,
-         "; quote text that contains ': ', or check the indentation"},
+        {YAML::ErrorMsg::MAP_VALUE, "; quote text that contains ': ', or check the indentation"},
         {YAML::ErrorMsg::END_OF_MAP, "; check the indentation of the lines above"},
         {YAML::ErrorMsg::END_OF_SEQ, "; check the indentation of the '- ' items"},
         {YAML::ErrorMsg::END_OF_MAP_FLOW, "; a '{' is not closed by '}'"},
@@ -400,9 +467,9 @@ SourcePos Document::pos(const YAML::Node& n) const {
 std::optional<Document> parse_text(std::string_view text, const std::string& path,
                                    Diagnostics& diags, const Limits& limits) {
     if (text.size() > limits.max_bytes) {
-        diags.error(path, {}, "file is too large (" + format_size(text.size()) +
-                                  "); the limit is " + format_size(limits.max_bytes) +
-                                  " — split it into several files");
+        diags.error(path, {},
+                    "file is too large (" + format_size(text.size()) + "); the limit is " +
+                        format_size(limits.max_bytes) + " — split it into several files");
         return std::nullopt;
     }
     if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
@@ -430,9 +497,20 @@ std::optional<Document> parse_text(std::string_view text, const std::string& pat
                         " levels; DeskDrill files need a handful — flatten the structure");
         return std::nullopt;
     }
-    std::vector<YAML::Node> docs;
+    // YAML::Load, never LoadAll: in yaml-cpp 0.7 LoadAll loops forever (allocating) when a
+    // document starts with a token the parser does not consume, e.g. a stray ',' (yaml-cpp
+    // issue #1040, fixed upstream in PR #1319). A second document is looked for separately.
+    YAML::Node root;
     try {
-        docs = YAML::LoadAll(doc.text());
+        root = YAML::Load(doc.text());
+        if (scan.marker_after_content) {
+            if (auto second = second_document(doc.text())) {
+                diags.error(path, doc.pos(*second),
+                            "more than one YAML document ('---') in the file; keep one per "
+                            "file");
+                return std::nullopt;
+            }
+        }
     } catch (const YAML::Exception& e) {
         std::optional<SourcePos> unclosed;
         if (scan.unclosed_flow) unclosed = doc.pos_of_offset(*scan.unclosed_flow);
@@ -442,19 +520,23 @@ std::optional<Document> parse_text(std::string_view text, const std::string& pat
         diags.error(path, {}, std::string("cannot read the YAML: ") + e.what());
         return std::nullopt;
     }
-    std::size_t real_docs = 0;
-    for (const auto& d : docs)
-        if (!d.IsNull()) ++real_docs;
-    if (real_docs == 0) {
-        diags.error(path, {}, "file has no content (only comments or blank lines)");
+    if (!root.IsDefined() || root.IsNull()) {
+        // Either nothing but comments, or content yaml-cpp could not start a value with.
+        const std::size_t at = scan.first_content.value_or(text.size());
+        const std::string_view rest = text.substr(std::min(at, text.size()));
+        const bool null_literal = rest.empty() || rest.front() == '~' ||
+                                  rest.substr(0, 4) == "null" || rest.substr(0, 4) == "Null" ||
+                                  rest.substr(0, 4) == "NULL";
+        if (null_literal) {
+            diags.error(path, {}, "file has no content (only comments or blank lines)");
+        } else {
+            diags.error(path, doc.pos_of_offset(at),
+                        std::string("YAML syntax error: no value can start here") +
+                            (rest.front() == ',' ? "; remove the ',' or quote the text" : ""));
+        }
         return std::nullopt;
     }
-    if (docs.size() > 1) {
-        diags.error(path, doc.pos(docs[1]),
-                    "more than one YAML document ('---') in the file; keep one per file");
-        return std::nullopt;
-    }
-    doc.root_ = docs.front();
+    doc.root_ = root;
     try {
         Walker walker(doc, diags, limits);
         if (!walker.run(doc.root())) return std::nullopt;
@@ -480,9 +562,9 @@ std::optional<std::string> read_file_text(const std::string& path, Diagnostics& 
     if (std::filesystem::is_regular_file(status)) {
         const auto size = std::filesystem::file_size(path, ec);
         if (!ec && size > max_bytes) {
-            diags.error(path, {}, "file is too large (" + format_size(size) +
-                                      "); the limit is " + format_size(max_bytes) +
-                                      " — split it into several files");
+            diags.error(path, {},
+                        "file is too large (" + format_size(size) + "); the limit is " +
+                            format_size(max_bytes) + " — split it into several files");
             return std::nullopt;
         }
     }
@@ -499,8 +581,9 @@ std::optional<std::string> read_file_text(const std::string& path, Diagnostics& 
         text.append(buf, static_cast<std::size_t>(in.gcount()));
     }
     if (text.size() > max_bytes) {
-        diags.error(path, {}, "file is too large (more than " + format_size(max_bytes) +
-                                  "); split it into several files");
+        diags.error(path, {},
+                    "file is too large (more than " + format_size(max_bytes) +
+                        "); split it into several files");
         return std::nullopt;
     }
     return text;
@@ -606,7 +689,9 @@ std::string kind_name(const YAML::Node& n) {
     return "something else";
 }
 
-bool is_plain_scalar(const YAML::Node& n) { return n.IsScalar() && n.Tag() == "?"; }
+bool is_plain_scalar(const YAML::Node& n) {
+    return n.IsScalar() && n.Tag() == "?";
+}
 
 // ---------------------------------------------------------------- Reader
 
@@ -634,8 +719,8 @@ void Reader::warning(SourcePos at, std::string message) {
 bool Reader::scalar_or_error(const YAML::Node& n, std::string_view what,
                              std::string_view expected) {
     if (n.IsScalar()) return true;
-    error(n, "expected " + std::string(expected) + " for " + squote(what) + ", got " +
-                 kind_name(n));
+    error(n,
+          "expected " + std::string(expected) + " for " + squote(what) + ", got " + kind_name(n));
     return false;
 }
 
@@ -772,8 +857,8 @@ std::optional<std::string> Reader::string(const Fields& f, std::string_view key)
     return string(e->value, key);
 }
 
-std::optional<std::int64_t> Reader::integer(const Fields& f, std::string_view key,
-                                            std::int64_t min, std::int64_t max) {
+std::optional<std::int64_t> Reader::integer(const Fields& f, std::string_view key, std::int64_t min,
+                                            std::int64_t max) {
     const auto* e = f.entry(key);
     if (!e) return std::nullopt;
     if (e->value.IsNull()) {
@@ -809,8 +894,8 @@ std::optional<std::string> Reader::one_of(const Fields& f, std::string_view key,
     const auto* e = f.entry(key);
     if (!e) return std::nullopt;
     if (e->value.IsNull()) {
-        error(e->key_node, "expected one of " + join(allowed) + " for " + squote(key) +
-                               ", got nothing");
+        error(e->key_node,
+              "expected one of " + join(allowed) + " for " + squote(key) + ", got nothing");
         return std::nullopt;
     }
     return one_of(e->value, what.empty() ? key : what, allowed);
@@ -829,8 +914,8 @@ Fields::Fields(Reader& r, const YAML::Node& map, std::string what,
     entries_.reserve(map.size());
     for (const auto& kv : map) {
         if (!kv.first.IsScalar()) {
-            r.error(kv.first, "keys in " + what_ + " must be plain names, got " +
-                                  kind_name(kv.first));
+            r.error(kv.first,
+                    "keys in " + what_ + " must be plain names, got " + kind_name(kv.first));
             continue;
         }
         Entry e{kv.first.Scalar(), kv.first, kv.second, false};

@@ -26,11 +26,10 @@
 
 namespace dd::yaml {
 
-
 // A parsed YAML document and what it takes to turn yaml-cpp marks into 1-based line and
 // character (not byte) columns, as editors count them.
 class Document {
-public:
+  public:
     Document() = default;
     Document(YAML::Node root, std::string path, std::string text);
     const YAML::Node& root() const { return root_; }
@@ -41,7 +40,7 @@ public:
     // Position of a byte offset into text().
     SourcePos pos_of_offset(std::size_t offset) const;
 
-private:
+  private:
     friend std::optional<Document> parse_text(std::string_view, const std::string&, Diagnostics&,
                                               const Limits&);
     YAML::Node root_;
@@ -85,7 +84,7 @@ class Fields;
 // `yes`, `on`, `13800001111` stay text); numbers, booleans and durations are parsed strictly.
 // Every method reports its own problem and returns nullopt; none throws.
 class Reader {
-public:
+  public:
     Reader(const Document& doc, Diagnostics& diags, int max_errors = Limits{}.max_errors);
 
     const Document& doc() const { return doc_; }
@@ -132,7 +131,7 @@ public:
                                       std::span<const std::string_view> allowed,
                                       std::string_view what = {});
 
-private:
+  private:
     bool scalar_or_error(const YAML::Node& n, std::string_view what, std::string_view expected);
 
     const Document& doc_;
@@ -146,7 +145,7 @@ private:
 // `extra_ok`) one of `known`; an unknown key is reported with a "did you mean" (or the allowed
 // list). `what` names the map in messages ("scenario", "actor 'owner'").
 class Fields {
-public:
+  public:
     struct Entry {
         std::string key;
         YAML::Node key_node;
@@ -168,7 +167,7 @@ public:
     SourcePos pos() const { return pos_; }
     bool is_map() const { return is_map_; }
 
-private:
+  private:
     Reader& r_;
     std::string what_;
     SourcePos pos_;

@@ -72,8 +72,8 @@ void BM_ScoreAndReportJson(benchmark::State& state) {
 BENCHMARK(BM_ScoreAndReportJson);
 
 void BM_ReportText(benchmark::State& state) {
-    const auto r = dd::score_attempt(dd::test::example_scenario(), dd::test::example_poor_log(),
-                                     catalogue());
+    const auto r =
+        dd::score_attempt(dd::test::example_scenario(), dd::test::example_poor_log(), catalogue());
     for (auto _ : state) benchmark::DoNotOptimize(dd::report_to_text(r));
 }
 BENCHMARK(BM_ReportText);

@@ -11,8 +11,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::string_view text(reinterpret_cast<const char*>(data), size);
     static const dd::LoadOptions options = [] {
         dd::LoadOptions o;
-        o.criteria_ids = std::set<std::string, std::less<>>{"courtesy.greeting",
-                                                            "record.complete"};
+        o.criteria_ids = std::set<std::string, std::less<>>{"courtesy.greeting", "record.complete"};
         return o;
     }();
     dd::Diagnostics diags;

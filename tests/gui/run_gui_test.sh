@@ -4,7 +4,8 @@
 # replays with `deskdrill play` to the identical report and attempt log.
 #   run_gui_test.sh --deskdrill BIN --png-check BIN --out DIR --drive FILE
 #                   [--shots "desk debrief"] [--expect passed|failed] [--exit N]
-#                   [--stderr-has TEXT] [--no-replay] [-- extra deskdrill options]
+#                   [--stderr-has TEXT] [--no-replay] [--env VAR=VALUE]…
+#                   [-- extra deskdrill options]
 # Exit 77 (CTest: skipped) only when xvfb-run is not installed (scripts/deps.sh installs it).
 set -uo pipefail
 
@@ -21,6 +22,7 @@ while [ $# -gt 0 ]; do
     --exit) want_exit=$2; shift 2 ;;
     --stderr-has) stderr_has=$2; shift 2 ;;
     --no-replay) replay=0; shift ;;
+    --env) export "${2?}"; shift 2 ;;
     --) shift; extra=("$@"); break ;;
     *) echo "run_gui_test.sh: unknown option $1" >&2; exit 2 ;;
   esac
@@ -55,12 +57,13 @@ if [ "$replay" = 1 ]; then
   [ -f "$out/attempt.yaml" ] || fail "the window saved no transcript"
   [ -f "$out/gui_report.json" ] || fail "the window wrote no report"
   scenario=$(sed -n 's/^scenario: *//p' "$out/attempt.yaml" | head -1)
-  "$deskdrill" play "$scenario" --transcript "$out/attempt.yaml" --json >"$out/play_report.json" ||
-    fail "deskdrill play refused the saved transcript"
+  # play exits 1 for a failing report (a check failed), 2 for bad input.
+  "$deskdrill" play "$scenario" --transcript "$out/attempt.yaml" --json >"$out/play_report.json"
+  [ $? -le 1 ] || fail "deskdrill play refused the saved transcript"
   cmp -s "$out/gui_report.json" "$out/play_report.json" ||
     { diff -u "$out/gui_report.json" "$out/play_report.json" | head -40 >&2; fail "the replayed report differs from the window's"; }
-  "$deskdrill" play "$scenario" --transcript "$out/attempt.yaml" --log --json >"$out/play_log.json" ||
-    fail "deskdrill play --log refused the saved transcript"
+  "$deskdrill" play "$scenario" --transcript "$out/attempt.yaml" --log --json >"$out/play_log.json"
+  [ $? -le 1 ] || fail "deskdrill play --log refused the saved transcript"
   cmp -s "$out/gui_log.json" "$out/play_log.json" ||
     { diff -u "$out/gui_log.json" "$out/play_log.json" | head -40 >&2; fail "the replayed attempt log differs from the window's"; }
   echo "replay: report and attempt log identical ($(grep -m1 '"score"' "$out/play_report.json" | tr -d ' ,'))"

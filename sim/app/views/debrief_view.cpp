@@ -24,8 +24,10 @@ void draw_header(AppState& app) {
     const auto& r = s.report();
     ImGui::TextUnformatted(app.shown(s.scenario().title).c_str());
     ImGui::SameLine();
-    ImGui::TextDisabled("[%s] seed %llu", app.tr(s.config().mode == Mode::Practice ? "mode.practice" : "mode.assessment"),
-                        static_cast<unsigned long long>(s.config().seed));
+    ImGui::TextDisabled(
+        "[%s] seed %llu",
+        app.tr(s.config().mode == Mode::Practice ? "mode.practice" : "mode.assessment"),
+        static_cast<unsigned long long>(s.config().seed));
     if (r) {
         ImGui::SetWindowFontScale(1.6f);
         ImGui::TextColored(r->passed ? ui::kGood : ui::kBad, "%d / %d", r->score, r->max);
@@ -33,21 +35,27 @@ void draw_header(AppState& app) {
         ui::track("debrief.score", std::to_string(r->score));
         ImGui::SameLine();
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ImGui::GetTextLineHeight() * 0.4f);
-        ImGui::TextColored(r->passed ? ui::kGood : ui::kBad, "%s", app.tr(r->passed ? "debrief.passed" : "debrief.failed"));
+        ImGui::TextColored(r->passed ? ui::kGood : ui::kBad, "%s",
+                           app.tr(r->passed ? "debrief.passed" : "debrief.failed"));
         ui::track(r->passed ? "debrief.passed" : "debrief.failed");
         ImGui::SameLine();
-        ImGui::TextDisabled("%s", app.strings.fmt("debrief.pass_mark", {{"n", std::to_string(r->pass_mark)}}).c_str());
+        ImGui::TextDisabled(
+            "%s",
+            app.strings.fmt("debrief.pass_mark", {{"n", std::to_string(r->pass_mark)}}).c_str());
         if (!r->critical_failed.empty()) {
             std::string list;
             for (const auto& id : r->critical_failed) {
                 const auto it = std::find_if(r->criteria.begin(), r->criteria.end(),
                                              [&](const CriterionResult& c) { return c.id == id; });
-                list += (list.empty() ? "" : "、") + (it != r->criteria.end() && !it->title.empty() ? it->title : id);
+                list += (list.empty() ? "" : "、") +
+                        (it != r->criteria.end() && !it->title.empty() ? it->title : id);
             }
-            ImGui::TextColored(ui::kBad, "%s", app.strings.fmt("debrief.critical", {{"list", list}}).c_str());
+            ImGui::TextColored(ui::kBad, "%s",
+                               app.strings.fmt("debrief.critical", {{"list", list}}).c_str());
         }
     } else {
-        ImGui::TextColored(ui::kBad, "%s %s", app.tr("debrief.no_report"), app.shown(s.score_error()).c_str());
+        ImGui::TextColored(ui::kBad, "%s %s", app.tr("debrief.no_report"),
+                           app.shown(s.score_error()).c_str());
     }
     // Actions.
     if (ui::button(app.tr("debrief.retry"), "debrief.retry")) {
@@ -99,7 +107,8 @@ void draw_timeline(AppState& app) {
     DebriefState& d = app.debrief;
     const AttemptLog& log = s.engine().log();
     const auto& r = s.report();
-    const Millis end = std::max<Millis>(1000, std::max(log.ended_at, log.entries.empty() ? 0 : log.entries.back().t));
+    const Millis end = std::max<Millis>(
+        1000, std::max(log.ended_at, log.entries.empty() ? 0 : log.entries.back().t));
     const float height = ImGui::GetTextLineHeight() * 3.2f;
     const ImVec2 p0 = ImGui::GetCursorScreenPos();
     const float width = ImGui::GetContentRegionAvail().x;
@@ -110,17 +119,22 @@ void draw_timeline(AppState& app) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float pad = 8 * app.ui_scale;
     const float x0 = p0.x + pad, x1 = p0.x + width - pad;
-    auto x_of = [&](Millis t) { return x0 + (x1 - x0) * static_cast<float>(t) / static_cast<float>(end); };
+    auto x_of = [&](Millis t) {
+        return x0 + (x1 - x0) * static_cast<float>(t) / static_cast<float>(end);
+    };
     const float axis_y = p0.y + height - ImGui::GetTextLineHeight() - 4;
-    dl->AddRectFilled(p0, ImVec2(p0.x + width, p0.y + height), ImGui::GetColorU32(ImGuiCol_FrameBg), 4);
+    dl->AddRectFilled(p0, ImVec2(p0.x + width, p0.y + height), ImGui::GetColorU32(ImGuiCol_FrameBg),
+                      4);
     dl->AddLine(ImVec2(x0, axis_y), ImVec2(x1, axis_y), ImGui::GetColorU32(ui::kMuted));
     // Ticks every 15/30/60 s, whichever keeps labels apart.
     Millis step = 15'000;
-    while ((x1 - x0) * static_cast<float>(step) / static_cast<float>(end) < 60 * app.ui_scale) step *= 2;
+    while ((x1 - x0) * static_cast<float>(step) / static_cast<float>(end) < 60 * app.ui_scale)
+        step *= 2;
     for (Millis t = 0; t <= end; t += step) {
         const float x = x_of(t);
         dl->AddLine(ImVec2(x, axis_y - 3), ImVec2(x, axis_y + 3), ImGui::GetColorU32(ui::kMuted));
-        dl->AddText(ImVec2(x + 2, axis_y + 2), ImGui::GetColorU32(ui::kMuted), clock_text(t).c_str());
+        dl->AddText(ImVec2(x + 2, axis_y + 2), ImGui::GetColorU32(ui::kMuted),
+                    clock_text(t).c_str());
     }
     // Evidence of the selected criterion: tall bands.
     if (r && d.selected >= 0 && d.selected < static_cast<int>(r->criteria.size())) {
@@ -128,7 +142,8 @@ void draw_timeline(AppState& app) {
         for (const auto& ev : c.evidence) {
             const float x = x_of(ev.t);
             dl->AddRectFilled(ImVec2(x - 3, p0.y + 2), ImVec2(x + 3, axis_y),
-                              ImGui::GetColorU32(c.passed ? ImVec4(0.3f, 0.75f, 0.4f, 0.55f) : ImVec4(0.9f, 0.35f, 0.3f, 0.6f)));
+                              ImGui::GetColorU32(c.passed ? ImVec4(0.3f, 0.75f, 0.4f, 0.55f)
+                                                          : ImVec4(0.9f, 0.35f, 0.3f, 0.6f)));
         }
     }
     // Entries: actor lines on the top row, the trainee's on the middle row, desk actions below.
@@ -141,7 +156,10 @@ void draw_timeline(AppState& app) {
         int row = -1;
         ImVec4 col;
         switch (e.kind) {
-            case LogEntry::Kind::ActorLine: row = 0; col = style_colour(LogLine::Style::Actor); break;
+            case LogEntry::Kind::ActorLine:
+                row = 0;
+                col = style_colour(LogLine::Style::Actor);
+                break;
             case LogEntry::Kind::Action:
                 if (!e.action || e.action->verb == Verb::Wait) break;
                 if (e.action->verb == Verb::Say || e.action->verb == Verb::Choose) {
@@ -152,9 +170,16 @@ void draw_timeline(AppState& app) {
                     col = style_colour(LogLine::Style::Desk);
                 }
                 break;
-            case LogEntry::Kind::Rejected: row = 2; col = ui::kBad; break;
-            case LogEntry::Kind::Ring: row = 3; col = ui::kMuted; break;
-            default: break;
+            case LogEntry::Kind::Rejected:
+                row = 2;
+                col = ui::kBad;
+                break;
+            case LogEntry::Kind::Ring:
+                row = 3;
+                col = ui::kMuted;
+                break;
+            default:
+                break;
         }
         if (row < 0) continue;
         const ImVec2 c(x_of(e.t), p0.y + row_h * (static_cast<float>(row) + 0.5f) + 2);
@@ -168,7 +193,8 @@ void draw_timeline(AppState& app) {
     // Replay play-head.
     if (d.step > 0 && d.step <= static_cast<int>(log.entries.size())) {
         const float x = x_of(log.entries[static_cast<size_t>(d.step - 1)].t);
-        dl->AddLine(ImVec2(x, p0.y), ImVec2(x, axis_y), ImGui::GetColorU32(ImVec4(1, 1, 1, 0.8f)), 2);
+        dl->AddLine(ImVec2(x, p0.y), ImVec2(x, axis_y), ImGui::GetColorU32(ImVec4(1, 1, 1, 0.8f)),
+                    2);
     }
     if (hover_index >= 0) {
         const LogEntry& e = log.entries[static_cast<size_t>(hover_index)];
@@ -192,9 +218,10 @@ void draw_criteria(AppState& app) {
     const auto& r = app.session->report();
     if (!r) return;
     DebriefState& d = app.debrief;
-    if (!ImGui::BeginTable("##criteria", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
-                                                ImGuiTableFlags_ScrollY,
-                           ImGui::GetContentRegionAvail()))
+    if (!ImGui::BeginTable(
+            "##criteria", 3,
+            ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY,
+            ImGui::GetContentRegionAvail()))
         return;
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn(app.tr("debrief.col_result"), ImGuiTableColumnFlags_WidthFixed);
@@ -240,7 +267,8 @@ void draw_details(AppState& app) {
         ImGui::Spacing();
         ImGui::TextColored(ui::kAccent, "%s", app.tr("debrief.rule"));
         if (!c.rule.empty()) ImGui::TextUnformatted(app.shown(c.rule).c_str());
-        if (!c.source.empty()) ImGui::TextDisabled("%s %s", app.tr("debrief.source"), c.source.c_str());
+        if (!c.source.empty())
+            ImGui::TextDisabled("%s %s", app.tr("debrief.source"), c.source.c_str());
     }
     ImGui::Spacing();
     ImGui::TextColored(ui::kAccent, "%s", app.tr("debrief.evidence"));
@@ -267,8 +295,9 @@ void draw_details(AppState& app) {
             ImGui::TextUnformatted(("「" + app.shown(ev.text) + "」").c_str());
             if (ev.highlight_begin >= 0 && ev.highlight_end > ev.highlight_begin &&
                 static_cast<size_t>(ev.highlight_end) <= ev.text.size()) {
-                const std::string hit = ev.text.substr(static_cast<size_t>(ev.highlight_begin),
-                                                       static_cast<size_t>(ev.highlight_end - ev.highlight_begin));
+                const std::string hit =
+                    ev.text.substr(static_cast<size_t>(ev.highlight_begin),
+                                   static_cast<size_t>(ev.highlight_end - ev.highlight_begin));
                 ImGui::TextColored(ui::kWarn, "  %s %s", app.tr("debrief.matched"), hit.c_str());
             }
         } else {
@@ -333,7 +362,8 @@ void draw_replay(AppState& app) {
         auto line = format_entry(app, s.scenario(), log, e, true);
         if (!line) continue;
         if (!e.thread.empty() && e.thread != last_thread) {
-            ImGui::TextDisabled("— %s —", app.shown(actor_name(log, s.scenario(), e.thread)).c_str());
+            ImGui::TextDisabled("— %s —",
+                                app.shown(actor_name(log, s.scenario(), e.thread)).c_str());
             last_thread = e.thread;
         }
         app.shown(line->text);

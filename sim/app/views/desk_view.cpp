@@ -22,7 +22,9 @@ namespace {
 
 // ---- helpers ---------------------------------------------------------------------------------
 
-bool live(const ThreadView& t) { return t.state != ThreadView::State::Ended; }
+bool live(const ThreadView& t) {
+    return t.state != ThreadView::State::Ended;
+}
 
 std::string viewed_thread(const AppState& app, const std::vector<ThreadView>& threads) {
     if (!app.desk.viewed.empty()) return app.desk.viewed;
@@ -56,8 +58,11 @@ void act(AppState& app, Action a, const std::string& to_thread = {}) {
     if (!to_thread.empty() && to_thread != s.engine().focused()) a.to = to_thread;
     const ApplyResult r = s.act(a);
     if (r.ok) {
-        // A reply shows in the conversation; desk actions get a confirmation line.
-        app.desk.feedback = a.verb == Verb::Say || a.verb == Verb::Choose
+        // Replies and phone actions show in the conversation; desk actions get a confirmation.
+        const bool shown_in_conversation = a.verb == Verb::Say || a.verb == Verb::Choose ||
+                                           a.verb == Verb::Answer || a.verb == Verb::Hold ||
+                                           a.verb == Verb::HangUp;
+        app.desk.feedback = shown_in_conversation
                                 ? std::string()
                                 : app.strings.fmt("desk.done", {{"what", describe_action(app, a)}});
         app.desk.feedback_bad = false;
@@ -78,20 +83,28 @@ Action make(Verb v, std::string arg = {}) {
 
 const char* kind_name(const AppState& app, ThreadRecord::Kind k) {
     switch (k) {
-        case ThreadRecord::Kind::Phone: return app.tr("thread.phone");
-        case ThreadRecord::Kind::Desk: return app.tr("thread.desk");
-        case ThreadRecord::Kind::Alarm: return app.tr("thread.alarm");
+        case ThreadRecord::Kind::Phone:
+            return app.tr("thread.phone");
+        case ThreadRecord::Kind::Desk:
+            return app.tr("thread.desk");
+        case ThreadRecord::Kind::Alarm:
+            return app.tr("thread.alarm");
     }
     return "";
 }
 
 const char* state_name(const AppState& app, ThreadView::State s) {
     switch (s) {
-        case ThreadView::State::Ringing: return app.tr("state.ringing");
-        case ThreadView::State::Waiting: return app.tr("state.waiting");
-        case ThreadView::State::Active: return app.tr("state.active");
-        case ThreadView::State::Held: return app.tr("state.held");
-        case ThreadView::State::Ended: return app.tr("state.ended");
+        case ThreadView::State::Ringing:
+            return app.tr("state.ringing");
+        case ThreadView::State::Waiting:
+            return app.tr("state.waiting");
+        case ThreadView::State::Active:
+            return app.tr("state.active");
+        case ThreadView::State::Held:
+            return app.tr("state.held");
+        case ThreadView::State::Ended:
+            return app.tr("state.ended");
     }
     return "";
 }
@@ -129,7 +142,8 @@ void draw_top_bar(AppState& app) {
         if (ui::button(app.tr(s.paused() ? "desk.resume" : "desk.pause"), "desk.pause"))
             s.set_paused(!s.paused());
         ImGui::SameLine();
-        if (ui::button_if(s.engine().next_event_time().has_value(), app.tr("desk.skip"), "desk.skip"))
+        if (ui::button_if(s.engine().next_event_time().has_value(), app.tr("desk.skip"),
+                          "desk.skip"))
             s.skip_to_next_event();
     }
     // End / debrief, right-aligned; highlighted once the drill is over.
@@ -161,8 +175,9 @@ void draw_thread_card(AppState& app, const std::vector<ThreadView>& threads, con
     if (t.state == ThreadView::State::Ringing) {
         // A pulsing ring with its count: answer within three rings (seed 001 §4.1.5).
         const float pulse = 0.6f + 0.4f * std::sin(static_cast<float>(ImGui::GetTime()) * 8.0f);
-        ImGui::TextColored(ImVec4(1.0f, 0.35f, 0.3f, pulse), "☎ %s",
-                           app.strings.fmt("desk.ringing", {{"n", std::to_string(t.rings)}}).c_str());
+        ImGui::TextColored(
+            ImVec4(1.0f, 0.35f, 0.3f, pulse), "☎ %s",
+            app.strings.fmt("desk.ringing", {{"n", std::to_string(t.rings)}}).c_str());
     }
     if (ui::selectable((name + "  ·  " + state_name(app, t.state)).c_str(), is_viewed,
                        "thread:" + t.id))
@@ -172,15 +187,17 @@ void draw_thread_card(AppState& app, const std::vector<ThreadView>& threads, con
     const bool ringing_or_waiting =
         t.state == ThreadView::State::Ringing || t.state == ThreadView::State::Waiting;
     if (t.kind == ThreadRecord::Kind::Phone) {
-        if (ui::button_if(ringing_or_waiting || t.state == ThreadView::State::Held,
-                          app.tr(t.state == ThreadView::State::Held ? "desk.resume_call" : "desk.answer"),
-                          "phone.answer:" + t.id)) {
+        if (ui::button_if(
+                ringing_or_waiting || t.state == ThreadView::State::Held,
+                app.tr(t.state == ThreadView::State::Held ? "desk.resume_call" : "desk.answer"),
+                "phone.answer:" + t.id)) {
             app.desk.viewed = t.id;
             act(app, make(Verb::Answer, arg));
         }
         alias("phone.answer");
         ImGui::SameLine();
-        if (ui::button_if(t.state == ThreadView::State::Active, app.tr("desk.hold"), "phone.hold:" + t.id))
+        if (ui::button_if(t.state == ThreadView::State::Active, app.tr("desk.hold"),
+                          "phone.hold:" + t.id))
             act(app, make(Verb::Hold, arg));
         alias("phone.hold");
         ImGui::SameLine();
@@ -205,7 +222,8 @@ void draw_thread_card(AppState& app, const std::vector<ThreadView>& threads, con
     ImGui::Separator();
 }
 
-void draw_threads(AppState& app, const std::vector<ThreadView>& threads, const std::string& viewed) {
+void draw_threads(AppState& app, const std::vector<ThreadView>& threads,
+                  const std::string& viewed) {
     ImGui::TextColored(ui::kAccent, "☎ %s", app.tr("desk.phone"));
     ImGui::Separator();
     bool any = false;
@@ -337,14 +355,18 @@ void draw_hints(AppState& app, const ThreadView* tv) {
         const Expect& x = node->expect;
         auto any_of = [&](const AnyOf& alts, const char* prefix) {
             std::string s2;
-            for (const auto& a : alts) s2 += (s2.empty() ? "" : app.tr("hint.or")) + std::string(app.strings.name(prefix, a));
+            for (const auto& a : alts)
+                s2 += (s2.empty() ? "" : app.tr("hint.or")) +
+                      std::string(app.strings.name(prefix, a));
             return s2;
         };
         if (x.within)
-            ImGui::BulletText("%s", app.strings.fmt("hint.within", {{"t", format_duration(*x.within)}}).c_str());
+            ImGui::BulletText(
+                "%s", app.strings.fmt("hint.within", {{"t", format_duration(*x.within)}}).c_str());
         if (!x.acts.empty()) {
             std::string acts;
-            for (const auto& alts : x.acts) acts += (acts.empty() ? "" : "、") + any_of(alts, "act.");
+            for (const auto& alts : x.acts)
+                acts += (acts.empty() ? "" : "、") + any_of(alts, "act.");
             ImGui::BulletText("%s", app.strings.fmt("hint.acts", {{"acts", acts}}).c_str());
         }
         if (!x.did.empty()) {
@@ -406,8 +428,11 @@ void draw_record_tool(AppState& app, const std::string& viewed) {
                        d.rec_issue.empty() && d.rec_time.empty());
     if (ui::button_if(any, app.tr("tool.record_submit"), "tool.record.submit")) {
         Action a = make(Verb::Record);
-        for (auto [k, v] : {std::pair{"name", &d.rec_name}, {"room", &d.rec_room},
-                            {"phone", &d.rec_phone}, {"issue", &d.rec_issue}, {"time", &d.rec_time}})
+        for (auto [k, v] : {std::pair{"name", &d.rec_name},
+                            {"room", &d.rec_room},
+                            {"phone", &d.rec_phone},
+                            {"issue", &d.rec_issue},
+                            {"time", &d.rec_time}})
             if (!v->empty()) a.fields.emplace_back(k, *v);
         act(app, a, viewed);
     }
@@ -451,7 +476,8 @@ void draw_classify_tool(AppState& app, const std::string& viewed) {
     int i = 0;
     for (auto dep : enums::kDepartments) {
         if (i++ % 3) ImGui::SameLine();
-        if (ui::button(app.strings.name("dept.", dep), "tool.dispatch:" + std::string(dep), ImVec2(w3, 0)))
+        if (ui::button(app.strings.name("dept.", dep), "tool.dispatch:" + std::string(dep),
+                       ImVec2(w3, 0)))
             act(app, make(Verb::Dispatch, std::string(dep)), viewed);
     }
     ImGui::Separator();
@@ -473,7 +499,8 @@ void draw_emergency_tool(AppState& app, const std::string& viewed) {
     for (auto n : enums::kCallNumbers) {
         if (i++) ImGui::SameLine();
         const std::string label = std::string(n) + "\n" + app.strings.name("call.", n);
-        if (ui::button(label.c_str(), "tool.call:" + std::string(n), ImVec2(w, ImGui::GetFrameHeight() * 2)))
+        if (ui::button(label.c_str(), "tool.call:" + std::string(n),
+                       ImVec2(w, ImGui::GetFrameHeight() * 2)))
             act(app, make(Verb::Call, std::string(n)), viewed);
     }
     ImGui::PopStyleColor(2);
@@ -481,7 +508,8 @@ void draw_emergency_tool(AppState& app, const std::string& viewed) {
     if (ui::button(app.tr("tool.broadcast_evacuation"), "tool.broadcast:evacuation", ImVec2(-1, 0)))
         act(app, make(Verb::Broadcast, "evacuation"), viewed);
     for (auto h : {"first-aid-kit", "extinguisher"}) {
-        if (ui::button(app.strings.name("hand_over.", h), std::string("tool.hand_over:") + h, ImVec2(-1, 0)))
+        if (ui::button(app.strings.name("hand_over.", h), std::string("tool.hand_over:") + h,
+                       ImVec2(-1, 0)))
             act(app, make(Verb::HandOver, h), viewed);
     }
 }
@@ -499,7 +527,8 @@ void draw_visitor_tool(AppState& app, const std::string& viewed) {
     }
     if (ui::button(app.tr("tool.visitor_submit"), "tool.visitor.submit")) {
         Action a = make(Verb::RegisterVisitor);
-        for (auto [k, v] : {std::pair{"name", &d.vis_name}, {"visiting", &d.vis_visiting}, {"id", &d.vis_id}})
+        for (auto [k, v] :
+             {std::pair{"name", &d.vis_name}, {"visiting", &d.vis_visiting}, {"id", &d.vis_id}})
             if (!v->empty()) a.fields.emplace_back(k, *v);
         act(app, a, viewed);
     }
@@ -572,7 +601,8 @@ void draw_desk(AppState& app) {
     ImGui::EndChild();
     ImGui::SameLine();
 
-    ImGui::BeginChild("##centre", ImVec2(w - left_w - right_w - 2 * ImGui::GetStyle().ItemSpacing.x, h), false);
+    ImGui::BeginChild("##centre",
+                      ImVec2(w - left_w - right_w - 2 * ImGui::GetStyle().ItemSpacing.x, h), false);
     if (tv) {
         ImGui::TextColored(ui::kAccent, "%s · %s", kind_name(app, tv->kind),
                            app.shown(tv->actor_name.empty() ? tv->id : tv->actor_name).c_str());
@@ -582,13 +612,14 @@ void draw_desk(AppState& app) {
         ImGui::TextDisabled("%s", app.tr("desk.quiet"));
     }
     const bool offering = s.config().choice_mode && tv && !tv->choices.empty();
-    const float reply_h = offering
-                              ? ImGui::GetTextLineHeightWithSpacing() * (1.5f + 2.2f * static_cast<float>(tv->choices.size()))
-                              : ImGui::GetFrameHeightWithSpacing() * 1.2f;
+    const float reply_h = offering ? ImGui::GetTextLineHeightWithSpacing() *
+                                         (1.5f + 2.2f * static_cast<float>(tv->choices.size()))
+                                   : ImGui::GetFrameHeightWithSpacing() * 1.2f;
     const float feedback_h = ImGui::GetTextLineHeightWithSpacing() * 2.2f;
-    const float hints_h = practice ? std::min(h * 0.30f, ImGui::GetTextLineHeightWithSpacing() * 7.5f) : 0.0f;
-    const float conv_h = std::max(120.0f, ImGui::GetContentRegionAvail().y - reply_h - feedback_h - hints_h -
-                                              ImGui::GetStyle().ItemSpacing.y * 3);
+    const float hints_h =
+        practice ? std::min(h * 0.30f, ImGui::GetTextLineHeightWithSpacing() * 7.5f) : 0.0f;
+    const float conv_h = std::max(120.0f, ImGui::GetContentRegionAvail().y - reply_h - feedback_h -
+                                              hints_h - ImGui::GetStyle().ItemSpacing.y * 3);
     draw_conversation(app, viewed, conv_h);
     if (s.over() && !s.ended()) {
         ImGui::TextColored(ui::kGood, "%s", app.tr("desk.over"));
@@ -596,7 +627,8 @@ void draw_desk(AppState& app) {
     draw_reply(app, tv, viewed);
     ImGui::PushTextWrapPos(0);
     if (!app.desk.feedback.empty())
-        ImGui::TextColored(app.desk.feedback_bad ? ui::kBad : ui::kMuted, "%s", app.desk.feedback.c_str());
+        ImGui::TextColored(app.desk.feedback_bad ? ui::kBad : ui::kMuted, "%s",
+                           app.desk.feedback.c_str());
     ImGui::PopTextWrapPos();
     if (practice) {
         ImGui::SetCursorPosY(ImGui::GetWindowHeight() - hints_h);

@@ -48,37 +48,51 @@ std::string describe_action(const AppState& app, const Action& a) {
             if (!s.empty()) s += "、";
             s += std::string(app.strings.name(prefix, k)) + " ";
             // Field values that are vocabulary (classify) read as their names.
-            if (k == "type") s += app.strings.name("type.", v);
-            else if (k == "level") s += app.strings.name("level.", v);
-            else s += v;
+            if (k == "type")
+                s += app.strings.name("type.", v);
+            else if (k == "level")
+                s += app.strings.name("level.", v);
+            else
+                s += v;
         }
         return s;
     };
     switch (a.verb) {
         case Verb::Say:
-        case Verb::Choose: return a.text;
-        case Verb::Record: return out + ":" + join_fields("field.");
-        case Verb::Classify: return out + ":" + join_fields("field.");
+        case Verb::Choose:
+            return a.text;
+        case Verb::Record:
+            return out + ":" + join_fields("field.");
+        case Verb::Classify:
+            return out + ":" + join_fields("field.");
         case Verb::RegisterVisitor:
             return a.fields.empty() ? out : out + ":" + join_fields("field.");
-        case Verb::Dispatch: return out + ":" + app.strings.name("dept.", a.arg);
-        case Verb::Escalate: return out + ":" + app.strings.name("escalate.", a.arg);
-        case Verb::Call: return out + " " + a.arg;
-        case Verb::Notify: return out + ":" + app.strings.name("notify.", a.arg);
-        case Verb::Broadcast: return out + ":" + app.strings.name("broadcast.", a.arg);
-        case Verb::HandOver: return out + ":" + app.strings.name("hand_over.", a.arg);
-        case Verb::Wait: return out + " " + format_duration(a.duration);
+        case Verb::Dispatch:
+            return out + ":" + app.strings.name("dept.", a.arg);
+        case Verb::Escalate:
+            return out + ":" + app.strings.name("escalate.", a.arg);
+        case Verb::Call:
+            return out + " " + a.arg;
+        case Verb::Notify:
+            return out + ":" + app.strings.name("notify.", a.arg);
+        case Verb::Broadcast:
+            return out + ":" + app.strings.name("broadcast.", a.arg);
+        case Verb::HandOver:
+            return out + ":" + app.strings.name("hand_over.", a.arg);
+        case Verb::Wait:
+            return out + " " + format_duration(a.duration);
         case Verb::Answer:
         case Verb::Hold:
         case Verb::HangUp:
         case Verb::Focus:
-        case Verb::End: return out;
+        case Verb::End:
+            return out;
     }
     return out;
 }
 
-std::optional<LogLine> format_entry(const AppState& app, const Scenario& sc,
-                                    const AttemptLog& log, const LogEntry& e, bool practice) {
+std::optional<LogLine> format_entry(const AppState& app, const Scenario& sc, const AttemptLog& log,
+                                    const LogEntry& e, bool practice) {
     LogLine l;
     switch (e.kind) {
         case LogEntry::Kind::Inject:
@@ -90,9 +104,15 @@ std::optional<LogLine> format_entry(const AppState& app, const Scenario& sc,
             l.text = app.strings.fmt("log.ring", {{"n", std::to_string(e.value)}});
             break;
         // The engine words these itself (接听王女士的来电); the UI string is the fallback.
-        case LogEntry::Kind::Answer: l.text = e.text.empty() ? app.tr("log.answer") : e.text; break;
-        case LogEntry::Kind::Hold: l.text = e.text.empty() ? app.tr("log.hold") : e.text; break;
-        case LogEntry::Kind::Resume: l.text = e.text.empty() ? app.tr("log.resume") : e.text; break;
+        case LogEntry::Kind::Answer:
+            l.text = e.text.empty() ? app.tr("log.answer") : e.text;
+            break;
+        case LogEntry::Kind::Hold:
+            l.text = e.text.empty() ? app.tr("log.hold") : e.text;
+            break;
+        case LogEntry::Kind::Resume:
+            l.text = e.text.empty() ? app.tr("log.resume") : e.text;
+            break;
         case LogEntry::Kind::ActorLine:
             l.style = LogLine::Style::Actor;
             l.who = actor_name(log, sc, e.actor);
@@ -101,16 +121,21 @@ std::optional<LogLine> format_entry(const AppState& app, const Scenario& sc,
         case LogEntry::Kind::Action: {
             if (!e.action) return std::nullopt;
             const Action& a = *e.action;
-            if (a.verb == Verb::Wait || a.verb == Verb::Focus) return std::nullopt;
+            // answer/hold/hang_up read better as the engine's own line that follows them
+            // (接听王女士的来电, 学员挂断了…); a wait or focus shows nothing.
+            if (a.verb == Verb::Wait || a.verb == Verb::Focus || a.verb == Verb::Answer ||
+                a.verb == Verb::Hold || a.verb == Verb::HangUp)
+                return std::nullopt;
             if (a.verb == Verb::Say || a.verb == Verb::Choose) {
                 l.style = LogLine::Style::Trainee;
                 l.who = app.tr("log.me");
                 l.text = a.text.empty() && e.text.size() ? e.text : a.text;
                 if (practice) {
                     for (const auto& act : e.acts) {
-                        const bool weak =
-                            std::find(e.weak_acts.begin(), e.weak_acts.end(), act) != e.weak_acts.end();
-                        l.tags += std::string("[") + app.strings.name("act.", act) + (weak ? "?" : "") + "]";
+                        const bool weak = std::find(e.weak_acts.begin(), e.weak_acts.end(), act) !=
+                                          e.weak_acts.end();
+                        l.tags += std::string("[") + app.strings.name("act.", act) +
+                                  (weak ? "?" : "") + "]";
                     }
                     for (const auto& f : e.forbidden)
                         l.tags += std::string("[× ") + app.strings.name("forbidden.", f) + "]";
@@ -126,14 +151,17 @@ std::optional<LogLine> format_entry(const AppState& app, const Scenario& sc,
             l.text = std::string(app.tr("log.rejected")) +
                      (e.action ? describe_action(app, *e.action) : std::string()) + " — " + e.text;
             break;
-        case LogEntry::Kind::Branch: return std::nullopt;
+        case LogEntry::Kind::Branch:
+            return std::nullopt;
         case LogEntry::Kind::Mood:
             if (!practice) return std::nullopt;
             l.style = LogLine::Style::Hint;
-            l.text = app.strings.fmt("log.mood", {{"who", actor_name(log, sc, e.actor)},
-                                                   {"value", std::to_string(e.value)},
-                                                   {"delta", (e.delta > 0 ? "+" : "") + std::to_string(e.delta)}});
-            if (!e.cause.empty()) l.text += std::string(app.tr("log.mood_because")) + mood_cause(app, e.cause);
+            l.text = app.strings.fmt(
+                "log.mood", {{"who", actor_name(log, sc, e.actor)},
+                             {"value", std::to_string(e.value)},
+                             {"delta", (e.delta > 0 ? "+" : "") + std::to_string(e.delta)}});
+            if (!e.cause.empty())
+                l.text += std::string(app.tr("log.mood_because")) + mood_cause(app, e.cause);
             break;
         case LogEntry::Kind::ThreadEnd:
             l.text = e.text.empty() ? std::string(app.tr("log.thread_end")) + " " +
@@ -144,19 +172,27 @@ std::optional<LogLine> format_entry(const AppState& app, const Scenario& sc,
             l.style = LogLine::Style::Hint;
             l.text = e.text;
             break;
-        case LogEntry::Kind::AttemptEnd: l.text = app.tr("log.attempt_end"); break;
+        case LogEntry::Kind::AttemptEnd:
+            l.text = app.tr("log.attempt_end");
+            break;
     }
     return l;
 }
 
 ImVec4 style_colour(LogLine::Style s) {
     switch (s) {
-        case LogLine::Style::Actor: return ImVec4(0.55f, 0.75f, 1.0f, 1.0f);
-        case LogLine::Style::Trainee: return ImVec4(0.50f, 0.88f, 0.55f, 1.0f);
-        case LogLine::Style::Desk: return ImVec4(0.95f, 0.82f, 0.45f, 1.0f);
-        case LogLine::Style::System: return ui::kMuted;
-        case LogLine::Style::Bad: return ui::kBad;
-        case LogLine::Style::Hint: return ImVec4(0.75f, 0.65f, 0.95f, 1.0f);
+        case LogLine::Style::Actor:
+            return ImVec4(0.55f, 0.75f, 1.0f, 1.0f);
+        case LogLine::Style::Trainee:
+            return ImVec4(0.50f, 0.88f, 0.55f, 1.0f);
+        case LogLine::Style::Desk:
+            return ImVec4(0.95f, 0.82f, 0.45f, 1.0f);
+        case LogLine::Style::System:
+            return ui::kMuted;
+        case LogLine::Style::Bad:
+            return ui::kBad;
+        case LogLine::Style::Hint:
+            return ImVec4(0.75f, 0.65f, 0.95f, 1.0f);
     }
     return ui::kMuted;
 }
@@ -165,7 +201,9 @@ void draw_log_line(const LogLine& line, Millis t, bool highlight) {
     if (highlight) {
         const ImVec2 p = ImGui::GetCursorScreenPos();
         ImGui::GetWindowDrawList()->AddRectFilled(
-            p, ImVec2(p.x + ImGui::GetContentRegionAvail().x, p.y + ImGui::GetTextLineHeightWithSpacing()),
+            p,
+            ImVec2(p.x + ImGui::GetContentRegionAvail().x,
+                   p.y + ImGui::GetTextLineHeightWithSpacing()),
             ImGui::GetColorU32(ImVec4(0.35f, 0.45f, 0.7f, 0.35f)));
     }
     ImGui::TextDisabled("%s", clock_text(t).c_str());

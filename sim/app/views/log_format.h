@@ -13,9 +13,9 @@ namespace dd::app {
 struct LogLine {
     enum class Style { Actor, Trainee, Desk, System, Bad, Hint };
     Style style = Style::System;
-    std::string who;    // speaker, for Actor/Trainee
+    std::string who;  // speaker, for Actor/Trainee
     std::string text;
-    std::string tags;   // practice: detected acts / forbidden families
+    std::string tags;  // practice: detected acts / forbidden families
 };
 
 // Why a mood moved, in words ("act:apology" → 道歉).
@@ -23,8 +23,8 @@ std::string mood_cause(const AppState& app, const std::string& cause);
 // "登记:姓名 王女士、房号 3-1202" — an action in words.
 std::string describe_action(const AppState& app, const Action& a);
 // The line an entry shows as; nullopt for entries not shown (branches; moods in assessment).
-std::optional<LogLine> format_entry(const AppState& app, const Scenario& sc,
-                                    const AttemptLog& log, const LogEntry& e, bool practice);
+std::optional<LogLine> format_entry(const AppState& app, const Scenario& sc, const AttemptLog& log,
+                                    const LogEntry& e, bool practice);
 ImVec4 style_colour(LogLine::Style s);
 // The actor's name as played (facts may vary by seed), else the scenario's.
 std::string actor_name(const AttemptLog& log, const Scenario& sc, const std::string& actor_id);

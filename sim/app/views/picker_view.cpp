@@ -13,20 +13,11 @@ namespace dd::app {
 
 namespace {
 
-std::string stars(int difficulty) {
+// ★★☆☆☆; "**---" when only the built-in ASCII font is there.
+std::string stars(int difficulty, bool cjk) {
     std::string s;
-    for (int i = 1; i <= 5; ++i) s += i <= difficulty ? "★" : "☆";
+    for (int i = 1; i <= 5; ++i) s += i <= difficulty ? (cjk ? "★" : "*") : (cjk ? "☆" : "-");
     return s;
-}
-
-// "What it trains": the summary, or the first sentence of the debrief.
-std::string trains(const Scenario& s) {
-    if (!s.summary.empty()) return s.summary;
-    std::string d = s.debrief;
-    const auto stop = d.find("。");
-    if (stop != std::string::npos) d = d.substr(0, stop + 3);
-    while (!d.empty() && (d.back() == '\n' || d.back() == ' ')) d.pop_back();
-    return d;
 }
 
 void draw_details(AppState& app, const LibraryEntry& e) {
@@ -34,18 +25,19 @@ void draw_details(AppState& app, const LibraryEntry& e) {
     ImGui::PushTextWrapPos(0);
     ImGui::TextUnformatted(app.shown(s.title).c_str());
     ImGui::PushStyleColor(ImGuiCol_Text, ui::kWarn);
-    ImGui::TextUnformatted(stars(s.difficulty).c_str());
+    ImGui::TextUnformatted(stars(s.difficulty, app.fonts.has_cjk()).c_str());
     ImGui::PopStyleColor();
     ImGui::SameLine();
     ImGui::TextDisabled("%s · %s", app.strings.name("category.", s.category), s.id.c_str());
     if (!s.used_for.empty()) {
         std::string uses;
-        for (const auto& u : s.used_for) uses += std::string(uses.empty() ? "" : "、") + app.strings.name("used_for.", u);
+        for (const auto& u : s.used_for)
+            uses += std::string(uses.empty() ? "" : "、") + app.strings.name("used_for.", u);
         ImGui::TextDisabled("%s: %s", app.tr("picker.used_for"), uses.c_str());
     }
     ImGui::Separator();
     ImGui::TextColored(ui::kAccent, "%s", app.tr("picker.trains"));
-    ImGui::TextUnformatted(app.shown(trains(s)).c_str());
+    ImGui::TextUnformatted(app.shown(what_it_trains(s)).c_str());
     ImGui::Spacing();
     ImGui::TextColored(ui::kAccent, "%s", app.tr("picker.people"));
     for (const auto& a : s.actors)
@@ -72,7 +64,8 @@ void draw_picker(AppState& app) {
 
     // Default selection: --scenario, else the first category that has scenarios.
     if (p.category.empty()) {
-        if (const LibraryEntry* e = app.opts.scenario.empty() ? nullptr : app.library.find(app.opts.scenario);
+        if (const LibraryEntry* e =
+                app.opts.scenario.empty() ? nullptr : app.library.find(app.opts.scenario);
             e && e->scenario) {
             p.category = e->scenario->category;
             p.selected = e->scenario->id;
@@ -91,7 +84,8 @@ void draw_picker(AppState& app) {
     ImGui::Separator();
     for (auto c : enums::kCategories) {
         const int n = app.library.count_in(c);
-        const std::string label = std::string(app.strings.name("category.", c)) + "  (" + std::to_string(n) + ")";
+        const std::string label =
+            std::string(app.strings.name("category.", c)) + "  (" + std::to_string(n) + ")";
         if (n == 0) ImGui::PushStyleColor(ImGuiCol_Text, ui::kMuted);
         if (ui::selectable(label.c_str(), p.category == c, "picker.cat:" + std::string(c)))
             p.category = std::string(c);
@@ -102,7 +96,8 @@ void draw_picker(AppState& app) {
     if (broken > 0) {
         ImGui::Separator();
         ImGui::PushStyleColor(ImGuiCol_Text, ui::kBad);
-        ImGui::TextWrapped("%s", app.strings.fmt("picker.broken", {{"n", std::to_string(broken)}}).c_str());
+        ImGui::TextWrapped(
+            "%s", app.strings.fmt("picker.broken", {{"n", std::to_string(broken)}}).c_str());
         ImGui::PopStyleColor();
         if (ImGui::IsItemHovered()) {
             ImGui::BeginTooltip();
@@ -113,7 +108,8 @@ void draw_picker(AppState& app) {
     }
     if (app.library.entries.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, ui::kBad);
-        ImGui::TextWrapped("%s", app.strings.fmt("picker.empty", {{"dir", app.opts.scenarios_dir}}).c_str());
+        ImGui::TextWrapped(
+            "%s", app.strings.fmt("picker.empty", {{"dir", app.opts.scenarios_dir}}).c_str());
         ImGui::PopStyleColor();
     }
     ImGui::EndChild();
@@ -128,13 +124,14 @@ void draw_picker(AppState& app) {
         if (!e.scenario || e.scenario->category != p.category) continue;
         const Scenario& s = *e.scenario;
         ImGui::PushID(s.id.c_str());
-        const std::string label = stars(s.difficulty) + "  " + app.shown(s.title);
+        const std::string label =
+            stars(s.difficulty, app.fonts.has_cjk()) + "  " + app.shown(s.title);
         if (ui::selectable(label.c_str(), p.selected == s.id, "picker.scenario:" + s.id))
             p.selected = s.id;
         ImGui::Indent();
         ImGui::PushTextWrapPos(0);
         ImGui::PushStyleColor(ImGuiCol_Text, ui::kMuted);
-        ImGui::TextUnformatted(app.shown(trains(s)).c_str());
+        ImGui::TextUnformatted(app.shown(what_it_trains(s)).c_str());
         ImGui::PopStyleColor();
         ImGui::PopTextWrapPos();
         ImGui::Unindent();
@@ -161,9 +158,11 @@ void draw_picker(AppState& app) {
         if (ui::radio(app.tr("mode.practice"), p.mode == Mode::Practice, "picker.mode:practice"))
             p.mode = Mode::Practice;
         ImGui::SameLine();
-        if (ui::radio(app.tr("mode.assessment"), p.mode == Mode::Assessment, "picker.mode:assessment"))
+        if (ui::radio(app.tr("mode.assessment"), p.mode == Mode::Assessment,
+                      "picker.mode:assessment"))
             p.mode = Mode::Assessment;
-        ImGui::TextDisabled("%s", app.tr(p.mode == Mode::Practice ? "picker.practice_note" : "picker.assessment_note"));
+        ImGui::TextDisabled("%s", app.tr(p.mode == Mode::Practice ? "picker.practice_note"
+                                                                  : "picker.assessment_note"));
         ui::checkbox(app.tr("picker.choice_mode"), &p.choice_mode, "picker.choice");
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", app.tr("picker.choice_note"));
         const bool ready = app.backend_is_ready();

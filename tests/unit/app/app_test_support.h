@@ -73,8 +73,7 @@ inline void expect_replays_identically(const Session& s) {
     Diagnostics d;
     auto t = load_transcript_text(yaml, "saved.yaml", d);
     ASSERT_TRUE(t) << d.to_string() << "\n" << yaml;
-    const AttemptLog replayed =
-        replay(s.scenario(), *t, *s.backend().detector, s.backend().mood);
+    const AttemptLog replayed = replay(s.scenario(), *t, *s.backend().detector, s.backend().mood);
     EXPECT_EQ(log_to_json(replayed), log_to_json(s.engine().log())) << yaml;
     if (s.report() && s.backend().score) {
         std::string err;

@@ -44,8 +44,8 @@ TEST(DriveScript, ParsesEveryStep) {
 
 TEST(DriveScript, ErrorsNameTheLineAndSayWhatToDo) {
     std::string err;
-    EXPECT_FALSE(parse_drive_script("click\nat soon\nkey F13\nfly away\nscreenshot ../x\n", "bad.drive",
-                                    &err));
+    EXPECT_FALSE(parse_drive_script("click\nat soon\nkey F13\nfly away\nscreenshot ../x\n",
+                                    "bad.drive", &err));
     EXPECT_NE(err.find("bad.drive:1: error:"), std::string::npos) << err;
     EXPECT_NE(err.find("bad.drive:2: error:"), std::string::npos) << err;
     EXPECT_NE(err.find("bad.drive:3: error: unknown key 'F13'"), std::string::npos) << err;
@@ -63,7 +63,8 @@ struct Widgets {
         ImGui::SetNextWindowSize(ImVec2(600, 400));
         ImGui::Begin("w");
         if (dd::app::ui::button("OK", "t.ok")) ++pressed;
-        if (dd::app::ui::input_text("reply", &text, "t.input", ImGuiInputTextFlags_EnterReturnsTrue))
+        if (dd::app::ui::input_text("reply", &text, "t.input",
+                                    ImGuiInputTextFlags_EnterReturnsTrue))
             ++entered;
         ImGui::End();
     }
@@ -88,12 +89,14 @@ TEST(Driver, MissingWidgetFailsWithTheLineAndWhatIsShown) {
     dd::app::test::HeadlessUi ui;
     Widgets w;
     std::string err;
-    auto steps = parse_drive_script("frames 2\nclick no.such.widget\nclick t.ok\n", "t.drive", &err);
+    auto steps =
+        parse_drive_script("frames 2\nclick no.such.widget\nclick t.ok\n", "t.drive", &err);
     ASSERT_TRUE(steps);
     Driver d(std::move(*steps), "t.drive", {});
     ui.run(d, [&] { w.draw(); });
     ASSERT_TRUE(d.failed());
-    EXPECT_NE(d.error().find("t.drive:2: error: widget 'no.such.widget' not found"), std::string::npos)
+    EXPECT_NE(d.error().find("t.drive:2: error: widget 'no.such.widget' not found"),
+              std::string::npos)
         << d.error();
     EXPECT_NE(d.error().find("t.ok"), std::string::npos);  // lists what is there
     EXPECT_EQ(w.pressed, 0);                               // stops at the failure

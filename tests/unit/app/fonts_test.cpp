@@ -25,9 +25,9 @@ TEST(Utf8, DecodesValidText) {
 TEST(Utf8, InvalidBytesBecomeReplacementNotCrash) {
     EXPECT_EQ(decode_utf8("\xFF"), std::vector<unsigned>{0xFFFD});
     EXPECT_EQ(decode_utf8("\xE6\x82"), (std::vector<unsigned>{0xFFFD, 0xFFFD}));  // truncated
-    EXPECT_EQ(decode_utf8("\xC0\xAF"), std::vector<unsigned>{0xFFFD});           // overlong '/'
-    EXPECT_EQ(decode_utf8("\xED\xA0\x80"), std::vector<unsigned>{0xFFFD});       // surrogate
-    EXPECT_EQ(decode_utf8("\xF0\x9F\x98\x80"), std::vector<unsigned>{0x1F600});  // beyond BMP
+    EXPECT_EQ(decode_utf8("\xC0\xAF"), std::vector<unsigned>{0xFFFD});            // overlong '/'
+    EXPECT_EQ(decode_utf8("\xED\xA0\x80"), std::vector<unsigned>{0xFFFD});        // surrogate
+    EXPECT_EQ(decode_utf8("\xF0\x9F\x98\x80"), std::vector<unsigned>{0x1F600});   // beyond BMP
     EXPECT_TRUE(decode_utf8("").empty());
 }
 

@@ -11,7 +11,7 @@
 namespace dd::app::test {
 
 class HeadlessUi {
-public:
+  public:
     explicit HeadlessUi(float width = 1280, float height = 800) {
         ctx_ = ImGui::CreateContext();
         ImGuiIO& io = ImGui::GetIO();
@@ -54,7 +54,7 @@ public:
         return n;
     }
 
-private:
+  private:
     ImGuiContext* ctx_ = nullptr;
 };
 

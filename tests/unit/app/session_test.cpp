@@ -61,7 +61,8 @@ TEST(Session, GoldPlayedAtTheDeskReplaysIdentically) {
         EXPECT_TRUE(s.report()->passed);
         // Same score as the gold transcript itself.
         std::string err;
-        auto gold = be->score(*sc, replay(*sc, transcript(kGoldYaml), *be->detector, be->mood), &err);
+        auto gold =
+            be->score(*sc, replay(*sc, transcript(kGoldYaml), *be->detector, be->mood), &err);
         ASSERT_TRUE(gold);
         EXPECT_EQ(s.report()->score, gold->score);
     }

@@ -41,9 +41,9 @@ TEST(Settings, MissingOrCorruptFilesGiveDefaults) {
     EXPECT_EQ(b.width, 1280);
     std::ofstream(dir + "/odd.json") << "{\"width\": 1, \"height\": 100000, \"lang\": \"xx\"}";
     b = dd::app::load_settings(dir + "/odd.json");
-    EXPECT_EQ(b.width, 640);     // clamped: a corrupt file never opens a 1-pixel window
+    EXPECT_EQ(b.width, 640);  // clamped: a corrupt file never opens a 1-pixel window
     EXPECT_EQ(b.height, 8192);
-    EXPECT_EQ(b.lang, "");       // unknown language ignored
+    EXPECT_EQ(b.lang, "");  // unknown language ignored
 }
 
 TEST(Settings, PathFollowsXdgConfigHome) {
@@ -51,8 +51,10 @@ TEST(Settings, PathFollowsXdgConfigHome) {
     const std::string saved = old ? old : "";
     setenv("XDG_CONFIG_HOME", "/tmp/xdg-test", 1);
     EXPECT_EQ(dd::app::settings_path(), "/tmp/xdg-test/deskdrill/settings.json");
-    if (old) setenv("XDG_CONFIG_HOME", saved.c_str(), 1);
-    else unsetenv("XDG_CONFIG_HOME");
+    if (old)
+        setenv("XDG_CONFIG_HOME", saved.c_str(), 1);
+    else
+        unsetenv("XDG_CONFIG_HOME");
 }
 
 }  // namespace

@@ -46,7 +46,8 @@ TEST(TranscriptYaml, EveryVerbRoundTripsThroughTheLoader) {
     say.text = "您好: {安居物业}, \"客服\" #1 - yes";  // YAML-special characters and words
     t.actions.push_back(say);
     Action rec = act(45000, Verb::Record);
-    rec.fields = {{"name", "王女士"}, {"room", "3-1202"}, {"phone", "13800001111"}, {"issue", "no"}};
+    rec.fields = {
+        {"name", "王女士"}, {"room", "3-1202"}, {"phone", "13800001111"}, {"issue", "no"}};
     t.actions.push_back(rec);
     Action cls = act(50000, Verb::Classify);
     cls.fields = {{"type", "complaint"}, {"level", "urgent"}};

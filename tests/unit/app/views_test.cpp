@@ -25,7 +25,7 @@ std::string read(const std::string& path) {
 }
 
 class Desk : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override {
         app.opts.assets_dir = DESKDRILL_ASSETS_DIR;
         app.opts.scenarios_dir = kScenarioDir;
@@ -69,8 +69,8 @@ protected:
 };
 
 TEST_F(Desk, ExampleGoldPlayedThroughTheViewsPassesAndReplaysIdentically) {
-    const std::string err = drive(read(std::string(DESKDRILL_TESTS_DIR) + "/gui/example_gold.drive"),
-                                  "example_gold.drive");
+    const std::string err = drive(
+        read(std::string(DESKDRILL_TESTS_DIR) + "/gui/example_gold.drive"), "example_gold.drive");
     ASSERT_EQ(err, "");
     EXPECT_EQ(app.screen, Screen::Debrief);
     ASSERT_TRUE(app.session);
@@ -111,16 +111,18 @@ TEST_F(Desk, ExampleGoldPlayedThroughTheViewsPassesAndReplaysIdentically) {
 }
 
 TEST_F(Desk, PracticeShowsHintsAndClockControlsAssessmentDoesNot) {
-    ASSERT_EQ(drive("click picker.cat:complaint\nclick picker.scenario:complaint.night-renovation-noise\n"
-                    "click picker.start\nat 5\nclick phone.answer\n"
-                    "expect hint.standards\nexpect desk.pause\nexpect desk.skip\n"),
-              "");
+    ASSERT_EQ(
+        drive("click picker.cat:complaint\nclick picker.scenario:complaint.night-renovation-noise\n"
+              "click picker.start\nat 5\nclick phone.answer\n"
+              "expect hint.standards\nexpect desk.pause\nexpect desk.skip\n"),
+        "");
     app.to_picker();
-    ASSERT_EQ(drive("click picker.cat:complaint\nclick picker.scenario:complaint.night-renovation-noise\n"
-                    "click picker.mode:assessment\nclick picker.start\nat 5\nclick phone.answer\n"
-                    "frames 3\nexpect-not hint.standards\nexpect-not desk.pause\n"
-                    "expect-not desk.skip\nexpect-not desk.speed:2\n"),
-              "");
+    ASSERT_EQ(
+        drive("click picker.cat:complaint\nclick picker.scenario:complaint.night-renovation-noise\n"
+              "click picker.mode:assessment\nclick picker.start\nat 5\nclick phone.answer\n"
+              "frames 3\nexpect-not hint.standards\nexpect-not desk.pause\n"
+              "expect-not desk.skip\nexpect-not desk.speed:2\n"),
+        "");
     ASSERT_TRUE(app.session);
     EXPECT_EQ(app.session->config().mode, Mode::Assessment);
 }
@@ -156,12 +158,13 @@ TEST_F(Desk, ChoiceModeOffersRepliesAndTypingWhereNoneAreOffered) {
 TEST_F(Desk, EnglishUiHasEveryStringAndKeepsScenarioTextChinese) {
     std::string err;
     ASSERT_TRUE(app.set_language("en", &err));
-    ASSERT_EQ(drive("click picker.cat:complaint\n"
-                    "click picker.scenario:complaint.night-renovation-noise\n"
-                    "expect label:Start drill\nclick picker.start\n"
-                    "at 5\nclick phone.answer\nexpect label:Send\nclick tool.tab:emergency\n"
-                    "expect tool.call:119\nclick desk.end\nscreen debrief\nexpect label:Try again\n"),
-              "");
+    ASSERT_EQ(
+        drive("click picker.cat:complaint\n"
+              "click picker.scenario:complaint.night-renovation-noise\n"
+              "expect label:Start drill\nclick picker.start\n"
+              "at 5\nclick phone.answer\nexpect label:Send\nclick tool.tab:emergency\n"
+              "expect tool.call:119\nclick desk.end\nscreen debrief\nexpect label:Try again\n"),
+        "");
     EXPECT_EQ(app.strings.missing_count(), 0u);
     // The menu's one-click toggle goes back to Chinese.
     ASSERT_EQ(drive("click menu.lang_toggle\nframes 2\n"), "");
@@ -169,13 +172,15 @@ TEST_F(Desk, EnglishUiHasEveryStringAndKeepsScenarioTextChinese) {
 }
 
 TEST_F(Desk, RetryStartsAFreshAttemptAndLibraryGoesBack) {
-    ASSERT_EQ(drive("click picker.cat:complaint\nclick picker.scenario:complaint.night-renovation-noise\nclick picker.start\n"
+    ASSERT_EQ(drive("click picker.cat:complaint\nclick "
+                    "picker.scenario:complaint.night-renovation-noise\nclick picker.start\n"
                     "at 30\nclick desk.end\nscreen debrief\nclick debrief.retry\nscreen desk\n"),
               "");
     ASSERT_TRUE(app.session);
     EXPECT_TRUE(app.session->recorded().actions.empty());
     EXPECT_EQ(app.session->now(), 0);
-    ASSERT_EQ(drive("at 1\nclick desk.end\nscreen debrief\nclick debrief.library\nscreen picker\n"), "");
+    ASSERT_EQ(drive("at 1\nclick desk.end\nscreen debrief\nclick debrief.library\nscreen picker\n"),
+              "");
     EXPECT_FALSE(app.session);
 }
 

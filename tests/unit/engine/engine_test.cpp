@@ -793,6 +793,76 @@ TEST_F(EngineTest, TextLogShowsTheStory) {
     EXPECT_NE(text.find("〔问候、自报单位"), std::string::npos);
 }
 
+// Thousands of random actions against a busy scenario: whatever the trainee does, the log
+// stays consistent (time order, refusals counted, moods in range, replies point at replies).
+TEST_F(EngineTest, RandomActionsKeepTheLogConsistent) {
+    Scenario s = phone_and_walk_in();
+    s.events.push_back(alarm(20'000, "fire", "烟感报警"));
+    s.events.push_back(phone_call(40'000, "caller", "c1", 3'000));  // the same caller again
+    Condition slow;
+    slow.waited_over = 15'000;
+    s.nodes[0].next.push_back(go_if(slow, "c2"));
+    s.nodes[0].choices = {{"您好", {}}, {"再见", {}}};
+    s.time_limit = 600'000;
+    const std::vector<std::string> targets = {"",        "phone",    "desk",    "alarm", "caller",
+                                              "visitor", "caller-2", "alarm-1", "nobody"};
+    const std::vector<std::string> texts = {"您好", "对不起,我理解", "不归我们管", "再见",
+                                            "",     "请您稍等",      "10分钟内到"};
+    const std::vector<Verb> verbs = {Verb::Answer,  Verb::Hold,     Verb::Say,      Verb::Choose,
+                                     Verb::Record,  Verb::Classify, Verb::Dispatch, Verb::Escalate,
+                                     Verb::Call,    Verb::HangUp,   Verb::Wait,     Verb::Focus,
+                                     Verb::HandOver};
+    std::uint64_t state = 12345;
+    auto next = [&state](std::uint64_t n) {
+        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+        return static_cast<std::size_t>((state >> 33) % n);
+    };
+    for (int run = 0; run < 40; ++run) {
+        Engine e(s, detector, mood, static_cast<std::uint64_t>(run));
+        Transcript applied;
+        applied.seed = static_cast<std::uint64_t>(run);
+        Millis t = 0;
+        for (int i = 0; i < 60; ++i) {
+            t += static_cast<Millis>(next(8'000));
+            Action a = act(t, verbs[next(verbs.size())], targets[next(targets.size())]);
+            a.to = targets[next(targets.size())];
+            a.text = texts[next(texts.size())];
+            a.choice = static_cast<int>(next(4)) - 1;
+            a.duration = static_cast<Millis>(next(20'000));
+            if (a.verb == Verb::Dispatch) a.arg = next(2) ? "security" : "nowhere";
+            if (a.verb == Verb::Record) a.fields = {{"name", "李先生"}};
+            if (a.verb == Verb::Classify) a.fields = {{"level", next(2) ? "urgent" : "bad"}};
+            applied.actions.push_back(a);
+            const ApplyResult r = e.apply(a, i);
+            EXPECT_EQ(r.ok, r.error.empty());
+        }
+        e.finish(t);
+        const AttemptLog& log = e.log();
+        int rejected = 0;
+        for (std::size_t i = 0; i < log.entries.size(); ++i) {
+            const LogEntry& x = log.entries[i];
+            if (i > 0) {
+                EXPECT_LE(log.entries[i - 1].t, x.t);
+            }
+            rejected += x.kind == Kind::Rejected;
+            if (x.kind == Kind::Mood) {
+                EXPECT_GE(x.value, 0);
+                EXPECT_LE(x.value, 100);
+            }
+        }
+        EXPECT_EQ(rejected, log.rejected);
+        for (const auto& v : log.visits)
+            for (int r : v.replies) {
+                ASSERT_LT(static_cast<std::size_t>(r), log.entries.size());
+                EXPECT_EQ(log.entries[r].kind, Kind::Action);
+                EXPECT_EQ(log.entries[r].thread, v.thread);
+            }
+        EXPECT_TRUE(e.finished());
+        EXPECT_EQ(log_to_json(log), log_to_json(replay(s, applied, detector, mood)))
+            << "replaying the same actions gives the same log";
+    }
+}
+
 TEST_F(EngineTest, BadScenarioReferencesDoNotCrash) {
     Scenario s = one_call();
     s.events.push_back(phone_call(1'000, "ghost", "nowhere"));

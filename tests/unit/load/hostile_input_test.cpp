@@ -30,7 +30,9 @@ Outcome load(const std::string& text) {
     return {loaded, d.to_string(), std::chrono::duration<double>(t1 - t0).count()};
 }
 
-std::string first_line(const std::string& s) { return s.substr(0, s.find('\n') + 1); }
+std::string first_line(const std::string& s) {
+    return s.substr(0, s.find('\n') + 1);
+}
 
 TEST(Hostile, EmptyFile) {
     auto r = load("");
@@ -81,8 +83,9 @@ TEST(Hostile, InvalidUtf8PointsAtTheFirstBadByte) {
     // Line 2, after "title: 中文" (7 + 2 characters): the GBK bytes of 中 are not UTF-8.
     auto r = load("id: a\ntitle: 中文\xD6\xD0\n");
     EXPECT_FALSE(r.loaded);
-    EXPECT_EQ(r.diags, "h.yaml:2:10: error: invalid UTF-8 (byte 0xD6); save the file as UTF-8 "
-                       "text\n");
+    EXPECT_EQ(r.diags,
+              "h.yaml:2:10: error: invalid UTF-8 (byte 0xD6); save the file as UTF-8 "
+              "text\n");
 }
 
 TEST(Hostile, TruncatedAndOverlongUtf8) {
@@ -143,7 +146,8 @@ TEST(Hostile, NestingJustUnderTheLimitIsFine) {
 }
 
 TEST(Hostile, BillionLaughs) {
-    std::string text = "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n";
+    std::string text =
+        "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n";
     for (char c = 'b'; c <= 'j'; ++c) {
         const char p = static_cast<char>(c - 1);
         text += std::string(1, c) + ": &" + c + " [";
@@ -165,13 +169,27 @@ TEST(Hostile, TenThousandDuplicateKeys) {
     for (int i = 0; i < 10'000; ++i) text += "title: x\n";
     auto r = load(text);
     EXPECT_FALSE(r.loaded);
-    EXPECT_NE(r.diags.find(
-                  "h.yaml:2:1: error: duplicate key 'title' (first at line 1); keep only one\n"),
-              std::string::npos);
+    EXPECT_NE(
+        r.diags.find("h.yaml:2:1: error: duplicate key 'title' (first at line 1); keep only one\n"),
+        std::string::npos);
     EXPECT_NE(r.diags.find("h.yaml:22:1: error: ... and 9979 more duplicate keys"),
               std::string::npos)
         << "reported once each up to a cap, then summed up";
     EXPECT_LT(r.diags.size(), 20'000u) << "no flood of messages";
+    EXPECT_LT(r.seconds, 1.0);
+}
+
+TEST(Hostile, StrayCommaDoesNotHang) {
+    // yaml-cpp 0.7's LoadAll loops forever (allocating) on a document starting with ','.
+    auto r = load(",");
+    EXPECT_FALSE(r.loaded);
+    EXPECT_EQ(r.diags,
+              "h.yaml:1:1: error: YAML syntax error: no value can start here; remove the ',' or "
+              "quote the text\n");
+    r = load("# comment\n    , x: 1\n");
+    EXPECT_EQ(r.diags,
+              "h.yaml:2:5: error: YAML syntax error: no value can start here; remove the ',' or "
+              "quote the text\n");
     EXPECT_LT(r.seconds, 1.0);
 }
 

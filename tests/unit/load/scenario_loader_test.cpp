@@ -109,8 +109,8 @@ TEST(ScenarioLoader, ExampleLoadsWithExpectedContent) {
 
     std::vector<std::string> ids;
     for (const auto& n : sc->nodes) ids.push_back(n.id);
-    EXPECT_EQ(ids, (std::vector<std::string>{"open", "details", "contact", "close",
-                                             "demand-manager"}));
+    EXPECT_EQ(ids,
+              (std::vector<std::string>{"open", "details", "contact", "close", "demand-manager"}));
     const Node* open = sc->node("open");
     ASSERT_TRUE(open);
     EXPECT_EQ(open->actor, "owner");
@@ -136,8 +136,7 @@ TEST(ScenarioLoader, ExampleLoadsWithExpectedContent) {
     const Node* contact = sc->node("contact");
     ASSERT_TRUE(contact);
     EXPECT_EQ(contact->expect.within, 180'000);
-    EXPECT_EQ(contact->expect.did,
-              (std::vector<AnyOf>{{"record"}, {"classify"}, {"dispatch"}}));
+    EXPECT_EQ(contact->expect.did, (std::vector<AnyOf>{{"record"}, {"classify"}, {"dispatch"}}));
     EXPECT_TRUE(sc->node("close")->end);
     EXPECT_FALSE(sc->node("close")->expect.within);
 
@@ -145,9 +144,8 @@ TEST(ScenarioLoader, ExampleLoadsWithExpectedContent) {
     EXPECT_EQ(sc->outcome.level, "urgent");
     EXPECT_EQ(sc->outcome.dispatch, std::vector<std::string>{"security"});
     using KV = std::pair<std::string, std::string>;
-    EXPECT_EQ(sc->outcome.record, (std::vector<KV>{{"name", "王女士"},
-                                                   {"room", "3-1202"},
-                                                   {"phone", "13800001111"}}));
+    EXPECT_EQ(sc->outcome.record,
+              (std::vector<KV>{{"name", "王女士"}, {"room", "3-1202"}, {"phone", "13800001111"}}));
     ASSERT_EQ(sc->criteria.size(), 12u);
     EXPECT_EQ(sc->criteria.front().id, "phone.answer-within-3-rings");
     EXPECT_EQ(sc->criteria.back().id, "language.no-forbidden");
@@ -350,7 +348,9 @@ TEST(ScenarioErrors, UnknownCategoryAndIdMismatch) {
 }
 
 TEST(ScenarioErrors, UnknownSpeechActAndVerb) {
-    auto r = load(replace(kBase, "    says: 喂?\n", "    says: 喂?\n    expect: {acts: [greeting|empthy], did: [dispatch:securty, jump]}\n"));
+    auto r = load(replace(
+        kBase, "    says: 喂?\n",
+        "    says: 喂?\n    expect: {acts: [greeting|empthy], did: [dispatch:securty, jump]}\n"));
     EXPECT_EQ(r.diags,
               "s.yaml:17:21: error: unknown speech act 'empthy'; did you mean 'empathy'? "
               "(allowed: greeting, self-identify, offer-help, please, thanks, apology, empathy, "
@@ -384,7 +384,8 @@ TEST(ScenarioErrors, ReferenceToMissingActor) {
 }
 
 TEST(ScenarioErrors, PlaceholderChecked) {
-    auto r = load(replace(kBase, "says: 喂?", "says: \"{ownr.name}, {owner.nmae}, {owner.phone}\""));
+    auto r =
+        load(replace(kBase, "says: 喂?", "says: \"{ownr.name}, {owner.nmae}, {owner.phone}\""));
     EXPECT_EQ(r.diags,
               "s.yaml:16:11: error: placeholder '{ownr.name}' names unknown actor 'ownr'; did "
               "you mean 'owner'?\n"
@@ -425,9 +426,11 @@ TEST(ScenarioErrors, DuplicateNodeId) {
 
 TEST(ScenarioErrors, NodeWithNoWayOn) {
     auto r = load(replace(kBase, "    end: true\n", ""));
-    EXPECT_EQ(r.diags, "s.yaml:19:3: error: node 'close' has no way on: add 'next' or 'end: true'\n");
+    EXPECT_EQ(r.diags,
+              "s.yaml:19:3: error: node 'close' has no way on: add 'next' or 'end: true'\n");
     r = load(replace(kBase, "    end: true\n", "    end: false\n"));
-    EXPECT_EQ(r.diags, "s.yaml:19:3: error: node 'close' has no way on: add 'next' or 'end: true'\n");
+    EXPECT_EQ(r.diags,
+              "s.yaml:19:3: error: node 'close' has no way on: add 'next' or 'end: true'\n");
     r = load(replace(kBase, "    end: true\n", "    end: true\n    next: [{goto: open}]\n"));
     EXPECT_EQ(r.diags,
               "s.yaml:22:5: error: node 'close' has both 'next' and 'end: true'; keep one (end "
@@ -451,8 +454,9 @@ TEST(ScenarioErrors, MissingRequiredKeysAllReported) {
 }
 
 TEST(ScenarioErrors, EventNeedsExactlyOneKind) {
-    auto r = load(replace(kBase, "{at: 0s, phone_call: {from: owner, start: open}}",
-                          "{at: 0s}\n  - {at: 1s, notice: {text: x}, walk_in: {actor: owner, start: open}}"));
+    auto r = load(
+        replace(kBase, "{at: 0s, phone_call: {from: owner, start: open}}",
+                "{at: 0s}\n  - {at: 1s, notice: {text: x}, walk_in: {actor: owner, start: open}}"));
     EXPECT_EQ(r.diags,
               "s.yaml:12:5: error: events[0] has no kind; add one of phone_call, walk_in, "
               "alarm, notice\n"
@@ -530,9 +534,9 @@ TEST(CriteriaIds, BadFileReported) {
 TEST(ScenarioLoader, KeyTablesCoverEveryModelSection) {
     std::vector<std::string_view> where;
     for (const auto& t : scenario_key_tables()) where.push_back(t.where);
-    for (std::string_view w : {"", "/definitions/actor", "/definitions/event",
-                               "/definitions/node", "/definitions/condition",
-                               "/definitions/outcome", "/definitions/criterion"})
+    for (std::string_view w :
+         {"", "/definitions/actor", "/definitions/event", "/definitions/node",
+          "/definitions/condition", "/definitions/outcome", "/definitions/criterion"})
         EXPECT_NE(std::find(where.begin(), where.end(), w), where.end()) << w;
 }
 

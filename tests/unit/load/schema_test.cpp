@@ -66,7 +66,7 @@ json to_json(const YAML::Node& n) {
 }
 
 class Schema {
-public:
+  public:
     explicit Schema(const fs::path& path) : doc_(read_json(path)) {
         valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
         valijson::adapters::NlohmannJsonAdapter adapter(doc_);
@@ -89,7 +89,7 @@ public:
     }
     const json& doc() const { return doc_; }
 
-private:
+  private:
     json doc_;
     valijson::Schema schema_;
 };

@@ -7,7 +7,8 @@
 namespace dd {
 namespace {
 
-const std::string kGolden = std::string(DESKDRILL_TESTS_DIR) + "/golden/complaint.night-renovation-noise";
+const std::string kGolden =
+    std::string(DESKDRILL_TESTS_DIR) + "/golden/complaint.night-renovation-noise";
 
 struct Result {
     std::optional<Transcript> t;
@@ -164,8 +165,9 @@ TEST(TranscriptErrors, UnknownEnumValue) {
 }
 
 TEST(TranscriptErrors, WrongTypes) {
-    auto r = load(with_actions("  - {at: 1, say: [a, b]}\n  - {at: 2, record: 王女士}\n"
-                               "  - {at: 3, wait: long}\n  - {at: x, end: true}\n"));
+    auto r =
+        load(with_actions("  - {at: 1, say: [a, b]}\n  - {at: 2, record: 王女士}\n"
+                          "  - {at: 3, wait: long}\n  - {at: x, end: true}\n"));
     EXPECT_EQ(r.diags,
               "t.yaml:4:18: error: expected a string for 'say', got a list\n"
               "t.yaml:5:21: error: expected a map for 'record', got '王女士'\n"

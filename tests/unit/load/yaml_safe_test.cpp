@@ -71,6 +71,12 @@ TEST(YamlSafe, MoreThanOneDocumentRefused) {
               "per file\n");
 }
 
+TEST(YamlSafe, EmptySecondDocumentIsFine) {
+    std::optional<Document> doc;
+    EXPECT_EQ(problems("---\na: 1\n---\n", &doc), "");
+    EXPECT_TRUE(doc);
+}
+
 TEST(YamlSafe, CommentsOnlyRefused) {
     EXPECT_EQ(problems("# nothing here\n\n"),
               "t.yaml: error: file has no content (only comments or blank lines)\n");
@@ -108,7 +114,7 @@ TEST(Suggestions, ClosestByEditDistance) {
 
 // The typed readers, each with its message.
 class ReaderTest : public ::testing::Test {
-protected:
+  protected:
     std::string read(std::string_view text, const std::function<void(Reader&, Fields&)>& fn) {
         Diagnostics d;
         auto doc = parse_text(text, "r.yaml", d);
@@ -125,8 +131,7 @@ TEST_F(ReaderTest, StringTakesScalarsAsWritten) {
     std::string got;
     EXPECT_EQ(read("s: yes\n", [&](Reader& r, Fields& f) { got = *r.string(f, "s"); }), "");
     EXPECT_EQ(got, "yes") << "a YAML 1.1 boolean in a string field stays text";
-    EXPECT_EQ(read("s: 13800001111\n", [&](Reader& r, Fields& f) { got = *r.string(f, "s"); }),
-              "");
+    EXPECT_EQ(read("s: 13800001111\n", [&](Reader& r, Fields& f) { got = *r.string(f, "s"); }), "");
     EXPECT_EQ(got, "13800001111");
 }
 

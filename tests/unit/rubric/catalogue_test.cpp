@@ -25,19 +25,41 @@ TEST(Catalogue, HoldsEveryAgreedIdWithTextsAndSource) {
     Diagnostics d;
     auto cat = load_catalogue(kStandards, d);
     ASSERT_TRUE(cat);
-    const char* agreed[] = {
-        "courtesy.greeting", "courtesy.self-identify", "courtesy.offer-help",
-        "courtesy.please-thanks", "courtesy.ask-wait", "courtesy.thank-for-waiting",
-        "visitor.ask-whom-and-name", "visitor.register", "visitor.notify-host",
-        "language.no-forbidden", "phone.answer-within-3-rings", "timing.first-response",
-        "timing.respond-5min", "record.complete", "record.repeat-back", "classify.type",
-        "classify.level", "dispatch.correct", "escalation.correct",
-        "expectation.time-commitment", "expectation.explain-next-steps",
-        "complaint.empathy-or-apology", "complaint.no-argue", "privacy.no-disclosure",
-        "emergency.call", "emergency.evacuation", "emergency.first-aid",
-        "emergency.notify-superior", "emergency.sequence", "notify.owner", "handover.correct",
-        "closure.farewell", "closure.thanks-caller", "closure.caller-hangs-up-first",
-        "mood.calm-at-end"};
+    const char* agreed[] = {"courtesy.greeting",
+                            "courtesy.self-identify",
+                            "courtesy.offer-help",
+                            "courtesy.please-thanks",
+                            "courtesy.ask-wait",
+                            "courtesy.thank-for-waiting",
+                            "visitor.ask-whom-and-name",
+                            "visitor.register",
+                            "visitor.notify-host",
+                            "language.no-forbidden",
+                            "phone.answer-within-3-rings",
+                            "timing.first-response",
+                            "timing.respond-5min",
+                            "record.complete",
+                            "record.repeat-back",
+                            "classify.type",
+                            "classify.level",
+                            "dispatch.correct",
+                            "escalation.correct",
+                            "expectation.time-commitment",
+                            "expectation.explain-next-steps",
+                            "complaint.empathy-or-apology",
+                            "complaint.no-argue",
+                            "privacy.no-disclosure",
+                            "emergency.call",
+                            "emergency.evacuation",
+                            "emergency.first-aid",
+                            "emergency.notify-superior",
+                            "emergency.sequence",
+                            "notify.owner",
+                            "handover.correct",
+                            "closure.farewell",
+                            "closure.thanks-caller",
+                            "closure.caller-hangs-up-first",
+                            "mood.calm-at-end"};
     for (const char* id : agreed) {
         const Criterion* c = cat->find(id);
         ASSERT_NE(c, nullptr) << id;
@@ -74,7 +96,7 @@ TEST(Catalogue, ReportsEveryProblemWithItsPlace) {
         "    feedback: {pass: 好, fail: 差}\n"
         "  - id: a.two\n"
         "    category: courtesy\n"
-        "    check: {type: rings, max_ringz: 3}\n"
+        "    check: {type: rings, max_ringz: 3, partial_credit: lots}\n"
         "    points: many\n"
         "    source: seed 001 §1\n"
         "    feedback: {pass: 好, fail: 差}\n";
@@ -89,6 +111,9 @@ TEST(Catalogue, ReportsEveryProblemWithItsPlace) {
     EXPECT_NE(all.find("`a.two`: missing `title`"), std::string::npos) << all;
     EXPECT_NE(all.find("`points` must be an integer"), std::string::npos) << all;
     EXPECT_NE(all.find("has no parameter `max_ringz`"), std::string::npos) << all;
+    EXPECT_NE(all.find("std.yaml:13:56: error: `a.two`: `partial_credit` must be a number"),
+              std::string::npos)
+        << all;
     EXPECT_GE(d.error_count(), 4u);
 }
 
@@ -110,6 +135,15 @@ TEST(Catalogue, SyntaxErrorsAndDuplicatesNeverThrow) {
     EXPECT_NE(d2.to_string().find("dup.yaml:4:5: error: duplicate criterion id `a`"),
               std::string::npos)
         << d2.to_string();
+
+    Diagnostics dk;
+    const char* dupkey =
+        "version: \"1\"\n"
+        "criteria:\n"
+        "  - {id: a, id: b, title: t, category: c, check: {type: rings}, points: 1, source: s,"
+        " feedback: {pass: p, fail: f}}\n";
+    EXPECT_FALSE(parse_catalogue(dupkey, "dupkey.yaml", dk));
+    EXPECT_NE(dk.to_string().find("dupkey.yaml:3:"), std::string::npos) << dk.to_string();
 
     Diagnostics d3;
     EXPECT_FALSE(parse_catalogue("- just\n- a list\n", "list.yaml", d3));
@@ -138,11 +172,19 @@ TEST(Catalogue, ScenarioReferencesAreChecked) {
     badparam.id = "phone.answer-within-3-rings";
     badparam.params["rings"] = "2";
     badparam.pos = {13, 5};
-    s.criteria = {good, unknown, badparam};
+    CriterionRef badvalue;
+    badvalue.id = "courtesy.greeting";
+    badvalue.params["window"] = "sometimes";
+    badvalue.pos = {14, 5};
+    s.criteria = {good, unknown, badparam, badvalue};
     Diagnostics out;
     check_criteria_refs(s, *cat, out);
     const std::string all = out.to_string();
-    EXPECT_EQ(out.error_count(), 1u) << all;
+    EXPECT_EQ(out.error_count(), 2u) << all;
+    EXPECT_NE(
+        all.find("sc.yaml:14:5: error: criterion `courtesy.greeting`: `window` must be one of"),
+        std::string::npos)
+        << all;
     EXPECT_NE(all.find("sc.yaml:12:5: error: unknown criterion `courtesy.smile`"),
               std::string::npos)
         << all;

@@ -122,9 +122,9 @@ TEST(ActsCheck, AnywhereAndSameReplyGivePartialCredit) {
     EXPECT_DOUBLE_EQ(both.credit, 0.5);
     EXPECT_TRUE(any_note(both, "2 句回复中都没有「谢谢」"));
     // time-commitment and reassurance in one reply: only one of two groups there.
-    const auto same = run("acts", s, b.log,
-                          {{"acts", "time-commitment, reassurance|repeat-back"},
-                           {"same_reply", "true"}});
+    const auto same =
+        run("acts", s, b.log,
+            {{"acts", "time-commitment, reassurance|repeat-back"}, {"same_reply", "true"}});
     EXPECT_DOUBLE_EQ(same.credit, 0.5);
     EXPECT_TRUE(any_note(same, "缺少"));
 }
@@ -175,16 +175,16 @@ TEST(ActsCheck, NodeWindowAndUnreachedNode) {
     b.thread("owner", ThreadRecord::Kind::Phone, 0, 1'000);
     const int r1 = b.say(2'000, "owner", "非常抱歉", {"apology"});
     b.visit("details", "owner", 1'000, {r1});
-    EXPECT_DOUBLE_EQ(
-        run("acts", s, b.log, {{"acts", "empathy|apology"}, {"window", "node"}, {"node", "details"}})
-            .credit,
-        1.0);
+    EXPECT_DOUBLE_EQ(run("acts", s, b.log,
+                         {{"acts", "empathy|apology"}, {"window", "node"}, {"node", "details"}})
+                         .credit,
+                     1.0);
     const auto unreached =
         run("acts", s, b.log, {{"acts", "apology"}, {"window", "node"}, {"node", "angry"}});
     EXPECT_FALSE(unreached.applicable);
-    const auto strict = run("acts", s, b.log,
-                            {{"acts", "apology"}, {"window", "node"}, {"node", "angry"},
-                             {"if_none", "fail"}});
+    const auto strict =
+        run("acts", s, b.log,
+            {{"acts", "apology"}, {"window", "node"}, {"node", "angry"}, {"if_none", "fail"}});
     EXPECT_DOUBLE_EQ(strict.credit, 0.0);
 }
 
@@ -281,13 +281,16 @@ TEST(TimingChecks, NodeWithinRespondAndSolve) {
 
 TEST(RecordCheck, FieldsPresentAndCorrectAgainstPlayedFacts) {
     Scenario s = owner_scenario();
-    s.outcome.record = {{"name", "王女士"}, {"room", "3-1202"}, {"phone", "13800001111"},
-                        {"issue", ""}};
+    s.outcome.record = {
+        {"name", "王女士"}, {"room", "3-1202"}, {"phone", "13800001111"}, {"issue", ""}};
     const CheckParams p = {{"presence_only", "issue,time"}};
     {
         LogBuilder b;
         b.act(40'000, Verb::Record, "", "owner",
-              {{"name", "王女士"}, {"room", "3栋1202"}, {"phone", "138-0000-1111"}, {"issue", "噪音"}});
+              {{"name", "王女士"},
+               {"room", "3栋1202"},
+               {"phone", "138-0000-1111"},
+               {"issue", "噪音"}});
         EXPECT_DOUBLE_EQ(run("record-fields", s, b.log, p).credit, 1.0);
     }
     {

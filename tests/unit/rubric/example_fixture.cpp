@@ -82,15 +82,18 @@ AttemptLog example_gold_log() {
     b.visit("details", "owner", 7'000, {r2}, {}, 20'000).next = "contact";
     b.line(20'000, "owner", "contact", "我电话13800001111,你们赶紧派人上去看看。");
     b.act(45'000, Verb::Record, "", "owner",
-          {{"name", "王女士"}, {"room", "3-1202"}, {"phone", "13800001111"}, {"issue", "楼上夜间装修噪音"}});
+          {{"name", "王女士"},
+           {"room", "3-1202"},
+           {"phone", "13800001111"},
+           {"issue", "楼上夜间装修噪音"}});
     b.act(50'000, Verb::Classify, "", "owner", {{"type", "complaint"}, {"level", "urgent"}});
     b.act(55'000, Verb::Dispatch, "security", "owner");
     const int r3 = b.say(70'000, "owner",
                          "王女士,跟您确认一下:3栋1202,楼上夜间装修噪音,电话13800001111。"
                          "安保人员10分钟内上楼制止,30分钟内给您回电。",
                          {"repeat-back", "time-commitment"});
-    b.visit("contact", "owner", 20'000, {r3}, {"record", "classify", "dispatch", "dispatch:security"},
-            70'000)
+    b.visit("contact", "owner", 20'000, {r3},
+            {"record", "classify", "dispatch", "dispatch:security"}, 70'000)
         .next = "close";
     b.line(70'000, "owner", "close", "行,那我等你们消息。");
     const int r4 = b.say(90'000, "owner", "感谢您的来电,请您放心,再见。",

@@ -12,8 +12,10 @@
 namespace dd::test {
 
 class LogBuilder {
-public:
-    explicit LogBuilder(std::string scenario = "test.scenario") { log.scenario = std::move(scenario); }
+  public:
+    explicit LogBuilder(std::string scenario = "test.scenario") {
+        log.scenario = std::move(scenario);
+    }
 
     ThreadRecord& thread(const std::string& id, ThreadRecord::Kind kind, Millis opened,
                          std::optional<Millis> answered, int rings = 0) {
@@ -28,7 +30,8 @@ public:
         return log.threads.back();
     }
 
-    int line(Millis t, const std::string& thread, const std::string& node, const std::string& text) {
+    int line(Millis t, const std::string& thread, const std::string& node,
+             const std::string& text) {
         LogEntry e;
         e.t = t;
         e.kind = LogEntry::Kind::ActorLine;
@@ -108,7 +111,7 @@ public:
 
     AttemptLog log;
 
-private:
+  private:
     int push(LogEntry e) {
         log.entries.push_back(std::move(e));
         if (log.entries.back().t > log.ended_at) log.ended_at = log.entries.back().t;
@@ -131,7 +134,7 @@ inline Actor make_actor(const std::string& id, const std::string& name, const st
 
 // Finds fixed phrases in the text as typed (the normalised text is the text itself).
 class FakeDetector : public ActDetector {
-public:
+  public:
     void add(std::string phrase, std::string name, bool forbidden = false) {
         phrases_.push_back({std::move(phrase), std::move(name), forbidden});
     }
@@ -147,7 +150,7 @@ public:
         return d;
     }
 
-private:
+  private:
     struct Phrase {
         std::string phrase, name;
         bool forbidden;

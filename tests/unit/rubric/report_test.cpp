@@ -23,8 +23,8 @@ TEST(ReportJson, HasTheStableShapeInOrder) {
     const auto j = nlohmann::ordered_json::parse(text);
     std::vector<std::string> keys;
     for (const auto& [k, v] : j.items()) keys.push_back(k);
-    const std::vector<std::string> required = {"scenario", "scenario_version", "score", "max",
-                                               "passed", "critical_failed", "criteria"};
+    const std::vector<std::string> required = {"scenario", "scenario_version", "score",   "max",
+                                               "passed",   "critical_failed",  "criteria"};
     std::size_t pos = 0;
     for (const auto& k : required) {
         auto it = std::find(keys.begin() + static_cast<long>(pos), keys.end(), k);
@@ -68,7 +68,8 @@ TEST(ReportText, ReadableChineseDebrief) {
     const std::string poor = report_to_text(sample(false));
     EXPECT_NE(poor.find("✗ 未通过"), std::string::npos) << poor;
     EXPECT_NE(poor.find("✗ 三声铃响内接听"), std::string::npos) << poor;
-    EXPECT_NE(poor.find("00:50.0 [owner] “装修的事不归我们管,你自己上楼跟他说。”"), std::string::npos)
+    EXPECT_NE(poor.find("00:50.0 [owner] “装修的事不归我们管,你自己上楼跟他说。”"),
+              std::string::npos)
         << poor;
     EXPECT_NE(poor.find("标准:所有电话务必在振铃三响之内接听。(seed 001 §4.1.5; seed 002 §2.1)"),
               std::string::npos)

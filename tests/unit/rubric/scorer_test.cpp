@@ -12,7 +12,8 @@ namespace dd {
 namespace {
 
 const std::string kStandards = std::string(DESKDRILL_SCENARIOS_DIR) + "/standards.yaml";
-const std::string kRefresher = std::string(DESKDRILL_TESTS_DIR) + "/data/rubric/standards-2027.1.yaml";
+const std::string kRefresher =
+    std::string(DESKDRILL_TESTS_DIR) + "/data/rubric/standards-2027.1.yaml";
 
 Catalogue catalogue(const std::string& path = kStandards) {
     Diagnostics d;
@@ -51,7 +52,8 @@ TEST(Scorer, GoldPassesWithAtLeast90) {
     EXPECT_EQ(r.criteria.size(), 12u);
     EXPECT_EQ(r.catalogue_version, "2026.1");
     EXPECT_EQ(r.pass_mark, 80);
-    for (const auto& c : r.criteria) EXPECT_TRUE(c.passed) << c.id << ": " << c.points << "/" << c.max;
+    for (const auto& c : r.criteria)
+        EXPECT_TRUE(c.passed) << c.id << ": " << c.points << "/" << c.max;
 }
 
 TEST(Scorer, PoorFailsAndEveryLostPointNamesEvidenceAndSource) {
@@ -160,6 +162,25 @@ TEST(Scorer, EmptyLogAndEmptyScenarioDoNotCrash) {
     EXPECT_FALSE(none.passed);
 }
 
+TEST(Scorer, DamagedLogAndWildParametersDoNotCrash) {
+    const Catalogue cat = catalogue();
+    Scenario s = test::example_scenario();
+    s.criteria[0].params["max_rings"] = "1e300";
+    s.criteria[1].params["weak_credit"] = "nan";
+    s.criteria[2].params["window"] = "no-such-window";
+    AttemptLog log = test::example_gold_log();
+    log.visits[0].replies = {-5, 9999, 0};  // out of range, and an entry that is not a reply
+    LogEntry bare;                          // an action entry without its action
+    bare.kind = LogEntry::Kind::Action;
+    log.entries.push_back(bare);
+    log.threads[0].answered_at.reset();
+    ScoreReport r;
+    EXPECT_NO_THROW(r = score_attempt(s, log, cat));
+    EXPECT_EQ(r.max, 100);
+    EXPECT_LE(r.score, r.max);
+    EXPECT_FALSE(report_to_json(r).empty());
+}
+
 TEST(Rescoring, AnotherCatalogueVersionGivesASecondReportAndLeavesTheFirst) {
     const Catalogue v2026 = catalogue();
     const Catalogue v2027 = catalogue(kRefresher);
@@ -190,7 +211,8 @@ TEST(Scorer, EvidenceHighlightsWithADetector) {
     det.add("不归我们管", "deflect", true);
     ScoreOptions opt;
     opt.detector = &det;
-    const ScoreReport r = score_attempt(test::example_scenario(), test::example_poor_log(), cat, opt);
+    const ScoreReport r =
+        score_attempt(test::example_scenario(), test::example_poor_log(), cat, opt);
     const auto* forb = find(r, "language.no-forbidden");
     ASSERT_NE(forb, nullptr);
     const auto& e = forb->evidence.at(0);

@@ -3,7 +3,9 @@
 #include "scoring/text/normalize.h"
 
 #include <gtest/gtest.h>
+#include <opencc/SimpleConverter.hpp>
 
+#include <fstream>
 #include <random>
 
 namespace dd::text {
@@ -30,6 +32,30 @@ TEST(Normalize, TraditionalBecomesSimplified) {
     EXPECT_EQ(normalize_text("乾隆"), "乾隆");
     // Simplified text is left alone.
     EXPECT_EQ(normalize_text("显著的进步"), "显著的进步");
+}
+
+// The fast path (character table, OpenCC only where one of its phrases occurs) must give
+// exactly what OpenCC gives on the whole text.
+TEST(Normalize, SimplifiedExactlyAsOpenCC) {
+    ASSERT_TRUE(t2s_available());
+    const opencc::SimpleConverter opencc("t2s.json");
+    std::vector<std::string> texts = {"乾淨", "乾隆皇帝", "頭髮", "麵包", "著作", "於是", "後來",
+                                      "裡面", "一隻", "請問有什麼可以幫您", "這不歸我們管"};
+    std::ifstream in(DESKDRILL_TESTS_DIR "/data/acts/labelled.tsv");
+    for (std::string line; std::getline(in, line);)
+        if (!line.empty() && line[0] != '#') texts.push_back(line.substr(0, line.find('\t')));
+    // Random runs of common traditional and simplified characters.
+    const std::vector<std::string> pool = {"乾", "淨", "隆", "髮", "頭", "發", "著", "作", "於",
+                                           "後", "裡", "隻", "麵", "請", "問", "您", "好", "的",
+                                           "一", "里", "干", "面", "台", "臺", "餘", "系", "係"};
+    std::mt19937 rng(11);
+    std::uniform_int_distribution<std::size_t> pick(0, pool.size() - 1), len(1, 12);
+    for (int i = 0; i < 3000; ++i) {
+        std::string t;
+        for (std::size_t k = len(rng); k > 0; --k) t += pool[pick(rng)];
+        texts.push_back(t);
+    }
+    for (const auto& t : texts) EXPECT_EQ(to_simplified(t), opencc.Convert(t)) << t;
 }
 
 TEST(Normalize, WidthAndCaseFold) {

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# GUI benchmark under Xvfb with Mesa (llvmpipe), side by side in one X server:
+#   1. time from process start to the first frame presented: Dear ImGui's bare window
+#      (bench_bare_imgui) and deskdrill (--bench-first-frame: CJK font, strings, library,
+#      lexicon/catalogue loading in the background) — medians of RUNS alternating launches, and
+#      deskdrill's as a ratio of the bare one (aim: < 1.5×);
+#   2. CPU time per frame on the desk with the example's full conversation (--bench-frames).
+# Usage: tests/bench/gui_bench.sh [BUILD_DIR (default build/release)] [RUNS (default 15)]
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+
+if [ "${1:-}" = "--inner" ]; then
+  build=$2 runs=$3
+  deskdrill=$build/deskdrill bare=$build/tests/bench/bench_bare_imgui
+  launch() { DD_LAUNCH_NS=$(date +%s%N) "$@"; }
+  # Warm the page cache (font file, libraries) so every measured run starts alike.
+  launch "$bare" >/dev/null; launch "$deskdrill" --bench-first-frame >/dev/null
+  : >"$TMPDIR/bare.txt"; : >"$TMPDIR/dd.txt"
+  for _ in $(seq "$runs"); do
+    launch "$bare" | sed -n 's/.*first_frame_ms=\([0-9.]*\).*/\1/p' >>"$TMPDIR/bare.txt"
+    launch "$deskdrill" --bench-first-frame | tee "$TMPDIR/dd_last.txt" |
+      sed -n 's/^first_frame_ms=\([0-9.]*\).*/\1/p' >>"$TMPDIR/dd.txt"
+  done
+  median() { sort -n "$1" | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.1f", m}'; }
+  range() { sort -n "$1" | awk 'NR==1{lo=$1} {hi=$1} END {printf "%.1f–%.1f", lo, hi}'; }
+  b=$(median "$TMPDIR/bare.txt"); d=$(median "$TMPDIR/dd.txt")
+  echo "== first frame presented (process start → swap + glFinish), median of $runs runs"
+  echo "bare ImGui+GLFW window : ${b} ms   (range $(range "$TMPDIR/bare.txt"))"
+  echo "deskdrill picker       : ${d} ms   (range $(range "$TMPDIR/dd.txt"))"
+  awk -v d="$d" -v b="$b" 'BEGIN {printf "ratio deskdrill / bare : %.2fx (aim < 1.5x)\n", d / b}'
+  echo "deskdrill breakdown (last run): $(cat "$TMPDIR/dd_last.txt")"
+  echo "== desk with the example's full conversation: CPU per frame over 600 frames"
+  "$deskdrill" --window 1280x800 --seed 1 --drive "$root/tests/bench/desk_full.drive" \
+    --bench-frames 600 2>/dev/null
+  exit 0
+fi
+
+build=$(cd "${1:-$root/build/release}" && pwd)
+runs=${2:-15}
+for f in "$build/deskdrill" "$build/tests/bench/bench_bare_imgui"; do
+  [ -x "$f" ] || { echo "gui_bench.sh: $f not built; cmake --build $build --target deskdrill bench_bare_imgui" >&2; exit 2; }
+done
+command -v xvfb-run >/dev/null || { echo "gui_bench.sh: xvfb-run missing; run scripts/deps.sh" >&2; exit 2; }
+TMPDIR=$(mktemp -d)
+trap 'rm -rf "$TMPDIR"' EXIT
+export TMPDIR LIBGL_ALWAYS_SOFTWARE=1 XDG_CONFIG_HOME=$TMPDIR/config XDG_DATA_HOME=$TMPDIR/data
+echo "GL: $(xvfb-run -a -s '-screen 0 1280x800x24' glxinfo -B 2>/dev/null | sed -n 's/^OpenGL renderer string: //p')"
+xvfb-run -a -s "-screen 0 1280x800x24" bash "$0" --inner "$build" "$runs"
