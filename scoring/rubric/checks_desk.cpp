@@ -270,8 +270,9 @@ CheckResult check_record_fields(const AttemptView& v, const Params& p) {
         const auto& a = *entry(v, idx).action;
         cands.push_back({a.fields, idx});
         for (const auto& [k, val] : a.fields) {
+            const std::string& key = k;  // clang 14 cannot capture a structured binding
             auto it = std::find_if(merged.fields.begin(), merged.fields.end(),
-                                   [&](const auto& kv) { return kv.first == k; });
+                                   [&](const auto& kv) { return kv.first == key; });
             if (it == merged.fields.end())
                 merged.fields.emplace_back(k, val);
             else if (!val.empty())

@@ -12,7 +12,7 @@ namespace dd {
 // One match, as a byte range of the normalised text (begin/end) and of the text as typed
 // (src_begin/src_end, for highlighting the trainee's own words).
 struct ActSpan {
-    std::string name;        // act or forbidden family
+    std::string name;  // act or forbidden family
     std::size_t begin = 0;
     std::size_t end = 0;
     bool forbidden = false;
@@ -22,11 +22,11 @@ struct ActSpan {
 };
 
 struct DetectedActs {
-    std::string normalized;               // the text as matched (simplified, folded)
-    std::vector<std::string> acts;        // speech acts, in the fixed order of enums::kActs
-    std::vector<std::string> weak_acts;   // subset of acts found only in a weak form (你好)
-    std::vector<std::string> forbidden;   // forbidden families, in the order of enums::kForbidden
-    std::vector<ActSpan> spans;           // evidence for each of the above
+    std::string normalized;              // the text as matched (simplified, folded)
+    std::vector<std::string> acts;       // speech acts, in the fixed order of enums::kActs
+    std::vector<std::string> weak_acts;  // subset of acts found only in a weak form (你好)
+    std::vector<std::string> forbidden;  // forbidden families, in the order of enums::kForbidden
+    std::vector<ActSpan> spans;          // evidence for each of the above
 
     bool has(std::string_view name) const {
         for (const auto& a : acts)
@@ -38,7 +38,7 @@ struct DetectedActs {
 };
 
 class ActDetector {
-public:
+  public:
     virtual ~ActDetector() = default;
     // `text` is UTF-8 as typed; invalid UTF-8 yields empty results, never a crash.
     virtual DetectedActs detect(std::string_view text) const = 0;

@@ -4,7 +4,6 @@
 #include "aho_corasick.h"
 
 #include <limits>
-#include <map>
 
 namespace dd::text {
 
@@ -71,27 +70,25 @@ AhoCorasick::AhoCorasick(const std::vector<std::string>& keys) {
         }
     }
 
-    // Merge byte classes whose columns are identical in every state (bytes the automaton
-    // cannot tell apart): a narrower table keeps more of itself in cache.
+    // Renumber the states breadth-first (the queue's order): the shallow states, which nearly
+    // every byte of text passes through, then sit together at the start of the table.
     {
-        std::map<std::vector<std::uint32_t>, std::uint16_t> seen;
-        std::vector<std::uint16_t> remap(nclass_);
-        std::vector<std::uint32_t> column(nstates);
-        for (std::uint32_t c = 0; c < nclass_; ++c) {
-            for (std::size_t st = 0; st < nstates; ++st) column[st] = delta_[st * nclass_ + c];
-            auto [it, fresh] = seen.emplace(column, static_cast<std::uint16_t>(seen.size()));
-            remap[c] = it->second;
+        std::vector<std::uint32_t> order;  // new → old
+        order.reserve(nstates);
+        order.push_back(0);
+        order.insert(order.end(), queue.begin(), queue.end());
+        std::vector<std::uint32_t> rank(nstates);  // old → new
+        for (std::uint32_t k = 0; k < order.size(); ++k) rank[order[k]] = k;
+        std::vector<std::uint32_t> renumbered(delta_.size());
+        std::vector<std::vector<std::uint32_t>> outs_renumbered(nstates);
+        for (std::uint32_t k = 0; k < order.size(); ++k) {
+            const std::size_t from = static_cast<std::size_t>(order[k]) * nclass_;
+            for (std::uint32_t c = 0; c < nclass_; ++c)
+                renumbered[static_cast<std::size_t>(k) * nclass_ + c] = rank[delta_[from + c]];
+            outs_renumbered[k] = std::move(outs[order[k]]);
         }
-        const auto merged = static_cast<std::uint32_t>(seen.size());
-        if (merged < nclass_) {
-            std::vector<std::uint32_t> narrow(nstates * merged);
-            for (std::size_t st = 0; st < nstates; ++st)
-                for (std::uint32_t c = 0; c < nclass_; ++c)
-                    narrow[st * merged + remap[c]] = delta_[st * nclass_ + c];
-            delta_ = std::move(narrow);
-            for (auto& cl : cls_) cl = remap[cl];
-            nclass_ = merged;
-        }
+        delta_ = std::move(renumbered);
+        outs = std::move(outs_renumbered);
     }
 
     out_begin_.reserve(nstates + 1);
@@ -105,7 +102,8 @@ AhoCorasick::AhoCorasick(const std::vector<std::string>& keys) {
     if (nstates < kOut16) {
         delta16_.resize(delta_.size());
         for (std::size_t i = 0; i < delta_.size(); ++i)
-            delta16_[i] = static_cast<std::uint16_t>(delta_[i] | (outs[delta_[i]].empty() ? 0 : kOut16));
+            delta16_[i] =
+                static_cast<std::uint16_t>(delta_[i] | (outs[delta_[i]].empty() ? 0 : kOut16));
     } else if (nstates < kOut32) {
         delta32_.resize(delta_.size());
         for (std::size_t i = 0; i < delta_.size(); ++i)

@@ -12,7 +12,7 @@
 namespace dd::text {
 
 class AhoCorasick {
-public:
+  public:
     AhoCorasick() = default;
     // `keys` must be non-empty byte strings; duplicates are allowed (each keeps its index).
     explicit AhoCorasick(const std::vector<std::string>& keys);
@@ -32,7 +32,7 @@ public:
             run(delta32_, text, on_hit);
     }
 
-private:
+  private:
     // A transition's top bit says "the next state has outputs", so the output table is only
     // read on a hit; the rest is the state number. 16-bit entries while the states fit (the
     // shipped lexicon's ~7000 do), which halves the table and keeps more of it in cache.

@@ -1,11 +1,13 @@
 // The lexicon and its detector. Sections: [parse] reading lexicon.yaml through the safe YAML
 // reader, [shadow] the matcher's view of a normalised text (numeral runs → '#'), [compile]
-// phrases → automaton keys and rules, [detect] one scan, then vetoes and the result.
+// phrases → automaton keys and rules, [detect] one scan, then vetoes and the result, [load]
+// lexicon.yaml → Lexicon → detector.
 #include "lexicon.h"
 
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <unordered_map>
 
 #include "aho_corasick.h"
 #include "normalize.h"
@@ -21,8 +23,8 @@ namespace {
 constexpr std::array<std::string_view, 4> kTopKeys = {"version", "acts", "forbidden", "mood"};
 constexpr std::array<std::string_view, 3> kEntryKeys = {"phrases", "weak", "except"};
 constexpr std::array<std::string_view, 7> kMoodKeys = {
-    "act_effect", "action_effect", "wait_step", "wait_every", "ring_step", "rings_tolerated",
-    "temper_scale"};
+    "act_effect", "action_effect",   "wait_step",   "wait_every",
+    "ring_step",  "rings_tolerated", "temper_scale"};
 
 std::vector<LexPhrase> read_phrases(yaml::Reader& r, const yaml::Fields& f, std::string_view key,
                                     const std::string& owner) {
@@ -55,8 +57,8 @@ void read_entries(yaml::Reader& r, const YAML::Node& node, bool forbidden,
         LexEntry entry;
         entry.name = e.key;
         entry.forbidden = forbidden;
-        const std::string owner = std::string(forbidden ? "forbidden family '" : "act '") +
-                                  e.key + "'";
+        const std::string owner =
+            std::string(forbidden ? "forbidden family '" : "act '") + e.key + "'";
         if (!r.expect_map(e.value, owner)) continue;
         yaml::Fields ef(r, e.value, owner, kEntryKeys);
         entry.phrases = read_phrases(r, ef, "phrases", owner);
@@ -154,9 +156,22 @@ struct Shadow {
 bool is_numeral(char32_t cp) {
     if (cp >= '0' && cp <= '9') return true;
     switch (cp) {
-        case U'零': case U'〇': case U'一': case U'二': case U'三': case U'四': case U'五':
-        case U'六': case U'七': case U'八': case U'九': case U'十': case U'两': case U'半':
-        case U'百': case U'千':
+        case U'零':
+        case U'〇':
+        case U'一':
+        case U'二':
+        case U'三':
+        case U'四':
+        case U'五':
+        case U'六':
+        case U'七':
+        case U'八':
+        case U'九':
+        case U'十':
+        case U'两':
+        case U'半':
+        case U'百':
+        case U'千':
             return true;
         default:
             return false;
@@ -247,12 +262,15 @@ struct LexiconDetector::Impl {
     std::vector<std::vector<std::pair<std::uint32_t, std::uint8_t>>> users;  // key → (rule, part)
     text::AhoCorasick ac;
 
+    std::unordered_map<std::string, std::uint32_t> key_index;  // while building
+
     std::uint32_t key_id(const std::string& k) {
-        auto it = std::find(keys.begin(), keys.end(), k);
-        if (it != keys.end()) return static_cast<std::uint32_t>(it - keys.begin());
-        keys.push_back(k);
-        users.emplace_back();
-        return static_cast<std::uint32_t>(keys.size() - 1);
+        auto [it, fresh] = key_index.emplace(k, static_cast<std::uint32_t>(keys.size()));
+        if (fresh) {
+            keys.push_back(k);
+            users.emplace_back();
+        }
+        return it->second;
     }
 };
 
@@ -319,8 +337,7 @@ int slot_of(const std::string& name, bool forbidden) {
             if (enums::kActs[i] == name) return static_cast<int>(i);
     } else {
         for (std::size_t i = 0; i < enums::kForbidden.size(); ++i)
-            if (enums::kForbidden[i] == name)
-                return static_cast<int>(enums::kActs.size() + i);
+            if (enums::kForbidden[i] == name) return static_cast<int>(enums::kActs.size() + i);
     }
     return -1;
 }
@@ -401,12 +418,19 @@ std::unique_ptr<LexiconDetector> LexiconDetector::build(const Lexicon& lexicon,
         for (std::uint8_t p = 0; p < impl->rules[r].parts.size(); ++p)
             impl->users[impl->rules[r].parts[p].key].emplace_back(r, p);
     impl->ac = text::AhoCorasick(impl->keys);
+    impl->key_index.clear();
     return std::unique_ptr<LexiconDetector>(new LexiconDetector(std::move(impl)));
 }
 
-int LexiconDetector::version() const { return impl_->version; }
-std::vector<std::string> LexiconDetector::pattern_keys() const { return impl_->keys; }
-std::size_t LexiconDetector::state_count() const { return impl_->ac.state_count(); }
+int LexiconDetector::version() const {
+    return impl_->version;
+}
+std::vector<std::string> LexiconDetector::pattern_keys() const {
+    return impl_->keys;
+}
+std::size_t LexiconDetector::state_count() const {
+    return impl_->ac.state_count();
+}
 
 // -------------------------------------------------------------------------------- [detect]
 

@@ -2,8 +2,8 @@
 //
 //   Diagnostics diags;
 //   auto lex = dd::load_lexicon(dd::cli::lexicon_path(), diags);   // nullopt on any error
-//   lex->detector->detect("您好,請問有什麼可以幫您?");                // acts: greeting, offer-help, please
-//   Engine e(scenario, *lex->detector, lex->mood, seed);
+//   lex->detector->detect("您好,請問有什麼可以幫您?");                // acts: greeting,
+//   offer-help, please Engine e(scenario, *lex->detector, lex->mood, seed);
 //
 // Pattern syntax of a phrase (documented at the top of lexicon.yaml too): plain text is
 // normalised like the utterances (traditional, width, case, spaces don't matter); `#` is any
@@ -33,11 +33,11 @@ struct LexPhrase {
 };
 
 struct LexEntry {
-    std::string name;               // an act of enums::kActs or a family of enums::kForbidden
+    std::string name;  // an act of enums::kActs or a family of enums::kForbidden
     bool forbidden = false;
     std::vector<LexPhrase> phrases;  // full-strength forms
-    std::vector<LexPhrase> weak;     // weaker forms (你好 for greeting) → DetectedActs::weak_acts
-    std::vector<LexPhrase> except;   // vetoes: a match inside one of these is dropped
+    std::vector<LexPhrase> weak;  // weaker forms (你好 for greeting) → DetectedActs::weak_acts
+    std::vector<LexPhrase> except;  // vetoes: a match inside one of these is dropped
 };
 
 struct Lexicon {
@@ -54,7 +54,7 @@ std::optional<Lexicon> parse_lexicon(std::string_view yaml, const std::string& f
 std::optional<Lexicon> read_lexicon(const std::string& path, Diagnostics& diags);
 
 class LexiconDetector final : public ActDetector {
-public:
+  public:
     // Compiles every phrase into one Aho–Corasick automaton. A phrase that cannot be compiled
     // (normalises to nothing, misplaced `…`/`^`/`$`) is an error in `diags` at its position;
     // returns nullptr if there was any.
@@ -73,7 +73,7 @@ public:
 
     struct Impl;
 
-private:
+  private:
     explicit LexiconDetector(std::unique_ptr<Impl> impl);
     std::unique_ptr<Impl> impl_;
 };

@@ -4,12 +4,12 @@
 // invisible characters. Sections: [utf8] [t2s] [fold] [normalize].
 #include "normalize.h"
 
+#include <utf8proc.h>
 #include <opencc/Config.hpp>
 #include <opencc/ConversionChain.hpp>
 #include <opencc/Converter.hpp>
 #include <opencc/DictGroup.hpp>
 #include <opencc/Lexicon.hpp>
-#include <utf8proc.h>
 
 #include <array>
 #include <exception>
@@ -72,8 +72,7 @@ bool decode(std::string_view s, std::vector<Unit>* out) {
         if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
             (cp >= 0xD800 && cp <= 0xDFFF))
             return false;
-        if (out)
-            (*out)[w++] = {cp, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(len)};
+        if (out) (*out)[w++] = {cp, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(len)};
         i += len;
     }
     if (out) out->resize(w);
@@ -107,7 +106,7 @@ void append_utf8(std::string& s, char32_t cp) {
 // character to convert is left alone, one with no phrase is converted character by character
 // (the same result, exactly), and only the rest goes through OpenCC.
 class T2s {
-public:
+  public:
     static const T2s& instance() {
         static const T2s t2s;  // thread-safe lazy init; Converter::Convert is const
         return t2s;
@@ -130,14 +129,15 @@ public:
         if (!conv_) return;
         std::string in;
         in.reserve(units.size() * 3);
-        for (const auto& u : units) append_utf8(in, u.cp == 0 ? U' ' : u.cp);  // OpenCC stops at NUL
+        for (const auto& u : units)
+            append_utf8(in, u.cp == 0 ? U' ' : u.cp);  // OpenCC stops at NUL
         bool phrase = false;
         phrases_.scan(in, [&](std::uint32_t, std::size_t) { phrase = true; });
         if (phrase && convert_with_opencc(in, units)) return;
         for (auto& u : units) u.cp = single(u.cp);
     }
 
-private:
+  private:
     static constexpr char32_t kBmp = 0x10000;
 
     // Phrase context matters: 乾淨 → 干净 but 乾隆 stays. When OpenCC keeps the character
@@ -340,13 +340,12 @@ struct Builder {
             return;
         }
         std::array<utf8proc_int32_t, 32> buf{};
-        const auto opts = static_cast<utf8proc_option_t>(
-            UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_IGNORE |
-            UTF8PROC_STRIPMARK);
+        const auto opts = static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT |
+                                                         UTF8PROC_CASEFOLD | UTF8PROC_IGNORE |
+                                                         UTF8PROC_STRIPMARK);
         int boundclass = 0;
-        const utf8proc_ssize_t m = utf8proc_decompose_char(static_cast<utf8proc_int32_t>(cp),
-                                                           buf.data(), buf.size(), opts,
-                                                           &boundclass);
+        const utf8proc_ssize_t m = utf8proc_decompose_char(
+            static_cast<utf8proc_int32_t>(cp), buf.data(), buf.size(), opts, &boundclass);
         if (m < 0 || m > static_cast<utf8proc_ssize_t>(buf.size())) {
             // Longer than any real decomposition; treat the character as it is.
             fold_one(cp, u);
@@ -377,9 +376,13 @@ struct Builder {
 
 // ----------------------------------------------------------------------------- [normalize]
 
-bool is_valid_utf8(std::string_view input) { return decode(input, nullptr); }
+bool is_valid_utf8(std::string_view input) {
+    return decode(input, nullptr);
+}
 
-bool t2s_available() { return T2s::instance().available(); }
+bool t2s_available() {
+    return T2s::instance().available();
+}
 
 void normalize_into(std::string_view input, Normalized& n) {
     n.valid = false;
@@ -414,7 +417,9 @@ Normalized normalize(std::string_view input) {
     return n;
 }
 
-std::string normalize_text(std::string_view input) { return normalize(input).text; }
+std::string normalize_text(std::string_view input) {
+    return normalize(input).text;
+}
 
 std::string to_simplified(std::string_view input) {
     std::vector<Unit> units;

@@ -1,7 +1,7 @@
 // Text normalisation for speech-act matching: UTF-8 validation, traditional → simplified
 // (OpenCC t2s), full-width → half-width and case folding (utf8proc), punctuation, symbols and
-// spaces removed by Unicode category. 「您好!」, 「您 好 !」, 「您好！！」 and 「您好」 all normalise
-// to 您好; 「您好,請問有什麼可以幫您?」 to 您好请问有什么可以帮您.
+// spaces removed by Unicode category. 「您好!」, 「您 好 !」, 「您好！！」 and 「您好」 all
+// normalise to 您好; 「您好,請問有什麼可以幫您?」 to 您好请问有什么可以帮您.
 //
 // Offsets: every byte of the normalised text keeps the byte range, in the ORIGINAL input, of
 // the character it came from (src_begin/src_end), so a match in the normalised text can be

@@ -169,39 +169,66 @@ int run_gui() {
         !opts.lang.empty() ? opts.lang : (!settings.lang.empty() ? settings.lang : "zh");
     {
         std::string err;
-        if (!app.set_language(lang, &err)) {
+        if (!app.set_language(lang, &err, /*picker_only=*/true)) {
             std::cerr << "deskdrill: " << err << "\n";
             return 2;
         }
         app.lang_changed = false;
     }
 
-    // What needs no window runs on helper threads while GLFW and Mesa open the window (the
-    // main thread's share of start-up): the library scan (every scenario file) and the font
-    // lookup (fontconfig). The lexicon (OpenCC dictionaries) and the catalogue are not needed
-    // by the picker: they load after the first frame is presented.
+    // What needs no window is prepared on helper threads while GLFW and Mesa open the window
+    // (the main thread's share of start-up): the library scan (every scenario file) in parallel
+    // with the font lookup (fontconfig), then the glyph atlas from the UI strings and what the
+    // picker shows. The lexicon (OpenCC dictionaries) and the catalogue are not needed by the
+    // picker: they load after the first frame is presented.
     const auto t_start = std::chrono::steady_clock::now();
-    auto library_job =
-        std::async(std::launch::async, [dir = opts.scenarios_dir] { return scan_library(dir); });
-    struct FontLookup {
-        std::optional<FontFace> face;
-        std::string why;
-        double ms = 0;
-    };
-    auto font_job = std::async(std::launch::async, [spec = opts.font] {
-        const auto t = std::chrono::steady_clock::now();
-        FontLookup f;
-        f.face = find_cjk_font(spec, &f.why);
-        f.ms = ms_since(t);
-        return f;
-    });
-
     glfwSetErrorCallback(glfw_error);
     if (!glfwInit()) {
         std::cerr << "deskdrill: cannot open a window (glfwInit failed). Is a display available? "
                      "Try `xvfb-run -a deskdrill` or the headless `deskdrill demo`.\n";
         return 2;
     }
+    // The atlas is built at the monitor's content scale; a window that lands on a monitor with
+    // another scale rebuilds it once.
+    float xscale = 1, yscale = 1;
+    if (GLFWmonitor* monitor = glfwGetPrimaryMonitor())
+        glfwGetMonitorContentScale(monitor, &xscale, &yscale);
+    app.ui_scale = std::clamp(std::max(xscale, yscale), 1.0f, 4.0f);
+    app.font_px = std::round(18.0f * app.ui_scale);
+
+    struct Prepared {
+        std::string font_why;
+        double font_ms = 0;
+        double atlas_ms = 0;
+    };
+    auto atlas = std::make_unique<ImFontAtlas>();
+    // Until the join below only this job touches app.library, app.fonts and *atlas.
+    auto prepare = std::async(std::launch::async, [&app, &opts, atlas_ptr = atlas.get()] {
+        auto library_job =
+            std::async(std::launch::async, [dir = opts.scenarios_dir, hint = opts.scenario] {
+                return scan_library_first(dir, hint);
+            });
+        Prepared p;
+        const auto t = std::chrono::steady_clock::now();
+        std::optional<FontFace> face = find_cjk_font(opts.font, &p.font_why);
+        p.font_ms = ms_since(t);
+        if (face && !app.fonts.open(*face, &p.font_why)) face.reset();
+        if (!face) {
+            app.font_problem = "DeskDrill: " + p.font_why;
+            // Without a CJK face only ASCII renders: the English UI at least reads, unless the
+            // user chose Chinese explicitly.
+            std::string err;
+            if (opts.lang.empty() && app.strings.lang() != "en" &&
+                app.set_language("en", &err, /*picker_only=*/true))
+                app.lang_changed = false;
+        }
+        app.library = library_job.get();
+        app.want_library_text();
+        app.fonts.build(atlas_ptr, app.font_px);
+        p.atlas_ms = app.fonts.last_build_ms();
+        return p;
+    });
+
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
@@ -211,58 +238,53 @@ int run_gui() {
     if (!window) {
         std::cerr << "deskdrill: cannot create an OpenGL 3.3 window. Check the graphics driver "
                      "(Mesa: LIBGL_ALWAYS_SOFTWARE=1), or use the headless `deskdrill demo`.\n";
+        prepare.wait();
         glfwTerminate();
         return 2;
     }
     glfwMakeContextCurrent(window);
     // Driving or benchmarking runs frames as fast as they come; a person gets vsync.
     glfwSwapInterval(steps || opts.bench_first_frame ? 0 : 1);
+    const double window_ms = ms_since(t_start);
 
-    float xscale = 1, yscale = 1;
+    const Prepared prepared = prepare.get();
+    const double lib_ms = app.library.load_ms;
+    if (app.library.complete)  // else the full scan reports them (AppState::library_is_ready)
+        for (const auto& e : app.library.entries)
+            if (!e.scenario) std::cerr << e.error;
+    if (!app.font_problem.empty()) std::cerr << "deskdrill: " << prepared.font_why << "\n";
     glfwGetWindowContentScale(window, &xscale, &yscale);
-    app.ui_scale = std::clamp(std::max(xscale, yscale), 1.0f, 4.0f);
-    app.font_px = std::round(18.0f * app.ui_scale);
+    if (const float scale = std::clamp(std::max(xscale, yscale), 1.0f, 4.0f);
+        scale != app.ui_scale) {
+        app.ui_scale = scale;
+        app.font_px = std::round(18.0f * scale);
+        app.fonts.want_rebuild();
+    }
 
     IMGUI_CHECKVERSION();
-    ImGui::CreateContext();
+    ImGui::CreateContext(atlas.get());  // the atlas prepared above
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // layout is computed, not remembered
     apply_style(app.ui_scale);
     ImGui_ImplGlfw_InitForOpenGL(window, true);
     ImGui_ImplOpenGL3_Init("#version 330 core");
-    const double window_ms = ms_since(t_start);
 
-    app.library = library_job.get();
-    const double lib_ms = app.library.load_ms;
-    app.want_library_text();
-    for (const auto& e : app.library.entries)
-        if (!e.scenario) std::cerr << e.error;
-    FontLookup font = font_job.get();
-    std::string why = font.why;
-    bool have_font = font.face.has_value();
-    if (have_font) {
-        std::string err;
-        if (!app.fonts.open(*font.face, &err)) {
-            why = err;
-            have_font = false;
-        }
-    }
-    if (!have_font) {
-        app.font_problem = "DeskDrill: " + why;
-        std::cerr << "deskdrill: " << why << "\n";
-        // Without a CJK face only ASCII renders: the English UI at least reads, unless the
-        // user chose Chinese explicitly.
-        std::string err;
-        if (opts.lang.empty() && app.strings.lang() != "en" && app.set_language("en", &err))
-            app.lang_changed = false;
-    }
     const std::string lexicon = dd::cli::lexicon_path(), standards = dd::cli::standards_path();
     auto start_backend_load = [&app, lexicon, standards] {
         app.backend_loading = std::async(
             std::launch::async, [lexicon, standards] { return load_backend(lexicon, standards); });
     };
+    auto start_library_load = [&app, dir = opts.scenarios_dir] {
+        if (!app.library.complete && !app.library_loading.valid())
+            app.library_loading =
+                std::async(std::launch::async, [dir] { return scan_library(dir); });
+    };
     // A drive script may press "start" in its first frames: load right away then.
-    if (steps) start_backend_load();
+    if (steps) {
+        start_backend_load();
+        start_library_load();
+        app.want_ui_text(false);
+    }
 
     std::optional<Driver> driver;
     int exit_code = 0;
@@ -272,8 +294,7 @@ int run_gui() {
         driver.emplace(std::move(*steps), opts.drive, std::move(hooks));
     }
 
-    app.fonts.build(io.Fonts, app.font_px);
-    double atlas_ms = app.fonts.last_build_ms();
+    double atlas_ms = prepared.atlas_ms;
     int bench_left = -1;
     double bench_cpu0 = 0, bench_thread0 = 0, bench_ui_cpu = 0;
     auto bench_wall0 = std::chrono::steady_clock::now();
@@ -312,7 +333,8 @@ int run_gui() {
         int fb_w = 0, fb_h = 0;
         glfwGetFramebufferSize(window, &fb_w, &fb_h);
         glViewport(0, 0, fb_w, fb_h);
-        glClearColor(0.09f, 0.10f, 0.12f, 1.0f);
+        const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];  // see draw_frame
+        glClearColor(bg.x, bg.y, bg.z, 1.0f);
         glClear(GL_COLOR_BUFFER_BIT);
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 
@@ -338,15 +360,20 @@ int run_gui() {
         if (first_frame) {
             first_frame = false;
             if (!app.backend_loading.valid() && !app.backend) start_backend_load();
+            start_library_load();
+            app.want_ui_text(false);  // the rest of the UI strings: atlas grows next frame
             if (opts.bench_first_frame) {
                 glFinish();
                 std::printf(
-                    "first_frame_ms=%.1f since_main_ms=%.1f window_ms=%.1f "
-                    "library_ms=%.1f (thread) scenarios=%zu fontconfig_ms=%.1f (thread) "
-                    "atlas_ms=%.1f glyphs=%zu atlas=%dx%d font=%s\n",
-                    ms_since_launch(), ms_since(g_process_start), window_ms, lib_ms,
-                    app.library.entries.size(), font.ms, atlas_ms, app.fonts.glyphs().size(),
-                    io.Fonts->TexWidth, io.Fonts->TexHeight,
+                    "first_frame_ms=%.1f cpu_ms=%.1f since_main_ms=%.1f window_ms=%.1f "
+                    "library_ms=%.1f "
+                    "scenarios_parsed=%zu fontconfig_ms=%.1f atlas_ms=%.1f (library, fontconfig, "
+                    "atlas "
+                    "on threads during window_ms) glyphs=%zu atlas=%dx%d font=%s\n",
+                    ms_since_launch(), cpu_seconds(CLOCK_PROCESS_CPUTIME_ID) * 1000,
+                    ms_since(g_process_start), window_ms, lib_ms, app.library.entries.size(),
+                    prepared.font_ms, atlas_ms, app.fonts.glyphs().size(), io.Fonts->TexWidth,
+                    io.Fonts->TexHeight,
                     app.fonts.has_cjk() ? app.fonts.face().family.c_str() : "(none)");
                 std::fflush(stdout);
                 glfwSetWindowShouldClose(window, GLFW_TRUE);
@@ -403,6 +430,7 @@ int run_gui() {
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext();
+    atlas.reset();  // shared with the context, so it outlives it
     glfwDestroyWindow(window);
     glfwTerminate();
     if (driver && !driver->done() && exit_code == 0) {

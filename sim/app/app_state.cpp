@@ -38,6 +38,29 @@ std::string default_data_dir() {
     return "deskdrill-data";
 }
 
+bool AppState::library_is_ready() {
+    if (library.complete) return true;
+    if (library_loading.valid() &&
+        library_loading.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
+        library = library_loading.get();
+        for (const auto& e : library.entries)
+            if (!e.scenario) std::cerr << e.error;
+        want_library_text();
+        return true;
+    }
+    return false;
+}
+
+void AppState::library_ready() {
+    if (library.complete) return;
+    if (!library_loading.valid()) {
+        const std::string dir = opts.scenarios_dir;
+        library_loading = std::async(std::launch::async, [dir] { return scan_library(dir); });
+    }
+    library_loading.wait();
+    library_is_ready();
+}
+
 bool AppState::backend_is_ready() {
     if (backend) return true;
     if (backend_loading.valid() &&
@@ -64,13 +87,28 @@ const Backend& AppState::backend_ready() {
     return *backend;
 }
 
-bool AppState::set_language(const std::string& lang, std::string* error) {
+bool AppState::set_language(const std::string& lang, std::string* error, bool picker_only) {
     Strings s;
     if (!s.load(opts.assets_dir + "/i18n", lang, error)) return false;
     strings = std::move(s);
-    for (const auto& t : strings.all_texts()) fonts.want(t);
+    want_ui_text(picker_only);
     lang_changed = true;
     return true;
+}
+
+void AppState::want_ui_text(bool picker_only) {
+    // The picker's strings are all the first frame needs; the desk's and debrief's follow
+    // right after it (app.cpp), long before a drill starts.
+    static constexpr std::string_view kPickerGroups[] = {
+        "app.", "menu.", "lang.", "picker.", "category.", "mode.", "used_for.", "role.", "error."};
+    for (const auto& [key, text] : strings.table()) {
+        if (picker_only && std::none_of(std::begin(kPickerGroups), std::end(kPickerGroups),
+                                        [&](std::string_view g) { return key.rfind(g, 0) == 0; }))
+            continue;
+        fonts.want(text);
+    }
+    if (!picker_only)
+        for (const auto& t : strings.all_texts()) fonts.want(t);
 }
 
 void AppState::want_library_text() {
@@ -114,6 +152,10 @@ const StandardInfo* AppState::standard(const std::string& id) {
 
 bool AppState::start(const std::string& key, std::string* error) {
     const LibraryEntry* e = library.find(key);
+    if (!e && !library.complete) {
+        library_ready();
+        e = library.find(key);
+    }
     if (!e) {
         if (error) *error = strings.fmt("error.no_scenario", {{"id", key}});
         return false;
@@ -282,13 +324,18 @@ void draw_menu(AppState& app) {
 void draw_frame(AppState& app) {
     ui::registry().begin_frame();
     app.backend_is_ready();
+    app.library_is_ready();
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);
     ImGui::SetNextWindowSize(vp->WorkSize);
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                    ImGuiWindowFlags_NoResize | ImGuiWindowFlags_MenuBar |
                                    ImGuiWindowFlags_NoBringToFrontOnFocus |
-                                   ImGuiWindowFlags_NoSavedSettings;
+                                   ImGuiWindowFlags_NoSavedSettings |
+                                   // The GL clear colour is this window's background: with
+                                   // software GL (llvmpipe) every full-window fill costs
+                                   // milliseconds of CPU per frame.
+                                   ImGuiWindowFlags_NoBackground;
     ImGui::Begin("##deskdrill", nullptr, flags);
     draw_menu(app);
     if (!app.font_problem.empty()) {

@@ -84,7 +84,8 @@ class AppState {
     float ui_scale = 1.0f;
     float font_px = 18.0f;
 
-    Library library;
+    Library library;                         // partial at start-up, then complete
+    std::future<Library> library_loading;    // the full scan, after the first frame
     std::shared_ptr<const Backend> backend;  // ready once the background load is done
     std::future<std::shared_ptr<Backend>> backend_loading;
 
@@ -105,12 +106,18 @@ class AppState {
         return s;
     }
 
+    // Swaps in the complete library once its background scan is done (never blocks).
+    bool library_is_ready();
+    // Waits for the complete library.
+    void library_ready();
     // Waits for the lexicon/catalogue load when it is still running.
     const Backend& backend_ready();
     bool backend_is_ready();
 
     // Loads strings for lang (keeps the old table if that fails); true on success.
-    bool set_language(const std::string& lang, std::string* error);
+    bool set_language(const std::string& lang, std::string* error, bool picker_only = false);
+    // The UI strings' characters → the atlas (only the picker's, at start-up).
+    void want_ui_text(bool picker_only);
     // Every string of the library and the catalogue that the picker shows → the atlas.
     void want_library_text();
     void want_scenario_text(const Scenario& s);

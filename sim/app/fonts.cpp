@@ -3,13 +3,16 @@
 
 #include <fcntl.h>
 #include <fontconfig/fontconfig.h>
+#include <imgui_freetype.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <cstring>
+#include <mutex>
 
 namespace dd::app {
 
@@ -24,7 +27,10 @@ constexpr std::pair<unsigned, unsigned> kBaseRanges[] = {
     {0x2010, 0x2027},  // dashes, quotes, bullets, ellipsis
     {0x2190, 0x2193},  // arrows
     {0x221A, 0x221A},  // √ (pass mark in Chinese grading)
-    {0x25A0, 0x25CF},  // ■ ▶ ◀ ● and friends
+    {0x25A0, 0x25A1},  // ■ □
+    {0x25B6, 0x25B6},  // ▶
+    {0x25C0, 0x25C0},  // ◀
+    {0x25CB, 0x25CF},  // ○ ● and friends
     {0x2605, 0x2606},  // ★ ☆ (difficulty)
     {0x260E, 0x260E},  // ☎
     {0x3000, 0x303F},  // CJK punctuation 、。「」【】
@@ -120,6 +126,31 @@ std::optional<FontFace> find_any_cjk() {
     return found;
 }
 
+// ImGui copies font data it does not own (AddFont: FontDataOwnedByAtlas=false → IM_ALLOC +
+// memcpy): 20 MB of fresh pages for a CJK collection, on every atlas build. So the mapping is
+// handed over as "owned", and ImGui's free hook leaves the mappings we registered alone.
+std::mutex g_borrowed_mutex;
+std::vector<const void*> g_borrowed;
+
+void* im_alloc(size_t size, void*) {
+    return std::malloc(size);
+}
+void im_free(void* ptr, void*) {
+    if (!ptr) return;
+    {
+        std::lock_guard<std::mutex> lock(g_borrowed_mutex);
+        if (std::find(g_borrowed.begin(), g_borrowed.end(), ptr) != g_borrowed.end()) return;
+    }
+    std::free(ptr);
+}
+
+void lend(const void* p) {
+    static std::once_flag hooks;
+    std::call_once(hooks, [] { ImGui::SetAllocatorFunctions(im_alloc, im_free, nullptr); });
+    std::lock_guard<std::mutex> lock(g_borrowed_mutex);
+    g_borrowed.push_back(p);
+}
+
 }  // namespace
 
 std::optional<FontFace> find_cjk_font(const std::string& override_spec, std::string* why) {
@@ -213,55 +244,41 @@ std::vector<unsigned> decode_utf8(std::string_view s) {
     return out;
 }
 
-GlyphSet::GlyphSet() : bits_(kBmpSize, false) {
+GlyphSet::GlyphSet() {
     for (auto [lo, hi] : kBaseRanges)
         for (unsigned cp = lo; cp <= hi; ++cp) add_cp(cp);
 }
 
 bool GlyphSet::add_cp(unsigned cp) {
     // Beyond the BMP cannot be shown with 16-bit ImWchar; control characters are never drawn.
-    if (cp >= kBmpSize || cp < 0x20 || bits_[cp]) return false;
-    bits_[cp] = true;
+    if (cp >= kBmpSize || cp < 0x20 || builder_.GetBit(cp)) return false;
+    builder_.AddChar(static_cast<ImWchar>(cp));
     ++count_;
     return true;
 }
 
 bool GlyphSet::add(std::string_view utf8) {
-    bool added = false;
     // Fast path: pure ASCII is always present.
-    bool ascii = true;
-    for (char c : utf8)
-        if (static_cast<unsigned char>(c) >= 0x80) {
-            ascii = false;
-            break;
-        }
-    if (ascii) return false;
+    if (std::all_of(utf8.begin(), utf8.end(),
+                    [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
+        return false;
+    bool added = false;
     for (unsigned cp : decode_utf8(utf8)) added |= add_cp(cp);
     return added;
 }
 
 bool GlyphSet::contains(unsigned cp) const {
-    return cp < kBmpSize && bits_[cp];
+    return cp < kBmpSize && builder_.GetBit(cp);
 }
 
 std::vector<ImWchar> GlyphSet::ranges() const {
-    std::vector<ImWchar> out;
-    unsigned cp = 1;
-    while (cp < kBmpSize) {
-        if (!bits_[cp]) {
-            ++cp;
-            continue;
-        }
-        unsigned end = cp;
-        while (end + 1 < kBmpSize && bits_[end + 1]) ++end;
-        out.push_back(static_cast<ImWchar>(cp));
-        out.push_back(static_cast<ImWchar>(end));
-        cp = end + 1;
-    }
-    out.push_back(0);
-    return out;
+    ImVector<ImWchar> built;
+    builder_.BuildRanges(&built);
+    return std::vector<ImWchar>(built.begin(), built.end());
 }
 
+// A mapping stays registered after it is unmapped: an atlas that outlives its FontManager
+// (a test's ImGui context) still frees its input data later, and must not free() the address.
 FontManager::~FontManager() {
     if (data_) ::munmap(data_, size_);
 }
@@ -286,6 +303,7 @@ bool FontManager::open(const FontFace& face, std::string* error) {
         return false;
     }
     if (data_) ::munmap(data_, size_);
+    lend(p);
     data_ = p;
     size_ = static_cast<size_t>(st.st_size);
     face_ = face;
@@ -296,11 +314,16 @@ bool FontManager::open(const FontFace& face, std::string* error) {
 bool FontManager::build(ImFontAtlas* atlas, float size_px) {
     const auto t0 = std::chrono::steady_clock::now();
     atlas->Clear();
+    // FreeType rasterises the CFF outlines of Noto Sans CJK several times faster than
+    // stb_truetype, and hints them (crisper strokes at 18 px).
+    atlas->FontBuilderIO =
+        rasterizer_ == Rasterizer::FreeType ? ImGuiFreeType::GetBuilderForFreeType() : nullptr;
+    atlas->FontBuilderFlags = 0;
     bool ok = false;
     if (data_) {
         ranges_ = glyphs_.ranges();
         ImFontConfig cfg;
-        cfg.FontDataOwnedByAtlas = false;  // the mapping belongs to us
+        cfg.FontDataOwnedByAtlas = true;  // not copied; im_free() spares the mapping
         cfg.FontNo = face_.index;
         cfg.OversampleH = 1;
         cfg.OversampleV = 1;

@@ -36,12 +36,13 @@ class GlyphSet {
     bool add(std::string_view utf8);
     bool contains(unsigned codepoint) const;
     std::size_t size() const { return count_; }
-    // Zero-terminated ImWchar pairs for ImFontConfig::GlyphRanges.
+    // Zero-terminated ImWchar pairs for ImFontConfig::GlyphRanges (ImFontGlyphRangesBuilder).
     std::vector<ImWchar> ranges() const;
 
   private:
     bool add_cp(unsigned cp);
-    std::vector<bool> bits_;
+    // Its bit set is the membership test; mutable because BuildRanges() is not const in 1.86.
+    mutable ImFontGlyphRangesBuilder builder_;
     std::size_t count_ = 0;
 };
 
@@ -63,7 +64,13 @@ class FontManager {
         if (glyphs_.add(utf8)) dirty_ = true;
     }
     bool dirty() const { return dirty_; }
+    void want_rebuild() { dirty_ = true; }  // e.g. another content scale
     const GlyphSet& glyphs() const { return glyphs_; }
+
+    // FreeType (imgui_freetype, in Debian's libimgui.a) or ImGui's stb_truetype.
+    enum class Rasterizer { FreeType, Stb };
+    void set_rasterizer(Rasterizer r) { rasterizer_ = r; }
+    Rasterizer rasterizer() const { return rasterizer_; }
 
     // Clears and rebuilds `atlas` at size_px (oversampling 1). Without a CJK face, ImGui's
     // built-in ASCII font. The caller re-uploads the texture afterwards.
@@ -78,6 +85,7 @@ class FontManager {
     std::vector<ImWchar> ranges_;  // must outlive the atlas build
     bool dirty_ = true;
     double last_build_ms_ = 0;
+    Rasterizer rasterizer_ = Rasterizer::FreeType;
 };
 
 }  // namespace dd::app

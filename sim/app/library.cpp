@@ -32,21 +32,22 @@ std::vector<std::string> scenario_files(const std::string& dir) {
     return out;
 }
 
-Library scan_library(const std::string& dir) {
-    const auto t0 = std::chrono::steady_clock::now();
-    Library lib;
-    for (const auto& path : scenario_files(dir)) {
-        LibraryEntry e;
-        e.path = path;
-        Diagnostics diags;
-        if (auto sc = load_scenario(path, diags); sc && !diags.has_errors()) {
-            e.scenario = std::make_shared<const Scenario>(std::move(*sc));
-        } else {
-            e.error = diags.to_string();
-            if (e.error.empty()) e.error = path + ": error: could not be loaded";
-        }
-        lib.entries.push_back(std::move(e));
+namespace {
+
+LibraryEntry load_entry(const std::string& path) {
+    LibraryEntry e;
+    e.path = path;
+    Diagnostics diags;
+    if (auto sc = load_scenario(path, diags); sc && !diags.has_errors()) {
+        e.scenario = std::make_shared<const Scenario>(std::move(*sc));
+    } else {
+        e.error = diags.to_string();
+        if (e.error.empty()) e.error = path + ": error: could not be loaded";
     }
+    return e;
+}
+
+void sort_entries(Library& lib) {
     auto cat_rank = [](const LibraryEntry& e) -> size_t {
         if (!e.scenario) return enums::kCategories.size();
         auto it =
@@ -62,8 +63,58 @@ Library scan_library(const std::string& dir) {
                              return a.scenario->difficulty < b.scenario->difficulty;
                          return a.scenario->title < b.scenario->title;
                      });
-    lib.load_ms =
-        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+}
+
+std::string folder_of(const std::string& path) {
+    return fs::path(path).parent_path().filename().string();
+}
+
+double ms_since(std::chrono::steady_clock::time_point t0) {
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+}
+
+}  // namespace
+
+Library scan_library(const std::string& dir) {
+    const auto t0 = std::chrono::steady_clock::now();
+    Library lib;
+    for (const auto& path : scenario_files(dir)) lib.entries.push_back(load_entry(path));
+    sort_entries(lib);
+    lib.load_ms = ms_since(t0);
+    return lib;
+}
+
+Library scan_library_first(const std::string& dir, const std::string& hint) {
+    const auto t0 = std::chrono::steady_clock::now();
+    const std::vector<std::string> files = scenario_files(dir);
+    std::map<std::string, int, std::less<>> by_folder;
+    for (const auto& f : files) ++by_folder[folder_of(f)];
+    // The hint's category: a category name, the prefix of an id (<category>.<slug>), or the
+    // folder of a path.
+    std::string first;
+    if (!hint.empty()) {
+        std::string cat = hint;
+        if (hint.find('/') != std::string::npos)
+            cat = folder_of(hint);
+        else if (auto dot = hint.find('.'); dot != std::string::npos)
+            cat = hint.substr(0, dot);
+        if (by_folder.count(cat)) first = cat;
+    }
+    for (auto c : enums::kCategories) {
+        if (!first.empty()) break;
+        if (by_folder.count(c)) first = std::string(c);
+    }
+    Library lib;
+    lib.complete = false;
+    for (const auto& f : files) {
+        if (folder_of(f) == first)
+            lib.entries.push_back(load_entry(f));
+        else
+            ++lib.pending[folder_of(f)];
+    }
+    if (lib.pending.empty()) lib.complete = true;
+    sort_entries(lib);
+    lib.load_ms = ms_since(t0);
     return lib;
 }
 
@@ -93,7 +144,12 @@ int Library::count_in(std::string_view category) const {
     int n = 0;
     for (const auto& e : entries)
         if (e.scenario && e.scenario->category == category) ++n;
+    if (auto it = pending.find(category); it != pending.end()) n += it->second;
     return n;
+}
+
+bool Library::loaded(std::string_view category) const {
+    return complete || pending.find(category) == pending.end();
 }
 
 }  // namespace dd::app

@@ -188,8 +188,9 @@ class TranscriptReader {
                     return false;
                 }
                 const std::string& s = v.Scalar();
-                const bool numeric = yaml::is_plain_scalar(v) && !s.empty() &&
-                                     s.find_first_not_of("0123456789") == std::string::npos;
+                const std::size_t sign = !s.empty() && (s[0] == '-' || s[0] == '+') ? 1 : 0;
+                const bool numeric = yaml::is_plain_scalar(v) && s.size() > sign &&
+                                     s.find_first_not_of("0123456789", sign) == std::string::npos;
                 if (numeric) {
                     auto n = r_.integer(v, "choose", 1, 1000);
                     if (!n) return false;

@@ -360,7 +360,7 @@ class Walker {
 // Where a second document with content starts, if there is one. At most two documents are
 // read, so the LoadAll loop of yaml-cpp 0.7 cannot happen here.
 class DocumentCounter : public YAML::EventHandler {
-public:
+  public:
     int docs = 0;
     bool content_in_second = false;
     YAML::Mark second_mark;
@@ -385,7 +385,7 @@ public:
     }
     void OnMapEnd() override {}
 
-private:
+  private:
     void content(const YAML::Mark& m) {
         if (docs == 2 && !content_in_second) {
             content_in_second = true;

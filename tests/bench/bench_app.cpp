@@ -4,6 +4,7 @@
 // gui_bench.sh. Run from a release build: tests/bench/bench_app
 #include <benchmark/benchmark.h>
 #include <imgui.h>
+#include <imgui_freetype.h>
 
 #include <memory>
 
@@ -147,7 +148,8 @@ BENCHMARK(BM_LexiconAndCatalogueLoad)->Unit(benchmark::kMillisecond);
 
 // The atlas at start-up (UI strings + what the picker shows) vs. every character of every
 // scenario, vs. the whole simplified-Chinese common set ImGui offers.
-void atlas_bench(benchmark::State& state, int what) {
+void atlas_bench(benchmark::State& state, int what,
+                 FontManager::Rasterizer r = FontManager::Rasterizer::FreeType) {
     std::string err;
     auto face = find_cjk_font("", &err);
     if (!face) {
@@ -159,6 +161,7 @@ void atlas_bench(benchmark::State& state, int what) {
     app.set_language("zh", &err);
     app.library = scan_library(kScenarios);
     app.fonts.open(*face, &err);
+    app.fonts.set_rasterizer(r);
     app.want_library_text();
     if (what >= 1)
         for (const auto& e : app.library.entries)
@@ -167,7 +170,9 @@ void atlas_bench(benchmark::State& state, int what) {
     for (auto _ : state) {
         if (what == 2) {
             atlas.Clear();
+            atlas.FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
             ImFontConfig cfg;
+            cfg.FontNo = face->index;
             cfg.OversampleH = cfg.OversampleV = 1;
             atlas.AddFontFromFileTTF(face->path.c_str(), 18.0f, &cfg,
                                      atlas.GetGlyphRangesChineseSimplifiedCommon());
@@ -183,6 +188,9 @@ void atlas_bench(benchmark::State& state, int what) {
 void BM_Atlas_UiAndPicker(benchmark::State& s) {
     atlas_bench(s, 0);
 }
+void BM_Atlas_UiAndPicker_Stb(benchmark::State& s) {
+    atlas_bench(s, 0, FontManager::Rasterizer::Stb);
+}
 void BM_Atlas_AllScenarioText(benchmark::State& s) {
     atlas_bench(s, 1);
 }
@@ -190,6 +198,7 @@ void BM_Atlas_ImGuiChineseCommon(benchmark::State& s) {
     atlas_bench(s, 2);
 }
 BENCHMARK(BM_Atlas_UiAndPicker)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Atlas_UiAndPicker_Stb)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Atlas_AllScenarioText)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Atlas_ImGuiChineseCommon)->Unit(benchmark::kMillisecond)->Iterations(3);
 

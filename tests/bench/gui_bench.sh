@@ -15,11 +15,14 @@ if [ "${1:-}" = "--inner" ]; then
   launch() { DD_LAUNCH_NS=$(date +%s%N) "$@"; }
   # Warm the page cache (font file, libraries) so every measured run starts alike.
   launch "$bare" >/dev/null; launch "$deskdrill" --bench-first-frame >/dev/null
-  : >"$TMPDIR/bare.txt"; : >"$TMPDIR/dd.txt"
+  : >"$TMPDIR/bare.txt"; : >"$TMPDIR/dd.txt"; : >"$TMPDIR/bare_cpu.txt"; : >"$TMPDIR/dd_cpu.txt"
   for _ in $(seq "$runs"); do
-    launch "$bare" | sed -n 's/.*first_frame_ms=\([0-9.]*\).*/\1/p' >>"$TMPDIR/bare.txt"
-    launch "$deskdrill" --bench-first-frame | tee "$TMPDIR/dd_last.txt" |
-      sed -n 's/^first_frame_ms=\([0-9.]*\).*/\1/p' >>"$TMPDIR/dd.txt"
+    launch "$bare" >"$TMPDIR/bare_last.txt"
+    launch "$deskdrill" --bench-first-frame >"$TMPDIR/dd_last.txt"
+    sed -n 's/^first_frame_ms=\([0-9.]*\).*/\1/p' "$TMPDIR/bare_last.txt" >>"$TMPDIR/bare.txt"
+    sed -n 's/^first_frame_ms=\([0-9.]*\).*/\1/p' "$TMPDIR/dd_last.txt" >>"$TMPDIR/dd.txt"
+    sed -n 's/.* cpu_ms=\([0-9.]*\).*/\1/p' "$TMPDIR/bare_last.txt" >>"$TMPDIR/bare_cpu.txt"
+    sed -n 's/.* cpu_ms=\([0-9.]*\).*/\1/p' "$TMPDIR/dd_last.txt" >>"$TMPDIR/dd_cpu.txt"
   done
   median() { sort -n "$1" | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.1f", m}'; }
   range() { sort -n "$1" | awk 'NR==1{lo=$1} {hi=$1} END {printf "%.1f–%.1f", lo, hi}'; }
@@ -28,6 +31,10 @@ if [ "${1:-}" = "--inner" ]; then
   echo "bare ImGui+GLFW window : ${b} ms   (range $(range "$TMPDIR/bare.txt"))"
   echo "deskdrill picker       : ${d} ms   (range $(range "$TMPDIR/dd.txt"))"
   awk -v d="$d" -v b="$b" 'BEGIN {printf "ratio deskdrill / bare : %.2fx (aim < 1.5x)\n", d / b}'
+  bc=$(median "$TMPDIR/bare_cpu.txt"); dc=$(median "$TMPDIR/dd_cpu.txt")
+  echo "CPU time used by then (all threads; less sensitive to other load on the machine):"
+  awk -v d="$dc" -v b="$bc" 'BEGIN {printf "  bare %.1f ms, deskdrill %.1f ms, ratio %.2fx\n", b, d, d / b}'
+  echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "deskdrill breakdown (last run): $(cat "$TMPDIR/dd_last.txt")"
   echo "== desk with the example's full conversation: CPU per frame over 600 frames"
   "$deskdrill" --window 1280x800 --seed 1 --drive "$root/tests/bench/desk_full.drive" \

@@ -120,6 +120,8 @@ void draw_picker(AppState& app) {
     ImGui::BeginChild("##list", ImVec2(list_w, h), true);
     ImGui::TextColored(ui::kAccent, "%s", app.strings.name("category.", p.category));
     ImGui::Separator();
+    if (!app.library.loaded(p.category))
+        ImGui::TextDisabled("%s", app.tr("picker.loading_library"));
     for (const auto& e : app.library.entries) {
         if (!e.scenario || e.scenario->category != p.category) continue;
         const Scenario& s = *e.scenario;

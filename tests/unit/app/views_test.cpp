@@ -10,6 +10,7 @@
 #include "headless_ui.h"
 #include "sim/app/app_state.h"
 #include "sim/app/library.h"
+#include "sim/model/enums.h"
 
 namespace {
 
@@ -202,6 +203,61 @@ TEST_F(Desk, EveryLibraryScenarioOpensAtTheDeskWithoutMissingStrings) {
     }
     EXPECT_GE(opened, 1);
     EXPECT_EQ(app.strings.missing_count(), 0u);
+}
+
+}  // namespace
+
+namespace {
+
+TEST(Library, FirstCategoryAloneThenTheRestCountsAgree) {
+    const Library full = scan_library(kScenarioDir);
+    ASSERT_TRUE(full.complete);
+    ASSERT_GT(full.entries.size(), 5u);
+    const Library part = scan_library_first(kScenarioDir, "");
+    EXPECT_FALSE(part.complete);
+    // The first category of enums::kCategories that has scenarios is the one parsed.
+    std::string first;
+    for (auto c : dd::enums::kCategories)
+        if (full.count_in(c) > 0) {
+            first = std::string(c);
+            break;
+        }
+    EXPECT_TRUE(part.loaded(first));
+    for (const auto& e : part.entries) {
+        ASSERT_TRUE(e.scenario) << e.error;
+        EXPECT_EQ(e.scenario->category, first);
+    }
+    // Counts by folder match the parsed library's (folder = category).
+    for (auto c : dd::enums::kCategories) EXPECT_EQ(part.count_in(c), full.count_in(c)) << c;
+    EXPECT_LT(part.entries.size(), full.entries.size());
+}
+
+TEST(Library, HintPicksTheCategoryByIdPathOrName) {
+    auto first_category = [](const Library& l) {
+        return l.entries.empty() || !l.entries[0].scenario ? std::string()
+                                                            : l.entries[0].scenario->category;
+    };
+    EXPECT_EQ(first_category(scan_library_first(kScenarioDir, "complaint.night-renovation-noise")),
+              "complaint");
+    EXPECT_EQ(first_category(scan_library_first(kScenarioDir, kExampleFile)), "complaint");
+    EXPECT_EQ(first_category(scan_library_first(kScenarioDir, "inquiry")), "inquiry");
+    const Library l = scan_library_first(kScenarioDir, "complaint");
+    ASSERT_TRUE(l.find("complaint.night-renovation-noise"));
+    EXPECT_FALSE(l.find("inquiry.nearby-transport"));  // not parsed yet
+}
+
+TEST(Library, StartingAScenarioNotYetParsedWaitsForTheFullScan) {
+    HeadlessUi ui;
+    AppState app;
+    app.opts.assets_dir = DESKDRILL_ASSETS_DIR;
+    app.opts.scenarios_dir = kScenarioDir;
+    std::string err;
+    ASSERT_TRUE(app.set_language("zh", &err));
+    app.library = scan_library_first(kScenarioDir, "complaint");
+    app.backend = backend();
+    ASSERT_TRUE(app.start("inquiry.nearby-transport", &err)) << err;
+    EXPECT_TRUE(app.library.complete);
+    EXPECT_EQ(app.screen, Screen::Desk);
 }
 
 }  // namespace

@@ -183,8 +183,10 @@ TEST(TranscriptErrors, RecordFieldTypo) {
 }
 
 TEST(TranscriptErrors, ChooseCountsFromOne) {
-    auto r = load(with_actions("  - {at: 1, choose: 0}\n"));
-    EXPECT_EQ(r.diags, "t.yaml:4:21: error: 'choose' must be between 1 and 1000, got 0\n");
+    auto r = load(with_actions("  - {at: 1, choose: 0}\n  - {at: 2, choose: -1}\n"));
+    EXPECT_EQ(r.diags,
+              "t.yaml:4:21: error: 'choose' must be between 1 and 1000, got 0\n"
+              "t.yaml:5:21: error: 'choose' must be between 1 and 1000, got -1\n");
 }
 
 TEST(TranscriptErrors, EmptyValues) {
@@ -204,6 +206,39 @@ TEST(TranscriptErrors, MissingTopKeys) {
 TEST(TranscriptErrors, DuplicateKeyInAction) {
     auto r = load(with_actions("  - at: 1\n    say: a\n    at: 2\n"));
     EXPECT_EQ(r.diags, "t.yaml:6:5: error: duplicate key 'at' (first at line 4); keep only one\n");
+}
+
+TEST(TranscriptLoader, UnquotedRepliesWithCommasReadWhole) {
+    // As the client's examples write them (DESIGN §3): a ',' inside {…} would end the text.
+    auto r =
+        load(with_actions("  - {at: 7, say: 您好,安居物业,请问有什么可以帮您?}\n"
+                          "  - {at: 25, say: 请您稍等一下, 好吗, to: phone}\n"
+                          "  - {at: 30, say: it's [ok], to: phone}\n"
+                          "  - {at: 31, say: \"已经,引号\"}\n"
+                          "  - {at: 32, choose: 是的,没错}\n"));
+    ASSERT_TRUE(r.t) << r.diags;
+    const auto& a = r.t->actions;
+    ASSERT_EQ(a.size(), 5u);
+    EXPECT_EQ(a[0].text, "您好,安居物业,请问有什么可以帮您?");
+    EXPECT_EQ(a[1].text, "请您稍等一下, 好吗");
+    EXPECT_EQ(a[1].to, "phone") << "`, to:` still ends the reply";
+    EXPECT_EQ(a[2].text, "it's [ok]");
+    EXPECT_EQ(a[3].text, "已经,引号");
+    EXPECT_EQ(a[4].text, "是的,没错");
+    const std::string w =
+        " warning: a reply with ',' inside {…} is not valid YAML unquoted; read as one reply — "
+        "quote it (say: \"…\") so editors and other tools agree\n";
+    EXPECT_EQ(r.diags,
+              "t.yaml:4:18:" + w + "t.yaml:5:19:" + w + "t.yaml:6:19:" + w + "t.yaml:8:22:" + w);
+}
+
+TEST(TranscriptLoader, QuoteFlowRepliesLeavesOtherLinesAlone) {
+    const std::string text =
+        "scenario: a.b\nactions:\n  - {at: 1, say: 你好}\n  - {at: 2, record: {name: a, room: b}}\n"
+        "  - at: 3\n    say: 好,的\n";
+    std::vector<SourcePos> changed;
+    EXPECT_EQ(quote_flow_replies(text, &changed), text);
+    EXPECT_TRUE(changed.empty());
 }
 
 TEST(TranscriptLoader, LooksLikeTranscript) {

@@ -45,8 +45,7 @@ std::string join(const std::vector<std::string>& v) {
     return out.empty() ? "-" : out;
 }
 
-std::string join(const std::set<std::string>& v, const char* order_hint = nullptr) {
-    (void)order_hint;
+std::string join(const std::set<std::string>& v) {
     return join(std::vector<std::string>(v.begin(), v.end()));
 }
 
@@ -144,14 +143,13 @@ Result evaluate(const ActDetector& detector, const std::vector<Labelled>& set) {
 std::string format_table(const Result& r) {
     std::ostringstream o;
     char buf[160];
-    std::snprintf(buf, sizeof buf, "%-20s %7s %5s %5s %5s %9s %7s %6s\n", "class", "support",
-                  "tp", "fp", "fn", "precision", "recall", "F1");
+    std::snprintf(buf, sizeof buf, "%-20s %7s %5s %5s %5s %9s %7s %6s\n", "class", "support", "tp",
+                  "fp", "fn", "precision", "recall", "F1");
     o << buf;
     int tp = 0, fp = 0, fn = 0;
     for (const auto& c : r.classes) {
-        std::snprintf(buf, sizeof buf, "%-20s %7d %5d %5d %5d %9.3f %7.3f %6.3f\n",
-                      c.name.c_str(), c.support(), c.tp, c.fp, c.fn, c.precision(), c.recall(),
-                      c.f1());
+        std::snprintf(buf, sizeof buf, "%-20s %7d %5d %5d %5d %9.3f %7.3f %6.3f\n", c.name.c_str(),
+                      c.support(), c.tp, c.fp, c.fn, c.precision(), c.recall(), c.f1());
         o << buf;
         tp += c.tp;
         fp += c.fp;
@@ -176,9 +174,8 @@ std::string format_misses(const Result& r) {
             exp_acts.insert(m.expected.weak.count(a) ? a + "~" : a);
         std::vector<std::string> got_acts;
         for (const auto& a : m.got.acts) {
-            const bool weak =
-                std::find(m.got.weak_acts.begin(), m.got.weak_acts.end(), a) !=
-                m.got.weak_acts.end();
+            const bool weak = std::find(m.got.weak_acts.begin(), m.got.weak_acts.end(), a) !=
+                              m.got.weak_acts.end();
             got_acts.push_back(weak ? a + "~" : a);
         }
         o << "line " << m.expected.line << ": " << m.expected.text << "\n"

@@ -38,7 +38,8 @@ TEST(ActsIo, JsonLineHasTheFixedKeysInOrder) {
 TEST(ActsIo, ReadableLine) {
     EXPECT_EQ(acts_text_line("你好!", detector().detect("你好!")),
               "你好! → 你好 | acts: greeting(weak) | forbidden: -");
-    EXPECT_EQ(acts_text_line("!", detector().detect("!")), "! → (nothing) | acts: - | forbidden: -");
+    EXPECT_EQ(acts_text_line("!", detector().detect("!")),
+              "! → (nothing) | acts: - | forbidden: -");
 }
 
 TEST(ActsIo, InvalidLinesAreReportedAndSkipped) {

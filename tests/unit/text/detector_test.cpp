@@ -15,11 +15,11 @@ namespace {
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
 
-std::unique_ptr<LexiconDetector> build_from(const std::string& acts,
-                                            const std::string& forbidden = "  rude: {phrases: [滚开]}\n") {
+std::unique_ptr<LexiconDetector> build_from(
+    const std::string& acts, const std::string& forbidden = "  rude: {phrases: [滚开]}\n") {
     Diagnostics diags;
-    auto lex = parse_lexicon("version: 1\nacts:\n" + acts + "forbidden:\n" + forbidden, "t.yaml",
-                             diags);
+    auto lex =
+        parse_lexicon("version: 1\nacts:\n" + acts + "forbidden:\n" + forbidden, "t.yaml", diags);
     EXPECT_TRUE(lex) << diags.to_string();
     if (!lex) return nullptr;
     auto det = LexiconDetector::build(*lex, diags);
@@ -46,16 +46,17 @@ bool has(const std::string& text, const std::string& name) {
 TEST(DetectorMechanics, NumeralClassCoversEveryWayOfWritingANumber) {
     auto det = build_from("  time-commitment: {phrases: [\"#分钟内\"]}\n");
     ASSERT_TRUE(det);
-    for (const char* yes : {"5分钟内", "30分钟内", "三十分钟内", "两分钟内", "十五分钟内", "１０分钟内",
-                            "半分钟内", "三十分鐘內"})
+    for (const char* yes : {"5分钟内", "30分钟内", "三十分钟内", "两分钟内", "十五分钟内",
+                            "１０分钟内", "半分钟内", "三十分鐘內"})
         EXPECT_TRUE(det->detect(yes).has("time-commitment")) << yes;
     for (const char* no : {"分钟内", "几分钟内", "尽快", "30分内"})
         EXPECT_FALSE(det->detect(no).has("time-commitment")) << no;
 }
 
 TEST(DetectorMechanics, PhrasesDoNotMatchAcrossAPause) {
-    auto det = build_from("  greeting: {phrases: [您好]}\n",
-                          "  refuse-knowledge: {phrases: [谁知道]}\n  rude: {phrases: [\"喂,什么事\"]}\n");
+    auto det =
+        build_from("  greeting: {phrases: [您好]}\n",
+                   "  refuse-knowledge: {phrases: [谁知道]}\n  rude: {phrases: [\"喂,什么事\"]}\n");
     ASSERT_TRUE(det);
     EXPECT_TRUE(det->detect("谁知道呢").has("refuse-knowledge"));
     EXPECT_TRUE(det->detect("谁 知道").has("refuse-knowledge"));  // spaces are not pauses
@@ -117,7 +118,8 @@ TEST(DetectorMechanics, WeakFormsAreReportedAsWeak) {
 }
 
 TEST(DetectorMechanics, SpansPointIntoNormalisedAndOriginalText) {
-    auto det = build_from("  please: {phrases: [请问]}\n", "  refuse-knowledge: {phrases: [不清楚]}\n");
+    auto det =
+        build_from("  please: {phrases: [请问]}\n", "  refuse-knowledge: {phrases: [不清楚]}\n");
     ASSERT_TRUE(det);
     const std::string in = "Ｏｋ,請問… 我不 清楚!";
     const DetectedActs d = det->detect(in);
@@ -177,8 +179,9 @@ TEST(ShippedLexicon, TimeCommitmentNeedsAConcreteTime) {
 }
 
 TEST(ShippedLexicon, RepeatBackIsAConfirmation) {
-    for (const char* yes : {"跟您确认一下:3栋1202", "我复述一下您的问题", "您说的是车库的灯坏了,对吗?",
-                            "您是说快递柜打不开,是吗", "核对一下您的电话"})
+    for (const char* yes :
+         {"跟您确认一下:3栋1202", "我复述一下您的问题", "您说的是车库的灯坏了,对吗?",
+          "您是说快递柜打不开,是吗", "核对一下您的电话"})
         EXPECT_TRUE(has(yes, "repeat-back")) << yes;
     for (const char* no : {"我去核对一下再回复您", "请您核对一下账单", "您说的是对的"})
         EXPECT_FALSE(has(no, "repeat-back")) << no;
@@ -200,7 +203,8 @@ TEST(ShippedLexicon, TheExampleTranscripts) {
     // Gold: every node's expected acts are there.
     const auto open = shipped().detect("您好,安居物业客服中心,请问有什么可以帮您?");
     EXPECT_THAT(open.acts, ElementsAre("greeting", "self-identify", "offer-help", "please"));
-    EXPECT_TRUE(shipped().detect("非常抱歉打扰您休息了,我理解您的心情,我们马上处理。").has("empathy"));
+    EXPECT_TRUE(
+        shipped().detect("非常抱歉打扰您休息了,我理解您的心情,我们马上处理。").has("empathy"));
     const auto confirm = shipped().detect(
         "王女士,跟您确认一下:3栋1202,楼上夜间装修噪音,电话13800001111。安保人员10分钟内上楼制止,"
         "30分钟内给您回电。");

@@ -65,8 +65,9 @@ TEST(Lexicon, MoodSectionFillsMoodParams) {
     EXPECT_EQ(lex->detector->version(), lex->version);
 
     // The file's values, not the built-in ones: a table given replaces the default entirely.
-    auto custom = parse_lexicon(minimal("", "mood:\n  act_effect: {rude: 40}\n  wait_every: 5s\n"
-                                            "  action_effect: {'dispatch:security': -9}\n"),
+    auto custom = parse_lexicon(minimal("",
+                                        "mood:\n  act_effect: {rude: 40}\n  wait_every: 5s\n"
+                                        "  action_effect: {'dispatch:security': -9}\n"),
                                 "x.yaml", diags);
     ASSERT_TRUE(custom) << diags.to_string();
     EXPECT_EQ(custom->mood.act_effect.size(), 1u);
@@ -133,8 +134,9 @@ TEST(Lexicon, BadPhrasesAreReportedWhenCompiled) {
 
 TEST(Lexicon, WarnsAboutExceptsThatVetoNothingAndMissingActs) {
     Diagnostics diags;
-    auto lex = parse_lexicon(minimal("  thanks:\n    phrases: [谢谢]\n    except: [不用谢谢, 别客气]\n"),
-                             "w.yaml", diags);
+    auto lex =
+        parse_lexicon(minimal("  thanks:\n    phrases: [谢谢]\n    except: [不用谢谢, 别客气]\n"),
+                      "w.yaml", diags);
     ASSERT_TRUE(lex) << diags.to_string();
     EXPECT_THAT(diags.to_string(), HasSubstr("act 'empathy' is missing"));
     diags.clear();

@@ -18,13 +18,14 @@ int pause_count(const Normalized& n) {
 }
 
 TEST(Normalize, GreetingVariantsReadAlike) {
-    for (const char* s : {"您好!", "您 好 !", "您好！！", "您好", "  您好。\n", "「您好」",
-                          "您\t好～～", "您好…"})
+    for (const char* s :
+         {"您好!", "您 好 !", "您好！！", "您好", "  您好。\n", "「您好」", "您\t好～～", "您好…"})
         EXPECT_EQ(normalize_text(s), "您好") << s;
 }
 
 TEST(Normalize, TraditionalBecomesSimplified) {
-    ASSERT_TRUE(t2s_available()) << "OpenCC t2s.json missing: install libopencc-dev (scripts/deps.sh)";
+    ASSERT_TRUE(t2s_available())
+        << "OpenCC t2s.json missing: install libopencc-dev (scripts/deps.sh)";
     EXPECT_EQ(normalize_text("您好,請問有什麼可以幫您?"), "您好请问有什么可以帮您");
     EXPECT_EQ(normalize_text("這不是我們物業的事情"), "这不是我们物业的事情");
     // Phrase context from OpenCC: 乾 becomes 干 in 乾淨 but not in 乾隆.
@@ -39,8 +40,9 @@ TEST(Normalize, TraditionalBecomesSimplified) {
 TEST(Normalize, SimplifiedExactlyAsOpenCC) {
     ASSERT_TRUE(t2s_available());
     const opencc::SimpleConverter opencc("t2s.json");
-    std::vector<std::string> texts = {"乾淨", "乾隆皇帝", "頭髮", "麵包", "著作", "於是", "後來",
-                                      "裡面", "一隻", "請問有什麼可以幫您", "這不歸我們管"};
+    std::vector<std::string> texts = {
+        "乾淨", "乾隆皇帝",           "頭髮",        "麵包", "著作", "於是", "後來", "裡面",
+        "一隻", "請問有什麼可以幫您", "這不歸我們管"};
     std::ifstream in(DESKDRILL_TESTS_DIR "/data/acts/labelled.tsv");
     for (std::string line; std::getline(in, line);)
         if (!line.empty() && line[0] != '#') texts.push_back(line.substr(0, line.find('\t')));
@@ -119,9 +121,9 @@ TEST(Normalize, InvisibleAndControlCharactersDropped) {
 }
 
 TEST(Normalize, InvalidUtf8IsRejectedNotPassedOn) {
-    for (const std::string& bad : {std::string("\xff\xfe"), std::string("\xe4\xbd"),
-                                  std::string("\xc0\xaf"), std::string("\xed\xa0\x80"),
-                                  std::string("\xf4\x90\x80\x80"), std::string("請問\x80")}) {
+    for (const std::string& bad :
+         {std::string("\xff\xfe"), std::string("\xe4\xbd"), std::string("\xc0\xaf"),
+          std::string("\xed\xa0\x80"), std::string("\xf4\x90\x80\x80"), std::string("請問\x80")}) {
         const Normalized n = normalize(bad);
         EXPECT_FALSE(n.valid);
         EXPECT_TRUE(n.text.empty());
@@ -140,7 +142,8 @@ TEST(Normalize, RandomBytesNeverCrash) {
         std::string s;
         const int n = len(rng);
         for (int k = 0; k < n; ++k)
-            s += (k % 3 == 0) ? static_cast<char>(byte(rng)) : pool[static_cast<std::size_t>(byte(rng)) % pool.size()];
+            s += (k % 3 == 0) ? static_cast<char>(byte(rng))
+                              : pool[static_cast<std::size_t>(byte(rng)) % pool.size()];
         const Normalized r = normalize(s);
         if (r.valid) {
             EXPECT_EQ(r.src_begin.size(), r.text.size() + 1);
