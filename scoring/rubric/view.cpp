@@ -99,18 +99,6 @@ std::string digits_only(std::string_view s) {
     return out;
 }
 
-std::string thread_kind_name(ThreadRecord::Kind k) {
-    switch (k) {
-        case ThreadRecord::Kind::Phone:
-            return "phone";
-        case ThreadRecord::Kind::Desk:
-            return "desk";
-        case ThreadRecord::Kind::Alarm:
-            return "alarm";
-    }
-    return "desk";
-}
-
 }  // namespace
 
 // ---- Params -----------------------------------------------------------------------------------

@@ -66,18 +66,6 @@ std::string_view kind_name(LogEntry::Kind k) {
     return "?";
 }
 
-std::string_view thread_kind_name(ThreadRecord::Kind k) {
-    switch (k) {
-        case ThreadRecord::Kind::Phone:
-            return "phone";
-        case ThreadRecord::Kind::Desk:
-            return "desk";
-        case ThreadRecord::Kind::Alarm:
-            return "alarm";
-    }
-    return "?";
-}
-
 std::string_view ended_by_name(ThreadRecord::EndedBy e) {
     switch (e) {
         case ThreadRecord::EndedBy::None:

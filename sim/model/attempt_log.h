@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "duration.h"
@@ -59,6 +60,16 @@ struct ThreadRecord {
     int mood_start = 0;
     int mood_end = 0;
 };
+
+// "phone" / "desk" / "alarm": the name of a thread kind in files, JSON and check parameters.
+inline std::string_view thread_kind_name(ThreadRecord::Kind k) {
+    switch (k) {
+        case ThreadRecord::Kind::Phone: return "phone";
+        case ThreadRecord::Kind::Desk: return "desk";
+        case ThreadRecord::Kind::Alarm: return "alarm";
+    }
+    return "desk";
+}
 
 // One entry into a dialogue node: the actor's line, the trainee's replies while it was current.
 struct NodeVisit {
