@@ -18,9 +18,9 @@ namespace dd::app::test {
 
 inline const std::string kScenarioDir = DESKDRILL_SCENARIOS_DIR;
 inline const std::string kExampleFile = kScenarioDir + "/complaint/night-renovation-noise.yaml";
-// The example's gold and poor transcripts (tests/golden/complaint.night-renovation-noise/), with
-// the replies quoted: there the unquoted ASCII commas inside `{say: …}` flow maps are a YAML
-// syntax error (as of writing), and these tests must not depend on that being fixed.
+// The example's gold and poor transcripts (tests/golden/complaint.night-renovation-noise/) as a
+// fixed copy: tests/gui/example_gold.drive plays exactly these actions through the UI, and these
+// tests must not move when the golden files are edited.
 inline const std::string kGoldYaml = R"(scenario: complaint.night-renovation-noise
 seed: 1
 actions:

@@ -235,7 +235,7 @@ TEST(Library, FirstCategoryAloneThenTheRestCountsAgree) {
 TEST(Library, HintPicksTheCategoryByIdPathOrName) {
     auto first_category = [](const Library& l) {
         return l.entries.empty() || !l.entries[0].scenario ? std::string()
-                                                            : l.entries[0].scenario->category;
+                                                           : l.entries[0].scenario->category;
     };
     EXPECT_EQ(first_category(scan_library_first(kScenarioDir, "complaint.night-renovation-noise")),
               "complaint");
