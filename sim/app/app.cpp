@@ -107,6 +107,10 @@ void add_gui_options(CLI::App& root) {
         ->group(group);
     g->add_option("--transcript-out", o.transcript_out, "File \"save transcript\" writes")
         ->group(group);
+    g->add_flag("!--no-autosave", o.autosave,
+                "Do not save the transcript by itself when an attempt ends (default: saved to "
+                "--transcript-out, or the data directory)")
+        ->group(group);
     g->add_option("--report-out", o.report_out, "Write the report JSON here when an attempt ends")
         ->group(group);
     g->add_option("--log-out", o.log_out, "Write the attempt log JSON here when an attempt ends")

@@ -217,6 +217,10 @@ void AppState::end_attempt() {
         std::cerr << "deskdrill: the attempt could not be scored: " << session->score_error()
                   << "\n";
     }
+    if (opts.autosave) {  // a finished attempt is kept even if the window is closed unsaved
+        std::string err;
+        if (!save_transcript(nullptr, &err)) std::cerr << "deskdrill: " << err << "\n";
+    }
     if (!opts.log_out.empty()) {
         std::string err;
         if (!write_text_file(opts.log_out, log_to_json(session->engine().log()), &err))

@@ -29,6 +29,7 @@ struct Options {
     std::string drive;  // scripted driver file
     std::string screenshot_dir = ".";
     std::string transcript_out;      // where "save transcript" writes (default: data dir)
+    bool autosave = false;           // save the transcript when an attempt ends (the app: on)
     std::string report_out;          // write the report JSON here when the attempt ends
     std::string log_out;             // write the attempt log JSON here when the attempt ends
     std::string font;                // PATH[:INDEX], overrides fontconfig

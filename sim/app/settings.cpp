@@ -1,5 +1,6 @@
 // Reading and writing settings.json under the user's config directory.
 #include "settings.h"
+#include "transcript_yaml.h"
 
 #include <algorithm>
 #include <cstdlib>
@@ -41,19 +42,9 @@ Settings load_settings(const std::string& path) {
 
 bool save_settings(const std::string& path, const Settings& s) {
     if (path.empty()) return false;
-    std::error_code ec;
-    std::filesystem::create_directories(std::filesystem::path(path).parent_path(), ec);
     nlohmann::json doc = {{"width", s.width}, {"height", s.height}};
     if (!s.lang.empty()) doc["lang"] = s.lang;
-    const std::string tmp = path + ".tmp";
-    {
-        std::ofstream out(tmp, std::ios::trunc);
-        if (!out) return false;
-        out << doc.dump(2) << "\n";
-        if (!out) return false;
-    }
-    std::filesystem::rename(tmp, path, ec);  // atomic: a crash never leaves half a file
-    return !ec;
+    return write_text_file(path, doc.dump(2) + "\n", nullptr);
 }
 
 }  // namespace dd::app

@@ -1,5 +1,8 @@
 // The transcript writer: DESIGN §3 YAML that the transcript loader reads back unchanged.
 #include <gtest/gtest.h>
+#include <iterator>
+#include <fstream>
+#include <filesystem>
 
 #include "app_test_support.h"
 #include "sim/app/transcript_yaml.h"
@@ -108,6 +111,19 @@ TEST(TranscriptYaml, WritesFilesAtomically) {
     ASSERT_TRUE(dd::app::write_text_file(dir + "/sub/t.yaml", "x: 1\n", &err)) << err;
     EXPECT_FALSE(dd::app::write_text_file("/proc/no/such/dir/t.yaml", "x", &err));
     EXPECT_NE(err.find("cannot write"), std::string::npos);
+}
+
+TEST(TranscriptYaml, ReplacingAFileLeavesTheNewOneWholeAndNoTemporary) {
+    const std::string dir = ::testing::TempDir() + "dd_tr_" + std::to_string(::getpid());
+    const std::string path = dir + "/t.yaml";
+    std::string err;
+    ASSERT_TRUE(dd::app::write_text_file(path, "old: 1\n", &err)) << err;
+    const std::string big(200'000, 'x');
+    ASSERT_TRUE(dd::app::write_text_file(path, big, &err)) << err;
+    std::ifstream in(path, std::ios::binary);
+    const std::string back((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    EXPECT_EQ(back, big);
+    EXPECT_FALSE(std::filesystem::exists(path + ".tmp"));
 }
 
 }  // namespace
