@@ -1,6 +1,6 @@
-// Aho–Corasick construction: a trie over byte classes, then a breadth-first pass that sets
-// failure links and fills every missing transition from the failure state (the DFA form),
-// and merges each state's outputs with those of its failure state.
+// Aho–Corasick construction: byte classes (or the caller's symbols), then a trie over them, then a
+// breadth-first pass that sets failure links and fills every missing transition from the failure
+// state (the DFA form), and merges each state's outputs with those of its failure state.
 #include "aho_corasick.h"
 
 #include <limits>
@@ -13,20 +13,41 @@ AhoCorasick::AhoCorasick(const std::vector<std::string>& keys) {
     std::array<bool, 256> used{};
     for (const auto& k : keys)
         for (unsigned char c : k) used[c] = true;
-    nclass_ = 1;
-    for (int b = 0; b < 256; ++b) cls_[b] = used[b] ? static_cast<std::uint16_t>(nclass_++) : 0;
+    std::uint32_t nclass = 1;
+    for (int b = 0; b < 256; ++b) cls_[b] = used[b] ? static_cast<std::uint16_t>(nclass++) : 0;
+    std::vector<std::vector<std::uint32_t>> seqs(keys.size());
+    key_len_.reserve(keys.size());
+    for (std::size_t id = 0; id < keys.size(); ++id) {
+        key_len_.push_back(static_cast<std::uint32_t>(keys[id].size()));
+        for (unsigned char c : keys[id]) seqs[id].push_back(cls_[c]);
+    }
+    dfa_.build(seqs, nclass);
+}
 
+SymbolAhoCorasick::SymbolAhoCorasick(const std::vector<std::vector<std::uint16_t>>& keys,
+                                     std::uint32_t alphabet) {
+    std::vector<std::vector<std::uint32_t>> seqs(keys.size());
+    key_len_.reserve(keys.size());
+    for (std::size_t id = 0; id < keys.size(); ++id) {
+        key_len_.push_back(static_cast<std::uint32_t>(keys[id].size()));
+        seqs[id].assign(keys[id].begin(), keys[id].end());
+    }
+    dfa_.build(seqs, alphabet);
+}
+
+namespace detail {
+
+void Dfa::build(const std::vector<std::vector<std::uint32_t>>& keys, std::uint32_t nclass) {
+    nclass_ = nclass;
     constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
     std::vector<std::uint32_t> delta_(nclass_, kNone);
     std::vector<std::vector<std::uint32_t>> own(1);
-    key_len_.reserve(keys.size());
     for (std::uint32_t id = 0; id < keys.size(); ++id) {
         const auto& k = keys[id];
-        key_len_.push_back(static_cast<std::uint32_t>(k.size()));
         if (k.empty()) continue;
         std::uint32_t s = 0;
-        for (unsigned char c : k) {
-            const std::size_t slot = static_cast<std::size_t>(s) * nclass_ + cls_[c];
+        for (std::uint32_t c : k) {
+            const std::size_t slot = static_cast<std::size_t>(s) * nclass_ + c;
             if (delta_[slot] == kNone) {
                 const auto next = static_cast<std::uint32_t>(own.size());
                 own.emplace_back();
@@ -111,5 +132,7 @@ AhoCorasick::AhoCorasick(const std::vector<std::string>& keys) {
     }
     // (2^31 states would be a lexicon of gigabytes: left empty, it finds nothing.)
 }
+
+}  // namespace detail
 
 }  // namespace dd::text

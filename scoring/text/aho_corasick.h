@@ -1,7 +1,8 @@
-// A byte-level Aho–Corasick automaton compiled to a full DFA (goto and failure links folded
-// into one transition table over byte classes), so a scan is one table lookup per input byte
-// plus the outputs of the states it passes. Built once from the lexicon's patterns; scanning
-// is const and thread-safe.
+// Aho–Corasick automata compiled to a full DFA (goto and failure links folded into one
+// transition table), so a scan is one table lookup per input symbol plus the outputs of the
+// states it passes. AhoCorasick works over bytes (byte classes); SymbolAhoCorasick over a small
+// alphabet of 16-bit symbols (the detector maps each character to one, so a Chinese character
+// is one step instead of three). Built once; scanning is const and thread-safe.
 #pragma once
 #include <array>
 #include <cstdint>
@@ -11,42 +12,62 @@
 
 namespace dd::text {
 
-class AhoCorasick {
+namespace detail {
+
+// The DFA shared by both automata: states × classes, class 0 being "in no key".
+class Dfa {
   public:
-    AhoCorasick() = default;
-    // `keys` must be non-empty byte strings; duplicates are allowed (each keeps its index).
-    explicit AhoCorasick(const std::vector<std::string>& keys);
+    // `keys` as class sequences (classes 1..nclass-1; empty keys match nothing).
+    void build(const std::vector<std::vector<std::uint32_t>>& keys, std::uint32_t nclass);
 
-    std::size_t key_count() const { return key_len_.size(); }
     std::size_t state_count() const { return nstates_; }
-    std::size_t class_count() const { return nclass_; }
-    std::size_t key_length(std::uint32_t key) const { return key_len_[key]; }
+    std::uint32_t class_count() const { return nclass_; }
+    bool empty() const { return delta16_.empty() && delta32_.empty(); }
 
-    // Calls on_hit(key, end) for every occurrence of every key, `end` one past its last byte,
-    // in order of end position.
-    template <class OnHit>
-    void scan(std::string_view text, OnHit&& on_hit) const {
+    // One transition (the automaton must not be empty()): the next state, with kHit set when
+    // keys end there (outputs() lists them).
+    static constexpr std::uint32_t kHit = 0x80000000u;
+    std::uint32_t step(std::uint32_t state, std::uint32_t cls) const {
+        const std::size_t i = static_cast<std::size_t>(state) * nclass_ + cls;
+        if (!delta16_.empty()) {
+            const std::uint32_t t = delta16_[i];
+            return (t & 0x7FFFu) | ((t & kOut16) << 16);
+        }
+        return delta32_[i];
+    }
+    const std::uint32_t* outputs_begin(std::uint32_t state) const {
+        return out_.data() + out_begin_[state];
+    }
+    const std::uint32_t* outputs_end(std::uint32_t state) const {
+        return out_.data() + out_begin_[state + 1];
+    }
+
+    // Calls on_hit(key, end) for every occurrence, `end` one past its last symbol, in order of
+    // end position; class_of(p[i]) gives each symbol's class.
+    template <class Sym, class ClassOf, class OnHit>
+    void scan(const Sym* p, std::size_t n, ClassOf&& class_of, OnHit&& on_hit) const {
         if (!delta16_.empty())
-            run(delta16_, text, on_hit);
+            run(delta16_, p, n, class_of, on_hit);
         else if (!delta32_.empty())
-            run(delta32_, text, on_hit);
+            run(delta32_, p, n, class_of, on_hit);
     }
 
   private:
     // A transition's top bit says "the next state has outputs", so the output table is only
     // read on a hit; the rest is the state number. 16-bit entries while the states fit (the
-    // shipped lexicon's ~7000 do), which halves the table and keeps more of it in cache.
+    // shipped lexicon's do), which halves the table and keeps more of it in cache.
     static constexpr std::uint16_t kOut16 = 0x8000;
     static constexpr std::uint32_t kOut32 = 0x80000000u;
 
-    template <class T, class OnHit>
-    void run(const std::vector<T>& delta, std::string_view text, OnHit& on_hit) const {
+    template <class T, class Sym, class ClassOf, class OnHit>
+    void run(const std::vector<T>& delta, const Sym* p, std::size_t n, ClassOf& class_of,
+             OnHit& on_hit) const {
         constexpr T kFlag = static_cast<T>(T(1) << (sizeof(T) * 8 - 1));
+        const T* d = delta.data();
+        const std::size_t nclass = nclass_;
         std::size_t state = 0;
-        const auto* p = reinterpret_cast<const unsigned char*>(text.data());
-        const std::size_t n = text.size();
         for (std::size_t i = 0; i < n; ++i) {
-            const T t = delta[state * nclass_ + cls_[p[i]]];
+            const T t = d[state * nclass + class_of(p[i])];
             state = t & static_cast<T>(~kFlag);
             if (t & kFlag) {
                 const std::uint32_t e = out_begin_[state + 1];
@@ -55,13 +76,75 @@ class AhoCorasick {
         }
     }
 
-    std::array<std::uint16_t, 256> cls_{};  // byte → class (0: a byte in no key)
     std::uint32_t nclass_ = 0;
     std::size_t nstates_ = 0;
     std::vector<std::uint16_t> delta16_;    // state * nclass_ + class → next state | flag
     std::vector<std::uint32_t> delta32_;    // the same when there are too many states for 16 bits
     std::vector<std::uint32_t> out_begin_;  // per state (+1): range in out_
     std::vector<std::uint32_t> out_;        // keys ending at a state, own and by suffix links
+};
+
+}  // namespace detail
+
+class AhoCorasick {
+  public:
+    AhoCorasick() = default;
+    // `keys` must be non-empty byte strings; duplicates are allowed (each keeps its index).
+    explicit AhoCorasick(const std::vector<std::string>& keys);
+
+    std::size_t key_count() const { return key_len_.size(); }
+    std::size_t state_count() const { return dfa_.state_count(); }
+    std::size_t class_count() const { return dfa_.class_count(); }
+    std::size_t key_length(std::uint32_t key) const { return key_len_[key]; }
+
+    // Calls on_hit(key, end) for every occurrence of every key, `end` one past its last byte,
+    // in order of end position.
+    template <class OnHit>
+    void scan(std::string_view text, OnHit&& on_hit) const {
+        dfa_.scan(
+            reinterpret_cast<const unsigned char*>(text.data()), text.size(),
+            [this](unsigned char c) { return cls_[c]; }, on_hit);
+    }
+
+  private:
+    std::array<std::uint16_t, 256> cls_{};  // byte → class (0: a byte in no key)
+    detail::Dfa dfa_;
+    std::vector<std::uint32_t> key_len_;
+};
+
+// Over symbols 0..alphabet-1, where 0 stands for anything in no key (keys must not use it).
+class SymbolAhoCorasick {
+  public:
+    SymbolAhoCorasick() = default;
+    SymbolAhoCorasick(const std::vector<std::vector<std::uint16_t>>& keys, std::uint32_t alphabet);
+
+    std::size_t key_count() const { return key_len_.size(); }
+    std::size_t state_count() const { return dfa_.state_count(); }
+    std::size_t key_length(std::uint32_t key) const { return key_len_[key]; }
+
+    // Calls on_hit(key, end) for every occurrence of every key in syms[0, n), `end` one past
+    // its last symbol, in order of end position. Symbols must be < alphabet.
+    template <class OnHit>
+    void scan(const std::uint16_t* syms, std::size_t n, OnHit&& on_hit) const {
+        dfa_.scan(
+            syms, n, [](std::uint16_t s) { return s; }, on_hit);
+    }
+
+    // The same one symbol at a time, for a caller that produces the symbols as it goes: start
+    // at state 0; step() gives the next state, with kHit set when keys end there, and
+    // outputs_begin/end() list them (as scan() would report them, in that order).
+    static constexpr std::uint32_t kHit = detail::Dfa::kHit;
+    bool empty() const { return dfa_.empty(); }
+    std::uint32_t step(std::uint32_t state, std::uint16_t sym) const {
+        return dfa_.step(state, sym);
+    }
+    const std::uint32_t* outputs_begin(std::uint32_t state) const {
+        return dfa_.outputs_begin(state);
+    }
+    const std::uint32_t* outputs_end(std::uint32_t state) const { return dfa_.outputs_end(state); }
+
+  private:
+    detail::Dfa dfa_;
     std::vector<std::uint32_t> key_len_;
 };
 

@@ -1,15 +1,18 @@
 // The lexicon and its detector. Sections: [parse] reading lexicon.yaml through the safe YAML
 // reader, [shadow] the matcher's view of a normalised text (numeral runs → '#'), [compile]
-// phrases → automaton keys and rules, [detect] one scan, then vetoes and the result, [load]
-// lexicon.yaml → Lexicon → detector.
+// phrases → automaton keys and rules, [detect] one pass that normalises, builds the shadow and
+// runs the automaton together (over characters, not bytes), then vetoes and the result,
+// [load] lexicon.yaml → Lexicon → detector.
 #include "lexicon.h"
 
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <span>
 #include <unordered_map>
 
 #include "aho_corasick.h"
+#include "fold.h"
 #include "normalize.h"
 #include "sim/load/yaml_safe.h"
 #include "sim/model/enums.h"
@@ -232,6 +235,29 @@ Shadow make_shadow(const text::Normalized& n) {
     return sh;
 }
 
+// Byte length of the UTF-8 character starting with `lead` (valid text only).
+std::size_t utf8_length(char lead) {
+    const auto c = static_cast<unsigned char>(lead);
+    return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+}
+
+char32_t utf8_at(const std::string& s, std::size_t i, std::size_t len) {
+    const auto b = [&](std::size_t k) {
+        return static_cast<char32_t>(static_cast<unsigned char>(s[i + k]));
+    };
+    switch (len) {
+        case 1:
+            return b(0);
+        case 2:
+            return ((b(0) & 0x1F) << 6) | (b(1) & 0x3F);
+        case 3:
+            return ((b(0) & 0x0F) << 12) | ((b(1) & 0x3F) << 6) | (b(2) & 0x3F);
+        default:
+            return ((b(0) & 0x07) << 18) | ((b(1) & 0x3F) << 12) | ((b(2) & 0x3F) << 6) |
+                   (b(3) & 0x3F);
+    }
+}
+
 }  // namespace
 
 // ------------------------------------------------------------------------------- [compile]
@@ -240,7 +266,7 @@ enum class RuleKind : std::uint8_t { Strong, Weak, Except };
 
 struct Part {
     std::uint32_t key = 0;
-    std::vector<std::uint32_t> pauses_ok;  // byte offsets inside the key where a pause may be
+    std::vector<std::uint32_t> pauses_ok;  // character offsets inside the key where a pause may be
     bool at_start = false;                 // `^`
     bool at_end = false;                   // `$`
 };
@@ -251,6 +277,23 @@ struct Rule {
     std::vector<Part> parts;
 };
 
+// One use of a key: part `part` of rule `rule`, with what the matcher checks copied in, so a
+// hit reads one flat record (28 bytes).
+struct Use {
+    std::uint32_t rule = 0;
+    std::uint32_t slot = 0;  // if multi: this part's slot in the per-utterance earliest ends
+    std::uint32_t pauses_begin = 0;  // Part::pauses_ok, in LexiconDetector::Impl::pauses
+    std::uint32_t pauses_end = 0;
+    std::uint32_t key_length = 0;  // in characters
+    std::uint16_t entry = 0;
+    RuleKind kind = RuleKind::Strong;
+    std::uint8_t part = 0;
+    bool multi = false;  // the rule has several parts (…): its hits are chained afterwards
+    bool at_start = false;
+    bool at_end = false;
+    bool plain = false;  // no anchors and no pause allowed inside
+};
+
 struct LexiconDetector::Impl {
     int version = 0;
     // Fixed slots: the acts in enums::kActs order, then the families in kForbidden order, so
@@ -258,9 +301,31 @@ struct LexiconDetector::Impl {
     std::vector<std::string> names;
     std::vector<bool> forbidden;
     std::vector<Rule> rules;
-    std::vector<std::string> keys;
-    std::vector<std::vector<std::pair<std::uint32_t, std::uint8_t>>> users;  // key → (rule, part)
-    text::AhoCorasick ac;
+    std::vector<std::string> keys;  // in the shadow's bytes (what pattern_keys() gives)
+    // While building: key → (rule, part), then the same as flat records (per key +1).
+    std::vector<std::vector<std::pair<std::uint32_t, std::uint8_t>>> users;
+    std::vector<std::uint32_t> use_begin;
+    std::vector<Use> uses;
+    std::vector<std::uint32_t> pauses;  // Use::pauses_begin/end index this
+    std::uint32_t multi_slots = 0;      // parts of gapped rules, numbered rule by rule
+    // Per automaton state (+1): the uses of every key ending there, in the order of the
+    // automaton's outputs, so a hit reads one run of records.
+    std::vector<std::uint32_t> state_use_begin;
+    std::vector<Use> state_uses;
+
+    // The automaton runs over characters, each mapped to a symbol: 1.. for the characters the
+    // keys use, 0 for all the others. Indexed by the folded code point; kNumeral marks the
+    // numerals, which the shadow turns into runs of '#' (their symbol is that of '#').
+    static constexpr std::uint16_t kNumeral = 0x8000;
+    std::vector<std::uint16_t> symbol_bmp;                      // 0x10000 entries
+    std::unordered_map<char32_t, std::uint16_t> symbol_astral;  // none in the shipped lexicon
+    text::SymbolAhoCorasick ac;
+
+    std::uint16_t symbol_of(char32_t cp) const {
+        if (cp < 0x10000) return symbol_bmp[cp];
+        const auto it = symbol_astral.find(cp);
+        return it == symbol_astral.end() ? 0 : it->second;
+    }
 
     std::unordered_map<std::string, std::uint32_t> key_index;  // while building
 
@@ -322,8 +387,9 @@ std::string compile_phrase(const std::string& phrase, LexiconDetector::Impl& imp
         const Shadow sh = make_shadow(n);
         Part part;
         part.key = impl.key_id(sh.text);
-        for (std::size_t p = 1; p < sh.text.size(); ++p)
-            if (sh.pause[p]) part.pauses_ok.push_back(static_cast<std::uint32_t>(p));
+        std::uint32_t chars = 0;  // the matcher counts in characters of the shadow
+        for (std::size_t p = 0; p < sh.text.size(); p += utf8_length(sh.text[p]), ++chars)
+            if (p > 0 && sh.pause[p]) part.pauses_ok.push_back(chars);
         part.at_start = at_start && i == 0;
         part.at_end = at_end && i + 1 == pieces.size();
         rule.parts.push_back(std::move(part));
@@ -367,6 +433,90 @@ void warn_dead_excepts(const Lexicon& lexicon, const LexiconDetector::Impl& impl
                                   "', so it vetoes nothing; make it a longer form of one");
         }
     }
+}
+
+// users → use_begin/uses/pauses (flat arrays for the hot path).
+void flatten_uses(LexiconDetector::Impl& impl) {
+    impl.use_begin.clear();
+    impl.uses.clear();
+    impl.pauses.clear();
+    std::vector<std::uint32_t> first_slot(impl.rules.size(), 0);
+    impl.multi_slots = 0;
+    for (std::size_t r = 0; r < impl.rules.size(); ++r) {
+        if (impl.rules[r].parts.size() < 2) continue;
+        first_slot[r] = impl.multi_slots;
+        impl.multi_slots += static_cast<std::uint32_t>(impl.rules[r].parts.size());
+    }
+    for (const auto& list : impl.users) {
+        impl.use_begin.push_back(static_cast<std::uint32_t>(impl.uses.size()));
+        for (const auto& [r, p] : list) {
+            const Rule& rule = impl.rules[r];
+            const Part& part = rule.parts[p];
+            Use u;
+            u.rule = r;
+            u.entry = rule.entry;
+            u.kind = rule.kind;
+            u.part = p;
+            u.multi = rule.parts.size() > 1;
+            u.slot = first_slot[r] + p;
+            u.at_start = part.at_start;
+            u.at_end = part.at_end;
+            u.pauses_begin = static_cast<std::uint32_t>(impl.pauses.size());
+            impl.pauses.insert(impl.pauses.end(), part.pauses_ok.begin(), part.pauses_ok.end());
+            u.pauses_end = static_cast<std::uint32_t>(impl.pauses.size());
+            u.plain = !u.at_start && !u.at_end && u.pauses_begin == u.pauses_end;
+            impl.uses.push_back(u);
+        }
+    }
+    impl.use_begin.push_back(static_cast<std::uint32_t>(impl.uses.size()));
+}
+
+// Symbols for the characters of the keys (in order of first use), the keys as symbol
+// sequences, and the automaton over them. False if the keys use more distinct characters
+// than 16-bit symbols allow.
+bool build_automaton(LexiconDetector::Impl& impl) {
+    using Impl = LexiconDetector::Impl;
+    impl.symbol_bmp.assign(0x10000, 0);
+    std::uint32_t next = 1;
+    auto symbol = [&](char32_t cp) -> std::uint16_t {
+        std::uint16_t& slot = cp < 0x10000 ? impl.symbol_bmp[cp] : impl.symbol_astral[cp];
+        if (slot == 0) slot = static_cast<std::uint16_t>(next++);
+        return slot;
+    };
+    std::vector<std::vector<std::uint16_t>> seqs(impl.keys.size());
+    for (std::size_t k = 0; k < impl.keys.size(); ++k) {
+        const std::string& key = impl.keys[k];
+        for (std::size_t i = 0; i < key.size();) {
+            const std::size_t len = utf8_length(key[i]);
+            seqs[k].push_back(symbol(utf8_at(key, i, len)));
+            i += len;
+        }
+        if (next >= Impl::kNumeral) return false;  // 32767 distinct characters
+    }
+    // Numerals read as '#' (whose symbol is 0 when no key uses one).
+    const std::uint16_t hash = impl.symbol_bmp['#'];
+    for (char32_t cp = 0; cp < 0x10000; ++cp)
+        if (is_numeral(cp)) impl.symbol_bmp[cp] = Impl::kNumeral | hash;
+    impl.ac = text::SymbolAhoCorasick(seqs, next);
+
+    impl.state_use_begin.clear();
+    impl.state_uses.clear();
+    for (std::uint32_t st = 0; st < impl.ac.state_count(); ++st) {
+        impl.state_use_begin.push_back(static_cast<std::uint32_t>(impl.state_uses.size()));
+        for (const std::uint32_t* k = impl.ac.outputs_begin(st); k != impl.ac.outputs_end(st);
+             ++k) {
+            for (std::uint32_t x = impl.use_begin[*k]; x < impl.use_begin[*k + 1]; ++x) {
+                Use u = impl.uses[x];
+                u.key_length = static_cast<std::uint32_t>(impl.ac.key_length(*k));
+                impl.state_uses.push_back(u);
+            }
+        }
+    }
+    impl.state_use_begin.push_back(static_cast<std::uint32_t>(impl.state_uses.size()));
+    impl.users.clear();
+    impl.use_begin.clear();
+    impl.uses.clear();
+    return true;
 }
 
 }  // namespace
@@ -417,7 +567,12 @@ std::unique_ptr<LexiconDetector> LexiconDetector::build(const Lexicon& lexicon,
     for (std::uint32_t r = 0; r < impl->rules.size(); ++r)
         for (std::uint8_t p = 0; p < impl->rules[r].parts.size(); ++p)
             impl->users[impl->rules[r].parts[p].key].emplace_back(r, p);
-    impl->ac = text::AhoCorasick(impl->keys);
+    flatten_uses(*impl);
+    if (!build_automaton(*impl)) {
+        diags.error(lexicon.file, {},
+                    "the phrases use more than 32766 distinct characters; split the lexicon");
+        return nullptr;
+    }
     impl->key_index.clear();
     return std::unique_ptr<LexiconDetector>(new LexiconDetector(std::move(impl)));
 }
@@ -450,13 +605,252 @@ struct Found {
     std::uint32_t end;
 };
 
-bool part_fits(const Part& part, const Shadow& sh, std::size_t b, std::size_t e) {
-    if (part.at_start && b != 0 && !sh.pause[b]) return false;
-    if (part.at_end && e != sh.text.size() && !sh.pause[e]) return false;
+// The utterance as the matcher reads it, in characters of the shadow (a numeral run is one
+// '#'): per character the pause before it and where it lies in the normalised text and in the
+// input, one more entry at the end (text size, final pause); the normalised text; and where
+// the automaton passed states at which keys end.
+struct Chars {
+    struct KeysEnd {
+        std::uint32_t state;  // of the automaton
+        std::uint32_t end;    // one past the character where the keys end
+    };
+    std::string text;  // the normalised text (bytes [0, bytes))
+    std::vector<std::uint8_t> pause;
+    std::vector<std::uint32_t> pauses_upto;  // pauses before characters 0..i (a prefix count)
+    std::vector<std::uint32_t> norm;         // byte offset in the normalised text
+    std::vector<std::uint32_t> src_begin;    // input range: of its first normalised character
+    std::vector<std::uint32_t> src_end;      // ... and of its last
+    std::vector<KeysEnd> hits;               // [0, nhits), in order of end
+    std::size_t bytes = 0;
+    std::size_t count = 0;
+    std::size_t nhits = 0;
+
+    // Grows (never shrinks) the buffers to hold `bytes` bytes of text, as many characters
+    // (+1 for the end entry) and hits.
+    void ensure(std::size_t n) {
+        if (text.size() >= n) return;
+        text.resize(n);
+        pause.resize(n + 1);
+        pauses_upto.resize(n + 1);
+        norm.resize(n + 1);
+        src_begin.resize(n + 1);
+        src_end.resize(n + 1);
+        hits.resize(n + 1);
+    }
+};
+
+// Builds Chars from the normalised characters as text::detail::normalize_chars hands them
+// over: normalisation, the shadow, the symbol mapping and the automaton in one pass (its chain
+// of table lookups then overlaps the decoding), into buffers that only ever grow (a thread's
+// scratch), so a detection allocates nothing once warm.
+class CharsSink {
+  public:
+    CharsSink(Chars& c, const LexiconDetector::Impl& im, std::size_t expected)
+        : c_(c), im_(im), bmp_(im.symbol_bmp.data()), ac_(im.ac) {
+        ensure(expected + 8);
+    }
+
+    void reset() {
+        c_.bytes = 0;
+        c_.count = 0;
+        c_.nhits = 0;
+        in_run_ = false;
+        state_ = 0;
+        pauses_ = 0;
+    }
+
+    void keep(char32_t cp, std::uint32_t off, std::uint32_t len, bool paused) {
+        std::size_t o = c_.bytes;
+        if (o + 4 > cap_) ensure(2 * cap_ + 16);
+        char* t = text_ + o;
+        if (cp < 0x80) {
+            t[0] = static_cast<char>(cp);
+            c_.bytes = o + 1;
+        } else if (cp < 0x800) {
+            t[0] = static_cast<char>(0xC0 | (cp >> 6));
+            t[1] = static_cast<char>(0x80 | (cp & 0x3F));
+            c_.bytes = o + 2;
+        } else if (cp < 0x10000) {
+            t[0] = static_cast<char>(0xE0 | (cp >> 12));
+            t[1] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+            t[2] = static_cast<char>(0x80 | (cp & 0x3F));
+            c_.bytes = o + 3;
+        } else {
+            t[0] = static_cast<char>(0xF0 | (cp >> 18));
+            t[1] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+            t[2] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+            t[3] = static_cast<char>(0x80 | (cp & 0x3F));
+            c_.bytes = o + 4;
+        }
+        const std::uint16_t sym = cp < 0x10000 ? bmp_[cp] : im_.symbol_of(cp);
+        const bool numeral = (sym & LexiconDetector::Impl::kNumeral) != 0;
+        if (numeral && in_run_ && !paused) {
+            src_end_[c_.count - 1] = off + len;  // the run goes on
+            return;
+        }
+        const std::size_t u = c_.count++;
+        state_ =
+            ac_.step(state_, static_cast<std::uint16_t>(sym & ~LexiconDetector::Impl::kNumeral));
+        if (state_ & text::SymbolAhoCorasick::kHit) {
+            state_ &= ~text::SymbolAhoCorasick::kHit;
+            c_.hits[c_.nhits++] = {state_, static_cast<std::uint32_t>(u + 1)};
+        }
+        pause_[u] = paused ? 1 : 0;
+        pauses_ += paused ? 1 : 0;
+        pauses_upto_[u] = pauses_;
+        norm_[u] = static_cast<std::uint32_t>(o);
+        src_begin_[u] = off;
+        src_end_[u] = off + len;
+        in_run_ = numeral;
+    }
+
+    void finish(bool pending_pause) {
+        norm_[c_.count] = static_cast<std::uint32_t>(c_.bytes);
+        pause_[c_.count] = pending_pause ? 1 : 0;
+    }
+
+  private:
+    // Characters (and hits) never outnumber bytes, so one capacity serves all.
+    void ensure(std::size_t bytes) {
+        c_.ensure(bytes);
+        cap_ = c_.text.size();
+        text_ = c_.text.data();
+        pause_ = c_.pause.data();
+        pauses_upto_ = c_.pauses_upto.data();
+        norm_ = c_.norm.data();
+        src_begin_ = c_.src_begin.data();
+        src_end_ = c_.src_end.data();
+    }
+
+    Chars& c_;
+    const LexiconDetector::Impl& im_;
+    const std::uint16_t* bmp_;
+    const text::SymbolAhoCorasick& ac_;
+    std::uint32_t state_ = 0;
+    bool in_run_ = false;
+    std::size_t cap_ = 0;
+    char* text_ = nullptr;
+    std::uint8_t* pause_ = nullptr;
+    std::uint32_t* pauses_upto_ = nullptr;
+    std::uint32_t pauses_ = 0;
+    std::uint32_t* norm_ = nullptr;
+    std::uint32_t* src_begin_ = nullptr;
+    std::uint32_t* src_end_ = nullptr;
+};
+
+// The common case of CharsSink's work in one loop that keeps its state in registers: every
+// character folds to one character, to a pause or to nothing, and t2s (if the text needs it)
+// maps characters one by one. Returns 1 when done, 0 for invalid UTF-8, and -1 when the text
+// needs the general path (a character that folds to several, one past the BMP, a t2s phrase).
+int fast_chars(std::string_view input, const LexiconDetector::Impl& im, Chars& c) {
+    namespace td = text::detail;
+    const td::FoldTable& table = td::fold_table();
+    const std::uint32_t* fold = table.bmp.data();
+    const char32_t* simplified = table.simplified.data();
+    const std::uint16_t* symbols = im.symbol_bmp.data();
+    const text::SymbolAhoCorasick& ac = im.ac;
+    constexpr std::uint16_t kNumeral = LexiconDetector::Impl::kNumeral;
+
+    const auto* p = reinterpret_cast<const unsigned char*>(input.data());
+    const std::size_t n = input.size();
+    // One BMP character per input character, 1-3 bytes each way: 3n bytes at most.
+    c.ensure(3 * n + 8);
+    char* text = c.text.data();
+    std::uint8_t* pause = c.pause.data();
+    std::uint32_t* pauses_upto = c.pauses_upto.data();
+    std::uint32_t pauses = 0;
+    std::uint32_t* norm = c.norm.data();
+    std::uint32_t* src_begin = c.src_begin.data();
+    std::uint32_t* src_end = c.src_end.data();
+    Chars::KeysEnd* hits = c.hits.data();
+
+    std::size_t i = 0, o = 0, u = 0, h = 0;
+    std::uint32_t state = 0;
+    bool pending = false, in_run = false, phrases_checked = false;
+    while (i < n) {
+        char32_t cp;
+        std::uint32_t len;
+        if (!td::decode_one(p, i, n, cp, len)) return 0;
+        const auto off = static_cast<std::uint32_t>(i);
+        i += len;
+        if (cp >= 0x10000) return -1;
+        std::uint32_t e = fold[cp];
+        if (e >= 0x110000u) {
+            if (e & td::kT2s) {
+                if (!phrases_checked) {
+                    phrases_checked = true;
+                    if (td::t2s_phrase_in(input)) return -1;
+                }
+                const char32_t simple = simplified[cp];
+                if (simple >= 0x10000) return -1;
+                e = fold[simple] & ~td::kT2s;
+            }
+            if (e >= 0x110000u) {
+                if (e == td::kPause)
+                    pending = true;
+                else if (e != td::kDrop)
+                    return -1;
+                continue;
+            }
+        }
+        // Keep one character.
+        if (e >= 0x10000) return -1;
+        char* t = text + o;
+        const auto at = static_cast<std::uint32_t>(o);
+        if (e < 0x80) {
+            t[0] = static_cast<char>(e);
+            o += 1;
+        } else if (e < 0x800) {
+            t[0] = static_cast<char>(0xC0 | (e >> 6));
+            t[1] = static_cast<char>(0x80 | (e & 0x3F));
+            o += 2;
+        } else {
+            t[0] = static_cast<char>(0xE0 | (e >> 12));
+            t[1] = static_cast<char>(0x80 | ((e >> 6) & 0x3F));
+            t[2] = static_cast<char>(0x80 | (e & 0x3F));
+            o += 3;
+        }
+        const std::uint16_t sym = symbols[e];
+        const bool numeral = (sym & kNumeral) != 0;
+        if (numeral && in_run && !pending) {
+            src_end[u - 1] = off + len;  // the run goes on
+            continue;
+        }
+        state = ac.step(state, static_cast<std::uint16_t>(sym & ~kNumeral));
+        if (state & text::SymbolAhoCorasick::kHit) {
+            state &= ~text::SymbolAhoCorasick::kHit;
+            hits[h++] = {state, static_cast<std::uint32_t>(u + 1)};
+        }
+        pause[u] = pending ? 1 : 0;
+        pauses += pending ? 1 : 0;
+        pauses_upto[u] = pauses;
+        norm[u] = at;
+        src_begin[u] = off;
+        src_end[u] = off + len;
+        ++u;
+        in_run = numeral;
+        pending = false;
+    }
+    norm[u] = static_cast<std::uint32_t>(o);
+    pause[u] = pending ? 1 : 0;
+    c.bytes = o;
+    c.count = u;
+    c.nhits = h;
+    return 1;
+}
+
+// Whether a key found at characters [b, e) may count for `part`: anchors, and no pause inside
+// but those the phrase itself wrote.
+bool part_fits(const Use& use, const std::uint32_t* pauses_ok, const Chars& c, std::size_t b,
+               std::size_t e) {
+    const std::uint8_t* pause = c.pause.data();
+    if (use.at_start && b != 0 && !pause[b]) return false;
+    if (use.at_end && e != c.count && !pause[e]) return false;
     for (std::size_t p = b + 1; p < e; ++p) {
-        if (!sh.pause[p]) continue;
+        if (!pause[p]) continue;
         const auto off = static_cast<std::uint32_t>(p - b);
-        if (std::find(part.pauses_ok.begin(), part.pauses_ok.end(), off) == part.pauses_ok.end())
+        const std::uint32_t* ok_end = pauses_ok + use.pauses_end;
+        if (std::find(pauses_ok + use.pauses_begin, ok_end, off) == ok_end)
             return false;  // the phrase would straddle two clauses
     }
     return true;
@@ -464,32 +858,27 @@ bool part_fits(const Part& part, const Shadow& sh, std::size_t b, std::size_t e)
 
 // Spans of one multi-part rule: for each hit of the first part, the earliest-ending chain of
 // the following parts, each starting at or after the previous one's end.
-void chain_parts(const Rule& rule, std::uint32_t rule_id, const std::vector<Hit>& hits,
+void chain_parts(const Rule& rule, const Hit* hits, const Hit* hits_end,
                  std::vector<Found>& found) {
-    for (const auto& first : hits) {
-        if (first.part != 0) continue;
-        std::uint32_t end = first.end;
+    for (const Hit* first = hits; first != hits_end; ++first) {
+        if (first->part != 0) continue;
+        std::uint32_t end = first->end;
         bool ok = true;
         for (std::uint8_t p = 1; p < rule.parts.size() && ok; ++p) {
             std::uint32_t best = UINT32_MAX;
-            for (const auto& h : hits)
-                if (h.rule == rule_id && h.part == p && h.begin >= end && h.end < best)
-                    best = h.end;
+            for (const Hit* h = hits; h != hits_end; ++h)
+                if (h->part == p && h->begin >= end && h->end < best) best = h->end;
             ok = best != UINT32_MAX;
             end = best;
         }
-        if (ok) found.push_back({rule.entry, rule.kind, first.begin, end});
+        if (ok) found.push_back({rule.entry, rule.kind, first->begin, end});
     }
 }
-
-}  // namespace
-
-namespace {
 
 struct SpanOut {
     std::uint16_t entry;
     bool weak;
-    std::uint32_t begin, end;  // shadow bytes
+    std::uint32_t begin, end;  // characters of the shadow
 };
 
 // Assigns into existing strings where there are some, so a reused result allocates nothing.
@@ -510,36 +899,68 @@ DetectedActs LexiconDetector::detect(std::string_view input) const {
 void LexiconDetector::detect_into(std::string_view input, DetectedActs& out) const {
     // Per-thread working storage: detection allocates nothing but what its result needs.
     thread_local struct Scratch {
-        text::Normalized n;
-        Shadow sh;
+        Chars chars;
         std::vector<Hit> hits;
         std::vector<Found> found;
+        std::vector<std::uint32_t> earliest_end;  // per slot of a gapped rule's part
         std::vector<SpanOut> spans;
         std::vector<std::uint16_t> acts, weak, forbidden;
     } scratch;
-    text::Normalized& n = scratch.n;
-    text::normalize_into(input, n);
-    out.normalized.assign(n.valid ? n.text : std::string());
+    const Impl& im = *impl_;
+    Chars& c = scratch.chars;
+    bool valid = false;
+    if (input.size() < 0xFFFFFFFFu) {  // offsets are 32-bit
+        const int fast = fast_chars(input, im, c);
+        if (fast < 0) {
+            CharsSink sink(c, im, input.size());
+            sink.reset();
+            valid = text::detail::normalize_chars(input, sink);
+        } else {
+            valid = fast > 0;
+        }
+    }
+    if (!valid) {
+        c.bytes = 0;
+        c.count = 0;
+        c.nhits = 0;
+    }
+    out.normalized.assign(c.text.data(), c.bytes);
     scratch.acts.clear();
     scratch.weak.clear();
     scratch.forbidden.clear();
     scratch.spans.clear();
-    const Impl& im = *impl_;
-    Shadow& sh = scratch.sh;
     std::vector<Hit>& hits = scratch.hits;
     hits.clear();
     std::vector<Found>& found = scratch.found;
     found.clear();
 
-    if (n.valid && !n.text.empty()) {
-        make_shadow_into(n, sh);
-        im.ac.scan(sh.text, [&](std::uint32_t key, std::size_t end) {
-            const std::size_t begin = end - im.ac.key_length(key);
-            for (const auto& [rule, part] : im.users[key])
-                if (part_fits(im.rules[rule].parts[part], sh, begin, end))
-                    hits.push_back({rule, part, static_cast<std::uint32_t>(begin),
-                                    static_cast<std::uint32_t>(end)});
-        });
+    // The keys the automaton found, in order of end, checked against each phrase using them.
+    const Use* uses = im.state_uses.data();
+    const std::uint32_t* use_begin = im.state_use_begin.data();
+    const std::uint32_t* pauses = im.pauses.data();
+    const std::uint32_t* pauses_upto = c.pauses_upto.data();
+    scratch.earliest_end.assign(im.multi_slots, UINT32_MAX);
+    std::uint32_t* earliest = scratch.earliest_end.data();
+    for (const Chars::KeysEnd& h : std::span(c.hits.data(), c.nhits)) {
+        const auto e = h.end;
+        for (const Use* u = uses + use_begin[h.state]; u != uses + use_begin[h.state + 1]; ++u) {
+            const std::uint32_t b = e - u->key_length;
+            // No pause strictly inside [b, e) unless the phrase allows it there (the prefix
+            // count answers the common case, a phrase that allows none, at once).
+            if (u->plain ? pauses_upto[e - 1] != pauses_upto[b] : !part_fits(*u, pauses, c, b, e))
+                continue;
+            // A phrase of one part is found as it is; the parts of a gapped one wait to be
+            // chained.
+            if (!u->multi) {
+                found.push_back({u->entry, u->kind, b, e});
+                continue;
+            }
+            // A later part only counts after an earlier one: hits come in order of end, so the
+            // previous part's earliest end so far says whether one can precede it.
+            if (u->part > 0 && earliest[u->slot - 1] > b) continue;
+            hits.push_back({u->rule, u->part, b, e});
+            earliest[u->slot] = std::min(earliest[u->slot], e);
+        }
     }
     std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
         if (a.rule != b.rule) return a.rule < b.rule;
@@ -549,15 +970,7 @@ void LexiconDetector::detect_into(std::string_view input, DetectedActs& out) con
     for (std::size_t i = 0; i < hits.size();) {
         std::size_t j = i;
         while (j < hits.size() && hits[j].rule == hits[i].rule) ++j;
-        const Rule& rule = im.rules[hits[i].rule];
-        if (rule.parts.size() == 1) {
-            for (std::size_t k = i; k < j; ++k)
-                found.push_back({rule.entry, rule.kind, hits[k].begin, hits[k].end});
-        } else {
-            const std::vector<Hit> group(hits.begin() + static_cast<std::ptrdiff_t>(i),
-                                         hits.begin() + static_cast<std::ptrdiff_t>(j));
-            chain_parts(rule, hits[i].rule, group, found);
-        }
+        chain_parts(im.rules[hits[i].rule], hits.data() + i, hits.data() + j, found);
         i = j;
     }
     std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) {
@@ -570,7 +983,9 @@ void LexiconDetector::detect_into(std::string_view input, DetectedActs& out) con
     // Per entry (in the fixed order): drop vetoed matches; strong beats weak.
     for (std::size_t i = 0; i < found.size();) {
         std::size_t j = i;
-        while (j < found.size() && found[j].entry == found[i].entry) ++j;
+        bool excepts = false;
+        for (; j < found.size() && found[j].entry == found[i].entry; ++j)
+            excepts |= found[j].kind == RuleKind::Except;
         const std::uint16_t entry = found[i].entry;
         bool strong = false, weak = false;
         std::uint32_t last_b = UINT32_MAX, last_e = UINT32_MAX;
@@ -578,11 +993,13 @@ void LexiconDetector::detect_into(std::string_view input, DetectedActs& out) con
         for (std::size_t k = i; k < j; ++k) {
             const Found& f = found[k];
             if (f.kind == RuleKind::Except) continue;
-            const bool vetoed = std::any_of(
-                found.begin() + static_cast<std::ptrdiff_t>(i),
-                found.begin() + static_cast<std::ptrdiff_t>(j), [&](const Found& x) {
-                    return x.kind == RuleKind::Except && x.begin <= f.begin && f.end <= x.end;
-                });
+            const bool vetoed =
+                excepts &&
+                std::any_of(found.begin() + static_cast<std::ptrdiff_t>(i),
+                            found.begin() + static_cast<std::ptrdiff_t>(j), [&](const Found& x) {
+                                return x.kind == RuleKind::Except && x.begin <= f.begin &&
+                                       f.end <= x.end;
+                            });
             if (vetoed) continue;
             (f.kind == RuleKind::Weak ? weak : strong) = true;
             if (f.begin == last_b && f.end == last_e) continue;  // same words, two phrases
@@ -615,10 +1032,10 @@ void LexiconDetector::detect_into(std::string_view input, DetectedActs& out) con
         span.name.assign(im.names[s.entry]);
         span.forbidden = im.forbidden[s.entry];
         span.weak = s.weak;
-        span.begin = sh.to_norm[s.begin];
-        span.end = sh.to_norm[s.end];
-        span.src_begin = n.src_begin[span.begin];
-        span.src_end = n.src_end[span.end - 1];
+        span.begin = c.norm[s.begin];
+        span.end = c.norm[s.end];
+        span.src_begin = c.src_begin[s.begin];
+        span.src_end = c.src_end[s.end - 1];
     }
 }
 

@@ -1,7 +1,8 @@
 // Text normalisation: decode and validate → t2s (OpenCC's tables; see [t2s]) → per character
-// fold (utf8proc COMPAT|CASEFOLD, marks stripped) → keep
-// letters and digits, turn punctuation/symbols/line breaks into pauses, drop spaces and
-// invisible characters. Sections: [utf8] [t2s] [fold] [normalize].
+// fold (utf8proc COMPAT|CASEFOLD, marks stripped) → keep letters and digits, turn
+// punctuation/symbols/line breaks into pauses, drop spaces and invisible characters. The fold
+// of every BMP character is computed once into a table (fold.h runs the per-character loop).
+// Sections: [utf8] [t2s] [fold] [normalize].
 #include "normalize.h"
 
 #include <utf8proc.h>
@@ -10,6 +11,7 @@
 #include <opencc/Converter.hpp>
 #include <opencc/DictGroup.hpp>
 #include <opencc/Lexicon.hpp>
+#include <opencc/MaxMatchSegmentation.hpp>
 
 #include <array>
 #include <exception>
@@ -17,10 +19,12 @@
 #include <memory>
 #include <optional>
 #include <stdexcept>
+#include <string>
 #include <unordered_map>
 #include <unordered_set>
 
 #include "aho_corasick.h"
+#include "fold.h"
 
 namespace dd::text {
 
@@ -28,11 +32,7 @@ namespace {
 
 // ---------------------------------------------------------------------------------- [utf8]
 
-struct Unit {
-    char32_t cp;
-    std::uint32_t off;  // byte offset in the original input
-    std::uint32_t len;  // byte length in the original input
-};
+using detail::Unit;
 
 // Decodes strict UTF-8. Returns false at the first malformed sequence.
 bool decode(std::string_view s, std::vector<Unit>* out) {
@@ -104,7 +104,9 @@ void append_utf8(std::string& s, char32_t cp) {
 // yet it only ever differs from a character-by-character lookup where a phrase of TSPhrases
 // occurs. So both tables are read out of OpenCC's own dictionaries once; a text with no
 // character to convert is left alone, one with no phrase is converted character by character
-// (the same result, exactly), and only the rest goes through OpenCC.
+// (the same result, exactly), and only the rest needs OpenCC's phrase algorithm, which runs
+// here on OpenCC's own dictionaries (PrefixDict; OpenCC itself is called if its
+// configuration ever has another shape).
 class T2s {
   public:
     static const T2s& instance() {
@@ -125,6 +127,22 @@ class T2s {
         return it == astral_.end() ? cp : it->second;
     }
 
+    // Whether convert() would find a phrase in this (valid UTF-8) text: the same scan, straight
+    // over the bytes when no phrase holds a space or NUL (convert() turns NUL into a space).
+    bool phrase_in(std::string_view input) const {
+        if (!conv_ || !may_start_phrase(input)) return false;
+        bool phrase = false;
+        if (!phrases_see_space_) {
+            phrases_.scan(input, [&](std::uint32_t, std::size_t) { phrase = true; });
+            return phrase;
+        }
+        std::string in(input);
+        for (char& c : in)
+            if (c == '\0') c = ' ';
+        phrases_.scan(in, [&](std::uint32_t, std::size_t) { phrase = true; });
+        return phrase;
+    }
+
     void convert(std::vector<Unit>& units) const {
         if (!conv_) return;
         std::string in;
@@ -133,7 +151,8 @@ class T2s {
             append_utf8(in, u.cp == 0 ? U' ' : u.cp);  // OpenCC stops at NUL
         bool phrase = false;
         phrases_.scan(in, [&](std::uint32_t, std::size_t) { phrase = true; });
-        if (phrase && convert_with_opencc(in, units)) return;
+        if (phrase && (replica_ ? convert_like_opencc(units) : convert_with_opencc(in, units)))
+            return;
         for (auto& u : units) u.cp = single(u.cp);
     }
 
@@ -158,6 +177,151 @@ class T2s {
         return true;
     }
 
+    // Whether some character of the text begins a phrase (most texts have none: then the
+    // automaton need not run). Tolerates invalid UTF-8 (the caller rejects it anyway).
+    bool may_start_phrase(std::string_view input) const {
+        const auto* p = reinterpret_cast<const unsigned char*>(input.data());
+        const std::size_t n = input.size();
+        for (std::size_t i = 0; i < n; ++i) {
+            const unsigned c = p[i];
+            char32_t cp;
+            if (c < 0x80) {
+                cp = c == 0 ? U' ' : c;  // as convert() passes it to OpenCC
+            } else if (c >= 0xE0 && c < 0xF0 && i + 2 < n) {
+                cp = ((c & 0x0Fu) << 12) | ((p[i + 1] & 0x3Fu) << 6) | (p[i + 2] & 0x3Fu);
+            } else {
+                return true;  // rare: let the automaton decide
+            }
+            if (phrase_first_[cp]) return true;
+            if (c >= 0x80) i += 2;
+        }
+        return false;
+    }
+
+    // OpenCC's own algorithm on OpenCC's own tables, for the shape t2s.json has: max-match
+    // segmentation over one dictionary, then one conversion of each segment through a group of
+    // dictionaries (at each position the first dictionary with a key there, its longest key).
+    // The same output as Convert() without its per-call cost (~100k instructions).
+    class PrefixDict {
+      public:
+        PrefixDict(const PrefixDict&) = delete;  // index_ views keys_: moves only
+        PrefixDict(PrefixDict&&) = default;
+        PrefixDict& operator=(const PrefixDict&) = delete;
+        PrefixDict& operator=(PrefixDict&&) = default;
+
+        explicit PrefixDict(const opencc::DictPtr& dict) {
+            const opencc::LexiconPtr lexicon = dict->GetLexicon();
+            for (const auto& entry : *lexicon) {
+                keys_.push_back(to_u32(entry->Key()));
+                values_.push_back(to_u32(entry->GetDefault()));
+                if (keys_.back().empty()) throw std::runtime_error("empty t2s key");
+            }
+            // Views into keys_, which no longer grows. A repeated key keeps its first entry.
+            for (std::uint32_t k = 0; k < keys_.size(); ++k) {
+                const std::u32string_view key = keys_[k];
+                index_.emplace(key, k);
+                auto& longest = max_len_[key[0]];
+                longest = std::max(longest, static_cast<std::uint32_t>(key.size()));
+            }
+        }
+
+        // Length of the longest key that is a prefix of t[0, n) (0: none), its value in *value.
+        std::size_t longest(const char32_t* t, std::size_t n, const std::u32string** value) const {
+            const auto it = max_len_.find(t[0]);
+            if (it == max_len_.end()) return 0;
+            for (std::size_t len = std::min<std::size_t>(it->second, n); len > 0; --len) {
+                const auto f = index_.find(std::u32string_view(t, len));
+                if (f != index_.end()) {
+                    *value = &values_[f->second];
+                    return len;
+                }
+            }
+            return 0;
+        }
+
+      private:
+        static std::u32string to_u32(const std::string& s) {
+            std::vector<Unit> u;
+            if (!decode(s, &u)) throw std::runtime_error("t2s entry is not UTF-8");
+            std::u32string out;
+            for (const auto& x : u) out.push_back(x.cp);
+            return out;
+        }
+
+        std::vector<std::u32string> keys_;
+        std::vector<std::u32string> values_;
+        std::unordered_map<std::u32string_view, std::uint32_t> index_;
+        std::unordered_map<char32_t, std::uint32_t> max_len_;  // by first character
+    };
+
+    // Only for the shape described above; anything else keeps calling OpenCC.
+    void setup_replica() {
+        const auto seg =
+            std::dynamic_pointer_cast<opencc::MaxMatchSegmentation>(conv_->GetSegmentation());
+        const auto conversions = conv_->GetConversionChain()->GetConversions();
+        if (!seg || conversions.size() != 1) return;
+        auto plain = [](const opencc::DictPtr& d) {
+            return std::dynamic_pointer_cast<opencc::DictGroup>(d) == nullptr;
+        };
+        if (!plain(seg->GetDict())) return;
+        std::vector<PrefixDict> group;
+        const opencc::DictPtr dict = conversions.front()->GetDict();
+        if (const auto g = std::dynamic_pointer_cast<opencc::DictGroup>(dict)) {
+            for (const auto& d : g->GetDicts()) {
+                if (!plain(d)) return;
+                group.emplace_back(d);
+            }
+        } else {
+            group.emplace_back(dict);
+        }
+        segment_dict_.emplace_back(seg->GetDict());
+        group_ = std::move(group);
+        replica_ = true;
+    }
+
+    void convert_segment(const char32_t* s, std::size_t n, std::u32string& out) const {
+        std::size_t p = 0;
+        while (p < n) {
+            const std::u32string* value = nullptr;
+            std::size_t m = 0;
+            for (const auto& d : group_)
+                if ((m = d.longest(s + p, n - p, &value)) > 0) break;
+            if (m > 0) {
+                out += *value;
+                p += m;
+            } else {
+                out.push_back(s[p++]);
+            }
+        }
+    }
+
+    // As convert_with_opencc, on the replica.
+    bool convert_like_opencc(std::vector<Unit>& units) const {
+        thread_local std::u32string text, out;
+        text.clear();
+        out.clear();
+        for (const auto& u : units) text.push_back(u.cp == 0 ? U' ' : u.cp);
+        const std::size_t n = text.size();
+        std::size_t i = 0, run = 0;  // [run, i): characters where no segment dictionary key starts
+        while (i < n) {
+            const std::u32string* value = nullptr;
+            const std::size_t m = segment_dict_.front().longest(text.data() + i, n - i, &value);
+            if (m == 0) {
+                ++i;
+                continue;
+            }
+            convert_segment(text.data() + run, i - run, out);
+            convert_segment(text.data() + i, m, out);
+            i += m;
+            run = i;
+        }
+        convert_segment(text.data() + run, n - run, out);
+        if (out.size() != units.size()) return false;
+        for (std::size_t k = 0; k < units.size(); ++k)
+            if (units[k].cp != 0) units[k].cp = out[k];
+        return true;
+    }
+
     static std::optional<char32_t> only_char(const std::string& s) {
         std::vector<Unit> u;
         if (!decode(s, &u) || u.size() != 1) return std::nullopt;
@@ -179,6 +343,14 @@ class T2s {
             read_tables();
         } catch (const std::exception&) {
             conv_.reset();  // not the dictionaries we know: better no t2s than a wrong one
+            return;
+        }
+        try {
+            setup_replica();
+        } catch (const std::exception&) {
+            replica_ = false;  // OpenCC itself, then
+            group_.clear();
+            segment_dict_.clear();
         }
     }
 
@@ -218,12 +390,29 @@ class T2s {
         }
         if (!any) throw std::runtime_error("t2s dictionaries are empty");
         phrases_ = AhoCorasick(phrase_keys);
+        phrase_first_.assign(kBmp, 0);
+        for (const auto& k : phrase_keys) {
+            std::vector<Unit> u;
+            // A phrase starting past the BMP or with a NUL: no shortcut.
+            if (!decode(k, &u) || u.empty() || u[0].cp >= kBmp || u[0].cp == 0)
+                phrase_first_.assign(kBmp, 1);
+            else
+                phrase_first_[u[0].cp] = 1;
+        }
+        for (const auto& k : phrase_keys)
+            if (k.find(' ') != std::string::npos || k.find('\0') != std::string::npos)
+                phrases_see_space_ = true;
     }
 
     opencc::ConverterPtr conv_;
     std::vector<char32_t> bmp_;  // 0 = unchanged; else the simplified character
     std::unordered_map<char32_t, char32_t> astral_;
     AhoCorasick phrases_;
+    std::vector<std::uint8_t> phrase_first_;  // per BMP character: some phrase begins with it
+    bool phrases_see_space_ = false;  // a phrase holds a space or NUL (none in OpenCC's data)
+    bool replica_ = false;
+    std::vector<PrefixDict> segment_dict_;  // one, when replica_
+    std::vector<PrefixDict> group_;
 };
 
 // ---------------------------------------------------------------------------------- [fold]
@@ -260,14 +449,101 @@ Kind kind_of(char32_t cp) {
     }
 }
 
-// Writes into the Normalized buffers by index (sized ahead, trimmed by finish()): this is
-// the per-character inner loop of every detection.
-struct Builder {
+// One character of a decomposition: kept, a pause, or nothing.
+void fold_one(char32_t cp, std::array<std::uint32_t, detail::kMaxActions>& out, std::size_t& m) {
+    if (cp == '\n' || cp == '\r' || cp == 0x85) {
+        out[m++] = detail::kPause;
+        return;
+    }
+    switch (kind_of(cp)) {
+        case Kind::Keep:
+            out[m++] = static_cast<std::uint32_t>(cp);
+            break;
+        case Kind::Pause:
+            out[m++] = detail::kPause;
+            break;
+        case Kind::Drop:
+            break;
+    }
+}
+
+// The folding rules themselves; the table of the BMP is these, computed once.
+std::size_t compute_fold(char32_t cp, std::array<std::uint32_t, detail::kMaxActions>& out) {
+    std::size_t m = 0;
+    if (cp < 0x80) {
+        if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9')) {
+            out[m++] = cp;
+        } else if (cp >= 'A' && cp <= 'Z') {
+            out[m++] = cp + ('a' - 'A');
+        } else if (cp == '\n' || cp == '\r') {
+            out[m++] = detail::kPause;  // a line break ends a clause
+        } else if (cp > 0x20 && cp < 0x7F) {
+            out[m++] = detail::kPause;  // ASCII punctuation and symbols
+        }
+        // spaces, tabs and other control characters: dropped
+        return m;
+    }
+    if ((cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF)) {
+        out[m++] = cp;  // CJK ideographs: no decomposition, category Lo
+        return m;
+    }
+    std::array<utf8proc_int32_t, detail::kMaxActions> buf{};
+    const auto opts =
+        static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD |
+                                       UTF8PROC_IGNORE | UTF8PROC_STRIPMARK);
+    int boundclass = 0;
+    const utf8proc_ssize_t k = utf8proc_decompose_char(static_cast<utf8proc_int32_t>(cp),
+                                                       buf.data(), buf.size(), opts, &boundclass);
+    if (k < 0 || k > static_cast<utf8proc_ssize_t>(buf.size())) {
+        // Longer than any real decomposition; treat the character as it is.
+        fold_one(cp, out, m);
+        return m;
+    }
+    for (utf8proc_ssize_t i = 0; i < k; ++i) fold_one(static_cast<char32_t>(buf[i]), out, m);
+    return m;
+}
+
+detail::FoldTable build_fold_table() {
+    const T2s& t2s = T2s::instance();
+    detail::FoldTable t;
+    t.bmp.resize(0x10000);
+    t.simplified.resize(0x10000);
+    t.pool.push_back(0);  // offset 0 unused: kMulti entries point past it
+    std::array<std::uint32_t, detail::kMaxActions> a{};
+    for (char32_t cp = 0; cp < 0x10000; ++cp) {
+        if (cp >= 0xD800 && cp <= 0xDFFF) {  // never decoded
+            t.bmp[cp] = detail::kDrop;
+            continue;
+        }
+        std::size_t m = compute_fold(cp, a);
+        // Pauses only set a flag: a run of them is one.
+        std::size_t w = 0;
+        for (std::size_t k = 0; k < m; ++k)
+            if (!(a[k] == detail::kPause && w > 0 && a[w - 1] == detail::kPause)) a[w++] = a[k];
+        m = w;
+        std::uint32_t e;
+        if (m == 0) {
+            e = detail::kDrop;
+        } else if (m == 1) {
+            e = a[0];
+        } else {
+            e = detail::kMulti | static_cast<std::uint32_t>(t.pool.size());
+            t.pool.push_back(static_cast<std::uint32_t>(m));
+            t.pool.insert(t.pool.end(), a.begin(), a.begin() + static_cast<std::ptrdiff_t>(m));
+        }
+        if (t2s.may_change(cp)) e |= detail::kT2s;
+        t.bmp[cp] = e;
+        t.simplified[cp] = t2s.single(cp);
+    }
+    return t;
+}
+
+// Writes into the Normalized buffers by index (sized ahead, trimmed by finish()).
+struct NormalizedSink {
     Normalized& n;
-    bool pending_pause = false;
     std::size_t o = 0;  // bytes written
 
-    Builder(Normalized& out, std::size_t expected) : n(out) { reserve(expected + 8); }
+    NormalizedSink(Normalized& out, std::size_t expected) : n(out) { reserve(expected + 8); }
 
     void reserve(std::size_t bytes) {
         n.text.resize(bytes);
@@ -276,105 +552,90 @@ struct Builder {
         n.pause.resize(bytes + 1);
     }
 
-    void keep(char32_t cp, const Unit& u) {
+    void reset() { o = 0; }
+
+    void keep(char32_t cp, std::uint32_t off, std::uint32_t len, bool paused) {
         if (o + 4 > n.text.size()) reserve(2 * n.text.size() + 16);
         char* t = n.text.data() + o;
-        std::size_t len;
+        std::size_t blen;
         if (cp < 0x80) {
             t[0] = static_cast<char>(cp);
-            len = 1;
+            blen = 1;
         } else if (cp < 0x800) {
             t[0] = static_cast<char>(0xC0 | (cp >> 6));
             t[1] = static_cast<char>(0x80 | (cp & 0x3F));
-            len = 2;
+            blen = 2;
         } else if (cp < 0x10000) {
             t[0] = static_cast<char>(0xE0 | (cp >> 12));
             t[1] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
             t[2] = static_cast<char>(0x80 | (cp & 0x3F));
-            len = 3;
+            blen = 3;
         } else {
             t[0] = static_cast<char>(0xF0 | (cp >> 18));
             t[1] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
             t[2] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
             t[3] = static_cast<char>(0x80 | (cp & 0x3F));
-            len = 4;
+            blen = 4;
         }
-        for (std::size_t k = 0; k < len; ++k) {
-            n.src_begin[o + k] = u.off;
-            n.src_end[o + k] = u.off + u.len;
+        for (std::size_t k = 0; k < blen; ++k) {
+            n.src_begin[o + k] = off;
+            n.src_end[o + k] = off + len;
             n.pause[o + k] = 0;
         }
-        n.pause[o] = pending_pause ? 1 : 0;
-        o += len;
-        pending_pause = false;
+        n.pause[o] = paused ? 1 : 0;
+        o += blen;
     }
 
-    void finish(std::uint32_t input_size) {
+    void finish(bool pending_pause) {
         n.text.resize(o);
         n.src_begin.resize(o + 1);
         n.src_end.resize(o + 1);
         n.pause.resize(o + 1);
-        n.src_begin[o] = input_size;
-        n.src_end[o] = input_size;
         n.pause[o] = pending_pause ? 1 : 0;
-    }
-
-    void fold(const Unit& u) {
-        const char32_t cp = u.cp;
-        // Fast paths: ASCII and the CJK ideographs (no decomposition, category Lo).
-        if (cp < 0x80) {
-            if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9')) {
-                keep(cp, u);
-            } else if (cp >= 'A' && cp <= 'Z') {
-                keep(cp + ('a' - 'A'), u);
-            } else if (cp == '\n' || cp == '\r') {
-                pending_pause = true;  // a line break ends a clause
-            } else if (cp > 0x20 && cp < 0x7F) {
-                pending_pause = true;  // ASCII punctuation and symbols
-            }
-            // spaces, tabs and other control characters: dropped
-            return;
-        }
-        if ((cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF)) {
-            keep(cp, u);
-            return;
-        }
-        std::array<utf8proc_int32_t, 32> buf{};
-        const auto opts = static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT |
-                                                         UTF8PROC_CASEFOLD | UTF8PROC_IGNORE |
-                                                         UTF8PROC_STRIPMARK);
-        int boundclass = 0;
-        const utf8proc_ssize_t m = utf8proc_decompose_char(
-            static_cast<utf8proc_int32_t>(cp), buf.data(), buf.size(), opts, &boundclass);
-        if (m < 0 || m > static_cast<utf8proc_ssize_t>(buf.size())) {
-            // Longer than any real decomposition; treat the character as it is.
-            fold_one(cp, u);
-            return;
-        }
-        for (utf8proc_ssize_t i = 0; i < m; ++i) fold_one(static_cast<char32_t>(buf[i]), u);
-    }
-
-    void fold_one(char32_t cp, const Unit& u) {
-        if (cp == '\n' || cp == '\r' || cp == 0x85) {
-            pending_pause = true;
-            return;
-        }
-        switch (kind_of(cp)) {
-            case Kind::Keep:
-                keep(cp, u);
-                break;
-            case Kind::Pause:
-                pending_pause = true;
-                break;
-            case Kind::Drop:
-                break;
-        }
     }
 };
 
 }  // namespace
 
 // ----------------------------------------------------------------------------- [normalize]
+
+namespace detail {
+
+const FoldTable& fold_table() {
+    static const FoldTable table = build_fold_table();  // thread-safe lazy init
+    return table;
+}
+
+std::size_t fold_actions(char32_t cp, std::array<std::uint32_t, kMaxActions>& out) {
+    return compute_fold(cp, out);
+}
+
+bool t2s_may_change_astral(char32_t cp) {
+    return T2s::instance().may_change(cp);
+}
+
+char32_t t2s_single_astral(char32_t cp) {
+    return T2s::instance().single(cp);
+}
+
+bool t2s_phrase_in(std::string_view input) {
+    return T2s::instance().phrase_in(input);
+}
+
+bool decode_simplified(std::string_view input, std::vector<Unit>& units) {
+    units.clear();
+    if (!decode(input, &units)) return false;
+    const T2s& t2s = T2s::instance();
+    for (const auto& u : units) {
+        if (t2s.may_change(u.cp)) {
+            t2s.convert(units);
+            break;
+        }
+    }
+    return true;
+}
+
+}  // namespace detail
 
 bool is_valid_utf8(std::string_view input) {
     return decode(input, nullptr);
@@ -392,22 +653,17 @@ void normalize_into(std::string_view input, Normalized& n) {
     n.pause.clear();
     // Offsets are 32-bit; anything this long is not an utterance.
     if (input.size() >= 0xFFFFFFFFu) return;
-    thread_local std::vector<Unit> units;  // reused: no allocation per utterance in hot loops
-    units.clear();
-    if (!decode(input, &units)) return;
-    n.valid = true;
-
-    const T2s& t2s = T2s::instance();
-    for (const auto& u : units) {
-        if (t2s.may_change(u.cp)) {
-            t2s.convert(units);
-            break;
-        }
+    NormalizedSink sink(n, input.size());
+    if (!detail::normalize_chars(input, sink)) {
+        n.text.clear();
+        n.src_begin.clear();
+        n.src_end.clear();
+        n.pause.clear();
+        return;
     }
-
-    Builder b(n, input.size());
-    for (const auto& u : units) b.fold(u);
-    b.finish(static_cast<std::uint32_t>(input.size()));
+    n.valid = true;
+    n.src_begin[sink.o] = static_cast<std::uint32_t>(input.size());
+    n.src_end[sink.o] = static_cast<std::uint32_t>(input.size());
 }
 
 Normalized normalize(std::string_view input) {
@@ -423,13 +679,7 @@ std::string normalize_text(std::string_view input) {
 
 std::string to_simplified(std::string_view input) {
     std::vector<Unit> units;
-    if (input.size() >= 0xFFFFFFFFu || !decode(input, &units)) return "";
-    const T2s& t2s = T2s::instance();
-    for (const auto& u : units)
-        if (t2s.may_change(u.cp)) {
-            t2s.convert(units);
-            break;
-        }
+    if (input.size() >= 0xFFFFFFFFu || !detail::decode_simplified(input, units)) return "";
     std::string out;
     out.reserve(input.size());
     for (const auto& u : units) append_utf8(out, u.cp);
