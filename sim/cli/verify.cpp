@@ -140,11 +140,12 @@ void static_checks(const Scenario& s, Diagnostics& d) {
                         format_duration(*n.expect.within) + "` exceeds time_limit " + limit_text);
     }
     for (const auto& e : s.events) {
-        if (too_long(e.at))
+        if (too_long(e.at + e.jitter))
             d.error(f, e.pos,
-                    "event at " + format_duration(e.at) + " never happens: time_limit is " +
-                        limit_text);
-        if (e.give_up && too_long(e.at + *e.give_up))
+                    "event at " + format_duration(e.at) +
+                        (e.jitter ? " (+ up to " + format_duration(e.jitter) + ")" : "") +
+                        " may never happen: time_limit is " + limit_text);
+        if (e.give_up && too_long(e.at + e.jitter + *e.give_up))
             d.error(f, e.pos, "timer longer than the scenario: `give_up` ends after time_limit " +
                                   limit_text);
     }

@@ -21,6 +21,10 @@ std::map<std::string, std::string> played_facts(const Actor& actor, std::uint64_
 // (seed, node id, visit number) — independent per node, stable across runs and platforms.
 std::size_t pick_variant(std::uint64_t seed, std::string_view node_id, int visit_no, std::size_t n);
 
+// When timeline event number `index` happens: `at` for seed 0 or no jitter; otherwise `at`
+// plus whole seconds in [0, jitter] picked by a hash of (seed, index).
+Millis event_time(const Event& e, int index, std::uint64_t seed);
+
 // Fills `{actor.field}` (e.g. {owner.name}) and `{site.name}` / `{site.company}`; unknown
 // placeholders are left as written so an author sees them.
 std::string fill_placeholders(std::string_view line, const Facts& facts, const Site& site);

@@ -102,7 +102,8 @@ struct Engine::Impl {
             mood[a.id] = std::clamp(a.mood, 0, 100);
         }
         for (int i = 0; i < static_cast<int>(sc.events.size()); ++i) {
-            schedule(std::max<Millis>(sc.events[i].at, 0), {Timer::Kind::Inject, -1, i});
+            schedule(std::max<Millis>(dialogue::event_time(sc.events[i], i, seed), 0),
+                     {Timer::Kind::Inject, -1, i});
             ++pending_injects;
         }
         if (sc.time_limit) schedule(*sc.time_limit, {Timer::Kind::TimeLimit, -1, -1});

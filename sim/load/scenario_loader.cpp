@@ -33,7 +33,8 @@ constexpr std::array<SV, 8> kActorKeys = {"name",    "role",    "room", "phone",
                                           "private", "persona", "mood", "vary"};
 constexpr std::array<SV, 2> kPersonaKeys = {"patience", "temper"};
 constexpr std::array<SV, 3> kVariantKeys = {"name", "room", "phone"};
-constexpr std::array<SV, 5> kEventKeys = {"at", "phone_call", "walk_in", "alarm", "notice"};
+constexpr std::array<SV, 6> kEventKeys = {"at", "jitter", "phone_call", "walk_in", "alarm",
+                                           "notice"};
 constexpr std::array<SV, 4> kEventKinds = {"phone_call", "walk_in", "alarm", "notice"};
 constexpr std::array<SV, 4> kPhoneCallKeys = {"from", "start", "ring_every", "give_up"};
 constexpr std::array<SV, 2> kWalkInKeys = {"actor", "start"};
@@ -312,6 +313,7 @@ class ScenarioReader {
             ev.pos = r_.pos(item);
             f.require("at");
             if (auto v = r_.duration(f, "at")) ev.at = *v;
+            if (auto v = r_.duration(f, "jitter")) ev.jitter = *v;
             std::vector<const Fields::Entry*> kinds;  // in file order
             for (const auto& e : f.entries())
                 if (enums::contains(kEventKinds, SV(e.key))) kinds.push_back(&e);

@@ -52,6 +52,7 @@ struct Actor {
 struct Event {
     enum class Kind { PhoneCall, WalkIn, Alarm, Notice };
     Millis at = 0;
+    Millis jitter = 0;        // seeded: happens up to this much later than `at` (seed 0: at `at`)
     Kind kind = Kind::Notice;
     std::string actor;        // phone_call.from / walk_in.actor / alarm.actor (optional)
     std::string start;        // dialogue node the thread starts at (optional for alarm/notice)

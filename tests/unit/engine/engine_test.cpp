@@ -2,6 +2,8 @@
 // mode, rejections and determinism — on scenarios built in code with a keyword detector.
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include <nlohmann/json.hpp>
 
 #include "engine_test_support.h"
@@ -67,6 +69,30 @@ TEST_F(EngineTest, RingsAreCountedWhileUnanswered) {
     ASSERT_EQ(lines.size(), 1u);
     EXPECT_EQ(lines[0]->t, 13'000);
     EXPECT_EQ(lines[0]->node, "hello");
+}
+
+TEST_F(EngineTest, EventJitterIsSeededAndBounded) {
+    Scenario s = one_call(4'000);
+    s.events[0].at = 10'000;
+    s.events[0].jitter = 30'000;
+    auto first_ring = [&](std::uint64_t seed) {
+        Engine e(s, detector, mood, seed);
+        e.advance_to(60'000);
+        auto rings = entries_of(e.log(), Kind::Ring);
+        return rings.empty() ? Millis{-1} : rings[0]->t;
+    };
+    EXPECT_EQ(first_ring(0), 10'000) << "seed 0 plays the file's times";
+    std::set<Millis> seen;
+    for (std::uint64_t seed = 1; seed <= 40; ++seed) {
+        const Millis t = first_ring(seed);
+        EXPECT_GE(t, 10'000);
+        EXPECT_LE(t, 40'000);
+        EXPECT_EQ(t % 1'000, 0) << "whole seconds";
+        EXPECT_EQ(t, first_ring(seed)) << "the same seed, the same time";
+        seen.insert(t);
+    }
+    EXPECT_GT(seen.size(), 5u) << "seeds spread the call over the window";
+    EXPECT_EQ(dialogue::event_time(s.events[0], 0, 7), first_ring(7));
 }
 
 TEST_F(EngineTest, AnActionOnTheTickBeatsWhatIsDueThen) {

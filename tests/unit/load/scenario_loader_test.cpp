@@ -188,7 +188,7 @@ actors:
       - {name: 李先生, room: 5-0301, phone: "13900002222", plate: 沪B1}
 events:
   - {at: 2m, walk_in: {actor: owner, start: hello}}
-  - {at: 0s, phone_call: {from: owner, start: hello, ring_every: 3s, give_up: 40s}}
+  - {at: 0s, jitter: 20s, phone_call: {from: owner, start: hello, ring_every: 3s, give_up: 40s}}
   - {at: 1m, alarm: {kind: fire, text: 3栋烟感报警, actor: owner, start: hello}}
   - {at: 1m, notice: {text: 消防演练}}
 dialogue:
@@ -243,6 +243,8 @@ debrief: 讲评
     EXPECT_EQ(sc.events[0].kind, Event::Kind::PhoneCall);
     EXPECT_EQ(sc.events[0].ring_every, 3'000);
     EXPECT_EQ(sc.events[0].give_up, 40'000);
+    EXPECT_EQ(sc.events[0].jitter, 20'000);
+    EXPECT_EQ(sc.events[1].jitter, 0);
     EXPECT_EQ(sc.events[1].kind, Event::Kind::Alarm);
     EXPECT_EQ(sc.events[1].alarm, "fire");
     EXPECT_EQ(sc.events[1].text, "3栋烟感报警");
