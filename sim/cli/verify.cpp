@@ -100,11 +100,13 @@ void static_checks(const Scenario& s, Diagnostics& d) {
                     "dead end: from node '" + n.id +
                         "' no `end: true` node can be reached, so the conversation can never "
                         "close; add a `next` towards an ending");
-        const bool on_cycle = reach_from(s, [&] {
-                                  std::set<std::string> nx;
-                                  for (const auto& e : n.next) nx.insert(e.go);
-                                  return nx;
-                              }()).count(n.id) > 0;
+        const bool on_cycle = reach_from(s,
+                                         [&] {
+                                             std::set<std::string> nx;
+                                             for (const auto& e : n.next) nx.insert(e.go);
+                                             return nx;
+                                         }())
+                                  .count(n.id) > 0;
         for (std::size_t i = 0; i < n.next.size(); ++i) {
             const Next& e = n.next[i];
             if (!e.cond && i + 1 < n.next.size())
@@ -129,7 +131,8 @@ void static_checks(const Scenario& s, Diagnostics& d) {
             if (single_overlap(c.did, c.not_did, &which))
                 impossible("'" + which + "' is both in `did` and `not_did`");
             if (c.visits_above && *c.visits_above >= 1 && !on_cycle)
-                impossible("node '" + n.id + "' is entered at most once (no path leads back to it)");
+                impossible("node '" + n.id +
+                           "' is entered at most once (no path leads back to it)");
             if (c.waited_over && too_long(*c.waited_over))
                 impossible("waiting " + format_duration(*c.waited_over) +
                            " is longer than the scenario's time_limit " + limit_text);
@@ -146,8 +149,9 @@ void static_checks(const Scenario& s, Diagnostics& d) {
                         (e.jitter ? " (+ up to " + format_duration(e.jitter) + ")" : "") +
                         " may never happen: time_limit is " + limit_text);
         if (e.give_up && too_long(e.at + e.jitter + *e.give_up))
-            d.error(f, e.pos, "timer longer than the scenario: `give_up` ends after time_limit " +
-                                  limit_text);
+            d.error(
+                f, e.pos,
+                "timer longer than the scenario: `give_up` ends after time_limit " + limit_text);
     }
     for (const auto& c : s.outcome.call)
         if (c.within && too_long(*c.within))
@@ -181,7 +185,7 @@ std::string render_phrase(const std::string& p) {
 struct Phrasebook {
     std::map<std::string, std::string> act;  // act → a phrase the detector reads as that act
     std::string forbidden;                   // a reply with forbidden language
-    std::string filler = "嗯,好的。";          // a reply with no act at all
+    std::string filler = "嗯,好的。";        // a reply with no act at all
 
     Phrasebook(const Lexicon& lex, const LexiconDetector& det) {
         for (const auto& e : lex.entries) {
@@ -212,7 +216,7 @@ std::string fact(const AttemptLog& log, const std::string& actor, const std::str
 }
 
 struct Candidate {
-    std::string text;              // empty + silent: say nothing
+    std::string text;  // empty + silent: say nothing
     bool silent = false;
     Millis wait = 0;               // silent: how long to wait
     std::vector<std::string> did;  // "verb" or "verb:arg" done before the reply
@@ -308,7 +312,7 @@ struct RunResult {
 };
 
 class Driver {
-public:
+  public:
     Driver(const Scenario& s, const Lexicon& lex, const LexiconDetector& det, const Catalogue& cat,
            const Phrasebook& book, const VerifyLimits& lim)
         : s_(s), lex_(lex), det_(det), cat_(cat), book_(book), lim_(lim) {
@@ -332,15 +336,15 @@ public:
         }
     }
 
-    RunResult run(bool best, const std::vector<int>& decisions) const {
-        Engine e(s_, det_, lex_.mood, 0);
+    RunResult run(bool best, std::uint64_t seed, const std::vector<int>& decisions) const {
+        Engine e(s_, det_, lex_.mood, seed);
         RunResult r;
         std::size_t di = 0;
         Millis t = 0;
         int index = 0;
-        std::set<std::string> done;          // desk actions done ("verb:arg" / "verb")
-        std::set<std::string> replied;       // threads the trainee has spoken to
-        std::map<std::string, int> stalls;   // thread → replies that moved nothing
+        std::set<std::string> done;         // desk actions done ("verb:arg" / "verb")
+        std::set<std::string> replied;      // threads the trainee has spoken to
+        std::map<std::string, int> stalls;  // thread → replies that moved nothing
         const bool emergency = !s_.outcome.call.empty();
 
         auto apply = [&](Action a, const std::string& to) {
@@ -367,8 +371,8 @@ public:
             for (const auto& v : views)  // a ringing phone first (three rings)
                 if (!pick && v.state == ThreadView::State::Ringing) pick = &v;
             for (const auto& v : views)  // then whoever is being served
-                if (!pick && (v.state == ThreadView::State::Active ||
-                              v.state == ThreadView::State::Held) &&
+                if (!pick &&
+                    (v.state == ThreadView::State::Active || v.state == ThreadView::State::Held) &&
                     !done_talking(v))
                     pick = &v;
             for (const auto& v : views)  // then the queue at the counter
@@ -458,7 +462,7 @@ public:
         return r;
     }
 
-private:
+  private:
     std::string reply(const std::vector<std::string>& acts, const AttemptLog& log,
                       const std::string& actor) const {
         std::string out;
@@ -468,7 +472,8 @@ private:
             auto p = book_.act.find(a);
             if (p == book_.act.end()) continue;
             out += p->second;
-            if (a == "self-identify" && !s_.site.company.empty()) out += s_.site.company + "客服中心";
+            if (a == "self-identify" && !s_.site.company.empty())
+                out += s_.site.company + "客服中心";
             if (a == "repeat-back") {
                 out += ":";
                 for (const char* k : {"name", "room", "phone"})
@@ -522,7 +527,8 @@ private:
                         if (!any.empty()) c.did.push_back(any.front());
                     add(std::move(c));
                 }
-                if (e.cond->waited_over) longest_wait = std::max(longest_wait, *e.cond->waited_over);
+                if (e.cond->waited_over)
+                    longest_wait = std::max(longest_wait, *e.cond->waited_over);
             }
             if (!book_.forbidden.empty()) add({book_.forbidden, false, 0, {}});
             if (longest_wait > 0) add({"", true, longest_wait + 1'000, {}});
@@ -575,37 +581,47 @@ VerifyResult verify_scenario(const Scenario& s, const Lexicon& lex, const Lexico
     const Phrasebook book(lex, det);
     const Driver driver(s, lex, det, cat, book, lim);
     std::map<std::string, VerifyEnding> endings;
-    std::map<std::string, int> earned;      // criterion → most points any run earned
+    std::map<std::string, int> earned;  // criterion → most points any run earned
 
-    for (bool best : {true, false}) {
-        std::deque<std::vector<int>> todo{{}};
-        std::set<std::vector<int>> queued{{}};
-        int runs = 0;
-        while (!todo.empty() && runs < lim.max_runs) {
-            std::vector<int> dec = todo.front();
-            todo.pop_front();
-            RunResult r = driver.run(best, dec);
-            ++runs;
-            for (std::size_t i = dec.size(); i < r.counts.size(); ++i)
-                for (int j = 1; j < r.counts[i]; ++j) {
-                    std::vector<int> next(r.decisions.begin(),
-                                          r.decisions.begin() + static_cast<long>(i));
-                    next.push_back(j);
-                    if (queued.insert(next).second) todo.push_back(std::move(next));
-                }
-            VerifyEnding& en = endings[r.ending];
-            en.label = r.ending;
-            if (en.runs == 0 || r.report.score > en.best) en.best = r.report.score;
-            if (en.runs == 0 || r.report.score < en.worst) en.worst = r.report.score;
-            en.passable = en.passable || r.report.passed;
-            ++en.runs;
-            result.passing_path = result.passing_path || r.report.passed;
-            result.failing_path = result.failing_path || !r.report.passed;
-            for (const auto& c : r.report.criteria)
-                earned[c.id] = std::max(earned.count(c.id) ? earned[c.id] : 0, c.points);
+    // Seeded variation (actor `vary`, event `jitter`) changes facts and timing: explore a few
+    // seeds besides 0 so every variant is played.
+    std::vector<std::uint64_t> seeds{0};
+    const bool varies =
+        std::any_of(s.actors.begin(), s.actors.end(),
+                    [](const Actor& a) { return !a.vary.empty(); }) ||
+        std::any_of(s.events.begin(), s.events.end(), [](const Event& e) { return e.jitter > 0; });
+    if (varies) seeds = {0, 1, 2, 3};
+    result.seeds = static_cast<int>(seeds.size());
+    for (std::uint64_t seed : seeds)
+        for (bool best : {true, false}) {
+            std::deque<std::vector<int>> todo{{}};
+            std::set<std::vector<int>> queued{{}};
+            int runs = 0;
+            while (!todo.empty() && runs < lim.max_runs) {
+                std::vector<int> dec = todo.front();
+                todo.pop_front();
+                RunResult r = driver.run(best, seed, dec);
+                ++runs;
+                for (std::size_t i = dec.size(); i < r.counts.size(); ++i)
+                    for (int j = 1; j < r.counts[i]; ++j) {
+                        std::vector<int> next(r.decisions.begin(),
+                                              r.decisions.begin() + static_cast<long>(i));
+                        next.push_back(j);
+                        if (queued.insert(next).second) todo.push_back(std::move(next));
+                    }
+                VerifyEnding& en = endings[r.ending];
+                en.label = r.ending;
+                if (en.runs == 0 || r.report.score > en.best) en.best = r.report.score;
+                if (en.runs == 0 || r.report.score < en.worst) en.worst = r.report.score;
+                en.passable = en.passable || r.report.passed;
+                ++en.runs;
+                result.passing_path = result.passing_path || r.report.passed;
+                result.failing_path = result.failing_path || !r.report.passed;
+                for (const auto& c : r.report.criteria)
+                    earned[c.id] = std::max(earned.count(c.id) ? earned[c.id] : 0, c.points);
+            }
+            result.runs += runs;
         }
-        result.runs += runs;
-    }
     for (auto& [label, en] : endings) result.endings.push_back(en);
 
     for (const auto& ref : s.criteria) {
@@ -624,14 +640,17 @@ VerifyResult verify_scenario(const Scenario& s, const Lexicon& lex, const Lexico
                     "no passing path: the best score any explored path reaches is below the pass "
                     "mark; check the criteria and the nodes' expectations");
     if (!result.failing_path)
-        diags.warning(s.path, s.pos, "no explored path fails: the scenario cannot tell a poor "
-                                     "attempt from a good one");
+        diags.warning(s.path, s.pos,
+                      "no explored path fails: the scenario cannot tell a poor "
+                      "attempt from a good one");
     return result;
 }
 
 std::string verify_to_text(const VerifyResult& r) {
     std::ostringstream out;
-    out << r.scenario << ": " << r.runs << " runs, " << r.endings.size() << " ending(s)\n";
+    out << r.scenario << ": " << r.runs << " runs";
+    if (r.seeds > 1) out << " over " << r.seeds << " seeds";
+    out << ", " << r.endings.size() << " ending(s)\n";
     for (const auto& e : r.endings)
         out << "  ending " << e.label << ": best " << e.best << ", worst " << e.worst
             << (e.passable ? "" : "  (no passing path ends here)") << "\n";

@@ -9,7 +9,8 @@
 //     alternative reply at each branch point (the canonical reply, each branch's `said` acts, a
 //     forbidden reply, silence). Each run ends in an ending (the last node of each thread); for
 //     each ending the best and worst score seen are reported, together with the criteria no run
-//     could earn and whether a passing path exists.
+//     could earn and whether a passing path exists. A scenario with seeded variation (actor
+//     `vary`, event `jitter`) is explored under several seeds.
 // The exploration is bounded (runs and steps), so it always finishes.
 #pragma once
 #include <string>
@@ -35,6 +36,7 @@ struct VerifyResult {
     std::vector<VerifyEnding> endings;          // sorted by label
     std::vector<std::string> unearned_criteria; // criteria with 0 points in every run
     int runs = 0;
+    int seeds = 1;               // seeds explored (more than one when the scenario varies)
     bool passing_path = false;
     bool failing_path = false;
 };

@@ -103,6 +103,24 @@ TEST_F(Fixture, ReportsTimersLongerThanTheScenario) {
         << out;
 }
 
+TEST_F(Fixture, ExploresSeveralSeedsWhenTheScenarioVaries) {
+    verify_dialogue("  a: {actor: owner, says: '喂?', end: true}\n");
+    EXPECT_EQ(last.seeds, 1) << "no variation, seed 0 only";
+    Diagnostics d;
+    auto s = load_scenario_text(
+        "id: complaint.t\ntitle: t\ncategory: complaint\ndifficulty: 1\n"
+        "actors:\n  owner: {name: 王女士, role: owner, vary: [{name: 李女士}]}\n"
+        "events:\n  - {at: 5s, jitter: 20s, phone_call: {from: owner, start: a}}\n"
+        "dialogue:\n  a: {actor: owner, says: '喂?', end: true}\n"
+        "criteria: [courtesy.greeting]\n",
+        "t.yaml", d);
+    ASSERT_TRUE(s) << d.to_string();
+    VerifyResult r = verify_scenario(*s, *lexicon, *detector, *catalogue, d);
+    EXPECT_EQ(r.seeds, 4);
+    EXPECT_TRUE(r.passing_path) << d.to_string();
+    EXPECT_NE(verify_to_text(r).find("over 4 seeds"), std::string::npos);
+}
+
 TEST_F(Fixture, ReportsCriterionNoPathEarns) {
     // A furious caller who must end calmer than 5 after one exchange: no reply can do that.
     const std::string text =
