@@ -8,6 +8,22 @@
 
 namespace dd::rubric {
 
+// Helpers shared by the check files.
+inline const LogEntry& entry(const AttemptView& v, int idx) {
+    return v.log.entries[static_cast<std::size_t>(idx)];
+}
+// Full credit, marked 不适用: nothing in this attempt for the criterion to judge.
+inline CheckResult not_applicable(const std::string& why) {
+    CheckResult r;
+    r.applicable = false;
+    r.credit = 1.0;
+    Evidence ev;
+    ev.what = "n/a";
+    ev.note = "不适用:" + why;
+    r.evidence.push_back(ev);
+    return r;
+}
+
 // Dispatches on the check type; an unknown type gives credit 0 with an explaining evidence.
 CheckResult run_check(std::string_view type, const AttemptView& v, const Params& p);
 

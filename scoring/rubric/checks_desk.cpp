@@ -13,20 +13,6 @@ namespace dd::rubric {
 
 namespace {
 
-const LogEntry& entry(const AttemptView& v, int idx) {
-    return v.log.entries[static_cast<std::size_t>(idx)];
-}
-
-CheckResult not_applicable(const std::string& why) {
-    CheckResult r;
-    r.applicable = false;
-    Evidence ev;
-    ev.what = "n/a";
-    ev.note = "不适用:" + why;
-    r.evidence.push_back(ev);
-    return r;
-}
-
 Evidence plain(Millis t, std::string what, std::string thread, std::string text, std::string note) {
     Evidence ev;
     ev.t = t;
@@ -241,12 +227,7 @@ CheckResult check_record_fields(const AttemptView& v, const Params& p) {
     }
     if (expected.empty()) {
         // No outcome record: name, room and phone of the first party must be there.
-        std::string primary;
-        for (const auto& t : v.log.threads)
-            if (t.kind != ThreadRecord::Kind::Alarm && !t.actor.empty()) {
-                primary = t.actor;
-                break;
-            }
+        const std::string primary = v.first_party();
         for (const char* f : {"name", "room", "phone"})
             expected.emplace_back(f, primary.empty() ? std::string() : v.played_fact(primary, f));
     }

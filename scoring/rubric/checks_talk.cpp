@@ -26,6 +26,17 @@ double act_credit(const std::vector<std::string>& acts, const std::vector<std::s
     return 0.0;
 }
 
+// The best credit of any of the group's alternatives.
+double group_credit(const std::vector<std::string>& acts, const std::vector<std::string>& weak,
+                    const AnyOf& g, double weak_credit) {
+    double best = 0;
+    for (const auto& act : g) {
+        bool w = false;
+        best = std::max(best, act_credit(acts, weak, act, weak_credit, w));
+    }
+    return best;
+}
+
 std::string group_label(const AnyOf& g) {
     std::string out;
     for (const auto& a : g) {
@@ -56,10 +67,6 @@ Hit best_in(const AttemptView& v, const std::vector<int>& cands, const AnyOf& g,
     return best;
 }
 
-const LogEntry& entry(const AttemptView& v, int idx) {
-    return v.log.entries[static_cast<std::size_t>(idx)];
-}
-
 // Scores one window (a set of candidate replies) against the groups; adds evidence.
 double score_window(const AttemptView& v, const std::vector<int>& cands,
                     const std::vector<AnyOf>& groups, double weak, bool same_reply,
@@ -79,14 +86,7 @@ double score_window(const AttemptView& v, const std::vector<int>& cands,
         for (int idx : cands) {
             const auto& e = entry(v, idx);
             double sum = 0;
-            for (const auto& g : groups) {
-                double gbest = 0;
-                for (const auto& act : g) {
-                    bool w = false;
-                    gbest = std::max(gbest, act_credit(e.acts, e.weak_acts, act, weak, w));
-                }
-                sum += gbest;
-            }
+            for (const auto& g : groups) sum += group_credit(e.acts, e.weak_acts, g, weak);
             if (sum > best) {
                 best = sum;
                 best_idx = idx;
@@ -156,17 +156,6 @@ std::vector<int> replies_of(const AttemptView& v, const std::vector<const Thread
             }
     }
     return out;
-}
-
-CheckResult not_applicable(const std::string& why) {
-    CheckResult r;
-    r.applicable = false;
-    r.credit = 1.0;
-    Evidence ev;
-    ev.what = "n/a";
-    ev.note = "不适用:" + why;
-    r.evidence.push_back(ev);
-    return r;
 }
 
 CheckResult none_found(const Params& p, const std::string& why) {
@@ -361,12 +350,7 @@ CheckResult check_repeat_back(const AttemptView& v, const Params& p) {
     CheckResult r;
     const double act_share = std::clamp(p.num("act_share", 0.5), 0.0, 1.0);
     // The key facts: named by `facts`, else the name/room/phone of the outcome's record.
-    std::string primary;
-    for (const auto& t : v.log.threads)
-        if (t.kind != ThreadRecord::Kind::Alarm && !t.actor.empty()) {
-            primary = t.actor;
-            break;
-        }
+    std::string primary = v.first_party();
     if (primary.empty() && !v.scenario.actors.empty()) primary = v.scenario.actors.front().id;
     std::vector<std::pair<std::string, std::string>> facts;  // field → value as played
     const auto outcome_value = [&](const std::string& f) -> std::optional<std::string> {
@@ -476,8 +460,10 @@ CheckResult check_privacy(const AttemptView& v, const Params& p) {
                 for (const auto& x : v.log.entries)
                     if (x.kind == LogEntry::Kind::ActorLine && x.t <= e.t &&
                         (x.actor == other || (x.actor.empty() && x.thread == e.thread)) &&
-                        find_fact(f, x.text, value))
+                        find_fact(f, x.text, value)) {
                         told_us = true;
+                        break;
+                    }
                 if (told_us) continue;
                 const Actor* to = v.scenario.actor(other);
                 const std::string to_name = to && !to->name.empty() ? to->name : other;
@@ -507,11 +493,7 @@ CheckResult check_node_expect(const AttemptView& v, const Params& p) {
         const auto total = node->expect.acts.size() + node->expect.did.size();
         std::string lack;
         for (const auto& g : node->expect.acts) {
-            double best = 0;
-            for (const auto& act : g) {
-                bool w = false;
-                best = std::max(best, act_credit(vis.acts, vis.weak_acts, act, weak, w));
-            }
+            const double best = group_credit(vis.acts, vis.weak_acts, g, weak);
             got += best;
             if (best < 1.0) lack += (lack.empty() ? "" : "、") + group_label(g);
         }

@@ -93,6 +93,23 @@ std::vector<DigitRun> digit_runs(std::string_view s, bool join_separators) {
     return runs;
 }
 
+// The byte span of `needle` in `text` as written; nothing for an empty needle.
+std::optional<std::pair<int, int>> find_literal(std::string_view text, std::string_view needle) {
+    if (needle.empty()) return std::nullopt;
+    const auto at = text.find(needle);
+    if (at == std::string_view::npos) return std::nullopt;
+    return std::make_pair(static_cast<int>(at), static_cast<int>(at + needle.size()));
+}
+
+// An actor's fact as written in the scenario, before seeded variation ("contact" is the phone).
+std::string written_fact(const Actor& a, const std::string& field) {
+    if (field == "name") return a.name;
+    if (field == "room") return a.room;
+    if (field == "phone" || field == "contact") return a.phone;
+    if (auto f = a.facts.find(field); f != a.facts.end()) return f->second;
+    return {};
+}
+
 std::string digits_only(std::string_view s) {
     std::string out;
     for (const auto& r : digit_runs(s, true)) out += r.digits;
@@ -202,6 +219,12 @@ std::vector<int> AttemptView::desk_of(std::string_view verb) const {
     return out;
 }
 
+std::string AttemptView::first_party() const {
+    for (const auto& t : log.threads)
+        if (t.kind != ThreadRecord::Kind::Alarm && !t.actor.empty()) return t.actor;
+    return {};
+}
+
 std::string AttemptView::actor_of_thread(const std::string& thread) const {
     if (const ThreadRecord* t = log.thread(thread)) return t->actor;
     return {};
@@ -255,12 +278,7 @@ std::string AttemptView::played_fact(const std::string& actor, const std::string
     if (auto it = log.facts.find(actor); it != log.facts.end())
         if (auto f = it->second.find(field); f != it->second.end()) return f->second;
     const Actor* a = scenario.actor(actor);
-    if (!a) return {};
-    if (field == "name") return a->name;
-    if (field == "room") return a->room;
-    if (field == "phone" || field == "contact") return a->phone;
-    if (auto f = a->facts.find(field); f != a->facts.end()) return f->second;
-    return {};
+    return a ? written_fact(*a, field) : std::string();
 }
 
 std::string AttemptView::expected_value(const std::string& field, const std::string& value) const {
@@ -275,15 +293,7 @@ std::string AttemptView::expected_value(const std::string& field, const std::str
     }
     // A literal equal to an actor's default fact follows that actor's seeded variation.
     for (const auto& a : scenario.actors) {
-        std::string def;
-        if (field == "name")
-            def = a.name;
-        else if (field == "room")
-            def = a.room;
-        else if (field == "phone" || field == "contact")
-            def = a.phone;
-        else if (auto f = a.facts.find(field); f != a.facts.end())
-            def = f->second;
+        const std::string def = written_fact(a, field);
         if (!def.empty() && def == value) {
             const std::string played = played_fact(a.id, field == "contact" ? "phone" : field);
             return played.empty() ? value : played;
@@ -411,12 +421,7 @@ Evidence AttemptView::missing(Millis from, Millis to, std::string thread, std::s
 
 std::optional<std::pair<int, int>> find_phone(std::string_view text, std::string_view phone) {
     const std::string want = digits_only(phone);
-    if (want.size() < 5) {
-        if (phone.empty()) return std::nullopt;
-        const auto at = text.find(phone);
-        if (at == std::string_view::npos) return std::nullopt;
-        return std::make_pair(static_cast<int>(at), static_cast<int>(at + phone.size()));
-    }
+    if (want.size() < 5) return find_literal(text, phone);
     for (const auto& run : digit_runs(text, true)) {
         const auto at = run.digits.find(want);
         if (at == std::string::npos) continue;
@@ -444,12 +449,7 @@ std::optional<std::pair<int, int>> find_phone(std::string_view text, std::string
 
 std::optional<std::pair<int, int>> find_room(std::string_view text, std::string_view room) {
     const auto want = digit_runs(room, false);
-    if (want.empty()) {
-        if (room.empty()) return std::nullopt;
-        const auto at = text.find(room);
-        if (at == std::string_view::npos) return std::nullopt;
-        return std::make_pair(static_cast<int>(at), static_cast<int>(at + room.size()));
-    }
+    if (want.empty()) return find_literal(text, room);
     const auto have = digit_runs(text, false);
     for (std::size_t i = 0; i + want.size() <= have.size(); ++i) {
         bool ok = true;
@@ -466,10 +466,7 @@ std::optional<std::pair<int, int>> find_room(std::string_view text, std::string_
 std::optional<std::pair<int, int>> find_name(std::string_view text, std::string_view name) {
     // Names are matched as written: 王女士 is not 王先生, and a surname alone is too weak a
     // signal in free text.
-    if (name.empty()) return std::nullopt;
-    const auto at = text.find(name);
-    if (at == std::string_view::npos) return std::nullopt;
-    return std::make_pair(static_cast<int>(at), static_cast<int>(at + name.size()));
+    return find_literal(text, name);
 }
 
 std::optional<std::pair<int, int>> find_fact(std::string_view field, std::string_view text,
@@ -479,9 +476,7 @@ std::optional<std::pair<int, int>> find_fact(std::string_view field, std::string
         return find_phone(text, value);
     if (field == "room") return find_room(text, value);
     if (field == "name") return find_name(text, value);
-    const auto at = text.find(value);
-    if (at == std::string_view::npos) return std::nullopt;
-    return std::make_pair(static_cast<int>(at), static_cast<int>(at + value.size()));
+    return find_literal(text, value);
 }
 
 bool same_fact(std::string_view field, std::string_view recorded, std::string_view expected) {

@@ -61,6 +61,8 @@ class AttemptView {
     // Any phone or desk conversation in the attempt (an alarm alone has none).
     bool has_conversation() const;
 
+    // The actor of the first phone or desk thread opened ("" when none).
+    std::string first_party() const;
     std::string actor_of_thread(const std::string& thread) const;
     std::string actor_of(const LogEntry& e) const;  // e.actor, else the thread's actor
     std::string role_of(const std::string& actor) const;

@@ -88,6 +88,30 @@ bool decode_simplified(std::string_view input, std::vector<Unit>& units);
     return true;
 }
 
+// Writes the UTF-8 form of cp (< U+110000) at t, which has room for 4 bytes; returns its length.
+[[gnu::always_inline]] inline std::size_t encode_utf8(char32_t cp, char* t) {
+    if (cp < 0x80) {
+        t[0] = static_cast<char>(cp);
+        return 1;
+    }
+    if (cp < 0x800) {
+        t[0] = static_cast<char>(0xC0 | (cp >> 6));
+        t[1] = static_cast<char>(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        t[0] = static_cast<char>(0xE0 | (cp >> 12));
+        t[1] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        t[2] = static_cast<char>(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    t[0] = static_cast<char>(0xF0 | (cp >> 18));
+    t[1] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    t[2] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    t[3] = static_cast<char>(0x80 | (cp & 0x3F));
+    return 4;
+}
+
 // The fold of one character that is not simply kept: a pause, a drop, several actions, a
 // character past the BMP. Out of line, so the one-character keep stays inline in the loop.
 template <class Sink>

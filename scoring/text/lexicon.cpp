@@ -662,26 +662,7 @@ class CharsSink {
     void keep(char32_t cp, std::uint32_t off, std::uint32_t len, bool paused) {
         std::size_t o = c_.bytes;
         if (o + 4 > cap_) ensure(2 * cap_ + 16);
-        char* t = text_ + o;
-        if (cp < 0x80) {
-            t[0] = static_cast<char>(cp);
-            c_.bytes = o + 1;
-        } else if (cp < 0x800) {
-            t[0] = static_cast<char>(0xC0 | (cp >> 6));
-            t[1] = static_cast<char>(0x80 | (cp & 0x3F));
-            c_.bytes = o + 2;
-        } else if (cp < 0x10000) {
-            t[0] = static_cast<char>(0xE0 | (cp >> 12));
-            t[1] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-            t[2] = static_cast<char>(0x80 | (cp & 0x3F));
-            c_.bytes = o + 3;
-        } else {
-            t[0] = static_cast<char>(0xF0 | (cp >> 18));
-            t[1] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-            t[2] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-            t[3] = static_cast<char>(0x80 | (cp & 0x3F));
-            c_.bytes = o + 4;
-        }
+        c_.bytes = o + text::detail::encode_utf8(cp, text_ + o);
         const std::uint16_t sym = cp < 0x10000 ? bmp_[cp] : im_.symbol_of(cp);
         const bool numeral = (sym & LexiconDetector::Impl::kNumeral) != 0;
         if (numeral && in_run_ && !paused) {

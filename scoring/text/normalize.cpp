@@ -34,7 +34,7 @@ namespace {
 
 using detail::Unit;
 
-// Decodes strict UTF-8. Returns false at the first malformed sequence.
+// Decodes strict UTF-8 (detail::decode_one). Returns false at the first malformed sequence.
 bool decode(std::string_view s, std::vector<Unit>* out) {
     const auto* p = reinterpret_cast<const unsigned char*>(s.data());
     const std::size_t n = s.size();
@@ -44,35 +44,10 @@ bool decode(std::string_view s, std::vector<Unit>* out) {
     if (out) out->resize(start + n);
     std::size_t w = start;
     while (i < n) {
-        const unsigned char c = p[i];
-        char32_t cp = 0;
-        std::size_t len = 0;
-        if (c < 0x80) {
-            cp = c;
-            len = 1;
-        } else if (c >= 0xC2 && c <= 0xDF) {
-            len = 2;
-            cp = c & 0x1F;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            len = 3;
-            cp = c & 0x0F;
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            len = 4;
-            cp = c & 0x07;
-        } else {
-            return false;
-        }
-        if (i + len > n) return false;
-        for (std::size_t k = 1; k < len; ++k) {
-            const unsigned char cc = p[i + k];
-            if ((cc & 0xC0) != 0x80) return false;
-            cp = (cp << 6) | (cc & 0x3F);
-        }
-        // Overlongs, surrogates and values past U+10FFFF.
-        if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-            (cp >= 0xD800 && cp <= 0xDFFF))
-            return false;
-        if (out) (*out)[w++] = {cp, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(len)};
+        char32_t cp;
+        std::uint32_t len;
+        if (!detail::decode_one(p, i, n, cp, len)) return false;
+        if (out) (*out)[w++] = {cp, static_cast<std::uint32_t>(i), len};
         i += len;
     }
     if (out) out->resize(w);
@@ -80,21 +55,8 @@ bool decode(std::string_view s, std::vector<Unit>* out) {
 }
 
 void append_utf8(std::string& s, char32_t cp) {
-    if (cp < 0x80) {
-        s += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        s += static_cast<char>(0xC0 | (cp >> 6));
-        s += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        s += static_cast<char>(0xE0 | (cp >> 12));
-        s += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        s += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        s += static_cast<char>(0xF0 | (cp >> 18));
-        s += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        s += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        s += static_cast<char>(0x80 | (cp & 0x3F));
-    }
+    char buf[4];
+    s.append(buf, detail::encode_utf8(cp, buf));
 }
 
 // ----------------------------------------------------------------------------------- [t2s]
@@ -556,27 +518,7 @@ struct NormalizedSink {
 
     void keep(char32_t cp, std::uint32_t off, std::uint32_t len, bool paused) {
         if (o + 4 > n.text.size()) reserve(2 * n.text.size() + 16);
-        char* t = n.text.data() + o;
-        std::size_t blen;
-        if (cp < 0x80) {
-            t[0] = static_cast<char>(cp);
-            blen = 1;
-        } else if (cp < 0x800) {
-            t[0] = static_cast<char>(0xC0 | (cp >> 6));
-            t[1] = static_cast<char>(0x80 | (cp & 0x3F));
-            blen = 2;
-        } else if (cp < 0x10000) {
-            t[0] = static_cast<char>(0xE0 | (cp >> 12));
-            t[1] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-            t[2] = static_cast<char>(0x80 | (cp & 0x3F));
-            blen = 3;
-        } else {
-            t[0] = static_cast<char>(0xF0 | (cp >> 18));
-            t[1] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-            t[2] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-            t[3] = static_cast<char>(0x80 | (cp & 0x3F));
-            blen = 4;
-        }
+        const std::size_t blen = detail::encode_utf8(cp, n.text.data() + o);
         for (std::size_t k = 0; k < blen; ++k) {
             n.src_begin[o + k] = off;
             n.src_end[o + k] = off + len;

@@ -278,15 +278,10 @@ int run_gui() {
         app.backend_loading = std::async(
             std::launch::async, [lexicon, standards] { return load_backend(lexicon, standards); });
     };
-    auto start_library_load = [&app, dir = opts.scenarios_dir] {
-        if (!app.library.complete && !app.library_loading.valid())
-            app.library_loading =
-                std::async(std::launch::async, [dir] { return scan_library(dir); });
-    };
     // A drive script may press "start" in its first frames: load right away then.
     if (steps) {
         start_backend_load();
-        start_library_load();
+        app.start_library_scan();
         app.want_ui_text(false);
     }
 
@@ -364,7 +359,7 @@ int run_gui() {
         if (first_frame) {
             first_frame = false;
             if (!app.backend_loading.valid() && !app.backend) start_backend_load();
-            start_library_load();
+            app.start_library_scan();
             app.want_ui_text(false);  // the rest of the UI strings: atlas grows next frame
             if (opts.bench_first_frame) {
                 glFinish();

@@ -4,6 +4,7 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <ctime>
@@ -51,12 +52,15 @@ bool AppState::library_is_ready() {
     return false;
 }
 
+void AppState::start_library_scan() {
+    if (library.complete || library_loading.valid()) return;
+    library_loading =
+        std::async(std::launch::async, [dir = opts.scenarios_dir] { return scan_library(dir); });
+}
+
 void AppState::library_ready() {
     if (library.complete) return;
-    if (!library_loading.valid()) {
-        const std::string dir = opts.scenarios_dir;
-        library_loading = std::async(std::launch::async, [dir] { return scan_library(dir); });
-    }
+    start_library_scan();
     library_loading.wait();
     library_is_ready();
 }
@@ -99,16 +103,16 @@ bool AppState::set_language(const std::string& lang, std::string* error, bool pi
 void AppState::want_ui_text(bool picker_only) {
     // The picker's strings are all the first frame needs; the desk's and debrief's follow
     // right after it (app.cpp), long before a drill starts.
+    if (!picker_only) {
+        for (const auto& t : strings.all_texts()) fonts.want(t);  // active and fallback tables
+        return;
+    }
     static constexpr std::string_view kPickerGroups[] = {
         "app.", "menu.", "lang.", "picker.", "category.", "mode.", "used_for.", "role.", "error."};
-    for (const auto& [key, text] : strings.table()) {
-        if (picker_only && std::none_of(std::begin(kPickerGroups), std::end(kPickerGroups),
-                                        [&](std::string_view g) { return key.rfind(g, 0) == 0; }))
-            continue;
-        fonts.want(text);
-    }
-    if (!picker_only)
-        for (const auto& t : strings.all_texts()) fonts.want(t);
+    for (const auto& [key, text] : strings.table())
+        if (std::any_of(std::begin(kPickerGroups), std::end(kPickerGroups),
+                        [&](std::string_view g) { return key.rfind(g, 0) == 0; }))
+            fonts.want(text);
 }
 
 void AppState::want_library_text() {

@@ -107,6 +107,8 @@ class AppState {
         return s;
     }
 
+    // Starts the full scan in the background unless the library is complete or being scanned.
+    void start_library_scan();
     // Swaps in the complete library once its background scan is done (never blocks).
     bool library_is_ready();
     // Waits for the complete library.

@@ -17,11 +17,6 @@ std::string trim(const std::string& s) {
     return s.substr(b, e - b + 1);
 }
 
-std::optional<Millis> parse_seconds(const std::string& s) {
-    // Accept "12", "12.345" (seconds) and any duration form ("1m30s", "500ms").
-    return parse_duration(s);
-}
-
 }  // namespace
 
 std::optional<std::vector<DriveStep>> parse_drive_script(const std::string& text,
@@ -81,7 +76,8 @@ std::optional<std::vector<DriveStep>> parse_drive_script(const std::string& text
             }
         } else if (cmd == "at" || cmd == "advance") {
             if (!need_arg("a time in seconds (e.g. 12.5) or a duration (e.g. 1m30s)")) continue;
-            auto ms = parse_seconds(arg);
+            // "12", "12.345" (seconds) or any duration form ("1m30s", "500ms").
+            auto ms = parse_duration(arg);
             if (!ms) {
                 err("'" + arg + "' is not a time; write seconds (12.5) or a duration (1m30s)");
                 continue;

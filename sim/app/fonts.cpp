@@ -160,7 +160,8 @@ std::optional<FontFace> find_cjk_font(const std::string& override_spec, std::str
         // "PATH:INDEX" selects a face in a collection; a bare path means face 0.
         if (auto colon = override_spec.rfind(':');
             colon != std::string::npos && colon + 1 < override_spec.size() &&
-            std::all_of(override_spec.begin() + colon + 1, override_spec.end(), ::isdigit)) {
+            std::all_of(override_spec.begin() + colon + 1, override_spec.end(),
+                        [](char c) { return c >= '0' && c <= '9'; })) {
             face.path = override_spec.substr(0, colon);
             face.index = std::atoi(override_spec.c_str() + colon + 1);
         }
@@ -192,54 +193,56 @@ std::optional<FontFace> find_cjk_font(const std::string& override_spec, std::str
     return std::nullopt;
 }
 
+namespace {
+
+// Decodes the character at s[i] into cp; returns the bytes it takes. A malformed, truncated,
+// overlong or surrogate sequence gives U+FFFD for its first byte only.
+std::size_t next_code_point(std::string_view s, std::size_t i, unsigned& cp) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    int extra = 0;
+    if (c < 0x80) {
+        cp = c;
+        return 1;
+    } else if ((c & 0xE0) == 0xC0) {
+        cp = c & 0x1F;
+        extra = 1;
+    } else if ((c & 0xF0) == 0xE0) {
+        cp = c & 0x0F;
+        extra = 2;
+    } else if ((c & 0xF8) == 0xF0) {
+        cp = c & 0x07;
+        extra = 3;
+    } else {
+        cp = 0xFFFD;
+        return 1;
+    }
+    if (i + static_cast<std::size_t>(extra) >= s.size()) {  // truncated sequence
+        cp = 0xFFFD;
+        return 1;
+    }
+    for (int k = 1; k <= extra; ++k) {
+        const unsigned char cc = static_cast<unsigned char>(s[i + k]);
+        if ((cc & 0xC0) != 0x80) {
+            cp = 0xFFFD;
+            return 1;
+        }
+        cp = (cp << 6) | (cc & 0x3F);
+    }
+    // Overlong forms and surrogates are invalid UTF-8.
+    static constexpr unsigned kMin[] = {0, 0x80, 0x800, 0x10000};
+    if (cp < kMin[extra] || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) cp = 0xFFFD;
+    return static_cast<std::size_t>(extra) + 1;
+}
+
+}  // namespace
+
 std::vector<unsigned> decode_utf8(std::string_view s) {
     std::vector<unsigned> out;
     out.reserve(s.size());
-    size_t i = 0;
-    while (i < s.size()) {
-        const unsigned char c = static_cast<unsigned char>(s[i]);
+    for (std::size_t i = 0; i < s.size();) {
         unsigned cp = 0;
-        int extra = 0;
-        if (c < 0x80) {
-            cp = c;
-        } else if ((c & 0xE0) == 0xC0) {
-            cp = c & 0x1F;
-            extra = 1;
-        } else if ((c & 0xF0) == 0xE0) {
-            cp = c & 0x0F;
-            extra = 2;
-        } else if ((c & 0xF8) == 0xF0) {
-            cp = c & 0x07;
-            extra = 3;
-        } else {
-            out.push_back(0xFFFD);
-            ++i;
-            continue;
-        }
-        if (i + static_cast<size_t>(extra) >= s.size()) {  // truncated sequence
-            out.push_back(0xFFFD);
-            ++i;
-            continue;
-        }
-        bool ok = true;
-        for (int k = 1; k <= extra; ++k) {
-            const unsigned char cc = static_cast<unsigned char>(s[i + k]);
-            if ((cc & 0xC0) != 0x80) {
-                ok = false;
-                break;
-            }
-            cp = (cp << 6) | (cc & 0x3F);
-        }
-        if (!ok) {
-            out.push_back(0xFFFD);
-            ++i;
-            continue;
-        }
-        // Overlong forms and surrogates are invalid UTF-8.
-        static constexpr unsigned kMin[] = {0, 0x80, 0x800, 0x10000};
-        if (cp < kMin[extra] || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) cp = 0xFFFD;
+        i += next_code_point(s, i, cp);
         out.push_back(cp);
-        i += static_cast<size_t>(extra) + 1;
     }
     return out;
 }
@@ -262,8 +265,13 @@ bool GlyphSet::add(std::string_view utf8) {
     if (std::all_of(utf8.begin(), utf8.end(),
                     [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
         return false;
+    // Decoded in place: views pass every shown line through here each frame.
     bool added = false;
-    for (unsigned cp : decode_utf8(utf8)) added |= add_cp(cp);
+    for (std::size_t i = 0; i < utf8.size();) {
+        unsigned cp = 0;
+        i += next_code_point(utf8, i, cp);
+        added |= add_cp(cp);
+    }
     return added;
 }
 

@@ -56,16 +56,11 @@ int run_verify(const VerifyArgs& args) {
             ++unreadable;
             continue;
         }
+        // validate_file loaded the scenario already; its warnings are validate's business.
+        const Scenario& s = *fr.scenario;
         Diagnostics d;
-        auto s = load_scenario_file(f, d, options);
-        if (!s) {
-            std::cout << d.to_string();
-            ++unreadable;
-            continue;
-        }
-        d.clear();
-        check_criteria_refs(*s, *catalogue, d);
-        VerifyResult r = verify_scenario(*s, *lex, *detector, *catalogue, d);
+        check_criteria_refs(s, *catalogue, d);
+        VerifyResult r = verify_scenario(s, *lex, *detector, *catalogue, d);
         if (!args.quiet || d.has_errors()) std::cout << verify_to_text(r);
         std::cout << d.to_string();
         errors += d.error_count();

@@ -617,8 +617,10 @@ VerifyResult verify_scenario(const Scenario& s, const Lexicon& lex, const Lexico
                 ++en.runs;
                 result.passing_path = result.passing_path || r.report.passed;
                 result.failing_path = result.failing_path || !r.report.passed;
-                for (const auto& c : r.report.criteria)
-                    earned[c.id] = std::max(earned.count(c.id) ? earned[c.id] : 0, c.points);
+                for (const auto& c : r.report.criteria) {
+                    int& most = earned[c.id];
+                    most = std::max(most, c.points);
+                }
             }
             result.runs += runs;
         }

@@ -65,7 +65,8 @@ std::size_t pick_variant(std::uint64_t seed, std::string_view node_id, int visit
 Millis event_time(const Event& e, int index, std::uint64_t seed) {
     if (seed == 0 || e.jitter < 1000) return e.at;
     const auto steps = static_cast<std::uint64_t>(e.jitter / 1000) + 1;
-    const std::uint64_t h = splitmix64(seed ^ splitmix64(0x6a69747465720000ULL + static_cast<std::uint64_t>(index)));
+    const std::uint64_t h =
+        splitmix64(seed ^ splitmix64(0x6a69747465720000ULL + static_cast<std::uint64_t>(index)));
     return e.at + static_cast<Millis>(h % steps) * 1000;
 }
 

@@ -123,13 +123,12 @@ struct Engine::Impl {
     const ThreadRecord& rec(const Thread& th) const { return log.threads[th.rec]; }
     const std::string& tid(const Thread& th) const { return rec(th).id; }
     bool open(const Thread& th) const { return th.state != ThreadView::State::Ended; }
+    const Node* current_node(const Thread& th) const {
+        return th.node.empty() ? nullptr : sc.node(th.node);
+    }
 
     std::string name_of(const std::string& actor) const {
-        if (actor.empty()) return "";
-        if (auto a = log.facts.find(actor); a != log.facts.end())
-            if (auto n = a->second.find("name"); n != a->second.end() && !n->second.empty())
-                return n->second;
-        return actor;
+        return actor.empty() ? std::string() : played_name(log, actor);
     }
     std::string who(const Thread& th) const {
         if (!th.actor.empty()) return name_of(th.actor);
@@ -414,7 +413,7 @@ struct Engine::Impl {
     // passed while the call was on hold fires now).
     void schedule_waited(Thread& th, bool overdue = false) {
         cancel(th.waited_timer);
-        const Node* n = th.node.empty() ? nullptr : sc.node(th.node);
+        const Node* n = current_node(th);
         if (!n || n->end || th.visit < 0) return;
         const Millis spoken = log.visits[th.visit].spoken_at;
         std::optional<Millis> due;
@@ -429,7 +428,7 @@ struct Engine::Impl {
 
     // Tries `next` in order; on a timeout only the entries with `waited` are candidates.
     bool try_next(Thread& th, bool timeout) {
-        const Node* n = th.node.empty() ? nullptr : sc.node(th.node);
+        const Node* n = current_node(th);
         if (!n || th.visit < 0) return false;
         dialogue::ConditionContext ctx;
         ctx.visit = &log.visits[th.visit];
@@ -474,7 +473,7 @@ struct Engine::Impl {
             if (auto eff = mp.act_effect.find(s); eff != mp.act_effect.end())
                 change_mood(th, eff->second, "forbidden:" + s, "禁语:" + std::string(act_label(s)));
         restart_patience(th);
-        const Node* n = th.node.empty() ? nullptr : sc.node(th.node);
+        const Node* n = current_node(th);
         if (!n) return;
         if (n->end) {
             if (!th.leave_timer)
@@ -826,7 +825,7 @@ struct Engine::Impl {
         if (r.th < 0) return reject(a, index, nullptr, r.error);
         Thread& th = threads[r.th];
         if (auto err = speak_error(th)) return reject(a, index, &th, *err);
-        const Node* n = th.node.empty() ? nullptr : sc.node(th.node);
+        const Node* n = current_node(th);
         if (!n || n->choices.empty())
             return reject(a, index, &th, "当前节点没有可选回复;请直接输入回复(say)。");
         const int count = static_cast<int>(n->choices.size());
@@ -1027,7 +1026,7 @@ std::vector<ThreadView> Engine::threads() const {
         v.rings = th.rings;
         v.mood = m.mood_of(th.actor);
         v.node = th.node;
-        if (const Node* n = th.node.empty() ? nullptr : m.sc.node(th.node)) {
+        if (const Node* n = m.current_node(th)) {
             for (const auto& c : n->choices)
                 v.choices.push_back(dialogue::fill_placeholders(c.text, m.log.facts, m.sc.site));
             v.hint = n->hint;

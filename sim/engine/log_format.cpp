@@ -89,14 +89,14 @@ std::string join_labels(const std::vector<std::string>& names) {
     return out;
 }
 
-std::string who(const AttemptLog& log, const std::string& actor) {
+}  // namespace
+
+std::string played_name(const AttemptLog& log, const std::string& actor) {
     if (auto a = log.facts.find(actor); a != log.facts.end())
         if (auto n = a->second.find("name"); n != a->second.end() && !n->second.empty())
             return n->second;
     return actor;
 }
-
-}  // namespace
 
 std::string_view act_label(std::string_view name) {
     for (const auto& [k, v] : kActLabels)
@@ -198,7 +198,7 @@ std::string log_to_text(const AttemptLog& log) {
                 line += e.text;
                 break;
             case LogEntry::Kind::ActorLine:
-                line += who(log, e.actor) + "(" + e.node + "):" + e.text;
+                line += played_name(log, e.actor) + "(" + e.node + "):" + e.text;
                 break;
             case LogEntry::Kind::Action:
                 line += "学员 " + (e.action ? describe_action(*e.action) : std::string("?"));
@@ -214,8 +214,8 @@ std::string log_to_text(const AttemptLog& log) {
                     "分支 " + e.node + " → " + e.text + (e.cause == "waited" ? "(等待超时)" : "");
                 break;
             case LogEntry::Kind::Mood:
-                line += who(log, e.actor) + " 情绪 " + std::to_string(e.value - e.delta) + " → " +
-                        std::to_string(e.value) + "(" + (e.delta > 0 ? "+" : "") +
+                line += played_name(log, e.actor) + " 情绪 " + std::to_string(e.value - e.delta) +
+                        " → " + std::to_string(e.value) + "(" + (e.delta > 0 ? "+" : "") +
                         std::to_string(e.delta) + "," + e.text + ")";
                 break;
             case LogEntry::Kind::ThreadEnd:

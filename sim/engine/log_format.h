@@ -18,6 +18,8 @@ std::string log_to_json(const AttemptLog& log);
 std::string_view act_label(std::string_view name);
 // Chinese label of a trainee verb ("dispatch" → "派单").
 std::string_view verb_label(Verb v);
+// An actor's name as played (facts "name"), else the actor id itself ("" stays "").
+std::string played_name(const AttemptLog& log, const std::string& actor);
 // A one-line Chinese description of an action: "派单 security", "登记 name=王女士 room=3-1202".
 std::string describe_action(const Action& a);
 

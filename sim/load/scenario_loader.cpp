@@ -253,7 +253,7 @@ class ScenarioReader {
                 if (std::find(fields.begin(), fields.end(), *name) == fields.end()) {
                     r_.error(item, "private fact " + squote(*name) + " is not a field of " + what +
                                        yaml::did_you_mean(*name, fields) +
-                                       " (fields: " + join_strings(fields) + ")");
+                                       " (fields: " + yaml::join(fields) + ")");
                     return;
                 }
                 a.private_facts.push_back(*name);
@@ -292,12 +292,6 @@ class ScenarioReader {
         for (const auto& var : a.vary)
             for (const auto& [k, v] : var.facts)
                 if (std::find(out.begin(), out.end(), k) == out.end()) out.push_back(k);
-        return out;
-    }
-
-    static std::string join_strings(const std::vector<std::string>& v) {
-        std::string out;
-        for (const auto& s : v) out += (out.empty() ? "" : ", ") + s;
         return out;
     }
 
@@ -374,16 +368,16 @@ class ScenarioReader {
         }
     }
 
+    // A string naming an actor or a node, remembered in `refs` for check_references.
+    std::optional<std::string> ref(const Fields& f, SV key, std::vector<Ref>& refs) {
+        auto v = r_.string(f, key);
+        if (v) refs.push_back({*v, r_.pos(f.entry(key)->value)});
+        return v;
+    }
     std::optional<std::string> actor_ref(const Fields& f, SV key) {
-        auto v = r_.string(f, key);
-        if (v) actor_refs_.push_back({*v, r_.pos(f.entry(key)->value)});
-        return v;
+        return ref(f, key, actor_refs_);
     }
-    std::optional<std::string> node_ref(const Fields& f, SV key) {
-        auto v = r_.string(f, key);
-        if (v) node_refs_.push_back({*v, r_.pos(f.entry(key)->value)});
-        return v;
-    }
+    std::optional<std::string> node_ref(const Fields& f, SV key) { return ref(f, key, node_refs_); }
 
     // ------------------------------------------------------------ dialogue
     void read_dialogue(const YAML::Node& n) {

@@ -105,6 +105,7 @@ FileResult validate_file(const std::string& path, const LoadOptions& options) {
             res.valid = true;
             res.id = sc->id;
             res.id_pos = find_top_key(*text, "id");
+            res.scenario = std::move(sc);
         }
     }
     return res;

@@ -3,11 +3,13 @@
 // of files can show (two scenarios with the same id).
 #pragma once
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "sim/load/diagnostics.h"
 #include "sim/load/load_options.h"
+#include "sim/model/scenario.h"
 
 namespace dd {
 
@@ -29,6 +31,7 @@ struct FileResult {
     SourcePos id_pos;  // where a scenario's `id:` value is
     bool valid = false;
     Diagnostics diags;
+    std::optional<Scenario> scenario;  // the scenario, when it loaded without errors
 };
 
 // Loads one file as its kind. Never throws.

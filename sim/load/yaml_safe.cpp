@@ -140,14 +140,13 @@ Prescan prescan(std::string_view s, int max_depth, std::size_t max_nodes) {
         if (quote == 0 && flow == 0) {
             if (ind == line.size() || line[ind] == '#') continue;
             if (++nodes > max_nodes) return too_many_at(base + ind);
-            if (!result.first_content && !(ind == 0 && line[0] == '%') &&
-                !(ind == 0 && (line.substr(0, 3) == "---" || line.substr(0, 3) == "...") &&
-                  (line.size() == 3 || line[3] == ' ' || line[3] == '\t')))
-                result.first_content = base + ind;
-            if (ind == 0 && line[0] == '%') continue;
-            if (ind == 0 && line.size() >= 3 &&
-                (line.substr(0, 3) == "---" || line.substr(0, 3) == "...") &&
-                (line.size() == 3 || line[3] == ' ' || line[3] == '\t')) {
+            const bool directive = ind == 0 && line[0] == '%';
+            const bool marker = ind == 0 &&
+                                (line.substr(0, 3) == "---" || line.substr(0, 3) == "...") &&
+                                (line.size() == 3 || line[3] == ' ' || line[3] == '\t');
+            if (!result.first_content && !directive && !marker) result.first_content = base + ind;
+            if (directive) continue;
+            if (marker) {
                 if (result.first_content) result.marker_after_content = true;
                 block.clear();
                 p = 3;
@@ -672,13 +671,24 @@ std::string did_you_mean(std::string_view word, const std::vector<std::string>& 
     return c.empty() ? std::string() : "; did you mean " + squote(c) + "?";
 }
 
-std::string join(std::span<const std::string_view> words) {
+namespace {
+template <typename Range>
+std::string join_range(const Range& words) {
     std::string out;
     for (const auto& w : words) {
         if (!out.empty()) out += ", ";
         out += w;
     }
     return out;
+}
+}  // namespace
+
+std::string join(std::span<const std::string_view> words) {
+    return join_range(words);
+}
+
+std::string join(const std::vector<std::string>& words) {
+    return join_range(words);
 }
 
 std::string kind_name(const YAML::Node& n) {
@@ -846,59 +856,50 @@ std::vector<std::string> Reader::enum_list(const YAML::Node& n, std::string_view
     return out;
 }
 
-std::optional<std::string> Reader::string(const Fields& f, std::string_view key) {
+const YAML::Node* Reader::field_value(const Fields& f, std::string_view key,
+                                      std::string_view expected) {
     const auto* e = f.entry(key);
-    if (!e) return std::nullopt;
+    if (!e) return nullptr;
     // An empty value (`key:`) has yaml-cpp's mark at the next token; point at the key instead.
     if (e->value.IsNull()) {
-        error(e->key_node, "expected a string for " + squote(key) + ", got nothing");
-        return std::nullopt;
+        error(e->key_node,
+              "expected " + std::string(expected) + " for " + squote(key) + ", got nothing");
+        return nullptr;
     }
-    return string(e->value, key);
+    return &e->value;
+}
+
+std::optional<std::string> Reader::string(const Fields& f, std::string_view key) {
+    const auto* v = field_value(f, key, "a string");
+    if (!v) return std::nullopt;
+    return string(*v, key);
 }
 
 std::optional<std::int64_t> Reader::integer(const Fields& f, std::string_view key, std::int64_t min,
                                             std::int64_t max) {
-    const auto* e = f.entry(key);
-    if (!e) return std::nullopt;
-    if (e->value.IsNull()) {
-        error(e->key_node, "expected a whole number for " + squote(key) + ", got nothing");
-        return std::nullopt;
-    }
-    return integer(e->value, key, min, max);
+    const auto* v = field_value(f, key, "a whole number");
+    if (!v) return std::nullopt;
+    return integer(*v, key, min, max);
 }
 
 std::optional<bool> Reader::boolean(const Fields& f, std::string_view key) {
-    const auto* e = f.entry(key);
-    if (!e) return std::nullopt;
-    if (e->value.IsNull()) {
-        error(e->key_node, "expected true or false for " + squote(key) + ", got nothing");
-        return std::nullopt;
-    }
-    return boolean(e->value, key);
+    const auto* v = field_value(f, key, "true or false");
+    if (!v) return std::nullopt;
+    return boolean(*v, key);
 }
 
 std::optional<Millis> Reader::duration(const Fields& f, std::string_view key) {
-    const auto* e = f.entry(key);
-    if (!e) return std::nullopt;
-    if (e->value.IsNull()) {
-        error(e->key_node, "expected a duration for " + squote(key) + ", got nothing");
-        return std::nullopt;
-    }
-    return duration(e->value, key);
+    const auto* v = field_value(f, key, "a duration");
+    if (!v) return std::nullopt;
+    return duration(*v, key);
 }
 
 std::optional<std::string> Reader::one_of(const Fields& f, std::string_view key,
                                           std::span<const std::string_view> allowed,
                                           std::string_view what) {
-    const auto* e = f.entry(key);
-    if (!e) return std::nullopt;
-    if (e->value.IsNull()) {
-        error(e->key_node,
-              "expected one of " + join(allowed) + " for " + squote(key) + ", got nothing");
-        return std::nullopt;
-    }
-    return one_of(e->value, what.empty() ? key : what, allowed);
+    const auto* v = field_value(f, key, "one of " + join(allowed));
+    if (!v) return std::nullopt;
+    return one_of(*v, what.empty() ? key : what, allowed);
 }
 
 // ---------------------------------------------------------------- Fields

@@ -72,6 +72,7 @@ std::string did_you_mean(std::string_view word, std::span<const std::string_view
 std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
 // "a, b, c"
 std::string join(std::span<const std::string_view> words);
+std::string join(const std::vector<std::string>& words);
 
 // "a string", "a number", "a map", "a list", "nothing" — for "expected …, got …".
 std::string kind_name(const YAML::Node& n);
@@ -133,6 +134,9 @@ class Reader {
 
   private:
     bool scalar_or_error(const YAML::Node& n, std::string_view what, std::string_view expected);
+    // The value of `key` in f; nullptr when absent (no error) or empty ("expected <expected>
+    // for 'key', got nothing", reported at the key).
+    const YAML::Node* field_value(const Fields& f, std::string_view key, std::string_view expected);
 
     const Document& doc_;
     Diagnostics& diags_;

@@ -18,6 +18,14 @@ namespace {
 
 // ---- header ----------------------------------------------------------------------------------
 
+// The outcome of a save, shown beside the buttons.
+void show_saved(AppState& app, bool ok, const std::string& path, const std::string& error) {
+    DebriefState& d = app.debrief;
+    d.message = ok ? app.strings.fmt("debrief.saved", {{"path", path}}) : error;
+    d.message_bad = !ok;
+    app.shown(d.message);
+}
+
 void draw_header(AppState& app) {
     Session& s = *app.session;
     DebriefState& d = app.debrief;
@@ -70,14 +78,8 @@ void draw_header(AppState& app) {
     ImGui::SameLine();
     if (ui::button(app.tr("debrief.save_transcript"), "debrief.save_transcript")) {
         std::string path, err;
-        if (app.save_transcript(&path, &err)) {
-            d.message = app.strings.fmt("debrief.saved", {{"path", path}});
-            d.message_bad = false;
-        } else {
-            d.message = err;
-            d.message_bad = true;
-        }
-        app.shown(d.message);
+        const bool ok = app.save_transcript(&path, &err);
+        show_saved(app, ok, path, err);
     }
     ImGui::SameLine();
     if (ui::button_if(r.has_value(), app.tr("debrief.save_report"), "debrief.save_report")) {
@@ -85,14 +87,8 @@ void draw_header(AppState& app) {
                                ? default_data_dir() + "/reports/" + s.scenario().id + ".json"
                                : app.opts.report_out;
         std::string err;
-        if (app.save_report(path, &err)) {
-            d.message = app.strings.fmt("debrief.saved", {{"path", path}});
-            d.message_bad = false;
-        } else {
-            d.message = err;
-            d.message_bad = true;
-        }
-        app.shown(d.message);
+        const bool ok = app.save_report(path, &err);
+        show_saved(app, ok, path, err);
     }
     if (!d.message.empty()) {
         ImGui::SameLine();

@@ -222,31 +222,29 @@ void draw_thread_card(AppState& app, const std::vector<ThreadView>& threads, con
     ImGui::Separator();
 }
 
+// The cards of one kind (phone or counter); the first live one is the primary.
+void draw_thread_list(AppState& app, const std::vector<ThreadView>& threads,
+                      const std::string& viewed, ThreadRecord::Kind kind, const char* idle_key) {
+    bool any = false;
+    bool primary_done = false;
+    for (const auto& t : threads)
+        if (t.kind == kind) {
+            draw_thread_card(app, threads, t, viewed, !primary_done && live(t));
+            primary_done = primary_done || live(t);
+            any = true;
+        }
+    if (!any) ImGui::TextDisabled("%s", app.tr(idle_key));
+}
+
 void draw_threads(AppState& app, const std::vector<ThreadView>& threads,
                   const std::string& viewed) {
     ImGui::TextColored(ui::kAccent, "☎ %s", app.tr("desk.phone"));
     ImGui::Separator();
-    bool any = false;
-    bool primary_done = false;
-    for (const auto& t : threads)
-        if (t.kind == ThreadRecord::Kind::Phone) {
-            draw_thread_card(app, threads, t, viewed, !primary_done && live(t));
-            primary_done = primary_done || live(t);
-            any = true;
-        }
-    if (!any) ImGui::TextDisabled("%s", app.tr("desk.phone_idle"));
+    draw_thread_list(app, threads, viewed, ThreadRecord::Kind::Phone, "desk.phone_idle");
     ImGui::Spacing();
     ImGui::TextColored(ui::kAccent, "%s", app.tr("desk.counter"));
     ImGui::Separator();
-    any = false;
-    primary_done = false;
-    for (const auto& t : threads)
-        if (t.kind == ThreadRecord::Kind::Desk) {
-            draw_thread_card(app, threads, t, viewed, !primary_done && live(t));
-            primary_done = primary_done || live(t);
-            any = true;
-        }
-    if (!any) ImGui::TextDisabled("%s", app.tr("desk.counter_idle"));
+    draw_thread_list(app, threads, viewed, ThreadRecord::Kind::Desk, "desk.counter_idle");
     for (const auto& t : threads)
         if (t.kind == ThreadRecord::Kind::Alarm) {
             ImGui::Spacing();
@@ -413,37 +411,32 @@ void form_row(AppState& app, const char* key, std::string* value, const std::str
 
 void draw_record_tool(AppState& app, const std::string& viewed) {
     DeskState& d = app.desk;
+    // The form's fields under their transcript keys, in the form's order (label field.<key>,
+    // widget id tool.record.<key>).
+    const std::pair<const char*, std::string*> fields[] = {{"name", &d.rec_name},
+                                                           {"room", &d.rec_room},
+                                                           {"phone", &d.rec_phone},
+                                                           {"issue", &d.rec_issue},
+                                                           {"time", &d.rec_time}};
     ImGui::TextDisabled("%s", app.tr("tool.record_note"));
     if (ImGui::BeginTable("##record", 2, ImGuiTableFlags_SizingFixedFit)) {
         ImGui::TableSetupColumn("k", ImGuiTableColumnFlags_WidthFixed);
         ImGui::TableSetupColumn("v", ImGuiTableColumnFlags_WidthStretch);
-        form_row(app, "field.name", &d.rec_name, "tool.record.name");
-        form_row(app, "field.room", &d.rec_room, "tool.record.room");
-        form_row(app, "field.phone", &d.rec_phone, "tool.record.phone");
-        form_row(app, "field.issue", &d.rec_issue, "tool.record.issue");
-        form_row(app, "field.time", &d.rec_time, "tool.record.time");
+        for (const auto& [k, v] : fields)
+            form_row(app, ("field." + std::string(k)).c_str(), v, "tool.record." + std::string(k));
         ImGui::EndTable();
     }
-    const bool any = !(d.rec_name.empty() && d.rec_room.empty() && d.rec_phone.empty() &&
-                       d.rec_issue.empty() && d.rec_time.empty());
+    const bool any = std::any_of(std::begin(fields), std::end(fields),
+                                 [](const auto& f) { return !f.second->empty(); });
     if (ui::button_if(any, app.tr("tool.record_submit"), "tool.record.submit")) {
         Action a = make(Verb::Record);
-        for (auto [k, v] : {std::pair{"name", &d.rec_name},
-                            {"room", &d.rec_room},
-                            {"phone", &d.rec_phone},
-                            {"issue", &d.rec_issue},
-                            {"time", &d.rec_time}})
+        for (const auto& [k, v] : fields)
             if (!v->empty()) a.fields.emplace_back(k, *v);
         act(app, a, viewed);
     }
     ImGui::SameLine();
-    if (ui::button(app.tr("tool.clear"), "tool.record.clear")) {
-        d.rec_name.clear();
-        d.rec_room.clear();
-        d.rec_phone.clear();
-        d.rec_issue.clear();
-        d.rec_time.clear();
-    }
+    if (ui::button(app.tr("tool.clear"), "tool.record.clear"))
+        for (const auto& [k, v] : fields) v->clear();
 }
 
 void draw_classify_tool(AppState& app, const std::string& viewed) {

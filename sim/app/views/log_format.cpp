@@ -62,7 +62,6 @@ std::string describe_action(const AppState& app, const Action& a) {
         case Verb::Choose:
             return a.text;
         case Verb::Record:
-            return out + ":" + join_fields("field.");
         case Verb::Classify:
             return out + ":" + join_fields("field.");
         case Verb::RegisterVisitor:
