@@ -33,7 +33,7 @@ void BM_ScoreExamplePoor(benchmark::State& state) {
 BENCHMARK(BM_ScoreExamplePoor);
 
 // As `deskdrill play` does it: with the lexicon detector locating the evidence highlights.
-void BM_ScoreExamplePoorWithHighlights(benchmark::State& state) {
+void score_with_highlights(benchmark::State& state, const dd::AttemptLog& log) {
     dd::Diagnostics d;
     auto lex = dd::load_lexicon(std::string(DESKDRILL_SCENARIOS_DIR) + "/lexicon.yaml", d);
     if (!lex) {
@@ -41,25 +41,18 @@ void BM_ScoreExamplePoorWithHighlights(benchmark::State& state) {
         return;
     }
     const dd::Scenario s = dd::test::example_scenario();
-    const dd::AttemptLog log = dd::test::example_poor_log();
     dd::ScoreOptions opt;
     opt.detector = lex->detector.get();
     for (auto _ : state) benchmark::DoNotOptimize(dd::score_attempt(s, log, catalogue(), opt));
 }
+
+void BM_ScoreExamplePoorWithHighlights(benchmark::State& state) {
+    score_with_highlights(state, dd::test::example_poor_log());
+}
 BENCHMARK(BM_ScoreExamplePoorWithHighlights);
 
 void BM_ScoreExampleGoldWithHighlights(benchmark::State& state) {
-    dd::Diagnostics d;
-    auto lex = dd::load_lexicon(std::string(DESKDRILL_SCENARIOS_DIR) + "/lexicon.yaml", d);
-    if (!lex) {
-        state.SkipWithError("lexicon.yaml did not load");
-        return;
-    }
-    const dd::Scenario s = dd::test::example_scenario();
-    const dd::AttemptLog log = dd::test::example_gold_log();
-    dd::ScoreOptions opt;
-    opt.detector = lex->detector.get();
-    for (auto _ : state) benchmark::DoNotOptimize(dd::score_attempt(s, log, catalogue(), opt));
+    score_with_highlights(state, dd::test::example_gold_log());
 }
 BENCHMARK(BM_ScoreExampleGoldWithHighlights);
 
