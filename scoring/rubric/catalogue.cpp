@@ -1,5 +1,5 @@
 // Loading and checking the standards catalogue (scenarios/standards.yaml). The file is parsed
-// by the loaders' safe reader (sim/load/yaml_safe.h: size/depth/alias limits, duplicate keys,
+// by the loaders' safe reader (common/yaml/yaml_safe.h: size/depth/alias limits, duplicate keys,
 // character columns); yaml-cpp calls stay inside try/catch: bad input becomes positioned
 // diagnostics, never an exception.
 #include "catalogue.h"
@@ -8,7 +8,7 @@
 #include <cstdlib>
 #include <set>
 
-#include "sim/load/yaml_safe.h"
+#include "common/yaml/yaml_safe.h"
 
 namespace dd {
 

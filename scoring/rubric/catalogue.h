@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "sim/load/diagnostics.h"
+#include "common/yaml/diagnostics.h"
 #include "sim/model/scenario.h"
 
 namespace dd {

@@ -14,7 +14,7 @@
 #include "aho_corasick.h"
 #include "fold.h"
 #include "normalize.h"
-#include "sim/load/yaml_safe.h"
+#include "common/yaml/yaml_safe.h"
 #include "sim/model/enums.h"
 
 namespace dd {

@@ -21,7 +21,7 @@
 #include <vector>
 
 #include "act_detector.h"
-#include "sim/load/diagnostics.h"
+#include "common/yaml/diagnostics.h"
 #include "sim/model/mood.h"
 #include "sim/model/scenario.h"
 

@@ -11,7 +11,7 @@
 
 #include "scoring/rubric/report.h"
 #include "scoring/text/act_detector.h"
-#include "sim/load/diagnostics.h"
+#include "common/yaml/diagnostics.h"
 #include "sim/model/attempt_log.h"
 #include "sim/model/mood.h"
 #include "sim/model/scenario.h"

@@ -18,7 +18,7 @@
 
 #include "scoring/rubric/catalogue.h"
 #include "scoring/text/lexicon.h"
-#include "sim/load/diagnostics.h"
+#include "common/yaml/diagnostics.h"
 #include "sim/model/scenario.h"
 
 namespace dd {

@@ -8,9 +8,9 @@
 #include <array>
 #include <map>
 
-#include "sim/load/text_util.h"
+#include "common/yaml/text_util.h"
 #include "sim/load/vocab.h"
-#include "sim/load/yaml_safe.h"
+#include "common/yaml/yaml_safe.h"
 #include "sim/model/enums.h"
 
 namespace dd {

@@ -10,7 +10,7 @@
 #include <string>
 #include <string_view>
 
-#include "sim/load/diagnostics.h"
+#include "common/yaml/diagnostics.h"
 #include "sim/load/load_options.h"
 #include "sim/model/scenario.h"
 

@@ -5,8 +5,8 @@
 #include <array>
 #include <cmath>
 
-#include "sim/load/text_util.h"
-#include "sim/load/yaml_safe.h"
+#include "common/yaml/text_util.h"
+#include "common/yaml/yaml_safe.h"
 #include "sim/model/enums.h"
 
 namespace dd {

@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "sim/load/diagnostics.h"
+#include "common/yaml/diagnostics.h"
 #include "sim/load/load_options.h"
 #include "sim/load/scenario_loader.h"
 #include "sim/model/transcript.h"

@@ -9,7 +9,7 @@
 
 #include "sim/load/scenario_loader.h"
 #include "sim/load/transcript_loader.h"
-#include "sim/load/yaml_safe.h"
+#include "common/yaml/yaml_safe.h"
 
 namespace dd {
 

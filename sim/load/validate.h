@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "sim/load/diagnostics.h"
+#include "common/yaml/diagnostics.h"
 #include "sim/load/load_options.h"
 #include "sim/model/scenario.h"
 

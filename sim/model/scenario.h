@@ -11,14 +11,9 @@
 #include <vector>
 
 #include "duration.h"
+#include "source_pos.h"
 
 namespace dd {
-
-// 1-based line and column in the source file; 0 when unknown.
-struct SourcePos {
-    int line = 0;
-    int col = 0;
-};
 
 // "empathy|apology" — any one of the alternatives satisfies it.
 using AnyOf = std::vector<std::string>;

@@ -16,7 +16,7 @@
 
 #include "sim/load/scenario_loader.h"
 #include "sim/load/transcript_loader.h"
-#include "sim/load/yaml_safe.h"
+#include "common/yaml/yaml_safe.h"
 #include "sim/model/enums.h"
 
 namespace dd {

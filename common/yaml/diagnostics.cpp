@@ -1,4 +1,4 @@
-#include "diagnostics.h"
+#include "common/yaml/diagnostics.h"
 
 #include <algorithm>
 

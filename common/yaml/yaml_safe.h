@@ -19,10 +19,10 @@
 #include <string_view>
 #include <vector>
 
-#include "sim/load/diagnostics.h"
-#include "sim/load/load_options.h"
+#include "common/yaml/diagnostics.h"
+#include "common/yaml/limits.h"
 #include "sim/model/duration.h"
-#include "sim/model/scenario.h"
+#include "sim/model/source_pos.h"
 
 namespace dd::yaml {
 

@@ -3,7 +3,7 @@
 // a bounded walk of the tree (depth, alias expansion, cycles, duplicate keys), and the typed
 // readers. Sections: helpers · byte checks · nesting pre-scan · tree walk · Document ·
 // parse_text/parse_file · suggestions · Reader · Fields.
-#include "sim/load/yaml_safe.h"
+#include "common/yaml/yaml_safe.h"
 
 #include <yaml-cpp/anchor.h>
 #include <yaml-cpp/eventhandler.h>
@@ -20,7 +20,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "sim/load/text_util.h"
+#include "common/yaml/text_util.h"
 
 namespace dd::yaml {
 

@@ -1,6 +1,6 @@
 // The YAML safety layer: positions (character columns), syntax errors, duplicate keys, the typed
 // readers' messages, unknown keys with "did you mean", YAML 1.1 booleans taken as text.
-#include "sim/load/yaml_safe.h"
+#include "common/yaml/yaml_safe.h"
 
 #include <gtest/gtest.h>
 

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "sim/model/scenario.h"
+#include "sim/model/source_pos.h"
 
 namespace dd {
 
