@@ -23,7 +23,7 @@
 #include "driver.h"
 #include "screenshot.h"
 #include "settings.h"
-#include "sim/cli/paths.h"
+#include "sim/session/data_dirs.h"
 
 namespace dd::app {
 
@@ -131,11 +131,8 @@ void add_gui_options(CLI::App& root) {
 
 int run_gui() {
     Options opts = g_opts;
-    if (opts.assets_dir.empty()) {
-        const char* env = std::getenv("DESKDRILL_ASSETS");
-        opts.assets_dir = env && *env ? env : DESKDRILL_ASSETS_DIR;
-    }
-    if (opts.scenarios_dir.empty()) opts.scenarios_dir = dd::cli::scenarios_dir();
+    if (opts.assets_dir.empty()) opts.assets_dir = session::assets_dir();
+    if (opts.scenarios_dir.empty()) opts.scenarios_dir = session::scenarios_dir();
     if (opts.font.empty())
         if (const char* f = std::getenv("DESKDRILL_FONT"); f && *f) opts.font = f;
 
@@ -167,7 +164,7 @@ int run_gui() {
     AppState app;
     app.opts = opts;
     app.manual_clock = steps.has_value();
-    app.picker.mode = opts.mode == "assessment" ? Mode::Assessment : Mode::Practice;
+    app.picker.mode = opts.mode == "assessment" ? session::Mode::Assessment : session::Mode::Practice;
     app.picker.choice_mode = opts.choice;
     const std::string lang =
         !opts.lang.empty() ? opts.lang : (!settings.lang.empty() ? settings.lang : "zh");
@@ -210,7 +207,7 @@ int run_gui() {
     auto prepare = std::async(std::launch::async, [&app, &opts, atlas_ptr = atlas.get()] {
         auto library_job =
             std::async(std::launch::async, [dir = opts.scenarios_dir, hint = opts.scenario] {
-                return scan_library_first(dir, hint);
+                return session::Library::scan_first(dir, hint);
             });
         Prepared p;
         const auto t = std::chrono::steady_clock::now();
@@ -273,15 +270,12 @@ int run_gui() {
     ImGui_ImplGlfw_InitForOpenGL(window, true);
     ImGui_ImplOpenGL3_Init("#version 330 core");
 
-    const std::string lexicon = dd::cli::lexicon_path(), standards = dd::cli::standards_path();
-    auto start_backend_load = [&app, lexicon, standards] {
-        app.backend_loading = std::async(
-            std::launch::async, [lexicon, standards] { return load_backend(lexicon, standards); });
-    };
-    // A drive script may press "start" in its first frames: load right away then.
+    // A drive script may press "start" in its first frames: everything is loaded before the
+    // first one then, so a step never meets a screen that is still loading (a person waits;
+    // a script would not).
     if (steps) {
-        start_backend_load();
-        app.start_library_scan();
+        app.resources_ready();
+        app.library_ready();
         app.want_ui_text(false);
     }
 
@@ -320,7 +314,7 @@ int run_gui() {
         if (driver) driver->before_frame(io);
 
         const double now = glfwGetTime();
-        if (app.session && app.screen == Screen::Desk) app.session->tick(now - last_time);
+        if (app.attempt && app.screen == Screen::Desk) app.attempt->tick(now - last_time);
         last_time = now;
 
         const double ui_t0 = cpu_seconds(CLOCK_THREAD_CPUTIME_ID);
@@ -358,7 +352,7 @@ int run_gui() {
 
         if (first_frame) {
             first_frame = false;
-            if (!app.backend_loading.valid() && !app.backend) start_backend_load();
+            app.start_resources_load();
             app.start_library_scan();
             app.want_ui_text(false);  // the rest of the UI strings: atlas grows next frame
             if (opts.bench_first_frame) {
@@ -404,7 +398,7 @@ int run_gui() {
                     "main_thread_cpu_ms_per_frame=%.3f process_cpu_ms_per_frame=%.3f "
                     "wall_ms_per_frame=%.3f\n",
                     n, screen_name(app.screen),
-                    app.session ? app.session->engine().log().entries.size() : size_t{0},
+                    app.attempt ? app.attempt->engine().log().entries.size() : size_t{0},
                     bench_ui_cpu * 1000 / n, thread * 1000 / n, proc * 1000 / n,
                     ms_since(bench_wall0) / n);
                 std::fflush(stdout);
@@ -419,6 +413,9 @@ int run_gui() {
                 std::this_thread::sleep_for(std::chrono::duration<double>(1.0 / 60 - spent));
         }
     }
+
+    // The window closed with an attempt still running: it is recorded as abandoned.
+    app.abandon_attempt();
 
     // Scripted and benchmark runs leave the user's settings alone.
     if (!opts.bench_first_frame && !driver) {

@@ -12,9 +12,9 @@
 #include <random>
 
 #include "scoring/rubric/report.h"
-#include "sim/engine/log_format.h"
 #include "sim/model/enums.h"
-#include "transcript_yaml.h"
+#include "sim/session/data_dirs.h"
+#include "sim/session/files.h"
 #include "ui.h"
 
 namespace dd::app {
@@ -29,14 +29,6 @@ const char* screen_name(Screen s) {
             return "debrief";
     }
     return "?";
-}
-
-std::string default_data_dir() {
-    if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg)
-        return std::string(xdg) + "/deskdrill";
-    if (const char* home = std::getenv("HOME"); home && *home)
-        return std::string(home) + "/.local/share/deskdrill";
-    return "deskdrill-data";
 }
 
 bool AppState::library_is_ready() {
@@ -54,8 +46,8 @@ bool AppState::library_is_ready() {
 
 void AppState::start_library_scan() {
     if (library.complete || library_loading.valid()) return;
-    library_loading =
-        std::async(std::launch::async, [dir = opts.scenarios_dir] { return scan_library(dir); });
+    library_loading = std::async(std::launch::async,
+                                 [dir = opts.scenarios_dir] { return session::Library::scan(dir); });
 }
 
 void AppState::library_ready() {
@@ -65,30 +57,33 @@ void AppState::library_ready() {
     library_is_ready();
 }
 
-bool AppState::backend_is_ready() {
-    if (backend) return true;
-    if (backend_loading.valid() &&
-        backend_loading.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
-        backend = backend_loading.get();
-        for (const auto& p : backend->problems) std::cerr << "deskdrill: " << p << "\n";
+void AppState::start_resources_load() {
+    if (resources || resources_loading.valid()) return;
+    resources_loading = std::async(std::launch::async, [dir = opts.scenarios_dir] {
+        Diagnostics diags;
+        return session::Resources::load(dir + "/lexicon.yaml", dir + "/standards.yaml", diags);
+    });
+}
+
+bool AppState::resources_is_ready() {
+    if (resources) return true;
+    if (resources_loading.valid() &&
+        resources_loading.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
+        resources = resources_loading.get();
+        for (const auto& p : resources->problems) std::cerr << "deskdrill: " << p << "\n";
         want_library_text();
         return true;
     }
     return false;
 }
 
-const Backend& AppState::backend_ready() {
-    if (!backend) {
-        if (backend_loading.valid()) {
-            backend_loading.wait();
-            backend_is_ready();
-        } else {
-            auto be = std::make_shared<Backend>();
-            be->problems.push_back("the lexicon and the catalogue were never loaded");
-            backend = be;
-        }
+const session::Resources& AppState::resources_ready() {
+    if (!resources) {
+        start_resources_load();
+        resources_loading.wait();
+        resources_is_ready();
     }
-    return *backend;
+    return *resources;
 }
 
 bool AppState::set_language(const std::string& lang, std::string* error, bool picker_only) {
@@ -120,11 +115,11 @@ void AppState::want_library_text() {
     for (const auto& e : library.entries) {
         if (!e.scenario) continue;
         fonts.want(e.scenario->title);
-        fonts.want(what_it_trains(*e.scenario));
+        fonts.want(session::what_it_trains(*e.scenario));
         for (const auto& a : e.scenario->actors) fonts.want(a.name);
     }
-    if (backend) {
-        for (const auto& [id, s] : backend->standards) fonts.want(s.title);
+    if (resources && resources->catalogue) {
+        for (const auto& c : resources->catalogue->criteria) fonts.want(c.title);
     }
 }
 
@@ -148,14 +143,13 @@ void AppState::want_scenario_text(const Scenario& s) {
     for (const auto& [k, v] : s.outcome.record) fonts.want(v);
 }
 
-const StandardInfo* AppState::standard(const std::string& id) {
-    if (!backend_is_ready()) return nullptr;
-    auto it = backend->standards.find(id);
-    return it == backend->standards.end() ? nullptr : &it->second;
+const Criterion* AppState::standard(const std::string& id) {
+    if (!resources_is_ready()) return nullptr;
+    return resources->criterion(id);
 }
 
 bool AppState::start(const std::string& key, std::string* error) {
-    const LibraryEntry* e = library.find(key);
+    const session::ScenarioFile* e = library.find(key);
     if (!e && !library.complete) {
         library_ready();
         e = library.find(key);
@@ -168,26 +162,33 @@ bool AppState::start(const std::string& key, std::string* error) {
         if (error) *error = e->error;
         return false;
     }
-    const Backend& be = backend_ready();
-    if (!be.detector) {
+    const session::Resources& res = resources_ready();
+    if (!res.can_play()) {
         if (error) {
             *error = tr("error.no_lexicon");
-            for (const auto& p : be.problems) *error += "\n" + p;
+            for (const auto& p : res.problems) *error += "\n" + p;
         }
         return false;
     }
-    SessionConfig cfg;
+    abandon_attempt();
+    session::AttemptConfig cfg;
     cfg.mode = picker.mode;
     cfg.choice_mode = picker.choice_mode;
-    if (opts.seed) {
-        cfg.seed = *opts.seed;
-    } else {
-        cfg.seed = std::random_device{}() % 100000 + 1;
-    }
+    cfg.seed = opts.seed ? *opts.seed : std::random_device{}() % 100000 + 1;
     cfg.manual_clock = manual_clock;
+    // An attempt a UI script plays is marked so: it never counts as a proctored result.
+    cfg.origin = manual_clock ? session::Origin::Scripted : session::Origin::Proctored;
     cfg.speed = opts.speed;
+    session::FileSinkOptions files;
+    files.transcript = opts.autosave;
+    files.transcript_path = opts.transcript_out;
+    files.report_path = opts.report_out;
+    files.log_path = opts.log_out;
+    file_sink = std::make_shared<session::FileSink>(std::move(files));
     want_scenario_text(*e->scenario);
-    session = std::make_unique<Session>(e->scenario, backend, cfg);
+    attempt = std::make_unique<session::Attempt>(*e, resources, cfg,
+                                                 std::vector<std::shared_ptr<session::AttemptSink>>{
+                                                     file_sink});
     picker.selected = e->scenario->id;
     desk = DeskState{};
     debrief = DebriefState{};
@@ -197,11 +198,13 @@ bool AppState::start(const std::string& key, std::string* error) {
 }
 
 void AppState::end_attempt() {
-    if (!session) return;
-    session->end();
+    if (!attempt) return;
+    attempt->finish();
+    for (const auto& err : attempt->sink_errors()) std::cerr << "deskdrill: " << err << "\n";
+    if (file_sink) last_transcript_path = file_sink->last_transcript();
     debrief = DebriefState{};
-    debrief.step = static_cast<int>(session->engine().log().entries.size());
-    if (const auto& r = session->report()) {
+    debrief.step = static_cast<int>(attempt->engine().log().entries.size());
+    if (const auto& r = attempt->report()) {
         fonts.want(r->title);
         fonts.want(r->debrief);
         for (const auto& c : r->criteria) {
@@ -213,78 +216,66 @@ void AppState::end_attempt() {
                 fonts.want(ev.note);
             }
         }
-        if (!opts.report_out.empty()) {
-            std::string err;
-            if (!save_report(opts.report_out, &err)) std::cerr << "deskdrill: " << err << "\n";
-        }
     } else {
-        std::cerr << "deskdrill: the attempt could not be scored: " << session->score_error()
-                  << "\n";
-    }
-    if (opts.autosave) {  // a finished attempt is kept even if the window is closed unsaved
-        std::string err;
-        if (!save_transcript(nullptr, &err)) std::cerr << "deskdrill: " << err << "\n";
-    }
-    if (!opts.log_out.empty()) {
-        std::string err;
-        if (!write_text_file(opts.log_out, log_to_json(session->engine().log()), &err))
-            std::cerr << "deskdrill: " << err << "\n";
+        for (const auto& p : attempt->resources().problems)
+            std::cerr << "deskdrill: the attempt could not be scored: " << p << "\n";
     }
     screen = Screen::Debrief;
 }
 
+void AppState::abandon_attempt() {
+    if (!attempt || attempt->ended()) return;
+    attempt->abandon();
+    for (const auto& err : attempt->sink_errors()) std::cerr << "deskdrill: " << err << "\n";
+}
+
 void AppState::retry() {
-    if (!session) return;
-    const std::string id = session->scenario().id;
+    if (!attempt) return;
+    const std::string id = attempt->scenario().id;
     std::string err;
     if (!start(id, &err)) std::cerr << "deskdrill: " << err << "\n";
 }
 
 void AppState::to_picker() {
-    session.reset();
+    abandon_attempt();
+    attempt.reset();
     screen = Screen::Picker;
 }
 
 bool AppState::save_transcript(std::string* path, std::string* error) {
-    if (!session) return false;
+    if (!attempt || !attempt->record()) return false;
+    const session::AttemptRecord& r = *attempt->record();
+    const std::string text = session::transcript_file_text(r);
     std::string out = opts.transcript_out;
-    if (out.empty()) {
-        char stamp[32];
-        const std::time_t t = std::time(nullptr);
-        std::tm tm{};
-        localtime_r(&t, &tm);
-        std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
-        out = default_data_dir() + "/transcripts/" + session->scenario().id + "-" + stamp + ".yaml";
+    if (!out.empty()) {
+        if (!session::write_file_atomic(out, text, error)) return false;
+    } else {
+        out = session::write_new_file(session::transcripts_dir(), r.scenario_id, ".yaml", text,
+                                      error);
+        if (out.empty()) return false;
     }
-    const Transcript t = session->transcript_for_save();
-    const std::string comment = "DeskDrill attempt saved from the desk window (" +
-                                std::string(mode_name(session->config().mode)) +
-                                (session->config().choice_mode ? ", choice mode" : "") +
-                                ").\nReplay: deskdrill play " + session->scenario().id +
-                                " --transcript <this file>";
-    if (!write_text_file(out, transcript_to_yaml(t, comment), error)) return false;
     last_transcript_path = out;
     if (path) *path = out;
     return true;
 }
 
 bool AppState::save_report(const std::string& path, std::string* error) {
-    if (!session || !session->report()) {
+    if (!attempt || !attempt->report()) {
         if (error) *error = "no report to save";
         return false;
     }
     // Byte for byte what `deskdrill play --json` prints, so the two can be compared with cmp.
-    return write_text_file(path, report_to_json(*session->report()), error);
+    return session::write_file_atomic(path, report_to_json(*attempt->report()), error);
 }
 
 Driver::Hooks driver_hooks(AppState& app, std::function<void()> quit) {
     Driver::Hooks hooks;
     hooks.set_clock = [&app](Millis t) {
-        if (!app.session || app.screen != Screen::Desk) return false;
-        app.session->set_clock(t);
+        if (!app.attempt || app.screen != Screen::Desk) return false;
+        app.attempt->set_clock(t);
         return true;
     };
-    hooks.clock = [&app]() -> Millis { return app.session ? app.session->now() : 0; };
+    hooks.clock = [&app]() -> Millis { return app.attempt ? app.attempt->now() : 0; };
     hooks.screen = [&app] { return std::string(screen_name(app.screen)); };
     hooks.quit = std::move(quit);
     hooks.log = [](const std::string& s) { std::cerr << s << "\n"; };
@@ -331,7 +322,7 @@ void draw_menu(AppState& app) {
 
 void draw_frame(AppState& app) {
     ui::registry().begin_frame();
-    app.backend_is_ready();
+    app.resources_is_ready();
     app.library_is_ready();
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);

@@ -9,12 +9,13 @@
 #include <string>
 #include <vector>
 
-#include "backend.h"
 #include "driver.h"
 #include "fonts.h"
 #include "i18n.h"
-#include "library.h"
-#include "session.h"
+#include "sim/session/attempt.h"
+#include "sim/session/file_sink.h"
+#include "sim/session/library.h"
+#include "sim/session/resources.h"
 
 namespace dd::app {
 
@@ -29,7 +30,7 @@ struct Options {
     std::string drive;  // scripted driver file
     std::string screenshot_dir = ".";
     std::string transcript_out;      // where "save transcript" writes (default: data dir)
-    bool autosave = false;           // save the transcript when an attempt ends (the app: on)
+    bool autosave = true;            // save the transcript when an attempt ends
     std::string report_out;          // write the report JSON here when the attempt ends
     std::string log_out;             // write the attempt log JSON here when the attempt ends
     std::string font;                // PATH[:INDEX], overrides fontconfig
@@ -37,8 +38,8 @@ struct Options {
     bool keep_open = false;          // stay open after the drive script
     bool bench_first_frame = false;  // print start-up timing and exit after the first frame
     int bench_frames = 0;            // after the script: render N frames, print CPU per frame
-    std::string assets_dir;          // default DESKDRILL_ASSETS_DIR
-    std::string scenarios_dir;       // default dd::cli::scenarios_dir()
+    std::string assets_dir;          // default session::assets_dir()
+    std::string scenarios_dir;       // default session::scenarios_dir()
 };
 
 enum class Screen { Picker, Desk, Debrief };
@@ -47,7 +48,7 @@ const char* screen_name(Screen s);
 struct PickerState {
     std::string category;  // shown category
     std::string selected;  // scenario id
-    Mode mode = Mode::Practice;
+    session::Mode mode = session::Mode::Practice;
     bool choice_mode = false;
     std::string error;  // why the last start failed
 };
@@ -85,17 +86,19 @@ class AppState {
     float ui_scale = 1.0f;
     float font_px = 18.0f;
 
-    Library library;                         // partial at start-up, then complete
-    std::future<Library> library_loading;    // the full scan, after the first frame
-    std::shared_ptr<const Backend> backend;  // ready once the background load is done
-    std::future<std::shared_ptr<Backend>> backend_loading;
+    session::Library library;                       // partial at start-up, then complete
+    std::future<session::Library> library_loading;  // the full scan, after the first frame
+    // Lexicon and catalogue: ready once the background load is done.
+    std::shared_ptr<const session::Resources> resources;
+    std::future<std::shared_ptr<const session::Resources>> resources_loading;
 
     Screen screen = Screen::Picker;
-    std::unique_ptr<Session> session;
+    std::unique_ptr<session::Attempt> attempt;
+    std::shared_ptr<session::FileSink> file_sink;  // the current attempt's files
     PickerState picker;
     DeskState desk;
     DebriefState debrief;
-    bool manual_clock = false;  // set while a drive script runs
+    bool manual_clock = false;  // set while a drive script runs (attempts are then "scripted")
     std::string last_transcript_path;
     bool quit_requested = false;
     bool lang_changed = false;  // settings to save; atlas to extend
@@ -113,9 +116,11 @@ class AppState {
     bool library_is_ready();
     // Waits for the complete library.
     void library_ready();
+    // Starts loading the lexicon and the catalogue in the background (once).
+    void start_resources_load();
     // Waits for the lexicon/catalogue load when it is still running.
-    const Backend& backend_ready();
-    bool backend_is_ready();
+    const session::Resources& resources_ready();
+    bool resources_is_ready();
 
     // Loads strings for lang (keeps the old table if that fails); true on success.
     bool set_language(const std::string& lang, std::string* error, bool picker_only = false);
@@ -126,13 +131,17 @@ class AppState {
     void want_scenario_text(const Scenario& s);
 
     bool start(const std::string& scenario_key, std::string* error);
+    // The trainee ends the attempt: scored, recorded (sinks), the debrief opens.
     void end_attempt();
+    // Leaves an attempt still running (recorded as abandoned). Nothing when none runs.
+    void abandon_attempt();
     void retry();
     void to_picker();
-    // Saves the attempt's transcript (opts.transcript_out or the data dir). Path in *path.
+    // Saves the attempt's transcript again under a new name (opts.transcript_out or the data
+    // dir). Path in *path.
     bool save_transcript(std::string* path, std::string* error);
     bool save_report(const std::string& path, std::string* error);
-    const StandardInfo* standard(const std::string& id);
+    const Criterion* standard(const std::string& id);
 };
 
 // Draws one frame of the current screen (between ImGui::NewFrame and ImGui::Render).
@@ -143,8 +152,5 @@ void draw_debrief(AppState& app);
 
 // The driver's view of the app: clock, screen, quit.
 Driver::Hooks driver_hooks(AppState& app, std::function<void()> quit);
-
-// Data folders, as the app resolves them.
-std::string default_data_dir();  // $XDG_DATA_HOME/deskdrill or ~/.local/share/deskdrill
 
 }  // namespace dd::app

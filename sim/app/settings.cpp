@@ -1,6 +1,5 @@
 // Reading and writing settings.json under the user's config directory.
 #include "settings.h"
-#include "transcript_yaml.h"
 
 #include <algorithm>
 #include <cstdlib>
@@ -9,14 +8,13 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "sim/session/data_dirs.h"
+#include "sim/session/files.h"
+
 namespace dd::app {
 
 std::string settings_path() {
-    if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg && *xdg)
-        return std::string(xdg) + "/deskdrill/settings.json";
-    if (const char* home = std::getenv("HOME"); home && *home)
-        return std::string(home) + "/.config/deskdrill/settings.json";
-    return {};
+    return session::user_config_dir() + "/settings.json";
 }
 
 Settings load_settings(const std::string& path) {
@@ -44,7 +42,7 @@ bool save_settings(const std::string& path, const Settings& s) {
     if (path.empty()) return false;
     nlohmann::json doc = {{"width", s.width}, {"height", s.height}};
     if (!s.lang.empty()) doc["lang"] = s.lang;
-    return write_text_file(path, doc.dump(2) + "\n", nullptr);
+    return session::write_file_atomic(path, doc.dump(2) + "\n", nullptr);
 }
 
 }  // namespace dd::app

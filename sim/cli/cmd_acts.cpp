@@ -6,7 +6,7 @@
 #include <string>
 
 #include "commands.h"
-#include "paths.h"
+#include "sim/session/data_dirs.h"
 #include "scoring/text/acts_io.h"
 #include "scoring/text/lexicon.h"
 
@@ -23,7 +23,7 @@ void add_acts_command(CLI::App& root, int& exit_code) {
     sub->add_flag("--json", opts->json, "One JSON object per line");
     sub->add_option("--lexicon", opts->lexicon, "Lexicon file (default: scenarios/lexicon.yaml)");
     sub->callback([&exit_code, opts] {
-        const std::string path = opts->lexicon.empty() ? lexicon_path() : opts->lexicon;
+        const std::string path = opts->lexicon.empty() ? session::lexicon_path() : opts->lexicon;
         Diagnostics diags;
         auto lex = load_lexicon(path, diags);
         std::cerr << diags.to_string();

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "commands.h"
-#include "paths.h"
+#include "sim/session/data_dirs.h"
 #include "sim/load/scenario_loader.h"
 #include "sim/load/validate.h"
 
@@ -27,11 +27,11 @@ std::string plural(std::size_t n, const char* one, const char* many) {
 
 int run_validate(const ValidateArgs& args) {
     const std::vector<std::string> paths =
-        args.paths.empty() ? std::vector<std::string>{scenarios_dir()} : args.paths;
+        args.paths.empty() ? std::vector<std::string>{session::scenarios_dir()} : args.paths;
     Diagnostics setup;
     LoadOptions options;
     if (!args.no_standards) {
-        const std::string standards = args.standards.empty() ? standards_path() : args.standards;
+        const std::string standards = args.standards.empty() ? session::standards_path() : args.standards;
         options.criteria_ids = load_criteria_ids(standards, setup);
         options.standards_name = standards;
     }

@@ -8,12 +8,12 @@
 #include <vector>
 
 #include "commands.h"
-#include "paths.h"
+#include "sim/session/data_dirs.h"
 #include "scoring/rubric/catalogue.h"
 #include "scoring/text/lexicon.h"
 #include "sim/load/scenario_loader.h"
 #include "sim/load/validate.h"
-#include "verify.h"
+#include "sim/session/verify.h"
 
 namespace dd::cli {
 
@@ -28,8 +28,8 @@ struct VerifyArgs {
 
 int run_verify(const VerifyArgs& args) {
     Diagnostics setup;
-    const std::string standards = args.standards.empty() ? standards_path() : args.standards;
-    const std::string lexicon = args.lexicon.empty() ? lexicon_path() : args.lexicon;
+    const std::string standards = args.standards.empty() ? session::standards_path() : args.standards;
+    const std::string lexicon = args.lexicon.empty() ? session::lexicon_path() : args.lexicon;
     auto catalogue = load_catalogue(standards, setup);
     auto lex = read_lexicon(lexicon, setup);
     std::unique_ptr<LexiconDetector> detector;
@@ -38,7 +38,7 @@ int run_verify(const VerifyArgs& args) {
     options.criteria_ids = load_criteria_ids(standards, setup);
     options.standards_name = standards;
     const auto files = collect_yaml_files(
-        args.paths.empty() ? std::vector<std::string>{scenarios_dir()} : args.paths, setup);
+        args.paths.empty() ? std::vector<std::string>{session::scenarios_dir()} : args.paths, setup);
     std::cerr << setup.to_string();
     if (setup.has_errors() || !catalogue || !detector) {
         std::cerr << "verify: cannot start: fix the problems above\n";

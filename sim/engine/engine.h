@@ -149,7 +149,8 @@ class Engine {
 };
 
 // Replays a whole transcript: apply every action, then finish at the last action's time
-// (plus any trailing wait). Refused actions are logged, not fatal.
+// (plus any trailing wait). Refused actions are logged, not fatal. A live attempt (LiveRun,
+// live_run.h) records its transcript by rules that make this replay give the identical log.
 AttemptLog replay(const Scenario& scenario, const Transcript& transcript,
                   const ActDetector& detector, const MoodParams& mood);
 

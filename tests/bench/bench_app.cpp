@@ -10,12 +10,19 @@
 
 #include "sim/app/app_state.h"
 #include "sim/app/fonts.h"
-#include "sim/app/library.h"
+#include "sim/session/library.h"
+#include "sim/session/resources.h"
 
 namespace {
 
 using namespace dd;
 using namespace dd::app;
+using dd::session::Library;
+
+std::shared_ptr<const dd::session::Resources> load_resources(const std::string& dir) {
+    Diagnostics d;
+    return dd::session::Resources::load(dir + "/lexicon.yaml", dir + "/standards.yaml", d);
+}
 
 const std::string kScenarios = DESKDRILL_SCENARIOS_DIR;
 
@@ -33,8 +40,8 @@ class Rig {
         app.opts.scenarios_dir = kScenarios;
         std::string err;
         app.set_language("zh", &err);
-        app.library = scan_library(kScenarios);
-        app.backend = load_backend(kScenarios + "/lexicon.yaml", kScenarios + "/standards.yaml");
+        app.library = Library::scan(kScenarios);
+        app.resources = load_resources(kScenarios);
         app.manual_clock = true;
         app.opts.seed = 1;
         if (auto face = find_cjk_font("", &err)) app.fonts.open(*face, &err);
@@ -43,7 +50,7 @@ class Rig {
             ok = false;
             return;
         }
-        Session& s = *app.session;
+        session::Attempt& s = *app.attempt;
         auto at = [&](Millis t) { s.set_clock(t); };
         auto say = [&](const char* text) {
             Action a;
@@ -116,7 +123,7 @@ void BM_DeskFrame_FullConversation(benchmark::State& state) {
     }
     for (auto _ : state) rig.frame();
     state.counters["log_entries"] =
-        static_cast<double>(rig.app.session->engine().log().entries.size());
+        static_cast<double>(rig.app.attempt->engine().log().entries.size());
     state.counters["vertices"] = ImGui::GetDrawData()->TotalVtxCount;
 }
 BENCHMARK(BM_DeskFrame_FullConversation)->Unit(benchmark::kMicrosecond);
@@ -134,15 +141,14 @@ BENCHMARK(BM_DebriefFrame)->Unit(benchmark::kMicrosecond);
 
 void BM_LibraryScan(benchmark::State& state) {
     size_t n = 0;
-    for (auto _ : state) n = scan_library(kScenarios).entries.size();
+    for (auto _ : state) n = Library::scan(kScenarios).entries.size();
     state.counters["scenarios"] = static_cast<double>(n);
 }
 BENCHMARK(BM_LibraryScan)->Unit(benchmark::kMillisecond);
 
 void BM_LexiconAndCatalogueLoad(benchmark::State& state) {
     for (auto _ : state)
-        benchmark::DoNotOptimize(
-            load_backend(kScenarios + "/lexicon.yaml", kScenarios + "/standards.yaml"));
+        benchmark::DoNotOptimize(load_resources(kScenarios));
 }
 BENCHMARK(BM_LexiconAndCatalogueLoad)->Unit(benchmark::kMillisecond);
 
@@ -159,7 +165,7 @@ void atlas_bench(benchmark::State& state, int what,
     AppState app;
     app.opts.assets_dir = DESKDRILL_ASSETS_DIR;
     app.set_language("zh", &err);
-    app.library = scan_library(kScenarios);
+    app.library = Library::scan(kScenarios);
     app.fonts.open(*face, &err);
     app.fonts.set_rasterizer(r);
     app.want_library_text();

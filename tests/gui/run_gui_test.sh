@@ -6,7 +6,7 @@
 #                   [--shots "desk debrief"] [--expect passed|failed] [--exit N]
 #                   [--stderr-has TEXT] [--no-replay] [--env VAR=VALUE]…
 #                   [-- extra deskdrill options]
-# Exit 77 (CTest: skipped) only when xvfb-run is not installed (scripts/deps.sh installs it).
+# Exit 77 (CTest: skipped) only when Xvfb is not installed (scripts/deps.sh installs it).
 set -uo pipefail
 
 deskdrill= png_check= out= drive= shots= expect= want_exit=0 stderr_has= replay=1
@@ -28,17 +28,18 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-if ! command -v xvfb-run >/dev/null 2>&1; then
-  echo "SKIP: xvfb-run is not installed (scripts/deps.sh installs xvfb)"
+if ! command -v Xvfb >/dev/null 2>&1; then
+  echo "SKIP: Xvfb is not installed (scripts/deps.sh installs xvfb)"
   exit 77
 fi
+here=$(cd "$(dirname "$0")" && pwd)
 
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
 rm -rf "$out" && mkdir -p "$out"
 # The user's settings and data stay untouched; Mesa's llvmpipe renders without a GPU.
 export XDG_CONFIG_HOME="$out/config" XDG_DATA_HOME="$out/data" LIBGL_ALWAYS_SOFTWARE=1
-xvfb-run -a -s "-screen 0 1280x800x24" "$deskdrill" --window 1280x800 --drive "$drive" \
+"$here/with_xvfb.sh" --screen 1280x800x24 "$deskdrill" --window 1280x800 --drive "$drive" \
   --screenshot-dir "$out" --transcript-out "$out/attempt.yaml" --report-out "$out/gui_report.json" \
   --log-out "$out/gui_log.json" "${extra[@]}" >"$out/stdout.txt" 2>"$out/stderr.txt"
 rc=$?

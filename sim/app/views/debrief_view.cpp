@@ -11,6 +11,7 @@
 #include "log_format.h"
 #include "sim/app/app_state.h"
 #include "sim/app/ui.h"
+#include "sim/session/data_dirs.h"
 
 namespace dd::app {
 
@@ -27,14 +28,14 @@ void show_saved(AppState& app, bool ok, const std::string& path, const std::stri
 }
 
 void draw_header(AppState& app) {
-    Session& s = *app.session;
+    session::Attempt& s = *app.attempt;
     DebriefState& d = app.debrief;
     const auto& r = s.report();
     ImGui::TextUnformatted(app.shown(s.scenario().title).c_str());
     ImGui::SameLine();
     ImGui::TextDisabled(
         "[%s] seed %llu",
-        app.tr(s.config().mode == Mode::Practice ? "mode.practice" : "mode.assessment"),
+        app.tr(s.config().mode == session::Mode::Practice ? "mode.practice" : "mode.assessment"),
         static_cast<unsigned long long>(s.config().seed));
     if (r) {
         ImGui::SetWindowFontScale(1.6f);
@@ -84,7 +85,7 @@ void draw_header(AppState& app) {
     ImGui::SameLine();
     if (ui::button_if(r.has_value(), app.tr("debrief.save_report"), "debrief.save_report")) {
         std::string path = app.opts.report_out.empty()
-                               ? default_data_dir() + "/reports/" + s.scenario().id + ".json"
+                               ? session::user_data_dir() + "/reports/" + s.scenario().id + ".json"
                                : app.opts.report_out;
         std::string err;
         const bool ok = app.save_report(path, &err);
@@ -99,7 +100,7 @@ void draw_header(AppState& app) {
 // ---- timeline --------------------------------------------------------------------------------
 
 void draw_timeline(AppState& app) {
-    Session& s = *app.session;
+    session::Attempt& s = *app.attempt;
     DebriefState& d = app.debrief;
     const AttemptLog& log = s.engine().log();
     const auto& r = s.report();
@@ -211,7 +212,7 @@ void draw_timeline(AppState& app) {
 // ---- criteria --------------------------------------------------------------------------------
 
 void draw_criteria(AppState& app) {
-    const auto& r = app.session->report();
+    const auto& r = app.attempt->report();
     if (!r) return;
     DebriefState& d = app.debrief;
     if (!ImGui::BeginTable(
@@ -244,12 +245,12 @@ void draw_criteria(AppState& app) {
 // ---- criterion details -----------------------------------------------------------------------
 
 void draw_details(AppState& app) {
-    const auto& r = app.session->report();
+    const auto& r = app.attempt->report();
     DebriefState& d = app.debrief;
     ImGui::PushTextWrapPos(0);
     if (!r || d.selected < 0 || d.selected >= static_cast<int>(r->criteria.size())) {
         ImGui::TextColored(ui::kAccent, "%s", app.tr("debrief.about"));
-        ImGui::TextUnformatted(app.shown(app.session->scenario().debrief).c_str());
+        ImGui::TextUnformatted(app.shown(app.attempt->scenario().debrief).c_str());
         ImGui::Spacing();
         ImGui::TextDisabled("%s", app.tr("debrief.select_hint"));
         ImGui::PopTextWrapPos();
@@ -274,7 +275,7 @@ void draw_details(AppState& app) {
         ImGui::PushID(static_cast<int>(i));
         if (ui::button(clock_text(ev.t).c_str(), "debrief.evidence:" + std::to_string(i))) {
             // Jump the replay to the first log entry at or after this moment.
-            const auto& entries = app.session->engine().log().entries;
+            const auto& entries = app.attempt->engine().log().entries;
             int step = static_cast<int>(entries.size());
             for (size_t k = 0; k < entries.size(); ++k)
                 if (entries[k].t >= ev.t) {
@@ -308,7 +309,7 @@ void draw_details(AppState& app) {
 // ---- replay ----------------------------------------------------------------------------------
 
 void draw_replay(AppState& app) {
-    Session& s = *app.session;
+    session::Attempt& s = *app.attempt;
     DebriefState& d = app.debrief;
     const AttemptLog& log = s.engine().log();
     const int n = static_cast<int>(log.entries.size());
@@ -376,12 +377,12 @@ void draw_replay(AppState& app) {
 }  // namespace
 
 void draw_debrief(AppState& app) {
-    if (!app.session) {
+    if (!app.attempt) {
         app.screen = Screen::Picker;
         return;
     }
     draw_header(app);
-    if (app.screen != Screen::Debrief || !app.session) return;  // retry / library pressed
+    if (app.screen != Screen::Debrief || !app.attempt) return;  // retry / library pressed
     ImGui::Separator();
     draw_timeline(app);
     const float h = ImGui::GetContentRegionAvail().y;

@@ -1,7 +1,7 @@
 // The desk (DESIGN §7): the phone and the counter with their waiting people and moods, the
 // conversation of the viewed thread, the reply box (or offered replies in choice mode), the tools,
 // the sim clock; hints in practice mode. Every widget turns into a dd::Action — the same a
-// transcript holds — handed to Session::act(); nothing here decides what the action means.
+// transcript holds — handed to session::Attempt::act(); nothing here decides what the action means.
 //
 // Sections: helpers · top bar · threads (phone, counter, alarms) · conversation & reply · hints ·
 // tools (record, classify & dispatch, emergency, visitor & notify) · draw_desk.
@@ -28,7 +28,7 @@ bool live(const ThreadView& t) {
 
 std::string viewed_thread(const AppState& app, const std::vector<ThreadView>& threads) {
     if (!app.desk.viewed.empty()) return app.desk.viewed;
-    std::string f = app.session->engine().focused();
+    std::string f = app.attempt->engine().focused();
     if (!f.empty()) return f;
     for (const auto& t : threads)
         if (live(t)) return t.id;
@@ -53,7 +53,7 @@ std::string thread_arg(const std::vector<ThreadView>& threads, const ThreadView&
 }
 
 void act(AppState& app, Action a, const std::string& to_thread = {}) {
-    Session& s = *app.session;
+    session::Attempt& s = *app.attempt;
     // An action for a thread other than the engine's focus names it (`to:`), as a transcript does.
     if (!to_thread.empty() && to_thread != s.engine().focused()) a.to = to_thread;
     const ApplyResult r = s.act(a);
@@ -119,8 +119,8 @@ void mood_bar(const AppState& app, int mood, float width) {
 // ---- top bar ---------------------------------------------------------------------------------
 
 void draw_top_bar(AppState& app) {
-    Session& s = *app.session;
-    const bool practice = s.config().mode == Mode::Practice;
+    session::Attempt& s = *app.attempt;
+    const bool practice = s.config().mode == session::Mode::Practice;
     ImGui::TextUnformatted(app.shown(s.scenario().title).c_str());
     ImGui::SameLine();
     ImGui::TextColored(practice ? ui::kGood : ui::kWarn, "[%s%s]",
@@ -256,9 +256,9 @@ void draw_threads(AppState& app, const std::vector<ThreadView>& threads,
 // ---- conversation and reply ------------------------------------------------------------------
 
 void draw_conversation(AppState& app, const std::string& viewed, float height) {
-    Session& s = *app.session;
+    session::Attempt& s = *app.attempt;
     const AttemptLog& log = s.engine().log();
-    const bool practice = s.config().mode == Mode::Practice;
+    const bool practice = s.config().mode == session::Mode::Practice;
     ImGui::BeginChild("##conversation", ImVec2(0, height), true);
     int rings_pending = 0;  // consecutive rings collapse into one line
     Millis ring_t = 0;
@@ -303,7 +303,7 @@ void send_reply(AppState& app, const std::string& viewed) {
 }
 
 void draw_reply(AppState& app, const ThreadView* tv, const std::string& viewed) {
-    Session& s = *app.session;
+    session::Attempt& s = *app.attempt;
     const bool can_talk = tv && tv->state == ThreadView::State::Active;
     // Choice mode offers the node's replies; where a node offers none, the trainee types.
     if (s.config().choice_mode && tv && !tv->choices.empty()) {
@@ -344,7 +344,7 @@ void draw_reply(AppState& app, const ThreadView* tv, const std::string& viewed) 
 // ---- hints (practice only) -------------------------------------------------------------------
 
 void draw_hints(AppState& app, const ThreadView* tv) {
-    Session& s = *app.session;
+    session::Attempt& s = *app.attempt;
     ImGui::TextColored(ui::kWarn, "%s", app.tr("hint.title"));
     ImGui::PushTextWrapPos(0);
     const Node* node = tv && !tv->node.empty() ? s.scenario().node(tv->node) : nullptr;
@@ -380,7 +380,7 @@ void draw_hints(AppState& app, const ThreadView* tv) {
     ui::track("hint.standards", app.tr("hint.standards"));
     if (open) {
         for (const auto& c : s.scenario().criteria) {
-            const StandardInfo* st = app.standard(c.id);
+            const Criterion* st = app.standard(c.id);
             if (st) {
                 ImGui::BulletText("%s", app.shown(st->title.empty() ? c.id : st->title).c_str());
                 if (!st->source.empty()) {
@@ -567,11 +567,11 @@ void draw_tools(AppState& app, const std::string& viewed) {
 }  // namespace
 
 void draw_desk(AppState& app) {
-    if (!app.session) {
+    if (!app.attempt) {
         app.screen = Screen::Picker;
         return;
     }
-    Session& s = *app.session;
+    session::Attempt& s = *app.attempt;
     if (s.revision() != app.desk.seen_revision) {
         app.desk.seen_revision = s.revision();
         app.desk.scroll_down = true;
@@ -579,7 +579,7 @@ void draw_desk(AppState& app) {
     const std::vector<ThreadView> threads = s.engine().threads();
     const std::string viewed = viewed_thread(app, threads);
     const ThreadView* tv = find_thread(threads, viewed);
-    const bool practice = s.config().mode == Mode::Practice;
+    const bool practice = s.config().mode == session::Mode::Practice;
     const float scale = app.ui_scale;
 
     draw_top_bar(app);

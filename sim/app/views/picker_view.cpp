@@ -20,7 +20,7 @@ std::string stars(int difficulty, bool cjk) {
     return s;
 }
 
-void draw_details(AppState& app, const LibraryEntry& e) {
+void draw_details(AppState& app, const session::ScenarioFile& e) {
     const Scenario& s = *e.scenario;
     ImGui::PushTextWrapPos(0);
     ImGui::TextUnformatted(app.shown(s.title).c_str());
@@ -37,7 +37,7 @@ void draw_details(AppState& app, const LibraryEntry& e) {
     }
     ImGui::Separator();
     ImGui::TextColored(ui::kAccent, "%s", app.tr("picker.trains"));
-    ImGui::TextUnformatted(app.shown(what_it_trains(s)).c_str());
+    ImGui::TextUnformatted(app.shown(session::what_it_trains(s)).c_str());
     ImGui::Spacing();
     ImGui::TextColored(ui::kAccent, "%s", app.tr("picker.people"));
     for (const auto& a : s.actors)
@@ -45,7 +45,7 @@ void draw_details(AppState& app, const LibraryEntry& e) {
     ImGui::Spacing();
     ImGui::TextColored(ui::kAccent, "%s", app.tr("picker.criteria"));
     for (const auto& c : s.criteria) {
-        const StandardInfo* st = app.standard(c.id);
+        const Criterion* st = app.standard(c.id);
         if (st && !st->title.empty())
             ImGui::BulletText("%s", app.shown(st->title).c_str());
         else
@@ -64,7 +64,7 @@ void draw_picker(AppState& app) {
 
     // Default selection: --scenario, else the first category that has scenarios.
     if (p.category.empty()) {
-        if (const LibraryEntry* e =
+        if (const session::ScenarioFile* e =
                 app.opts.scenario.empty() ? nullptr : app.library.find(app.opts.scenario);
             e && e->scenario) {
             p.category = e->scenario->category;
@@ -133,7 +133,7 @@ void draw_picker(AppState& app) {
         ImGui::Indent();
         ImGui::PushTextWrapPos(0);
         ImGui::PushStyleColor(ImGuiCol_Text, ui::kMuted);
-        ImGui::TextUnformatted(app.shown(what_it_trains(s)).c_str());
+        ImGui::TextUnformatted(app.shown(session::what_it_trains(s)).c_str());
         ImGui::PopStyleColor();
         ImGui::PopTextWrapPos();
         ImGui::Unindent();
@@ -145,7 +145,7 @@ void draw_picker(AppState& app) {
 
     // Details and start.
     ImGui::BeginChild("##details", ImVec2(0, h), true);
-    const LibraryEntry* sel = p.selected.empty() ? nullptr : app.library.find(p.selected);
+    const session::ScenarioFile* sel = p.selected.empty() ? nullptr : app.library.find(p.selected);
     if (!sel || !sel->scenario) {
         ImGui::TextDisabled("%s", app.tr("picker.choose"));
     } else {
@@ -157,17 +157,17 @@ void draw_picker(AppState& app) {
         ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted(app.tr("picker.mode"));
         ImGui::SameLine();
-        if (ui::radio(app.tr("mode.practice"), p.mode == Mode::Practice, "picker.mode:practice"))
-            p.mode = Mode::Practice;
+        if (ui::radio(app.tr("mode.practice"), p.mode == session::Mode::Practice, "picker.mode:practice"))
+            p.mode = session::Mode::Practice;
         ImGui::SameLine();
-        if (ui::radio(app.tr("mode.assessment"), p.mode == Mode::Assessment,
+        if (ui::radio(app.tr("mode.assessment"), p.mode == session::Mode::Assessment,
                       "picker.mode:assessment"))
-            p.mode = Mode::Assessment;
-        ImGui::TextDisabled("%s", app.tr(p.mode == Mode::Practice ? "picker.practice_note"
+            p.mode = session::Mode::Assessment;
+        ImGui::TextDisabled("%s", app.tr(p.mode == session::Mode::Practice ? "picker.practice_note"
                                                                   : "picker.assessment_note"));
         ui::checkbox(app.tr("picker.choice_mode"), &p.choice_mode, "picker.choice");
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", app.tr("picker.choice_note"));
-        const bool ready = app.backend_is_ready();
+        const bool ready = app.resources_is_ready();
         if (ui::button(ready ? app.tr("picker.start") : app.tr("picker.loading"), "picker.start",
                        ImVec2(-1, ImGui::GetFrameHeight() * 1.3f))) {
             p.error.clear();

@@ -6,17 +6,19 @@
 #include <fstream>
 #include <sstream>
 
-#include "app_test_support.h"
 #include "headless_ui.h"
 #include "sim/app/app_state.h"
-#include "sim/app/library.h"
 #include "sim/model/enums.h"
+#include "unit/session/session_test_support.h"
 
 namespace {
 
 using namespace dd;
 using namespace dd::app;
 using namespace dd::app::test;
+using namespace dd::session::test;
+using dd::session::Library;
+using dd::session::Mode;
 
 std::string read(const std::string& path) {
     std::ifstream in(path);
@@ -32,9 +34,9 @@ class Desk : public ::testing::Test {
         app.opts.scenarios_dir = kScenarioDir;
         std::string err;
         ASSERT_TRUE(app.set_language("zh", &err)) << err;
-        app.library = scan_library(kScenarioDir);
-        app.backend = backend();
-        ASSERT_TRUE(app.backend->detector);
+        app.library = Library::scan(kScenarioDir);
+        app.resources = resources();
+        ASSERT_TRUE(app.resources->can_play());
         app.manual_clock = true;
         app.opts.seed = 1;
         out_dir = ::testing::TempDir() + "dd_views_" + std::to_string(::getpid()) + "_" +
@@ -74,8 +76,8 @@ TEST_F(Desk, ExampleGoldPlayedThroughTheViewsPassesAndReplaysIdentically) {
         read(std::string(DESKDRILL_TESTS_DIR) + "/gui/example_gold.drive"), "example_gold.drive");
     ASSERT_EQ(err, "");
     EXPECT_EQ(app.screen, Screen::Debrief);
-    ASSERT_TRUE(app.session);
-    const Session& s = *app.session;
+    ASSERT_TRUE(app.attempt);
+    const session::Attempt& s = *app.attempt;
     EXPECT_EQ(s.scenario().id, "complaint.night-renovation-noise");
     EXPECT_EQ(s.engine().log().rejected, 0);
     // The actions the widgets produced are the gold transcript's (its closing wait aside).
@@ -99,10 +101,8 @@ TEST_F(Desk, ExampleGoldPlayedThroughTheViewsPassesAndReplaysIdentically) {
     ASSERT_TRUE(saved) << d.to_string();
     EXPECT_EQ(saved->actions.size(), got.actions.size());
     expect_replays_identically(s);
-    if (app.backend->score) {
-        ASSERT_TRUE(s.report()) << s.score_error();
-        EXPECT_TRUE(s.report()->passed) << report_to_text(*s.report());
-    }
+    ASSERT_TRUE(s.report()) << s.score_error();
+    EXPECT_TRUE(s.report()->passed) << report_to_text(*s.report());
     // The Chinese that was shown is in the atlas.
     if (app.fonts.has_cjk()) {
         EXPECT_TRUE(app.fonts.glyphs().contains(0x738B));  // 王 (typed into the form)
@@ -124,8 +124,8 @@ TEST_F(Desk, PracticeShowsHintsAndClockControlsAssessmentDoesNot) {
               "frames 3\nexpect-not hint.standards\nexpect-not desk.pause\n"
               "expect-not desk.skip\nexpect-not desk.speed:2\n"),
         "");
-    ASSERT_TRUE(app.session);
-    EXPECT_EQ(app.session->config().mode, Mode::Assessment);
+    ASSERT_TRUE(app.attempt);
+    EXPECT_EQ(app.attempt->config().mode, Mode::Assessment);
 }
 
 TEST_F(Desk, ChoiceModeOffersRepliesAndTypingWhereNoneAreOffered) {
@@ -142,17 +142,17 @@ TEST_F(Desk, ChoiceModeOffersRepliesAndTypingWhereNoneAreOffered) {
         "at 40\nclick reply.input\ntype 不客气,您慢走,再见!\nkey Enter\n"
         "at 46\nclick desk.end\nscreen debrief\n");
     ASSERT_EQ(err, "");
-    ASSERT_TRUE(app.session);
-    const auto& actions = app.session->recorded().actions;
+    ASSERT_TRUE(app.attempt);
+    const auto& actions = app.attempt->recorded().actions;
     ASSERT_GE(actions.size(), 3u);
     EXPECT_EQ(actions[0].verb, Verb::Answer);
     EXPECT_EQ(actions[0].arg, "desk");
     EXPECT_EQ(actions[1].verb, Verb::Choose);
     EXPECT_EQ(actions[1].choice, 0);
     EXPECT_TRUE(actions[1].text.empty());  // the engine resolves it, as in a replay
-    EXPECT_EQ(app.session->engine().log().rejected, 0);
-    expect_replays_identically(*app.session);
-    const std::string yaml = transcript_to_yaml(app.session->transcript_for_save());
+    EXPECT_EQ(app.attempt->engine().log().rejected, 0);
+    expect_replays_identically(*app.attempt);
+    const std::string yaml = session::transcript_file_text(*app.attempt->record());
     EXPECT_NE(yaml.find("choose: 1}"), std::string::npos) << yaml;  // 1-based in the file
 }
 
@@ -177,12 +177,12 @@ TEST_F(Desk, RetryStartsAFreshAttemptAndLibraryGoesBack) {
                     "picker.scenario:complaint.night-renovation-noise\nclick picker.start\n"
                     "at 30\nclick desk.end\nscreen debrief\nclick debrief.retry\nscreen desk\n"),
               "");
-    ASSERT_TRUE(app.session);
-    EXPECT_TRUE(app.session->recorded().actions.empty());
-    EXPECT_EQ(app.session->now(), 0);
+    ASSERT_TRUE(app.attempt);
+    EXPECT_TRUE(app.attempt->recorded().actions.empty());
+    EXPECT_EQ(app.attempt->now(), 0);
     ASSERT_EQ(drive("at 1\nclick desk.end\nscreen debrief\nclick debrief.library\nscreen picker\n"),
               "");
-    EXPECT_FALSE(app.session);
+    EXPECT_FALSE(app.attempt);
 }
 
 TEST_F(Desk, EveryLibraryScenarioOpensAtTheDeskWithoutMissingStrings) {
@@ -192,7 +192,7 @@ TEST_F(Desk, EveryLibraryScenarioOpensAtTheDeskWithoutMissingStrings) {
         std::string err;
         ASSERT_TRUE(app.start(e.scenario->id, &err)) << err;
         for (Millis t : {0, 1000, 3000, 10'000, 30'000}) {
-            app.session->set_clock(t);
+            app.attempt->set_clock(t);
             frame();
         }
         app.end_attempt();
@@ -209,43 +209,6 @@ TEST_F(Desk, EveryLibraryScenarioOpensAtTheDeskWithoutMissingStrings) {
 
 namespace {
 
-TEST(Library, FirstCategoryAloneThenTheRestCountsAgree) {
-    const Library full = scan_library(kScenarioDir);
-    ASSERT_TRUE(full.complete);
-    ASSERT_GT(full.entries.size(), 5u);
-    const Library part = scan_library_first(kScenarioDir, "");
-    EXPECT_FALSE(part.complete);
-    // The first category of enums::kCategories that has scenarios is the one parsed.
-    std::string first;
-    for (auto c : dd::enums::kCategories)
-        if (full.count_in(c) > 0) {
-            first = std::string(c);
-            break;
-        }
-    EXPECT_TRUE(part.loaded(first));
-    for (const auto& e : part.entries) {
-        ASSERT_TRUE(e.scenario) << e.error;
-        EXPECT_EQ(e.scenario->category, first);
-    }
-    // Counts by folder match the parsed library's (folder = category).
-    for (auto c : dd::enums::kCategories) EXPECT_EQ(part.count_in(c), full.count_in(c)) << c;
-    EXPECT_LT(part.entries.size(), full.entries.size());
-}
-
-TEST(Library, HintPicksTheCategoryByIdPathOrName) {
-    auto first_category = [](const Library& l) {
-        return l.entries.empty() || !l.entries[0].scenario ? std::string()
-                                                           : l.entries[0].scenario->category;
-    };
-    EXPECT_EQ(first_category(scan_library_first(kScenarioDir, "complaint.night-renovation-noise")),
-              "complaint");
-    EXPECT_EQ(first_category(scan_library_first(kScenarioDir, kExampleFile)), "complaint");
-    EXPECT_EQ(first_category(scan_library_first(kScenarioDir, "inquiry")), "inquiry");
-    const Library l = scan_library_first(kScenarioDir, "complaint");
-    ASSERT_TRUE(l.find("complaint.night-renovation-noise"));
-    EXPECT_FALSE(l.find("inquiry.nearby-transport"));  // not parsed yet
-}
-
 TEST(Library, StartingAScenarioNotYetParsedWaitsForTheFullScan) {
     HeadlessUi ui;
     AppState app;
@@ -253,8 +216,8 @@ TEST(Library, StartingAScenarioNotYetParsedWaitsForTheFullScan) {
     app.opts.scenarios_dir = kScenarioDir;
     std::string err;
     ASSERT_TRUE(app.set_language("zh", &err));
-    app.library = scan_library_first(kScenarioDir, "complaint");
-    app.backend = backend();
+    app.library = Library::scan_first(kScenarioDir, "complaint");
+    app.resources = resources();
     ASSERT_TRUE(app.start("inquiry.nearby-transport", &err)) << err;
     EXPECT_TRUE(app.library.complete);
     EXPECT_EQ(app.screen, Screen::Desk);

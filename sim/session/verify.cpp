@@ -3,7 +3,7 @@
 // [SECTION] the synthetic trainee: phrases from the lexicon, replies, desk actions
 // [SECTION] one driven run
 // [SECTION] exploration over branch decisions, aggregation per ending
-#include "verify.h"
+#include "sim/session/verify.h"
 
 #include <algorithm>
 #include <deque>

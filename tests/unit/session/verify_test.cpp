@@ -1,6 +1,6 @@
 // deskdrill verify: the static graph checks on small broken scenarios, and the exploration on
 // the client's example (both of its endings reached, a pass and a fail among them).
-#include "sim/cli/verify.h"
+#include "sim/session/verify.h"
 
 #include <gtest/gtest.h>
 

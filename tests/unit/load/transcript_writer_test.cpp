@@ -1,19 +1,15 @@
 // The transcript writer: DESIGN §3 YAML that the transcript loader reads back unchanged.
 #include <gtest/gtest.h>
-#include <iterator>
-#include <fstream>
-#include <filesystem>
 
-#include "app_test_support.h"
-#include "sim/app/transcript_yaml.h"
 #include "sim/load/transcript_loader.h"
+#include "sim/load/transcript_writer.h"
 
 namespace {
 
 using dd::Action;
 using dd::Verb;
-using dd::app::format_seconds;
-using dd::app::yaml_quote;
+using dd::format_seconds;
+using dd::yaml_quote;
 
 TEST(TranscriptYaml, SecondsKeepEveryMillisecond) {
     EXPECT_EQ(format_seconds(0), "0");
@@ -80,7 +76,7 @@ TEST(TranscriptYaml, EveryVerbRoundTripsThroughTheLoader) {
     t.actions.push_back(w0);
     t.actions.push_back(act(70000, Verb::End));
 
-    const std::string yaml = dd::app::transcript_to_yaml(t, "a comment\nover two lines");
+    const std::string yaml = dd::transcript_to_yaml(t, "a comment\nover two lines");
     EXPECT_EQ(yaml.rfind("# a comment\n# over two lines\n", 0), 0u) << yaml;
     dd::Diagnostics d;
     auto back = dd::load_transcript_text(yaml, "x.yaml", d);
@@ -103,27 +99,6 @@ TEST(TranscriptYaml, EveryVerbRoundTripsThroughTheLoader) {
         EXPECT_EQ(b.fields, a.fields);
         EXPECT_EQ(b.to, a.to);
     }
-}
-
-TEST(TranscriptYaml, WritesFilesAtomically) {
-    const std::string dir = ::testing::TempDir() + "dd_tw_" + std::to_string(::getpid());
-    std::string err;
-    ASSERT_TRUE(dd::app::write_text_file(dir + "/sub/t.yaml", "x: 1\n", &err)) << err;
-    EXPECT_FALSE(dd::app::write_text_file("/proc/no/such/dir/t.yaml", "x", &err));
-    EXPECT_NE(err.find("cannot write"), std::string::npos);
-}
-
-TEST(TranscriptYaml, ReplacingAFileLeavesTheNewOneWholeAndNoTemporary) {
-    const std::string dir = ::testing::TempDir() + "dd_tr_" + std::to_string(::getpid());
-    const std::string path = dir + "/t.yaml";
-    std::string err;
-    ASSERT_TRUE(dd::app::write_text_file(path, "old: 1\n", &err)) << err;
-    const std::string big(200'000, 'x');
-    ASSERT_TRUE(dd::app::write_text_file(path, big, &err)) << err;
-    std::ifstream in(path, std::ios::binary);
-    const std::string back((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    EXPECT_EQ(back, big);
-    EXPECT_FALSE(std::filesystem::exists(path + ".tmp"));
 }
 
 }  // namespace

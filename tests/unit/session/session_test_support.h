@@ -1,5 +1,5 @@
 // Test support: the example scenario, the real lexicon and catalogue, and a comparison of an
-// attempt played through a Session with the replay of the transcript it saved.
+// attempt played live (session::Attempt) with the replay of the transcript it recorded.
 #pragma once
 #include <gtest/gtest.h>
 
@@ -7,14 +7,16 @@
 #include <string>
 
 #include "scoring/rubric/report.h"
-#include "sim/app/backend.h"
-#include "sim/app/session.h"
-#include "sim/app/transcript_yaml.h"
 #include "sim/engine/engine.h"
 #include "sim/engine/log_format.h"
 #include "sim/load/transcript_loader.h"
+#include "sim/load/transcript_writer.h"
+#include "sim/session/attempt.h"
+#include "sim/session/file_sink.h"
+#include "sim/session/library.h"
+#include "sim/session/resources.h"
 
-namespace dd::app::test {
+namespace dd::session::test {
 
 inline const std::string kScenarioDir = DESKDRILL_SCENARIOS_DIR;
 inline const std::string kExampleFile = kScenarioDir + "/complaint/night-renovation-noise.yaml";
@@ -46,17 +48,19 @@ actions:
   - {at: 112, hang_up: phone}
 )";
 
-inline std::shared_ptr<const Backend> backend() {
-    static std::shared_ptr<const Backend> be =
-        load_backend(kScenarioDir + "/lexicon.yaml", kScenarioDir + "/standards.yaml");
-    return be;
+inline std::shared_ptr<const Resources> resources() {
+    static std::shared_ptr<const Resources> r = [] {
+        Diagnostics d;
+        return Resources::load(kScenarioDir + "/lexicon.yaml", kScenarioDir + "/standards.yaml", d);
+    }();
+    return r;
 }
 
-inline std::shared_ptr<const Scenario> scenario(const std::string& path = kExampleFile) {
+inline ScenarioFile scenario(const std::string& path = kExampleFile) {
     Diagnostics d;
     auto s = load_scenario(path, d);
     EXPECT_TRUE(s) << d.to_string();
-    return s ? std::make_shared<const Scenario>(std::move(*s)) : nullptr;
+    return s ? std::move(*s) : ScenarioFile{};
 }
 
 inline Transcript transcript(const std::string& yaml) {
@@ -66,21 +70,20 @@ inline Transcript transcript(const std::string& yaml) {
     return t ? *t : Transcript{};
 }
 
-// Saves the session's transcript as YAML, loads it back as `deskdrill play` does, replays it and
-// expects the identical attempt log and report.
-inline void expect_replays_identically(const Session& s) {
-    const std::string yaml = transcript_to_yaml(s.transcript_for_save());
+// Writes the attempt's transcript as its file, loads it back as `deskdrill play` does, replays it
+// and expects the identical attempt log and report.
+inline void expect_replays_identically(const Attempt& a) {
+    ASSERT_TRUE(a.record()) << "end the attempt first";
+    const std::string yaml = transcript_file_text(*a.record());
     Diagnostics d;
     auto t = load_transcript_text(yaml, "saved.yaml", d);
     ASSERT_TRUE(t) << d.to_string() << "\n" << yaml;
-    const AttemptLog replayed = replay(s.scenario(), *t, *s.backend().detector, s.backend().mood);
-    EXPECT_EQ(log_to_json(replayed), log_to_json(s.engine().log())) << yaml;
-    if (s.report() && s.backend().score) {
-        std::string err;
-        auto r = s.backend().score(s.scenario(), replayed, &err);
-        ASSERT_TRUE(r) << err;
-        EXPECT_EQ(report_to_json(*r), report_to_json(*s.report()));
+    const AttemptRecord replayed = replay_attempt(a.scenario_file(), *t, a.resources());
+    EXPECT_EQ(log_to_json(replayed.log), log_to_json(a.engine().log())) << yaml;
+    ASSERT_EQ(replayed.report.has_value(), a.report().has_value());
+    if (a.report()) {
+        EXPECT_EQ(report_to_json(*replayed.report), report_to_json(*a.report()));
     }
 }
 
-}  // namespace dd::app::test
+}  // namespace dd::session::test

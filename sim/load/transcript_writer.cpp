@@ -1,17 +1,9 @@
 // Transcript → YAML (DESIGN §3 format).
-#include "transcript_yaml.h"
-
-#include <fcntl.h>
-#include <unistd.h>
-
-#include <cerrno>
-#include <cstring>
+#include "transcript_writer.h"
 
 #include <cstdio>
-#include <filesystem>
-#include <fstream>
 
-namespace dd::app {
+namespace dd {
 
 std::string format_seconds(Millis ms) {
     const char* sign = ms < 0 ? "-" : "";
@@ -128,46 +120,4 @@ std::string transcript_to_yaml(const Transcript& t, const std::string& comment) 
     return out;
 }
 
-bool write_text_file(const std::string& path, const std::string& text, std::string* error) {
-    // Written to a temporary file, flushed to disk, then renamed over the target: a crash or a
-    // kill at any moment leaves either the old file or the new one whole, never half of one.
-    std::error_code ec;
-    const auto parent = std::filesystem::path(path).parent_path();
-    if (!parent.empty()) std::filesystem::create_directories(parent, ec);
-    const std::string tmp = path + ".tmp";
-    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0) {
-        if (error) *error = "cannot write " + path + ": " + std::strerror(errno);
-        return false;
-    }
-    std::size_t done = 0;
-    while (done < text.size()) {
-        const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) break;
-        done += static_cast<std::size_t>(n);
-    }
-    const bool ok = done == text.size() && ::fsync(fd) == 0;
-    const int saved_errno = errno;
-    ::close(fd);
-    if (!ok) {
-        ::unlink(tmp.c_str());
-        if (error) *error = "cannot write " + path + ": " + std::strerror(saved_errno);
-        return false;
-    }
-    std::filesystem::rename(tmp, path, ec);
-    if (ec) {
-        ::unlink(tmp.c_str());
-        if (error) *error = "cannot write " + path + ": " + ec.message();
-        return false;
-    }
-    // The rename itself is durable once the folder is synced.
-    const std::string dir = parent.empty() ? std::string(".") : parent.string();
-    if (const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); dfd >= 0) {
-        ::fsync(dfd);
-        ::close(dfd);
-    }
-    return true;
-}
-
-}  // namespace dd::app
+}  // namespace dd

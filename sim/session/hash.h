@@ -1,0 +1,13 @@
+// Content hashes and attempt ids: SHA-256 (libsodium) in lowercase hex, random UUIDs (v4).
+#pragma once
+#include <string>
+#include <string_view>
+
+namespace dd::session {
+
+// SHA-256 of the bytes, 64 lowercase hex digits.
+std::string sha256_hex(std::string_view bytes);
+// A random UUID, version 4, lowercase ("3f2b…-4…-a…"), from the system's CSPRNG.
+std::string new_uuid();
+
+}  // namespace dd::session
