@@ -6,7 +6,7 @@ set -euo pipefail
 
 pkgs=(
   # toolchain
-  g++ cmake ninja-build ccache pkg-config
+  g++ cmake ninja-build ccache pkg-config dpkg-dev
   # core libraries
   libyaml-cpp-dev libsqlite3-dev libsodium-dev nlohmann-json3-dev libcli11-dev
   libopencc-dev opencc libutf8proc-dev libvalijson-dev
