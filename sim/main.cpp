@@ -1,5 +1,7 @@
 // deskdrill — the GUI with no subcommand (when built with it and a display is there),
-// otherwise the headless subcommands of DESIGN §5.
+// otherwise the headless subcommands of DESIGN §5. Built a second time as `deskdrill-test`
+// (DESKDRILL_TEST_HOOKS) for the GUI tests and benchmarks: only that one can be driven by a UI
+// script, and it is never installed.
 #include <cstdlib>
 #include <iostream>
 
@@ -23,7 +25,11 @@ int main(int argc, char** argv) {
     dd::cli::add_acts_command(root, exit_code);
     dd::cli::add_demo_command(root, exit_code);
 #ifdef DESKDRILL_HAVE_GUI
-    dd::app::add_gui_options(root);
+#ifdef DESKDRILL_TEST_HOOKS
+    dd::app::add_gui_options(root, /*test_hooks=*/true);
+#else
+    dd::app::add_gui_options(root, /*test_hooks=*/false);
+#endif
 #endif
     try {
         root.parse(argc, argv);

@@ -82,7 +82,7 @@ bool parse_size(const std::string& s, int* w, int* h) {
 
 }  // namespace
 
-void add_gui_options(CLI::App& root) {
+void add_gui_options(CLI::App& root, bool test_hooks) {
     Options& o = g_opts;
     auto* g = &root;
     const char* group = "Desk window";
@@ -100,11 +100,6 @@ void add_gui_options(CLI::App& root) {
     g->add_option("--speed", o.speed, "Sim seconds per wall second in practice (0.25–16)")
         ->check(CLI::Range(0.25, 16.0))
         ->group(group);
-    g->add_option("--drive", o.drive, "Play a UI script (test hook; see sim/app/driver.h)")
-        ->check(CLI::ExistingFile)
-        ->group(group);
-    g->add_option("--screenshot-dir", o.screenshot_dir, "Where `screenshot NAME` steps write PNGs")
-        ->group(group);
     g->add_option("--transcript-out", o.transcript_out, "File \"save transcript\" writes")
         ->group(group);
     g->add_flag("!--no-autosave", o.autosave,
@@ -119,14 +114,21 @@ void add_gui_options(CLI::App& root) {
         ->group(group);
     g->add_option("--window", o.window, "Window size WxH (default: the remembered size)")
         ->group(group);
-    g->add_flag("--keep-open", o.keep_open, "Stay open after the drive script ends")->group(group);
+    if (!test_hooks) return;
+    const char* hooks = "Test build only";
+    g->add_option("--drive", o.drive, "Play a UI script (see sim/app/driver.h)")
+        ->check(CLI::ExistingFile)
+        ->group(hooks);
+    g->add_option("--screenshot-dir", o.screenshot_dir, "Where `screenshot NAME` steps write PNGs")
+        ->group(hooks);
+    g->add_flag("--keep-open", o.keep_open, "Stay open after the drive script ends")->group(hooks);
     g->add_flag("--bench-first-frame", o.bench_first_frame,
                 "Print start-up timings and exit after the first frame is presented")
-        ->group(group);
+        ->group(hooks);
     g->add_option("--bench-frames", o.bench_frames,
                   "After the drive script: render N frames and print CPU time per frame")
         ->check(CLI::Range(0, 100000))
-        ->group(group);
+        ->group(hooks);
 }
 
 int run_gui() {

@@ -11,7 +11,7 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 
 if [ "${1:-}" = "--inner" ]; then
   build=$2 runs=$3
-  deskdrill=$build/deskdrill bare=$build/tests/bench/bench_bare_imgui
+  deskdrill=$build/deskdrill-test bare=$build/tests/bench/bench_bare_imgui
   launch() { DD_LAUNCH_NS=$(date +%s%N) "$@"; }
   # Warm the page cache (font file, libraries) so every measured run starts alike.
   launch "$bare" >/dev/null; launch "$deskdrill" --bench-first-frame >/dev/null
@@ -44,8 +44,8 @@ fi
 
 build=$(cd "${1:-$root/build/release}" && pwd)
 runs=${2:-15}
-for f in "$build/deskdrill" "$build/tests/bench/bench_bare_imgui"; do
-  [ -x "$f" ] || { echo "gui_bench.sh: $f not built; cmake --build $build --target deskdrill bench_bare_imgui" >&2; exit 2; }
+for f in "$build/deskdrill-test" "$build/tests/bench/bench_bare_imgui"; do
+  [ -x "$f" ] || { echo "gui_bench.sh: $f not built; cmake --build $build --target deskdrill-test bench_bare_imgui" >&2; exit 2; }
 done
 command -v xvfb-run >/dev/null || { echo "gui_bench.sh: xvfb-run missing; run scripts/deps.sh" >&2; exit 2; }
 TMPDIR=$(mktemp -d)

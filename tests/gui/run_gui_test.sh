@@ -2,18 +2,19 @@
 # One GUI test: runs the real deskdrill window under Xvfb (Mesa software GL), plays a drive script
 # through the UI, checks the screenshots are not blank, and that the transcript the window saved
 # replays with `deskdrill play` to the identical report and attempt log.
-#   run_gui_test.sh --deskdrill BIN --png-check BIN --out DIR --drive FILE
+#   run_gui_test.sh --deskdrill BIN [--player BIN] --png-check BIN --out DIR --drive FILE
 #                   [--shots "desk debrief"] [--expect passed|failed] [--exit N]
 #                   [--stderr-has TEXT] [--no-replay] [--env VAR=VALUE]…
 #                   [-- extra deskdrill options]
 # Exit 77 (CTest: skipped) only when Xvfb is not installed (scripts/deps.sh installs it).
 set -uo pipefail
 
-deskdrill= png_check= out= drive= shots= expect= want_exit=0 stderr_has= replay=1
+deskdrill= player= png_check= out= drive= shots= expect= want_exit=0 stderr_has= replay=1
 extra=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --deskdrill) deskdrill=$2; shift 2 ;;
+    --player) player=$2; shift 2 ;;
     --png-check) png_check=$2; shift 2 ;;
     --out) out=$2; shift 2 ;;
     --drive) drive=$2; shift 2 ;;
@@ -28,6 +29,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 
+[ -n "$player" ] || player=$deskdrill  # what replays the saved transcript (deskdrill play)
 if ! command -v Xvfb >/dev/null 2>&1; then
   echo "SKIP: Xvfb is not installed (scripts/deps.sh installs xvfb)"
   exit 77
@@ -59,11 +61,11 @@ if [ "$replay" = 1 ]; then
   [ -f "$out/gui_report.json" ] || fail "the window wrote no report"
   scenario=$(sed -n 's/^scenario: *//p' "$out/attempt.yaml" | head -1)
   # play exits 1 for a failing report (a check failed), 2 for bad input.
-  "$deskdrill" play "$scenario" --transcript "$out/attempt.yaml" --json >"$out/play_report.json"
+  "$player" play "$scenario" --transcript "$out/attempt.yaml" --json >"$out/play_report.json"
   [ $? -le 1 ] || fail "deskdrill play refused the saved transcript"
   cmp -s "$out/gui_report.json" "$out/play_report.json" ||
     { diff -u "$out/gui_report.json" "$out/play_report.json" | head -40 >&2; fail "the replayed report differs from the window's"; }
-  "$deskdrill" play "$scenario" --transcript "$out/attempt.yaml" --log --json >"$out/play_log.json"
+  "$player" play "$scenario" --transcript "$out/attempt.yaml" --log --json >"$out/play_log.json"
   [ $? -le 1 ] || fail "deskdrill play --log refused the saved transcript"
   cmp -s "$out/gui_log.json" "$out/play_log.json" ||
     { diff -u "$out/gui_log.json" "$out/play_log.json" | head -40 >&2; fail "the replayed attempt log differs from the window's"; }

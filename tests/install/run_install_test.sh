@@ -65,4 +65,7 @@ grep -q '"passed": true' "$out/play_gold.out" || fail "play of the gold did not 
 run play_poor 1 play "$root/usr/share/deskdrill/scenarios/complaint/night-renovation-noise.yaml" \
   --transcript "$root/usr/share/deskdrill/examples/complaint.night-renovation-noise.poor.yaml"
 run verify_one 0 verify -q "$root/usr/share/deskdrill/scenarios/emergency"
+run help 0 --help
+if grep -q -- "--drive" "$out/help.out"; then fail "the installed program offers --drive (a UI-script hook)"; fi
+[ ! -e "$root/usr/bin/deskdrill-test" ] || fail "the test build deskdrill-test was installed"
 echo "installed ($mode) DeskDrill: validate, demo, play and verify ran from $root"
