@@ -1,18 +1,19 @@
 // The limits that keep hostile YAML files harmless, for every loader (scenarios, transcripts,
-// the lexicon, the standards catalogue). Light on purpose (no yaml-cpp).
+// the lexicon, the standards catalogue), with their defaults from sim/model/limits.h (the one
+// place every bound is written down). Light on purpose (no yaml-cpp).
 #pragma once
 #include <cstddef>
+
+#include "sim/model/limits.h"
 
 namespace dd::yaml {
 
 struct Limits {
-    std::size_t max_bytes = 1u << 20;  // 1 MiB: the largest scenario is a few KiB
-    int max_depth = 64;                // collection nesting
-    std::size_t max_nodes = 200'000;   // node visits with aliases expanded (alias bombs)
-    // Nodes as written, estimated before parsing: yaml-cpp takes most of a second on 500k, and
-    // the largest DeskDrill file has a few thousand.
-    std::size_t max_written_nodes = 50'000;
-    int max_errors = 100;  // per file; past this a Reader reports once and stops
+    std::size_t max_bytes = limits::kMaxFileBytes;
+    int max_depth = limits::kMaxYamlDepth;
+    std::size_t max_nodes = limits::kMaxYamlNodes;
+    std::size_t max_written_nodes = limits::kMaxYamlWrittenNodes;
+    int max_errors = limits::kMaxErrorsPerFile;
 };
 
 }  // namespace dd::yaml

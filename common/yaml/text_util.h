@@ -15,12 +15,29 @@ inline std::size_t count_chars(std::string_view s) {
     return n;
 }
 
-// s cut to at most `max_bytes` at a character boundary, with "…" when cut.
+// s cut to at most `max_bytes` at a character boundary, with "…" when cut, and every control
+// character shown as \xNN: a message never writes a raw control character to a terminal.
 inline std::string truncate_for_message(std::string_view s, std::size_t max_bytes = 60) {
-    if (s.size() <= max_bytes) return std::string(s);
-    std::size_t cut = max_bytes;
-    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
-    return std::string(s.substr(0, cut)) + "…";
+    std::size_t cut = s.size();
+    if (s.size() > max_bytes) {
+        cut = max_bytes;
+        while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+    }
+    std::string out;
+    out.reserve(cut + 4);
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    for (std::size_t i = 0; i < cut; ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c < 0x20 || c == 0x7F) {
+            out += "\\x";
+            out += kHex[c >> 4];
+            out += kHex[c & 0xF];
+        } else {
+            out += static_cast<char>(c);
+        }
+    }
+    if (cut < s.size()) out += "…";
+    return out;
 }
 
 // 'text' for messages.

@@ -5,13 +5,18 @@
 // parse_text/parse_file · suggestions · Reader · Fields.
 #include "common/yaml/yaml_safe.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <yaml-cpp/anchor.h>
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/parser.h>
 
 #include <algorithm>
 #include <charconv>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -548,36 +553,56 @@ std::optional<Document> parse_text(std::string_view text, const std::string& pat
 
 std::optional<std::string> read_file_text(const std::string& path, Diagnostics& diags,
                                           std::size_t max_bytes) {
-    std::error_code ec;
-    const auto status = std::filesystem::status(path, ec);
-    if (ec || !std::filesystem::exists(status)) {
-        diags.error(path, {}, "cannot open the file: no such file");
+    // Opened without blocking and checked before a byte is read: a FIFO, a device or a socket
+    // named as an input would otherwise hang or never end.
+    const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) {
+        const int e = errno;
+        if (e == ENOENT || e == ENOTDIR)
+            diags.error(path, {}, "cannot open the file: no such file");
+        else if (e == EACCES || e == EPERM)
+            diags.error(path, {}, "cannot open the file: permission denied");
+        else
+            diags.error(path, {}, std::string("cannot open the file: ") + std::strerror(e));
         return std::nullopt;
     }
-    if (std::filesystem::is_directory(status)) {
+    struct Closer {
+        int fd;
+        ~Closer() { ::close(fd); }
+    } closer{fd};
+    struct stat st {};
+    if (::fstat(fd, &st) != 0) {
+        diags.error(path, {}, std::string("cannot read the file: ") + std::strerror(errno));
+        return std::nullopt;
+    }
+    if (S_ISDIR(st.st_mode)) {
         diags.error(path, {}, "is a folder, not a file");
         return std::nullopt;
     }
-    if (std::filesystem::is_regular_file(status)) {
-        const auto size = std::filesystem::file_size(path, ec);
-        if (!ec && size > max_bytes) {
-            diags.error(path, {},
-                        "file is too large (" + format_size(size) + "); the limit is " +
-                            format_size(max_bytes) + " — split it into several files");
-            return std::nullopt;
-        }
-    }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        diags.error(path, {}, "cannot open the file: permission denied or unreadable");
+    if (!S_ISREG(st.st_mode)) {
+        diags.error(path, {},
+                    "is not a regular file (a pipe, device or socket); give the path of a file");
         return std::nullopt;
     }
-    // Read at most one byte past the limit: a pipe or special file must not fill memory.
+    if (static_cast<std::uint64_t>(st.st_size) > max_bytes) {
+        diags.error(path, {},
+                    "file is too large (" + format_size(static_cast<std::size_t>(st.st_size)) +
+                        "); the limit is " + format_size(max_bytes) +
+                        " — split it into several files");
+        return std::nullopt;
+    }
+    // Read at most one byte past the limit: a file that grows while read must not fill memory.
     std::string text;
     char buf[1 << 16];
-    while (in && text.size() <= max_bytes) {
-        in.read(buf, sizeof buf);
-        text.append(buf, static_cast<std::size_t>(in.gcount()));
+    while (text.size() <= max_bytes) {
+        const ssize_t n = ::read(fd, buf, sizeof buf);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) {
+            diags.error(path, {}, std::string("cannot read the file: ") + std::strerror(errno));
+            return std::nullopt;
+        }
+        if (n == 0) break;
+        text.append(buf, static_cast<std::size_t>(n));
     }
     if (text.size() > max_bytes) {
         diags.error(path, {},
@@ -736,6 +761,16 @@ bool Reader::scalar_or_error(const YAML::Node& n, std::string_view what,
 
 std::optional<std::string> Reader::string(const YAML::Node& n, std::string_view what) {
     if (!scalar_or_error(n, what, "a string")) return std::nullopt;
+    // The byte scan refuses control characters as written; an escape in a quoted scalar ("\e",
+    // "\a", "\0") makes one only now. Tab and newline are text; nothing else may reach a
+    // terminal or a report.
+    for (unsigned char c : n.Scalar()) {
+        if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F) {
+            error(n, "control character " + hex_byte(c) + " in " + squote(what) +
+                         " (written as an escape); remove it");
+            return std::nullopt;
+        }
+    }
     return n.Scalar();
 }
 

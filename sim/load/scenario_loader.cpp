@@ -12,6 +12,7 @@
 #include "sim/load/vocab.h"
 #include "common/yaml/yaml_safe.h"
 #include "sim/model/enums.h"
+#include "sim/model/limits.h"
 
 namespace dd {
 
@@ -189,6 +190,7 @@ class ScenarioReader {
     // ------------------------------------------------------------ actors
     void read_actors(const YAML::Node& n) {
         if (!r_.expect_map(n, "actors")) return;
+        if (!within(n, "actors", limits::kMaxScenarioActors, "split the scenario")) return;
         if (n.size() == 0) {
             r_.error(n, "'actors' is empty; define at least one actor");
             return;
@@ -296,8 +298,20 @@ class ScenarioReader {
     }
 
     // ------------------------------------------------------------ events
+    // A collection past its limit (sim/model/limits.h) is refused before it is read.
+    bool within(const YAML::Node& n, std::string_view what, std::size_t limit,
+                std::string_view advice) {
+        if (n.size() <= limit) return true;
+        r_.error(n, "too many " + std::string(what) + " (" + std::to_string(n.size()) +
+                        "); at most " + std::to_string(limit) + ": " + std::string(advice));
+        return false;
+    }
+
     void read_events(const YAML::Node& n) {
         if (!r_.expect_list(n, "events")) return;
+        if (!within(n, "timeline events", limits::kMaxScenarioEvents,
+                    "a drill has a handful of callers and visitors; split the scenario"))
+            return;
         std::size_t i = 0;
         for (const auto& item : n) {
             const std::string what = "events[" + std::to_string(i++) + "]";
@@ -382,6 +396,7 @@ class ScenarioReader {
     // ------------------------------------------------------------ dialogue
     void read_dialogue(const YAML::Node& n) {
         if (!r_.expect_map(n, "dialogue")) return;
+        if (!within(n, "dialogue nodes", limits::kMaxScenarioNodes, "split the scenario")) return;
         if (n.size() == 0) {
             r_.error(n, "'dialogue' is empty; define at least one node");
             return;

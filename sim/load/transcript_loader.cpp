@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "common/yaml/text_util.h"
+#include "sim/model/limits.h"
 #include "common/yaml/yaml_safe.h"
 #include "sim/model/enums.h"
 
@@ -95,6 +96,12 @@ class TranscriptReader {
   private:
     void read_actions(const YAML::Node& n, Transcript& t) {
         if (!r_.expect_list(n, "actions")) return;
+        if (n.size() > limits::kMaxTranscriptActions) {
+            r_.error(n, "too many actions (" + std::to_string(n.size()) + "); at most " +
+                            std::to_string(limits::kMaxTranscriptActions) +
+                            " in one attempt; split the transcript");
+            return;
+        }
         std::size_t i = 0;
         std::optional<Millis> prev_at;
         Millis next_free = 0;  // when the previous action is over (a wait lasts)
@@ -167,6 +174,12 @@ class TranscriptReader {
                 if (!s) return false;
                 if (is_blank(*s)) {
                     r_.error(v, "'say' is empty; write what the trainee says");
+                    return false;
+                }
+                if (const std::size_t chars = yaml::count_chars(*s); chars > limits::kMaxReplyChars) {
+                    r_.error(v, "reply of " + std::to_string(chars) + " characters; a reply is at most " +
+                                    std::to_string(limits::kMaxReplyChars) +
+                                    " — split it into several `say` actions");
                     return false;
                 }
                 a.text = *s;

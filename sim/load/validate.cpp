@@ -48,6 +48,35 @@ SourcePos find_top_key(std::string_view text, std::string_view key) {
 
 }  // namespace
 
+namespace {
+
+// Every YAML file under `dir` (recursively, `schema/` folders skipped). A folder that cannot be
+// read is an error at its path, and the walk goes on with the others.
+void walk(const fs::path& dir, std::vector<std::string>& found, Diagnostics& diags) {
+    std::error_code ec;
+    fs::directory_iterator it(dir, ec), end;
+    if (ec) {
+        diags.error(dir.string(), {}, "cannot read the folder: " + ec.message());
+        return;
+    }
+    std::vector<fs::path> subfolders;
+    for (; !ec && it != end; it.increment(ec)) {
+        const auto& entry = *it;
+        std::error_code e2;
+        if (entry.is_directory(e2)) {
+            if (entry.path().filename() != "schema") subfolders.push_back(entry.path());
+            continue;
+        }
+        // Only regular files: a pipe or a device named *.yaml is not read (it could hang).
+        if (entry.is_regular_file(e2) && is_yaml(entry.path()) && !skipped_name(entry.path()))
+            found.push_back(entry.path().string());
+    }
+    if (ec) diags.error(dir.string(), {}, "cannot read the folder: " + ec.message());
+    for (const auto& sub : subfolders) walk(sub, found, diags);
+}
+
+}  // namespace
+
 std::vector<std::string> collect_yaml_files(const std::vector<std::string>& paths,
                                             Diagnostics& diags) {
     std::vector<std::string> out;
@@ -63,19 +92,12 @@ std::vector<std::string> collect_yaml_files(const std::vector<std::string>& path
             continue;
         }
         std::vector<std::string> found;
-        fs::recursive_directory_iterator it(p, fs::directory_options::skip_permission_denied, ec),
-            end;
-        for (; !ec && it != end; it.increment(ec)) {
-            const auto& entry = *it;
-            std::error_code e2;
-            if (entry.is_directory(e2)) {
-                if (entry.path().filename() == "schema") it.disable_recursion_pending();
-                continue;
-            }
-            if (entry.is_regular_file(e2) && is_yaml(entry.path()) && !skipped_name(entry.path()))
-                found.push_back(entry.path().string());
-        }
-        if (ec) diags.error(p, {}, "cannot read the folder: " + ec.message());
+        const std::size_t errors_before = diags.error_count();
+        walk(p, found, diags);
+        if (found.empty() && diags.error_count() == errors_before)
+            diags.error(p, {},
+                        "no scenario or transcript files (*.yaml, *.yml) in this folder; check "
+                        "the path");
         std::sort(found.begin(), found.end());
         out.insert(out.end(), found.begin(), found.end());
     }

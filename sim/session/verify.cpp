@@ -309,6 +309,7 @@ struct RunResult {
     std::vector<int> counts;     // how many candidates each branch point had
     std::string ending;
     ScoreReport report;
+    std::size_t work = 0;  // log entries the run produced
 };
 
 class Driver {
@@ -456,6 +457,7 @@ class Driver {
         }
         e.finish(t + 10'000);
         r.ending = ending_label(e.log());
+        r.work = e.log().entries.size();
         ScoreOptions opt;
         opt.detector = &det_;
         r.report = score_attempt(s_, e.log(), cat_, opt);
@@ -537,8 +539,14 @@ class Driver {
     }
 
     std::string ending_label(const AttemptLog& log) const {
+        // Past a handful of threads an ending is named by its first ones and a count.
+        constexpr std::size_t kNamed = 6;
         std::string out;
         for (const auto& th : log.threads) {
+            if (&th - log.threads.data() == static_cast<std::ptrdiff_t>(kNamed)) {
+                out += " + " + std::to_string(log.threads.size() - kNamed) + " more";
+                break;
+            }
             std::string last;
             for (const auto& vis : log.visits)
                 if (vis.thread == th.id) last = vis.node;
@@ -598,10 +606,16 @@ VerifyResult verify_scenario(const Scenario& s, const Lexicon& lex, const Lexico
             std::set<std::vector<int>> queued{{}};
             int runs = 0;
             while (!todo.empty() && runs < lim.max_runs) {
+                if (result.work >= lim.max_work) {
+                    result.truncated = true;
+                    result.unexplored += static_cast<int>(todo.size());
+                    break;
+                }
                 std::vector<int> dec = todo.front();
                 todo.pop_front();
                 RunResult r = driver.run(best, seed, dec);
                 ++runs;
+                result.work += r.work;
                 for (std::size_t i = dec.size(); i < r.counts.size(); ++i)
                     for (int j = 1; j < r.counts[i]; ++j) {
                         std::vector<int> next(r.decisions.begin(),
@@ -637,10 +651,22 @@ VerifyResult verify_scenario(const Scenario& s, const Lexicon& lex, const Lexico
                             "scores (acts, actions, outcome)");
         }
     }
-    if (!result.passing_path)
+    if (result.truncated)
+        diags.warning(s.path, s.pos,
+                      "exploration stopped at its work budget (" +
+                          std::to_string(lim.max_work) + " log entries) after " +
+                          std::to_string(result.runs) + " runs; " +
+                          std::to_string(result.unexplored) +
+                          " branch choice(s) were not played, so the endings and scores below "
+                          "cover only what was; a scenario this large is hard to assess — split it");
+    if (!result.passing_path && !result.truncated)
         diags.error(s.path, s.pos,
                     "no passing path: the best score any explored path reaches is below the pass "
                     "mark; check the criteria and the nodes' expectations");
+    else if (!result.passing_path)
+        diags.error(s.path, s.pos,
+                    "no passing path in what could be explored within the work budget; check the "
+                    "criteria and the nodes' expectations, or split the scenario");
     if (!result.failing_path)
         diags.warning(s.path, s.pos,
                       "no explored path fails: the scenario cannot tell a poor "
@@ -652,7 +678,9 @@ std::string verify_to_text(const VerifyResult& r) {
     std::ostringstream out;
     out << r.scenario << ": " << r.runs << " runs";
     if (r.seeds > 1) out << " over " << r.seeds << " seeds";
-    out << ", " << r.endings.size() << " ending(s)\n";
+    out << ", " << r.endings.size() << " ending(s)";
+    if (r.truncated) out << " (stopped at the work budget; " << r.unexplored << " not explored)";
+    out << "\n";
     for (const auto& e : r.endings)
         out << "  ending " << e.label << ": best " << e.best << ", worst " << e.worst
             << (e.passable ? "" : "  (no passing path ends here)") << "\n";

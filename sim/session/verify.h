@@ -19,6 +19,7 @@
 #include "scoring/rubric/catalogue.h"
 #include "scoring/text/lexicon.h"
 #include "common/yaml/diagnostics.h"
+#include "sim/model/limits.h"
 #include "sim/model/scenario.h"
 
 namespace dd {
@@ -39,11 +40,19 @@ struct VerifyResult {
     int seeds = 1;               // seeds explored (more than one when the scenario varies)
     bool passing_path = false;
     bool failing_path = false;
+    // The exploration stopped at its work budget: `unexplored` branch choices were not played,
+    // and the figures above are from what was.
+    bool truncated = false;
+    int unexplored = 0;
+    std::size_t work = 0;  // attempt-log entries produced by all runs
 };
 
+// The bounds of the exploration, so `verify` always finishes whatever the scenario (the work
+// budget's figure and reason: sim/model/limits.h).
 struct VerifyLimits {
-    int max_runs = 160;          // per policy
-    int max_steps = 120;         // driver steps per run
+    int max_runs = 160;   // per policy
+    int max_steps = 120;  // driver steps per run
+    std::size_t max_work = limits::kMaxVerifyWork;  // attempt-log entries over every run
 };
 
 // Runs the static checks and the exploration. Problems go to `diags` as errors (what must be

@@ -7,6 +7,9 @@
 #include <filesystem>
 #include <fstream>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include "sim/load/scenario_loader.h"
 #include "sim/load/transcript_loader.h"
 
@@ -211,6 +214,48 @@ TEST(Hostile, ManyNodesWithinALimitOfOneMegabyte) {
               "have a few thousand — split it into several files\n")
         << "refused before yaml-cpp spends a second on it";
     EXPECT_LT(r.seconds, 1.0);
+}
+
+// Issue 15: only regular files are read; a FIFO named as input is refused at once, not read.
+TEST(Hostile, AFifoIsRefusedWithoutBlocking) {
+    const std::string dir = ::testing::TempDir() + "dd_fifo_" + std::to_string(::getpid());
+    std::filesystem::create_directories(dir);
+    const std::string fifo = dir + "/scenario.yaml";
+    std::filesystem::remove(fifo);
+    ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+    Diagnostics d;
+    const auto t0 = std::chrono::steady_clock::now();
+    EXPECT_FALSE(load_scenario_file(fifo, d));
+    EXPECT_FALSE(load_transcript_file(fifo, d));
+    EXPECT_LT(std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(), 1.0);
+    EXPECT_EQ(first_line(d.to_string()),
+              fifo + ": error: is not a regular file (a pipe, device or socket); give the path of "
+                     "a file\n");
+    d.clear();
+    EXPECT_FALSE(load_scenario_file("/dev/zero", d));
+    EXPECT_NE(d.to_string().find("is not a regular file"), std::string::npos) << d.to_string();
+}
+
+// Escapes in a quoted scalar make control characters only after parsing: refused where they are
+// written, and the message itself shows them escaped.
+TEST(Hostile, ControlCharactersWrittenAsEscapesAreRefused) {
+    for (const char* esc : {"\\e", "\\a", "\\0", "\\x1b", "\\r"}) {
+        Diagnostics d;
+        const std::string text = "scenario: complaint.t\nseed: 1\nactions:\n  - {at: 1, say: \"您好" +
+                                 std::string(esc) + "[31m\"}\n";
+        EXPECT_FALSE(load_transcript_text(text, "esc.yaml", d)) << esc;
+        const std::string out = d.to_string();
+        EXPECT_NE(out.find("esc.yaml:4:18: error: control character 0x"), std::string::npos) << out;
+        EXPECT_NE(out.find("(written as an escape); remove it"), std::string::npos) << out;
+        for (unsigned char c : out)
+            EXPECT_FALSE((c < 0x20 && c != '\n') || c == 0x7F) << "raw control character in: " << out;
+    }
+    // Tab and newline are text.
+    Diagnostics d;
+    EXPECT_TRUE(load_transcript_text(
+        "scenario: complaint.t\nseed: 1\nactions:\n  - {at: 1, say: \"您好\\t再见\\n\"}\n", "ok.yaml",
+        d))
+        << d.to_string();
 }
 
 }  // namespace

@@ -6,6 +6,10 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <filesystem>
+
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "sim/cli/commands.h"
 
@@ -154,6 +158,34 @@ TEST(ValidateCommand, MissingPathExits2) {
               "/nonexistent/scenario.yaml: error: no such file or folder\n"
               "validate: 0 files (0 scenarios, 0 transcripts): 0 files with problems, 1 error, "
               "0 warnings\n");
+}
+
+// Issue 15: an empty folder or an unreadable one is an error (exit 2), never "all valid".
+TEST(ValidateCommand, EmptyFolderExits2) {
+    const std::string dir = ::testing::TempDir() + "dd_empty_" + std::to_string(::getpid());
+    std::filesystem::create_directories(dir + "/sub");
+    auto r = run({dir});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_EQ(r.out, dir +
+                         ": error: no scenario or transcript files (*.yaml, *.yml) in this folder; "
+                         "check the path\n"
+                         "validate: 0 files (0 scenarios, 0 transcripts): 0 files with problems, 1 "
+                         "error, 0 warnings\n");
+}
+
+// A FIFO among the files of a folder is skipped (never opened); named directly it is refused.
+TEST(ValidateCommand, FifoNamedDirectlyIsRefused) {
+    const std::string dir = ::testing::TempDir() + "dd_vfifo_" + std::to_string(::getpid());
+    std::filesystem::create_directories(dir);
+    const std::string fifo = dir + "/pipe.yaml";
+    std::filesystem::remove(fifo);
+    ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+    auto r = run({fifo});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_NE(r.out.find(fifo + ": error: is not a regular file"), std::string::npos) << r.out;
+    r = run({dir});
+    EXPECT_EQ(r.code, 2);  // the folder holds no YAML *file*
+    EXPECT_NE(r.out.find("no scenario or transcript files"), std::string::npos) << r.out;
 }
 
 TEST(ValidateCommand, UnknownCriterionAgainstGivenStandards) {

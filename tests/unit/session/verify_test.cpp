@@ -11,6 +11,9 @@
 #include "scoring/rubric/catalogue.h"
 #include "scoring/text/lexicon.h"
 #include "sim/load/scenario_loader.h"
+#include "sim/load/validate.h"
+
+#include <iostream>
 
 namespace dd {
 namespace {
@@ -156,6 +159,63 @@ TEST_F(Fixture, ExampleReachesBothEndingsWithAPassAndAFail) {
     ASSERT_NE(close, r.endings.end()) << verify_to_text(r);
     EXPECT_GE(close->best, 90);
     EXPECT_LT(close->worst, close->best);
+}
+
+}  // namespace
+}  // namespace dd
+
+namespace dd {
+namespace {
+
+// verify always finishes (issue 15): the library fits well inside the work budget, and a
+// scenario of many calls stops at the budget, says what it left out, and is not a silent pass.
+TEST_F(Fixture, EveryLibraryScenarioIsExploredWithinTheWorkBudget) {
+    std::size_t most = 0;
+    std::string which;
+    for (const auto& f : collect_yaml_files({DESKDRILL_SCENARIOS_DIR}, *std::make_unique<Diagnostics>())) {
+        Diagnostics d;
+        auto s = load_scenario_file(f, d);
+        ASSERT_TRUE(s) << d.to_string();
+        const VerifyResult r = verify_scenario(*s, *lexicon, *detector, *catalogue, d);
+        EXPECT_FALSE(r.truncated) << f;
+        if (r.work > most) {
+            most = r.work;
+            which = s->id;
+        }
+    }
+    // Headroom: the largest library scenario uses under a quarter of the budget.
+    EXPECT_LT(most * 4, VerifyLimits{}.max_work) << which << " used " << most;
+    std::cout << "largest exploration: " << which << ", " << most << " log entries\n";
+}
+
+TEST_F(Fixture, AHugeScenarioStopsAtTheBudgetAndSaysSo) {
+    std::string text =
+        "id: complaint.many-calls\ntitle: t\ncategory: complaint\ndifficulty: 1\nactors:\n";
+    std::string events = "events:\n";
+    for (int i = 0; i < 90; ++i) {
+        text += "  c" + std::to_string(i) +
+                ": {name: 王女士, role: owner, room: 3-1202, phone: \"13800001111\"}\n";
+        events += "  - {at: " + std::to_string(i) + "s, phone_call: {from: c" + std::to_string(i) +
+                  ", start: a}}\n";
+    }
+    text += events +
+            "dialogue:\n  a: {says: '喂?', next: [{if: {said: [apology]}, goto: b}, {goto: b}]}\n"
+            "  b: {says: '好的,再见。', expect: {acts: [farewell]}, end: true}\n"
+            "criteria: [courtesy.greeting, closure.farewell]\n";
+    Diagnostics d;
+    auto s = load_scenario_text(text, "many.yaml", d);
+    ASSERT_TRUE(s) << d.to_string();
+    VerifyLimits lim;
+    lim.max_work = 20'000;
+    const VerifyResult r = verify_scenario(*s, *lexicon, *detector, *catalogue, d, lim);
+    EXPECT_TRUE(r.truncated);
+    EXPECT_GT(r.unexplored, 0);
+    EXPECT_LT(r.work, lim.max_work + 20'000);  // at most one run past the budget
+    EXPECT_NE(d.to_string().find("many.yaml:1:1: warning: exploration stopped at its work budget"),
+              std::string::npos)
+        << d.to_string();
+    // Ending labels stay short however many threads there are.
+    for (const auto& e : r.endings) EXPECT_LT(e.label.size(), 200u) << e.label;
 }
 
 }  // namespace

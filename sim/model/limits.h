@@ -1,0 +1,47 @@
+// Every bound DeskDrill puts on what it reads and does, in one place, each with why. Inputs past
+// a bound are refused with a clear message (file:line:col where there is a place); work past a
+// bound stops and says what it left out. Tests exercise each at the limit and one past it.
+#pragma once
+#include <cstddef>
+
+namespace dd::limits {
+
+// --- Files (common/yaml: every scenario, transcript, catalogue and lexicon) -------------------
+// The largest scenario of the library is a few KiB, the lexicon ~60 KiB.
+inline constexpr std::size_t kMaxFileBytes = 1u << 20;
+// Collection nesting: scenarios nest 5–6 deep.
+inline constexpr int kMaxYamlDepth = 64;
+// Node visits with aliases expanded (alias bombs).
+inline constexpr std::size_t kMaxYamlNodes = 200'000;
+// Nodes as written, estimated before parsing: yaml-cpp takes most of a second on 500k, and the
+// largest DeskDrill file has a few thousand.
+inline constexpr std::size_t kMaxYamlWrittenNodes = 50'000;
+// Problems reported per file; past this a reader reports once and stops.
+inline constexpr int kMaxErrorsPerFile = 100;
+
+// --- Scenarios (sim/load) ---------------------------------------------------------------------
+// A front-desk drill has a handful of callers and visitors (the library's largest has 4 events
+// and 3 actors). Past these a scenario is a load test, not a drill, and exploring it (verify)
+// or playing it would only waste the trainee's and the machine's time.
+inline constexpr std::size_t kMaxScenarioEvents = 100;
+inline constexpr std::size_t kMaxScenarioActors = 100;
+inline constexpr std::size_t kMaxScenarioNodes = 500;
+
+// --- Transcripts and replies (sim/load, the desk's reply box, scoring/text) -------------------
+// One reply at the desk: the longest in the library is under 100 characters; a minute of fast
+// typing is ~300. Longer text is not a reply but a paste.
+inline constexpr std::size_t kMaxReplyChars = 1'000;
+// Actions of one attempt: an hour's drill with an action every second is 3,600.
+inline constexpr std::size_t kMaxTranscriptActions = 5'000;
+
+// --- `deskdrill acts` (one utterance per stdin line) ------------------------------------------
+// A line is one utterance: the reply limit, in bytes (CJK is 3 bytes a character), with room.
+inline constexpr std::size_t kMaxActsLineBytes = 16 * 1024;
+
+// --- verify (sim/session/verify) --------------------------------------------------------------
+// Work of one exploration, in attempt-log entries over every run: the library's largest
+// (complaint.urgent-car-blocking) needs ~230,000; a scenario at the event limit stops here and
+// reports the branch choices it did not play.
+inline constexpr std::size_t kMaxVerifyWork = 1'000'000;
+
+}  // namespace dd::limits
