@@ -1,393 +1,361 @@
-// Loading and checking the standards catalogue (scenarios/standards.yaml). The file is parsed
-// by the loaders' safe reader (common/yaml/yaml_safe.h: size/depth/alias limits, duplicate keys,
-// character columns); yaml-cpp calls stay inside try/catch: bad input becomes positioned
-// diagnostics, never an exception.
+// Reading the standards catalogue (scenarios/standards.yaml) with common/yaml's strict Reader,
+// as scenarios are read: every key checked against its table (with "did you mean"), YAML 1.2
+// booleans, closed lists, ranges, and each check's parameters against the check table
+// (check_types.cpp). Every problem is collected with file:line:col; nothing throws.
 #include "catalogue.h"
 
 #include <algorithm>
-#include <cstdlib>
+#include <array>
+#include <filesystem>
+#include <map>
 #include <set>
 
+#include "common/yaml/text_util.h"
 #include "common/yaml/yaml_safe.h"
 
 namespace dd {
 
 namespace {
 
-struct CheckSpec {
-    std::string type;
-    std::vector<std::string> params;
-};
+using yaml::Fields;
+using yaml::squote;
+using SV = std::string_view;
 
-// The parameters every acts-like check accepts to pick its threads.
-const std::vector<CheckSpec>& specs() {
-    static const std::vector<CheckSpec> kSpecs = {
-        {"acts",
-         {"acts", "window", "node", "weak_credit", "same_reply", "thread_kind", "roles", "if_none",
-          "long_wait"}},
-        {"forbidden", {"families", "per_offence", "thread_kind", "roles"}},
-        {"rings", {"max_rings", "partial_rings", "partial_credit"}},
-        {"node-within", {"late_credit"}},
-        {"respond-within", {"limit", "thread_kind", "roles"}},
-        {"solve-within", {"limit", "thread_kind", "roles"}},
-        {"record-fields", {"fields", "presence_only"}},
-        {"repeat-back", {"facts", "phrases", "act_share"}},
-        {"classify", {"field", "expected"}},
-        {"actions", {"verb", "items", "any", "unnecessary_penalty", "only"}},
-        {"calls", {"late_credit", "unnecessary_penalty"}},
-        {"sequence", {"steps", "late_credit"}},
-        {"register-visitor", {"fields"}},
-        {"precedes", {"first", "before", "roles", "late_credit"}},
-        {"privacy", {"fields"}},
-        {"caller-hangs-up", {"thread_kind"}},
-        {"mood-end", {"below", "margin", "partial_credit", "roles"}},
-        {"node-expect", {"weak_credit"}},
-    };
-    return kSpecs;
+// The key tables, also read by tests/unit/load/schema_test.cpp through catalogue_key_tables().
+constexpr std::array<SV, 6> kTopKeys = {"version", "title",    "pass_mark",
+                                        "settings", "defaults", "criteria"};
+constexpr std::array<SV, 10> kCriterionKeys = {"id",     "title",    "title_en", "category",
+                                               "check",  "points",   "critical", "source",
+                                               "rule",   "feedback"};
+constexpr std::array<SV, 3> kFeedbackKeys = {"pass", "partial", "fail"};
+
+bool is_id_word(SV w) {
+    return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+    });
 }
 
-std::string join(const std::vector<std::string>& v, const char* sep) {
-    std::string out;
-    for (const auto& s : v) {
-        if (!out.empty()) out += sep;
-        out += s;
-    }
-    return out;
-}
-
-// Checks a parameter's value; returns what is wrong ("" when fine).
-std::string param_problem(const std::string& key, const std::string& value) {
-    const auto one_of = [&](std::initializer_list<const char*> allowed) -> std::string {
-        for (const char* a : allowed)
-            if (value == a) return {};
-        std::string list;
-        for (const char* a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
-        return "`" + key + "` must be one of " + list + ", got `" + value + "`";
-    };
-    if (key == "window")
-        return one_of({"first-reply", "closing", "anywhere", "node", "before-hold", "after-hold"});
-    if (key == "thread_kind") return one_of({"phone", "desk", "any"});
-    if (key == "if_none") return one_of({"pass", "fail"});
-    if (key == "field") return one_of({"type", "level"});
-    if (key == "verb")
-        return one_of({"dispatch", "escalate", "notify", "hand_over", "broadcast", "call"});
-    if (key == "same_reply" || key == "any") return one_of({"true", "false"});
-    if (key == "limit" || key == "long_wait") {
-        if (!parse_duration(value)) return "`" + key + "` must be a duration like 5m or 30s";
-        return {};
-    }
-    static const std::set<std::string> kNumbers = {
-        "weak_credit", "per_offence", "max_rings",           "partial_rings", "partial_credit",
-        "late_credit", "act_share",   "unnecessary_penalty", "margin",        "below"};
-    if (kNumbers.count(key)) {
-        char* end = nullptr;
-        const double v = std::strtod(value.c_str(), &end);
-        if (value.empty() || *end != '\0' || !(v >= 0 && v <= 1000))
-            return "`" + key + "` must be a number from 0 to 1000, got `" + value + "`";
-    }
-    return {};
-}
-
-// A scalar or a sequence of scalars → the parameter string. Returns false for anything else.
-bool param_string(const YAML::Node& n, std::string& out) {
-    if (n.IsScalar()) {
-        out = n.Scalar();
-        return true;
-    }
-    if (n.IsSequence()) {
-        std::vector<std::string> parts;
-        for (const auto& item : n) {
-            if (!item.IsScalar()) return false;
-            parts.push_back(item.Scalar());
+// courtesy.greeting, phone.answer-within-3-rings: dotted lowercase words.
+bool is_criterion_id(SV id) {
+    if (id.find('.') == SV::npos) return false;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= id.size(); ++i)
+        if (i == id.size() || id[i] == '.') {
+            if (!is_id_word(id.substr(start, i - start))) return false;
+            start = i + 1;
         }
-        out = join(parts, ",");
-        return true;
-    }
-    if (n.IsNull()) {
-        out.clear();
-        return true;
-    }
-    return false;
-}
-
-bool parse_int(const std::string& s, int& out) {
-    if (s.empty() || s.size() > 9) return false;
-    int v = 0;
-    std::size_t i = 0;
-    bool neg = false;
-    if (s[0] == '-') {
-        neg = true;
-        i = 1;
-        if (s.size() == 1) return false;
-    }
-    for (; i < s.size(); ++i) {
-        if (s[i] < '0' || s[i] > '9') return false;
-        v = v * 10 + (s[i] - '0');
-    }
-    out = neg ? -v : v;
     return true;
 }
 
-class Reader {
+// 2026.1: numbers joined by dots.
+bool is_version(SV v) {
+    if (v.empty() || v.size() > 32 || v.front() == '.' || v.back() == '.') return false;
+    for (std::size_t i = 0; i < v.size(); ++i) {
+        if (v[i] >= '0' && v[i] <= '9') continue;
+        if (v[i] == '.' && v[i - 1] != '.') continue;
+        return false;
+    }
+    return true;
+}
+
+// "a number", "true or false": what a parameter of this kind is, for "expected …" messages.
+std::string expected_kind(ParamKind k) {
+    switch (k) {
+        case ParamKind::Groups: return "a list of acts";
+        case ParamKind::Flag: return "true or false";
+        default: return "a " + std::string(param_kind_name(k));
+    }
+}
+
+std::vector<SV> names_of(std::span<const ParamSpec> specs, bool with_default_only = false) {
+    std::vector<SV> out;
+    for (const auto& p : specs)
+        if (!with_default_only || !p.def.empty()) out.push_back(p.name);
+    return out;
+}
+
+class CatalogueReader {
   public:
-    Reader(const yaml::Document& doc, Diagnostics& diags)
-        : doc_(doc), path_(doc.path()), diags_(diags) {}
+    explicit CatalogueReader(yaml::Reader& r) : r_(r) {}
 
-    std::optional<Catalogue> read(const YAML::Node& root) {
+    Catalogue read(const YAML::Node& root) {
         Catalogue cat;
-        cat.path = path_;
-        if (!root.IsMap()) {
-            error(pos_of(root),
-                  "the standards catalogue must be a mapping with `version`, `pass_mark` and "
-                  "`criteria`");
-            return std::nullopt;
-        }
-        for (const auto& kv : root) {
-            const std::string key = kv.first.IsScalar() ? kv.first.Scalar() : std::string();
-            if (key != "version" && key != "pass_mark" && key != "criteria" && key != "title")
-                warning(pos_of(kv.first), "unknown key `" + key +
-                                              "` in the catalogue (expected version, pass_mark, "
-                                              "criteria); it is ignored");
-        }
-        const YAML::Node version = root["version"];
-        if (!version || !version.IsScalar() || version.Scalar().empty())
-            error(pos_of(root),
-                  "missing `version`: add e.g. `version: \"2026.1\"` so re-scored "
-                  "reports can say which standards they used");
-        else
-            cat.version = version.Scalar();
-
-        if (const YAML::Node pm = root["pass_mark"]) {
-            int v = 0;
-            if (!pm.IsScalar() || !parse_int(pm.Scalar(), v) || v < 0 || v > 100)
-                error(pos_of(pm), "`pass_mark` must be an integer from 0 to 100");
+        cat.path = r_.path();
+        Fields top(r_, root, "the standards catalogue", kTopKeys);
+        if (!top.is_map()) return cat;
+        top.require("version");
+        top.require("pass_mark");
+        top.require("criteria");
+        if (auto v = r_.string(top, "version")) {
+            if (!is_version(*v))
+                r_.error(*top.get("version"), "'version' must be numbers joined by dots, e.g. "
+                                              "\"2026.1\", got " + squote(*v));
             else
-                cat.pass_mark = v;
+                cat.version = *v;
         }
-
-        const YAML::Node crit = root["criteria"];
-        if (!crit || !crit.IsSequence()) {
-            error(crit ? pos_of(crit) : pos_of(root),
-                  "missing `criteria`: a list of criteria, each `{id, title, category, check, "
-                  "points, source, rule, feedback}`");
-        } else {
-            std::set<std::string> seen;
-            for (const auto& c : crit) {
-                Criterion cr;
-                if (read_criterion(c, cr)) {
-                    if (!seen.insert(cr.id).second)
-                        error(cr.pos,
-                              "duplicate criterion id `" + cr.id + "`: each id must appear once");
-                    else
-                        cat.criteria.push_back(std::move(cr));
-                }
-            }
-        }
-        if (failed_) return std::nullopt;
+        if (auto v = nonempty(top, "title")) cat.title = *v;
+        if (auto v = r_.integer(top, "pass_mark", 0, 100)) cat.pass_mark = static_cast<int>(*v);
+        if (const auto* n = top.get("settings")) read_settings(*n, cat.settings);
+        if (const auto* n = top.get("defaults")) read_defaults(*n, cat.defaults);
+        if (const auto* n = top.get("criteria")) read_criteria(*n, cat);
         return cat;
     }
 
   private:
-    bool read_criterion(const YAML::Node& c, Criterion& cr) {
-        const bool before = failed_;
-        failed_ = false;
-        cr.pos = pos_of(c);
-        if (!c.IsMap()) {
-            error(cr.pos, "a criterion must be a mapping `{id: …, title: …, check: {type: …}, …}`");
-            failed_ = true;
-            return false;
+    std::optional<std::string> nonempty(const Fields& f, SV key) {
+        auto v = r_.string(f, key);
+        if (v && v->find_first_not_of(" \t") == std::string::npos) {
+            r_.error(*f.get(key), squote(key) + " is empty; write a value");
+            return std::nullopt;
         }
-        static const std::set<std::string> kKeys = {
-            "id", "title", "category", "check", "points", "critical", "source", "rule", "feedback"};
-        for (const auto& kv : c) {
-            const std::string key = kv.first.IsScalar() ? kv.first.Scalar() : std::string();
-            if (!kKeys.count(key))
-                warning(pos_of(kv.first),
-                        "unknown key `" + key +
-                            "` in a criterion; it is ignored (known: id, "
-                            "title, category, check, points, critical, source, rule, feedback)");
+        return v;
+    }
+
+    void read_settings(const YAML::Node& n, ScoringSettings& out) {
+        const auto known = names_of(setting_table());
+        Fields f(r_, n, "'settings'", known);
+        for (const auto& spec : setting_table()) {
+            auto v = r_.integer(f, spec.name, static_cast<std::int64_t>(spec.min),
+                                static_cast<std::int64_t>(spec.max));
+            if (!v) continue;
+            if (spec.name == "phone_min_digits") out.phone_min_digits = static_cast<int>(*v);
+            if (spec.name == "room_gap") out.room_gap = static_cast<int>(*v);
         }
-        cr.id = scalar(c, "id", true);
-        const std::string where = cr.id.empty() ? std::string("a criterion") : "`" + cr.id + "`";
-        cr.title = scalar(c, "title", true, where);
-        cr.category = scalar(c, "category", true, where);
-        cr.source = scalar(c, "source", true, where);
-        cr.rule = scalar(c, "rule", false, where);
-        const std::string pts = scalar(c, "points", true, where);
-        if (!pts.empty() && (!parse_int(pts, cr.points) || cr.points < 0 || cr.points > 1000))
-            error(pos_of(c["points"]), where + ": `points` must be an integer from 0 to 1000");
-        if (const YAML::Node crit = c["critical"]) {
-            const std::string v = crit.IsScalar() ? crit.Scalar() : std::string();
-            if (v == "true" || v == "yes")
-                cr.critical = true;
-            else if (v == "false" || v == "no")
-                cr.critical = false;
-            else
-                error(pos_of(crit), where + ": `critical` must be true or false");
-        }
-        const YAML::Node check = c["check"];
-        if (!check || !check.IsMap()) {
-            error(check ? pos_of(check) : cr.pos, where + ": missing `check: {type: …}` (types: " +
-                                                      join(check_types(), ", ") + ")");
-        } else {
-            for (const auto& kv : check) {
-                const std::string key = kv.first.IsScalar() ? kv.first.Scalar() : std::string();
-                std::string value;
-                if (!param_string(kv.second, value)) {
-                    error(pos_of(kv.second), where + ": check parameter `" + key +
-                                                 "` must be a scalar or a list of scalars");
+    }
+
+    void read_defaults(const YAML::Node& n,
+                       std::map<std::string, CheckParams, std::less<>>& out) {
+        std::vector<SV> types;
+        for (const auto& t : check_table()) types.push_back(t.name);
+        Fields f(r_, n, "'defaults'", types);
+        for (const auto& e : f.entries()) {
+            if (!e.known) continue;
+            const CheckType& type = *find_check_type(e.key);
+            const std::string what = "'defaults." + e.key + "'";
+            Fields pf(r_, e.value, what, names_of(type.params));
+            CheckParams& params = out[e.key];
+            for (const auto& pe : pf.entries()) {
+                if (!pe.known) continue;
+                const ParamSpec& spec = *type.param(pe.key);
+                if (spec.def.empty()) {
+                    r_.error(pe.key_node,
+                             squote(pe.key) + " of check '" + e.key +
+                                 "' has no default to set (" + std::string(spec.doc) +
+                                 "); set it on the criteria that need it");
                     continue;
                 }
-                if (key == "type")
-                    cr.check = value;
-                else
-                    cr.params[key] = value;
+                if (auto v = param_value(pe, spec)) params[pe.key] = *v;
             }
-            const auto& types = check_types();
-            if (cr.check.empty()) {
-                error(pos_of(check),
-                      where + ": `check` needs a `type` (one of " + join(types, ", ") + ")");
-            } else if (std::find(types.begin(), types.end(), cr.check) == types.end()) {
-                error(pos_of(check), where + ": unknown check type `" + cr.check +
-                                         "`; use one of " + join(types, ", "));
-            } else {
-                const auto& names = check_param_names(cr.check);
-                for (const auto& [k, val] : cr.params)
-                    if (const std::string problem = param_problem(k, val); !problem.empty())
-                        error(pos_of(check[k]), where + ": " + problem);
-                for (const auto& kv : check) {
-                    const std::string key = kv.first.IsScalar() ? kv.first.Scalar() : std::string();
-                    if (key != "type" && std::find(names.begin(), names.end(), key) == names.end())
-                        warning(pos_of(kv.first),
-                                where + ": check `" + cr.check + "` has no parameter `" + key +
-                                    "`; it is ignored (known: " + join(names, ", ") + ")");
+        }
+    }
+
+    void read_criteria(const YAML::Node& n, Catalogue& cat) {
+        if (!r_.expect_list(n, "criteria")) return;
+        if (n.size() == 0) {
+            r_.error(n, "'criteria' is empty; the catalogue needs at least one criterion");
+            return;
+        }
+        std::map<std::string, int> seen;  // id → line
+        std::size_t i = 0;
+        for (const auto& item : n) {
+            Criterion c;
+            c.pos = r_.pos(item);
+            const std::string index = "criteria[" + std::to_string(i++) + "]";
+            if (!read_criterion(item, index, c)) continue;
+            if (auto [it, fresh] = seen.emplace(c.id, c.pos.line); !fresh) {
+                r_.error(item["id"], "criterion " + squote(c.id) +
+                                         " is listed twice (first at line " +
+                                         std::to_string(it->second) + "); keep one");
+                continue;
+            }
+            cat.criteria.push_back(std::move(c));
+        }
+    }
+
+    // False when the criterion has no usable id (it is then left out).
+    bool read_criterion(const YAML::Node& item, const std::string& index, Criterion& c) {
+        // The id first, so that every other message can name the criterion.
+        std::string what = index;
+        if (item.IsMap())
+            if (const YAML::Node id = item["id"]; id.IsScalar() && !id.Scalar().empty())
+                what = "criterion " + squote(id.Scalar());
+        Fields f(r_, item, what, kCriterionKeys);
+        if (!f.is_map()) return false;
+        for (SV k : {"id", "title", "category", "check", "points", "source", "feedback"})
+            f.require(k);
+        if (auto v = r_.string(f, "id")) {
+            if (!is_criterion_id(*v))
+                r_.error(*f.get("id"), "criterion id " + squote(*v) +
+                                           " must be dotted lowercase words, e.g. "
+                                           "'courtesy.greeting'");
+            c.id = *v;
+        }
+        if (auto v = nonempty(f, "title")) c.title = *v;
+        if (auto v = nonempty(f, "title_en")) c.title_en = *v;
+        if (auto v = r_.one_of(f, "category", kCriterionCategories)) c.category = *v;
+        if (auto v = r_.integer(f, "points", 0, 1000)) c.points = static_cast<int>(*v);
+        if (auto v = r_.boolean(f, "critical")) c.critical = *v;
+        if (auto v = nonempty(f, "source")) c.source = *v;
+        if (auto v = r_.string(f, "rule")) c.rule = *v;
+        if (const auto* n = f.get("check")) read_check(*n, what, c);
+        if (const auto* n = f.get("feedback")) {
+            Fields fb(r_, *n, "the feedback of " + what, kFeedbackKeys);
+            if (fb.is_map()) {
+                fb.require("pass");
+                fb.require("fail");
+                if (auto v = nonempty(fb, "pass")) c.feedback_pass = *v;
+                if (auto v = nonempty(fb, "partial")) c.feedback_partial = *v;
+                if (auto v = nonempty(fb, "fail")) c.feedback_fail = *v;
+            }
+        }
+        return !c.id.empty();
+    }
+
+    void read_check(const YAML::Node& n, const std::string& owner, Criterion& c) {
+        const std::string what = "the check of " + owner;
+        if (!r_.expect_map(n, "check")) return;
+        std::vector<SV> types;
+        for (const auto& t : check_table()) types.push_back(t.name);
+        const YAML::Node type_node = n["type"];
+        if (!type_node.IsDefined()) {
+            r_.error(n, "missing required key 'type' in " + what + " (one of " +
+                            yaml::join(types) + ")");
+            return;
+        }
+        auto type = r_.one_of(type_node, "check type", types);
+        if (!type) return;  // its parameters cannot be judged
+        c.check = *type;
+        const CheckType& spec = *find_check_type(*type);
+        std::vector<SV> known = names_of(spec.params);
+        known.insert(known.begin(), "type");
+        Fields f(r_, n, what, known);
+        for (const auto& e : f.entries()) {
+            if (!e.known || e.key == "type") continue;
+            if (auto v = param_value(e, *spec.param(e.key))) c.params[e.key] = *v;
+        }
+        for (const auto& p : spec.params)
+            if (p.required) f.require(p.name);
+    }
+
+    // A parameter's value in the string form of CheckParams (lists joined by ','), checked
+    // against its row; nullopt after reporting the problem.
+    std::optional<std::string> param_value(const Fields::Entry& e, const ParamSpec& spec) {
+        const YAML::Node& v = e.value;
+        const std::string kind = expected_kind(spec.kind);
+        if (v.IsNull()) {
+            r_.error(e.key_node, "expected " + kind + " for " + squote(spec.name) +
+                                     ", got nothing");
+            return std::nullopt;
+        }
+        std::string text;
+        const bool listy = spec.kind == ParamKind::List || spec.kind == ParamKind::Groups;
+        if (listy && v.IsSequence()) {
+            // Each item on its own, so that a problem points at the item.
+            bool ok = true;
+            for (const auto& item : v) {
+                auto s = r_.string(item, spec.name);
+                if (s) {
+                    if (const std::string problem = param_problem(spec, *s); !problem.empty()) {
+                        r_.error(item, problem);
+                        s.reset();
+                    }
                 }
+                ok = ok && s;
+                if (s) text += (text.empty() ? "" : ",") + *s;
             }
-        }
-        const YAML::Node fb = c["feedback"];
-        if (!fb || !fb.IsMap()) {
-            error(fb ? pos_of(fb) : cr.pos,
-                  where +
-                      ": missing `feedback: {pass: …, fail: …}` (Chinese texts for the "
-                      "debrief; `partial:` optional)");
+            if (!ok) return std::nullopt;
+        } else if (spec.kind == ParamKind::Flag) {
+            auto b = r_.boolean(v, spec.name);
+            if (!b) return std::nullopt;
+            text = *b ? "true" : "false";
         } else {
-            cr.feedback_pass = scalar(fb, "pass", true, where + " feedback");
-            cr.feedback_fail = scalar(fb, "fail", true, where + " feedback");
-            cr.feedback_partial = scalar(fb, "partial", false, where + " feedback");
+            if (!v.IsScalar()) {
+                r_.error(v, "expected " + kind + " for " + squote(spec.name) + ", got " +
+                                yaml::kind_name(v));
+                return std::nullopt;
+            }
+            text = v.Scalar();
         }
-        const bool ok = !failed_;
-        failed_ = before || failed_;
-        return ok;
-    }
-
-    std::string scalar(const YAML::Node& parent, const char* key, bool required,
-                       const std::string& where = "a criterion") {
-        const YAML::Node n = parent[key];
-        if (!n) {
-            if (required) error(pos_of(parent), where + ": missing `" + key + "`");
-            return {};
+        if (const std::string problem = param_problem(spec, text); !problem.empty()) {
+            r_.error(v, problem);
+            return std::nullopt;
         }
-        if (!n.IsScalar()) {
-            error(pos_of(n), where + ": `" + key + "` must be a single value (text or number)");
-            return {};
-        }
-        if (required && n.Scalar().empty())
-            error(pos_of(n), where + ": `" + key + "` must not be empty");
-        return n.Scalar();
+        return text;
     }
 
-    // Positions in characters, as editors count them.
-    SourcePos pos_of(const YAML::Node& n) const {
-        return n.IsDefined() ? doc_.pos(n) : SourcePos{};
-    }
-
-    void error(SourcePos p, const std::string& msg) {
-        diags_.error(path_, p, msg);
-        failed_ = true;
-    }
-    void warning(SourcePos p, const std::string& msg) { diags_.warning(path_, p, msg); }
-
-    const yaml::Document& doc_;
-    std::string path_;
-    Diagnostics& diags_;
-    bool failed_ = false;
+    yaml::Reader& r_;
 };
 
-}  // namespace
-
-const std::vector<std::string>& check_types() {
-    static const std::vector<std::string> kTypes = [] {
-        std::vector<std::string> v;
-        for (const auto& s : specs()) v.push_back(s.type);
-        return v;
-    }();
-    return kTypes;
-}
-
-const std::vector<std::string>& check_param_names(std::string_view type) {
-    static const std::vector<std::string> kNone;
-    for (const auto& s : specs())
-        if (s.type == type) return s.params;
-    return kNone;
-}
-
-namespace {
-
 std::optional<Catalogue> read_document(const std::optional<yaml::Document>& doc,
-                                       const std::string& path, Diagnostics& diags,
-                                       std::size_t errors_before) {
+                                       Diagnostics& diags, std::size_t errors_before) {
     if (!doc) return std::nullopt;
     try {
-        Reader reader(*doc, diags);
-        auto cat = reader.read(doc->root());
+        yaml::Reader r(*doc, diags);
+        CatalogueReader reader(r);
+        Catalogue cat = reader.read(doc->root());
         // The safe reader reports some problems (duplicate keys) and still returns the tree.
-        if (diags.error_count() > errors_before) return std::nullopt;
+        if (r.failed() || diags.error_count() > errors_before) return std::nullopt;
         return cat;
     } catch (const std::exception& e) {
-        diags.error(path, {}, std::string("cannot read the catalogue: ") + e.what());
+        diags.error(doc->path(), {}, std::string("cannot read the catalogue: ") + e.what());
     }
     return std::nullopt;
 }
 
 }  // namespace
 
+CatalogueKeys catalogue_keys() {
+    return {kTopKeys, kCriterionKeys, kFeedbackKeys};
+}
+
 std::optional<Catalogue> parse_catalogue(std::string_view yaml, const std::string& path,
                                          Diagnostics& diags) {
     const std::size_t before = diags.error_count();
-    return read_document(yaml::parse_text(yaml, path, diags), path, diags, before);
+    return read_document(yaml::parse_text(yaml, path, diags), diags, before);
 }
 
 std::optional<Catalogue> load_catalogue(const std::string& path, Diagnostics& diags) {
     const std::size_t before = diags.error_count();
-    return read_document(yaml::parse_file(path, diags), path, diags, before);
+    return read_document(yaml::parse_file(path, diags), diags, before);
 }
 
 void check_criteria_refs(const Scenario& scenario, const Catalogue& catalogue, Diagnostics& diags) {
+    std::vector<std::string> ids;
+    for (const auto& c : catalogue.criteria) ids.push_back(c.id);
+    const std::string file = catalogue.path.empty()
+                                 ? std::string("the standards catalogue")
+                                 : std::filesystem::path(catalogue.path).filename().string();
     std::set<std::string> seen;
     for (const auto& ref : scenario.criteria) {
+        const std::string name = "criterion " + squote(ref.id);
         const Criterion* c = catalogue.find(ref.id);
         if (!c) {
+            const std::string hint = yaml::did_you_mean(ref.id, ids);
             diags.error(scenario.path, ref.pos,
-                        "unknown criterion `" + ref.id + "`: not in the standards catalogue " +
-                            catalogue.version + " (see scenarios/standards.yaml for the ids)");
+                        "unknown " + name + " (not in " + file + " " + catalogue.version + ")" +
+                            (hint.empty() ? "; add it there or use one of its ids" : hint));
             continue;
         }
         if (!seen.insert(ref.id).second)
-            diags.warning(scenario.path, ref.pos,
-                          "criterion `" + ref.id + "` is listed twice; it is scored once");
+            diags.warning(scenario.path, ref.pos, name + " is listed twice; it is scored once");
         if (ref.points && *ref.points < 0)
-            diags.error(scenario.path, ref.pos,
-                        "criterion `" + ref.id + "`: points must not be negative");
-        for (const auto& [k, v] : ref.params)
-            if (const std::string problem = param_problem(k, v); !problem.empty())
-                diags.error(scenario.path, ref.pos, "criterion `" + ref.id + "`: " + problem);
-        const auto& names = check_param_names(c->check);
-        for (const auto& [k, v] : ref.params)
-            if (std::find(names.begin(), names.end(), k) == names.end())
-                diags.warning(scenario.path, ref.pos,
-                              "criterion `" + ref.id + "`: check `" + c->check +
-                                  "` has no parameter `" + k + "` (known: " + join(names, ", ") +
-                                  ")");
+            diags.error(scenario.path, ref.pos, name + ": 'points' must not be negative");
+        const CheckType* type = find_check_type(c->check);
+        if (!type) continue;
+        const auto known = names_of(type->params);
+        for (const auto& [k, v] : ref.params) {
+            const ParamSpec* spec = type->param(k);
+            if (!spec) {
+                const std::string hint = yaml::did_you_mean(k, known);
+                diags.error(scenario.path, ref.pos,
+                            name + ": unknown parameter " + squote(k) + " of check '" +
+                                c->check + "'" +
+                                (hint.empty() ? " (allowed: " + yaml::join(known) + ")" : hint));
+                continue;
+            }
+            if (const std::string problem = param_problem(*spec, v); !problem.empty())
+                diags.error(scenario.path, ref.pos, name + ": " + problem);
+        }
     }
 }
 

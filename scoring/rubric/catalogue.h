@@ -1,13 +1,18 @@
 // The standards catalogue (scenarios/standards.yaml, DESIGN §4): criteria with their check
-// type and parameters, points, critical flag, source and Chinese feedback. Loaded once; scoring
-// reads it. A second catalogue (another version) re-scores the same attempt log.
+// type and parameters, points, critical flag, source and Chinese feedback; the defaults of the
+// check parameters and the scoring settings. Loaded once, with the scenario loader's strictness
+// (common/yaml's Reader: unknown keys with "did you mean", YAML 1.2 booleans, enums, ranges,
+// every problem with file:line:col); scoring reads it. A second catalogue (another version)
+// re-scores the same attempt log.
 #pragma once
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "check_types.h"
 #include "common/yaml/diagnostics.h"
 #include "sim/model/scenario.h"
 
@@ -19,9 +24,10 @@ using CheckParams = std::map<std::string, std::string>;
 
 struct Criterion {
     std::string id;
-    std::string title;  // Chinese
-    std::string category;
-    std::string check;  // check type, one of check_types()
+    std::string title;     // Chinese
+    std::string title_en;  // English (optional): the window's title with --lang en
+    std::string category;  // one of kCriterionCategories
+    std::string check;     // check type, a name of check_table()
     CheckParams params;
     int points = 0;  // default weight before scaling to 100
     bool critical = false;
@@ -36,7 +42,11 @@ struct Criterion {
 struct Catalogue {
     std::string path;
     std::string version;  // e.g. "2026.1"
+    std::string title;    // optional
     int pass_mark = 80;
+    // `defaults:` check type → parameter → value, under the criteria's own parameters.
+    std::map<std::string, CheckParams, std::less<>> defaults;
+    ScoringSettings settings = ScoringSettings::builtin();
     std::vector<Criterion> criteria;
 
     const Criterion* find(std::string_view id) const {
@@ -46,10 +56,6 @@ struct Catalogue {
     }
 };
 
-// The check types the scorer knows, and the parameter names each accepts.
-const std::vector<std::string>& check_types();
-const std::vector<std::string>& check_param_names(std::string_view type);
-
 // Reads and checks a catalogue file. Every problem is reported with its place; returns nullopt
 // when there is any error (never throws).
 std::optional<Catalogue> load_catalogue(const std::string& path, Diagnostics& diags);
@@ -57,8 +63,16 @@ std::optional<Catalogue> load_catalogue(const std::string& path, Diagnostics& di
 std::optional<Catalogue> parse_catalogue(std::string_view yaml, const std::string& path,
                                          Diagnostics& diags);
 
-// Checks a scenario's `criteria:` against a catalogue: unknown ids, unknown parameter names,
-// negative points. Errors point into the scenario file.
+// The keys the reader accepts (tests/unit/load/schema_test.cpp holds the schema to them).
+struct CatalogueKeys {
+    std::span<const std::string_view> top, criterion, feedback;
+};
+CatalogueKeys catalogue_keys();
+
+// Checks a scenario's `criteria:` against a catalogue: an unknown id ("unknown criterion 'x'
+// (not in standards.yaml 2026.1); did you mean 'y'?"), parameter names and values against the
+// check table, negative points. All are errors, pointing into the scenario file; a criterion
+// listed twice is a warning.
 void check_criteria_refs(const Scenario& scenario, const Catalogue& catalogue, Diagnostics& diags);
 
 }  // namespace dd

@@ -61,9 +61,9 @@ std::vector<std::string> outcome_items(const AttemptView& v, const std::string& 
 
 CheckResult check_rings(const AttemptView& v, const Params& p) {
     CheckResult r;
-    const int max_rings = static_cast<int>(p.num("max_rings", 3));
+    const int max_rings = static_cast<int>(p.num("max_rings"));
     const int partial_rings = static_cast<int>(p.num("partial_rings", max_rings));
-    const double pc = p.num("partial_credit", 0.5);
+    const double pc = p.num("partial_credit");
     double sum = 0;
     int n = 0;
     for (const auto& t : v.log.threads) {
@@ -99,7 +99,7 @@ CheckResult check_rings(const AttemptView& v, const Params& p) {
 
 CheckResult check_node_within(const AttemptView& v, const Params& p) {
     CheckResult r;
-    const double late_credit = p.num("late_credit", 0.0);
+    const double late_credit = p.num("late_credit");
     double sum = 0;
     int n = 0;
     for (const auto& vis : v.visits()) {
@@ -148,7 +148,7 @@ CheckResult check_node_within(const AttemptView& v, const Params& p) {
 
 CheckResult check_respond_within(const AttemptView& v, const Params& p) {
     CheckResult r;
-    const Millis limit = p.dur("limit").value_or(5 * 60'000);
+    const Millis limit = p.dur("limit").value();
     const auto ts = v.threads(p);
     if (ts.empty()) return not_applicable("没有需要响应的对话");
     double sum = 0;
@@ -188,7 +188,7 @@ CheckResult check_respond_within(const AttemptView& v, const Params& p) {
 
 CheckResult check_solve_within(const AttemptView& v, const Params& p) {
     CheckResult r;
-    const Millis limit = p.dur("limit").value_or(15 * 60'000);
+    const Millis limit = p.dur("limit").value();
     const auto ts = v.threads(p);
     if (ts.empty()) return not_applicable("没有需要处理的对话");
     double sum = 0;
@@ -211,8 +211,7 @@ CheckResult check_solve_within(const AttemptView& v, const Params& p) {
 
 CheckResult check_record_fields(const AttemptView& v, const Params& p) {
     CheckResult r;
-    auto presence_only = p.list("presence_only");
-    if (!p.has("presence_only")) presence_only = {"issue", "time"};
+    const auto presence_only = p.list("presence_only");
     std::vector<std::pair<std::string, std::string>> expected;
     if (p.has("fields")) {
         for (const auto& f : p.list("fields")) {
@@ -309,7 +308,7 @@ CheckResult check_record_fields(const AttemptView& v, const Params& p) {
 
 CheckResult check_classify(const AttemptView& v, const Params& p) {
     CheckResult r;
-    const std::string field = p.str("field", "level");
+    const std::string field = p.str("field");
     std::string expected = p.str("expected");
     if (expected.empty())
         expected = field == "type" ? v.scenario.outcome.request_type : v.scenario.outcome.level;
@@ -355,8 +354,8 @@ CheckResult check_actions(const AttemptView& v, const Params& p) {
     required.erase(std::remove_if(required.begin(), required.end(),
                                   [&](const std::string& x) { return !in_only(x); }),
                    required.end());
-    const bool any = p.flag("any", false);
-    const double penalty = p.num("unnecessary_penalty", 0.5);
+    const bool any = p.flag("any");
+    const double penalty = p.num("unnecessary_penalty");
     // First action per argument.
     std::vector<int> done;
     std::set<std::string> seen;
@@ -411,8 +410,8 @@ CheckResult check_actions(const AttemptView& v, const Params& p) {
 
 CheckResult check_calls(const AttemptView& v, const Params& p) {
     CheckResult r;
-    const double late_credit = p.num("late_credit", 0.5);
-    const double penalty = p.num("unnecessary_penalty", 0.0);
+    const double late_credit = p.num("late_credit");
+    const double penalty = p.num("unnecessary_penalty");
     const auto& reqs = v.scenario.outcome.call;
     const auto calls = v.desk_of("call");
     if (reqs.empty() && (calls.empty() || penalty <= 0))
@@ -458,7 +457,7 @@ CheckResult check_calls(const AttemptView& v, const Params& p) {
 
 CheckResult check_sequence(const AttemptView& v, const Params& p) {
     CheckResult r;
-    const double late_credit = p.num("late_credit", 0.5);
+    const double late_credit = p.num("late_credit");
     struct Step {
         std::string verb, arg;
         std::optional<Millis> deadline;
@@ -527,8 +526,8 @@ CheckResult check_register_visitor(const AttemptView& v, const Params& p) {
     CheckResult r;
     if (v.scenario.outcome.register_visitor && !*v.scenario.outcome.register_visitor)
         return not_applicable("本场景不需要访客登记");
-    auto fields = p.list("fields");
-    if (!p.has("fields")) fields = {"name", "visiting"};
+    const auto fields = p.list("fields");
+    const double base = p.num("base_credit");
     std::vector<std::string> visitor_names;
     for (const auto& a : v.scenario.actors)
         if (a.role == "visitor" || a.role == "contractor" || a.role == "courier")
@@ -560,7 +559,8 @@ CheckResult check_register_visitor(const AttemptView& v, const Params& p) {
                 lack += (lack.empty() ? "" : "、") + label(f) +
                         (got && !got->empty() ? "(与访客不符)" : "");
         }
-        const double c = fields.empty() ? 1.0 : 0.5 + 0.5 * ok / static_cast<double>(fields.size());
+        const double c =
+            fields.empty() ? 1.0 : base + (1.0 - base) * ok / static_cast<double>(fields.size());
         if (c > best) {
             best = c;
             best_idx = idx;
@@ -575,11 +575,10 @@ CheckResult check_register_visitor(const AttemptView& v, const Params& p) {
 
 CheckResult check_precedes(const AttemptView& v, const Params& p) {
     CheckResult r;
-    const auto [fverb, farg] = split_spec(p.str("first", "notify:host"));
-    const std::string before = p.str("before", "thread-end");
-    const double late_credit = p.num("late_credit", 0.5);
-    auto roles = p.list("roles");
-    if (!p.has("roles")) roles = {"visitor", "contractor", "courier"};
+    const auto [fverb, farg] = split_spec(p.str("first"));
+    const std::string before = p.str("before");
+    const double late_credit = p.num("late_credit");
+    const auto roles = p.list("roles");
     Millis ref = v.log.ended_at;
     std::string ref_what = "练习结束";
     if (before == "thread-end") {
@@ -629,7 +628,7 @@ CheckResult check_precedes(const AttemptView& v, const Params& p) {
 
 CheckResult check_caller_hangs_up(const AttemptView& v, const Params& p) {
     CheckResult r;
-    const std::string kind = p.str("thread_kind", "phone");
+    const std::string kind = p.str("thread_kind");
     double sum = 0;
     int n = 0;
     for (const auto& t : v.log.threads) {
@@ -673,10 +672,11 @@ CheckResult check_caller_hangs_up(const AttemptView& v, const Params& p) {
 
 CheckResult check_mood_end(const AttemptView& v, const Params& p) {
     CheckResult r;
+    const auto& outcome_below = v.scenario.outcome.mood_below;
     const double below =
-        p.num("below", static_cast<double>(v.scenario.outcome.mood_below.value_or(50)));
-    const double margin = p.num("margin", 15);
-    const double pc = p.num("partial_credit", 0.5);
+        p.num("below", outcome_below ? static_cast<double>(*outcome_below) : p.num("default_below"));
+    const double margin = p.num("margin");
+    const double pc = p.num("partial_credit");
     const auto ts = v.threads(p);
     double sum = 0;
     int n = 0;
@@ -700,39 +700,6 @@ CheckResult check_mood_end(const AttemptView& v, const Params& p) {
     if (n == 0) return not_applicable("没有对话对象");
     r.credit = sum / n;
     return r;
-}
-
-CheckResult run_check(std::string_view type, const AttemptView& v, const Params& p) {
-    using Fn = CheckResult (*)(const AttemptView&, const Params&);
-    static const std::map<std::string, Fn, std::less<>> kChecks = {
-        {"acts", check_acts},
-        {"forbidden", check_forbidden},
-        {"rings", check_rings},
-        {"node-within", check_node_within},
-        {"respond-within", check_respond_within},
-        {"solve-within", check_solve_within},
-        {"record-fields", check_record_fields},
-        {"repeat-back", check_repeat_back},
-        {"classify", check_classify},
-        {"actions", check_actions},
-        {"calls", check_calls},
-        {"sequence", check_sequence},
-        {"register-visitor", check_register_visitor},
-        {"precedes", check_precedes},
-        {"privacy", check_privacy},
-        {"caller-hangs-up", check_caller_hangs_up},
-        {"mood-end", check_mood_end},
-        {"node-expect", check_node_expect},
-    };
-    auto it = kChecks.find(type);
-    if (it == kChecks.end()) {
-        CheckResult r;
-        r.credit = 0;
-        r.evidence.push_back(
-            plain(0, "config", "", "", "评分项的检查类型“" + std::string(type) + "”无法识别"));
-        return r;
-    }
-    return it->second(v, p);
 }
 
 }  // namespace dd::rubric

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "checks.h"
+#include "sim/model/enums.h"
 
 namespace dd::rubric {
 
@@ -159,7 +160,7 @@ std::vector<int> replies_of(const AttemptView& v, const std::vector<const Thread
 }
 
 CheckResult none_found(const Params& p, const std::string& why) {
-    if (p.str("if_none", "pass") == "fail") {
+    if (p.str("if_none") == "fail") {
         CheckResult r;
         r.credit = 0;
         r.evidence.push_back(AttemptView::missing(0, 0, "", "未找到:" + why));
@@ -173,9 +174,9 @@ CheckResult none_found(const Params& p, const std::string& why) {
 CheckResult check_acts(const AttemptView& v, const Params& p) {
     CheckResult r;
     const auto groups = p.groups("acts");
-    const std::string window = p.str("window", "anywhere");
-    const double weak = p.num("weak_credit", 0.5);
-    const bool same = p.flag("same_reply", false);
+    const std::string window = p.str("window");
+    const double weak = p.num("weak_credit");
+    const bool same = p.flag("same_reply");
     if (groups.empty()) return not_applicable("评分项没有列出要求的用语");
     const auto ts = v.threads(p);
 
@@ -261,7 +262,7 @@ CheckResult check_acts(const AttemptView& v, const Params& p) {
     }
 
     if (window == "after-hold") {
-        const Millis long_wait = p.dur("long_wait").value_or(30'000);
+        const Millis long_wait = p.dur("long_wait").value();
         struct Wait {
             Millis t;
             std::string thread;
@@ -313,8 +314,8 @@ CheckResult check_acts(const AttemptView& v, const Params& p) {
 CheckResult check_forbidden(const AttemptView& v, const Params& p) {
     CheckResult r;
     auto families = p.list("families");
-    if (families.empty()) families = {"refuse-knowledge", "deflect", "argue", "rude"};
-    const double per = p.num("per_offence", 1.0);
+    if (families.empty()) families.assign(enums::kForbidden.begin(), enums::kForbidden.end());
+    const double per = p.num("per_offence");
     const auto cands = has_filter(p) ? replies_of(v, v.threads(p)) : v.replies();
     int offences = 0;
     for (int idx : cands) {
@@ -348,7 +349,7 @@ static std::string fact_label(const std::string& f) {
 
 CheckResult check_repeat_back(const AttemptView& v, const Params& p) {
     CheckResult r;
-    const double act_share = std::clamp(p.num("act_share", 0.5), 0.0, 1.0);
+    const double act_share = std::clamp(p.num("act_share"), 0.0, 1.0);
     // The key facts: named by `facts`, else the name/room/phone of the outcome's record.
     std::string primary = v.first_party();
     if (primary.empty() && !v.scenario.actors.empty()) primary = v.scenario.actors.front().id;
@@ -385,7 +386,7 @@ CheckResult check_repeat_back(const AttemptView& v, const Params& p) {
         std::vector<std::string> found, lack;
         std::optional<std::pair<int, int>> span;
         for (const auto& [f, val] : facts) {
-            if (auto s = find_fact(f, text, val)) {
+            if (auto s = find_fact(f, text, val, v.settings)) {
                 found.push_back(f);
                 if (!span) span = s;
             } else {
@@ -453,14 +454,14 @@ CheckResult check_privacy(const AttemptView& v, const Params& p) {
                 const std::string other = v.actor_of(e);
                 if (other.empty() || other == a.id) continue;
                 const std::string text = entry_text(e);
-                const auto span = find_fact(f, text, value);
+                const auto span = find_fact(f, text, value, v.settings);
                 if (!span) continue;
                 // Not a disclosure when that party said the fact first (我找3-1202的王先生).
                 bool told_us = false;
                 for (const auto& x : v.log.entries)
                     if (x.kind == LogEntry::Kind::ActorLine && x.t <= e.t &&
                         (x.actor == other || (x.actor.empty() && x.thread == e.thread)) &&
-                        find_fact(f, x.text, value)) {
+                        find_fact(f, x.text, value, v.settings)) {
                         told_us = true;
                         break;
                     }
@@ -482,7 +483,7 @@ CheckResult check_privacy(const AttemptView& v, const Params& p) {
 
 CheckResult check_node_expect(const AttemptView& v, const Params& p) {
     CheckResult r;
-    const double weak = p.num("weak_credit", 0.5);
+    const double weak = p.num("weak_credit");
     double sum = 0;
     int n = 0;
     for (const auto& vis : v.visits()) {

@@ -48,7 +48,7 @@ struct ScoreReport {
     std::vector<CriterionResult> criteria;
     std::string debrief;  // the scenario's debrief text
     // Problems met while scoring (an unknown criterion id, a log of another scenario…), in
-    // Chinese; such criteria are left out rather than failing the whole report.
+    // Chinese. An unknown criterion also fails the report (see score_attempt).
     std::vector<std::string> warnings;
 };
 

@@ -63,7 +63,8 @@ ScoreReport score_attempt(const Scenario& scenario, const AttemptLog& log,
                                " 评分");
 
     struct Item {
-        const Criterion* c;
+        const Criterion* c;  // nullptr: not in the catalogue
+        std::string id;
         int weight;
         bool critical;
         CheckParams params;
@@ -71,28 +72,45 @@ ScoreReport score_attempt(const Scenario& scenario, const AttemptLog& log,
     std::vector<Item> items;
     std::set<std::string> seen;
     for (const auto& ref : scenario.criteria) {
+        if (!seen.insert(ref.id).second) continue;
         const Criterion* c = catalogue.find(ref.id);
         if (!c) {
+            // The loaders refuse such a scenario (check_criteria_refs); a caller that scores it
+            // anyway gets a report that cannot pass, naming the criterion, not a silent 100.
             rep.warnings.push_back("评分项 " + ref.id + " 不在标准目录 " + catalogue.version +
-                                   " 中,未计分");
+                                   " 中,无法评分,本次结果不能算通过");
+            items.push_back({nullptr, ref.id, 0, true, {}});
             continue;
         }
-        if (!seen.insert(ref.id).second) continue;
         CheckParams params = c->params;
         for (const auto& [k, val] : ref.params) params[k] = val;
-        items.push_back({c, std::max(0, ref.points.value_or(c->points)),
+        items.push_back({c, c->id, std::max(0, ref.points.value_or(c->points)),
                          ref.critical.value_or(c->critical), std::move(params)});
     }
     std::vector<int> weights;
     for (const auto& it : items) weights.push_back(it.weight);
     const std::vector<int> maxima = scale_to_total(weights, 100);
 
-    const rubric::AttemptView view(scenario, log, options.detector);
+    const rubric::AttemptView view(scenario, log, options.detector, catalogue.settings);
     // An attempt in which the trainee did nothing earns nothing, not the full marks of every
     // "did nothing wrong" criterion.
     const bool engaged = view.engaged();
     for (std::size_t i = 0; i < items.size(); ++i) {
         const Item& it = items[i];
+        if (!it.c) {
+            CriterionResult cr;
+            cr.id = it.id;
+            cr.title = it.id;
+            cr.critical = true;
+            Evidence ev;
+            ev.what = "error";
+            ev.note = "评分项 " + it.id + " 不在标准目录 " + catalogue.version + " 中";
+            cr.evidence.push_back(std::move(ev));
+            cr.feedback = "本项无法评分:场景引用了标准目录中没有的评分项。";
+            rep.critical_failed.push_back(cr.id);
+            rep.criteria.push_back(std::move(cr));
+            continue;
+        }
         rubric::CheckResult res;
         try {
             if (!engaged) {
@@ -104,7 +122,11 @@ ScoreReport score_attempt(const Scenario& scenario, const AttemptLog& log,
                 ev.note = "未找到:整个过程没有任何回复或操作,本项不得分";
                 res.evidence.push_back(ev);
             } else {
-                res = rubric::run_check(it.c->check, view, rubric::Params(it.params));
+                CheckParams defaults;
+                if (auto d = catalogue.defaults.find(it.c->check); d != catalogue.defaults.end())
+                    defaults = d->second;
+                res = rubric::run_check(it.c->check, view,
+                                        rubric::Params(it.params, std::move(defaults)));
             }
         } catch (const std::exception& e) {
             // A check must never take the report down; the criterion is shown as not judged.

@@ -19,6 +19,10 @@ struct ScoreOptions {
     const ActDetector* detector = nullptr;
 };
 
+// A criterion the scenario lists but the catalogue lacks is never dropped: the loaders refuse
+// such a scenario (check_criteria_refs), and a caller that scores it anyway gets a report that
+// cannot pass — the criterion appears with 0 of 0 points, critical and failed (so it is in
+// `critical_failed` and `passed` is false), its evidence and a warning naming it.
 ScoreReport score_attempt(const Scenario& scenario, const AttemptLog& log,
                           const Catalogue& catalogue, const ScoreOptions& options = {});
 

@@ -5,7 +5,9 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <limits>
 #include <map>
+#include <stdexcept>
 
 #include "sim/model/duration.h"
 
@@ -120,32 +122,57 @@ std::string digits_only(std::string_view s) {
 
 // ---- Params -----------------------------------------------------------------------------------
 
-std::string Params::str(const std::string& k, const std::string& def) const {
-    auto it = p_.find(k);
-    return it == p_.end() ? def : trim(it->second);
+const std::string* Params::value(const std::string& k) const {
+    if (auto it = set_.find(k); it != set_.end()) return &it->second;
+    if (auto it = defaults_.find(k); it != defaults_.end()) return &it->second;
+    return nullptr;
 }
 
-double Params::num(const std::string& k, double def) const {
-    auto it = p_.find(k);
-    if (it == p_.end() || it->second.empty()) return def;
+std::string Params::str(const std::string& k, const std::string& def) const {
+    const std::string* v = value(k);
+    return v ? trim(*v) : def;
+}
+
+namespace {
+// Garbage, NaN and infinities give nothing; magnitudes are bounded so casts stay defined.
+std::optional<double> parse_num(const std::string& s) {
+    if (s.empty()) return std::nullopt;
     char* end = nullptr;
-    const double v = std::strtod(it->second.c_str(), &end);
-    // Garbage, NaN and infinities fall back; magnitudes are bounded so casts stay defined.
-    if (end == it->second.c_str() || !std::isfinite(v) || std::fabs(v) > 1e9) return def;
+    const double v = std::strtod(s.c_str(), &end);
+    if (end == s.c_str() || !std::isfinite(v) || std::fabs(v) > 1e9) return std::nullopt;
     return v;
 }
+}  // namespace
 
-bool Params::flag(const std::string& k, bool def) const {
-    const std::string v = str(k);
-    if (v == "true" || v == "yes" || v == "1") return true;
-    if (v == "false" || v == "no" || v == "0") return false;
+double Params::num(const std::string& k, double def) const {
+    for (const CheckParams* layer : {&set_, &defaults_})
+        if (auto it = layer->find(k); it != layer->end())
+            if (auto v = parse_num(it->second)) return *v;
     return def;
 }
 
+double Params::num(const std::string& k) const {
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    const double v = num(k, nan);
+    if (std::isnan(v)) throw std::invalid_argument("参数 " + k + " 没有取值");
+    return v;
+}
+
+bool Params::flag(const std::string& k) const {
+    for (const CheckParams* layer : {&set_, &defaults_}) {
+        auto it = layer->find(k);
+        if (it == layer->end()) continue;
+        const std::string v = trim(it->second);
+        if (v == "true") return true;
+        if (v == "false") return false;
+    }
+    throw std::invalid_argument("参数 " + k + " 没有取值");
+}
+
 std::vector<std::string> Params::list(const std::string& k) const {
-    auto it = p_.find(k);
-    if (it == p_.end()) return {};
-    return split(it->second, ',');
+    const std::string* v = value(k);
+    if (!v) return {};
+    return split(*v, ',');
 }
 
 std::vector<AnyOf> Params::groups(const std::string& k) const {
@@ -158,9 +185,17 @@ std::vector<AnyOf> Params::groups(const std::string& k) const {
 }
 
 std::optional<Millis> Params::dur(const std::string& k) const {
-    auto it = p_.find(k);
-    if (it == p_.end()) return std::nullopt;
-    return parse_duration(trim(it->second));
+    for (const CheckParams* layer : {&set_, &defaults_})
+        if (auto it = layer->find(k); it != layer->end())
+            if (auto d = parse_duration(trim(it->second))) return d;
+    return std::nullopt;
+}
+
+Params Params::with_defaults(const CheckType& type) const {
+    Params out = *this;
+    for (const auto& spec : type.params)
+        if (!spec.def.empty()) out.defaults_.emplace(std::string(spec.name), std::string(spec.def));
+    return out;
 }
 
 // ---- AttemptView ------------------------------------------------------------------------------
@@ -170,8 +205,9 @@ bool is_reply(const LogEntry& e) {
            (e.action->verb == Verb::Say || e.action->verb == Verb::Choose);
 }
 
-AttemptView::AttemptView(const Scenario& s, const AttemptLog& l, const ActDetector* d)
-    : scenario(s), log(l), detector(d) {
+AttemptView::AttemptView(const Scenario& s, const AttemptLog& l, const ActDetector* d,
+                         const ScoringSettings& m)
+    : scenario(s), log(l), detector(d), settings(m) {
     for (std::size_t i = 0; i < log.entries.size(); ++i) {
         const auto& e = log.entries[i];
         if (e.kind != LogEntry::Kind::Action || !e.action) continue;
@@ -419,9 +455,11 @@ Evidence AttemptView::missing(Millis from, Millis to, std::string thread, std::s
 
 // ---- fact matching ----------------------------------------------------------------------------
 
-std::optional<std::pair<int, int>> find_phone(std::string_view text, std::string_view phone) {
+std::optional<std::pair<int, int>> find_phone(std::string_view text, std::string_view phone,
+                                              const ScoringSettings& m) {
     const std::string want = digits_only(phone);
-    if (want.size() < 5) return find_literal(text, phone);
+    if (want.size() < static_cast<std::size_t>(std::max(0, m.phone_min_digits)))
+        return find_literal(text, phone);
     for (const auto& run : digit_runs(text, true)) {
         const auto at = run.digits.find(want);
         if (at == std::string::npos) continue;
@@ -447,7 +485,8 @@ std::optional<std::pair<int, int>> find_phone(std::string_view text, std::string
     return std::nullopt;
 }
 
-std::optional<std::pair<int, int>> find_room(std::string_view text, std::string_view room) {
+std::optional<std::pair<int, int>> find_room(std::string_view text, std::string_view room,
+                                             const ScoringSettings& m) {
     const auto want = digit_runs(room, false);
     if (want.empty()) return find_literal(text, room);
     const auto have = digit_runs(text, false);
@@ -457,7 +496,7 @@ std::optional<std::pair<int, int>> find_room(std::string_view text, std::string_
             ok = have[i + j].digits == want[j].digits;
         // Consecutive groups must be close (3栋1202), not two numbers far apart in a sentence.
         for (std::size_t j = 1; j < want.size() && ok; ++j)
-            ok = have[i + j].begin - have[i + j - 1].end <= 9;
+            ok = have[i + j].begin - have[i + j - 1].end <= m.room_gap;
         if (ok) return std::make_pair(have[i].begin, have[i + want.size() - 1].end);
     }
     return std::nullopt;
@@ -470,11 +509,11 @@ std::optional<std::pair<int, int>> find_name(std::string_view text, std::string_
 }
 
 std::optional<std::pair<int, int>> find_fact(std::string_view field, std::string_view text,
-                                             std::string_view value) {
+                                             std::string_view value, const ScoringSettings& m) {
     if (value.empty()) return std::nullopt;
     if (field == "phone" || field == "contact" || field == "id_card" || field == "id")
-        return find_phone(text, value);
-    if (field == "room") return find_room(text, value);
+        return find_phone(text, value, m);
+    if (field == "room") return find_room(text, value, m);
     if (field == "name") return find_name(text, value);
     return find_literal(text, value);
 }

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "catalogue.h"
+#include "check_types.h"
 #include "report.h"
 #include "scoring/text/act_detector.h"
 #include "sim/model/attempt_log.h"
@@ -16,20 +17,30 @@
 
 namespace dd::rubric {
 
-// Check parameters with typed access; a malformed value falls back to the default.
+// Check parameters with typed access. `set` holds what the criterion and the scenario set;
+// `defaults` what applies otherwise (the catalogue's `defaults:`, then the check table's, added
+// by run_check). has() looks at `set` only; the getters at `set`, then `defaults`, and a
+// malformed value falls through to the next. The getters without a fallback argument are for
+// parameters with a built-in default and throw std::invalid_argument when there is none.
 class Params {
   public:
-    explicit Params(CheckParams p) : p_(std::move(p)) {}
-    bool has(const std::string& k) const { return p_.count(k) > 0; }
+    explicit Params(CheckParams set, CheckParams defaults = {})
+        : set_(std::move(set)), defaults_(std::move(defaults)) {}
+    bool has(const std::string& k) const { return set_.count(k) > 0; }
     std::string str(const std::string& k, const std::string& def = {}) const;
     double num(const std::string& k, double def) const;
-    bool flag(const std::string& k, bool def) const;
+    double num(const std::string& k) const;
+    bool flag(const std::string& k) const;
     std::vector<std::string> list(const std::string& k) const;  // "a, b" → {a, b}
     std::vector<AnyOf> groups(const std::string& k) const;      // "a|b, c" → {{a,b},{c}}
     std::optional<Millis> dur(const std::string& k) const;
+    // A copy whose defaults also hold the check table's built-in ones.
+    Params with_defaults(const CheckType& type) const;
 
   private:
-    CheckParams p_;
+    const std::string* value(const std::string& k) const;
+    CheckParams set_;
+    CheckParams defaults_;
 };
 
 // What a check found: credit in [0, 1] and the evidence behind it.
@@ -41,11 +52,13 @@ struct CheckResult {
 
 class AttemptView {
   public:
-    AttemptView(const Scenario& scenario, const AttemptLog& log, const ActDetector* detector);
+    AttemptView(const Scenario& scenario, const AttemptLog& log, const ActDetector* detector,
+                const ScoringSettings& settings = ScoringSettings::builtin());
 
     const Scenario& scenario;
     const AttemptLog& log;
     const ActDetector* detector;
+    const ScoringSettings& settings;
 
     // Indices into log.entries of applied say/choose actions, in time order.
     const std::vector<int>& replies() const { return replies_; }
@@ -94,12 +107,15 @@ bool is_reply(const LogEntry& e);
 std::string entry_text(const LogEntry& e);  // reply text, or the action described (Chinese)
 std::string describe_action(const Action& a);
 
-// Fact matching in free text. Return the byte span in `text` where the fact was found.
-std::optional<std::pair<int, int>> find_phone(std::string_view text, std::string_view phone);
-std::optional<std::pair<int, int>> find_room(std::string_view text, std::string_view room);
+// Fact matching in free text (the thresholds are the catalogue's `settings:`). Return the byte
+// span in `text` where the fact was found.
+std::optional<std::pair<int, int>> find_phone(std::string_view text, std::string_view phone,
+                                              const ScoringSettings& m);
+std::optional<std::pair<int, int>> find_room(std::string_view text, std::string_view room,
+                                             const ScoringSettings& m);
 std::optional<std::pair<int, int>> find_name(std::string_view text, std::string_view name);
 std::optional<std::pair<int, int>> find_fact(std::string_view field, std::string_view text,
-                                             std::string_view value);
+                                             std::string_view value, const ScoringSettings& m);
 // Field-aware comparison of a recorded value with the expected one.
 bool same_fact(std::string_view field, std::string_view recorded, std::string_view expected);
 

@@ -16,6 +16,7 @@
 #include "normalize.h"
 #include "common/yaml/yaml_safe.h"
 #include "sim/model/enums.h"
+#include "sim/model/verbs.h"
 
 namespace dd {
 

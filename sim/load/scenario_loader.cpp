@@ -736,7 +736,8 @@ class ScenarioReader {
                                              options_.criteria_ids->end());
                 auto hint = yaml::did_you_mean(c.id, ids);
                 r_.error(id_node,
-                         "criterion " + squote(c.id) + " is not in " + options_.standards_name +
+                         "unknown criterion " + squote(c.id) + " (not in " +
+                             options_.standards_name + ")" +
                              (hint.empty() ? "; add it there or use one of its ids" : hint));
             }
             sc_.criteria.push_back(std::move(c));

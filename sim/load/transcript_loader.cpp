@@ -28,8 +28,6 @@ constexpr auto kActionKeys = [] {
     for (std::size_t i = 0; i < enums::kVerbs.size(); ++i) all[i + 2] = enums::kVerbs[i];
     return all;
 }();
-constexpr std::array<SV, 2> kClassifyKeys = {"type", "level"};
-constexpr std::array<SV, 3> kVisitorKeys = {"name", "visiting", "id"};
 
 constexpr std::array<KeyTable, 5> kTables = {{
     {"", kTopKeys},
@@ -38,29 +36,6 @@ constexpr std::array<KeyTable, 5> kTables = {{
     {"/definitions/classify", kClassifyKeys},
     {"/definitions/visitor", kVisitorKeys},
 }};
-
-Verb verb_of(SV name) {
-    static constexpr std::array<Verb, 17> kOrder = {Verb::Answer,
-                                                    Verb::Hold,
-                                                    Verb::Say,
-                                                    Verb::Choose,
-                                                    Verb::Record,
-                                                    Verb::Classify,
-                                                    Verb::Dispatch,
-                                                    Verb::Escalate,
-                                                    Verb::Call,
-                                                    Verb::Notify,
-                                                    Verb::RegisterVisitor,
-                                                    Verb::Broadcast,
-                                                    Verb::HandOver,
-                                                    Verb::HangUp,
-                                                    Verb::Wait,
-                                                    Verb::End,
-                                                    Verb::Focus};
-    for (std::size_t i = 0; i < enums::kVerbs.size(); ++i)
-        if (enums::kVerbs[i] == name) return kOrder[i];
-    return Verb::Wait;
-}
 
 bool is_blank(const std::string& s) {
     return s.find_first_not_of(" \t") == std::string::npos;
@@ -113,7 +88,7 @@ class TranscriptReader {
             a.pos = f.pos();
             std::vector<const Fields::Entry*> verbs;
             for (const auto& e : f.entries())
-                if (enums::contains(enums::kVerbs, SV(e.key))) verbs.push_back(&e);
+                if (find_verb(e.key)) verbs.push_back(&e);
             if (verbs.empty()) {
                 r_.error(f.pos(), what + " has no verb; add one of " + yaml::join(enums::kVerbs));
                 continue;
@@ -122,8 +97,9 @@ class TranscriptReader {
                 r_.error(verbs[1]->key_node, what + " has two verbs, " + squote(verbs[0]->key) +
                                                  " and " + squote(verbs[1]->key) +
                                                  "; put each in its own action");
-            a.verb = verb_of(verbs[0]->key);
-            bool ok = read_verb(*verbs[0], a);
+            const VerbSpec& spec = *find_verb(verbs[0]->key);
+            a.verb = spec.verb;
+            bool ok = read_verb(*verbs[0], spec, a);
 
             if (const auto* at = f.entry("at")) {
                 auto v = r_.duration(f, "at");
@@ -159,21 +135,22 @@ class TranscriptReader {
         }
     }
 
-    bool read_verb(const Fields::Entry& e, Action& a) {
+    // Reads the verb's value as its row in kVerbTable says.
+    bool read_verb(const Fields::Entry& e, const VerbSpec& spec, Action& a) {
         const YAML::Node& v = e.value;
-        const SV verb = e.key;
-        auto need_value = [&]() {
-            if (!v.IsNull()) return true;
-            r_.error(e.key_node, squote(verb) + " needs a value, e.g. " + example(verb));
+        const SV verb = spec.name;
+        if (v.IsNull()) {
+            const bool thread = spec.arg == VerbArg::Thread || spec.arg == VerbArg::ThreadOrTrue;
+            r_.error(e.key_node, squote(verb) + (thread ? " needs a thread, e.g. " : " needs a value, e.g. ") +
+                                     std::string(spec.example));
             return false;
-        };
-        switch (a.verb) {
-            case Verb::Say: {
-                if (!need_value()) return false;
+        }
+        switch (spec.arg) {
+            case VerbArg::Text: {
                 auto s = r_.string(v, verb);
                 if (!s) return false;
                 if (is_blank(*s)) {
-                    r_.error(v, "'say' is empty; write what the trainee says");
+                    r_.error(v, squote(verb) + " is empty; write what the trainee says");
                     return false;
                 }
                 if (const std::size_t chars = yaml::count_chars(*s); chars > limits::kMaxReplyChars) {
@@ -185,18 +162,15 @@ class TranscriptReader {
                 a.text = *s;
                 return true;
             }
-            case Verb::Answer:
-            case Verb::Focus:
-                return thread_arg(e, a, /*true_ok=*/a.verb == Verb::Answer);
-            case Verb::Hold:
-            case Verb::HangUp:
+            case VerbArg::Thread:
+                return thread_arg(e, a, /*true_ok=*/false);
+            case VerbArg::ThreadOrTrue:
                 return thread_arg(e, a, /*true_ok=*/true);
-            case Verb::Choose: {
-                if (!need_value()) return false;
+            case VerbArg::Choice: {
                 if (!v.IsScalar()) {
                     r_.error(v,
                              "expected the number of an offered reply (1 = the first) or "
-                             "its text for 'choose', got " +
+                             "its text for " + squote(verb) + ", got " +
                                  yaml::kind_name(v));
                     return false;
                 }
@@ -205,31 +179,22 @@ class TranscriptReader {
                 const bool numeric = yaml::is_plain_scalar(v) && s.size() > sign &&
                                      s.find_first_not_of("0123456789", sign) == std::string::npos;
                 if (numeric) {
-                    auto n = r_.integer(v, "choose", 1, 1000);
+                    auto n = r_.integer(v, verb, 1, 1000);
                     if (!n) return false;
                     a.choice = static_cast<int>(*n - 1);
                 } else {
                     if (is_blank(s)) {
-                        r_.error(v, "'choose' is empty; give the reply's number or its text");
+                        r_.error(v, squote(verb) + " is empty; give the reply's number or its text");
                         return false;
                     }
                     a.text = s;
                 }
                 return true;
             }
-            case Verb::Record: {
-                if (!need_value()) return false;
-                Fields f(r_, v, "'record'", enums::kRecordFields);
-                if (!f.is_map()) return false;
-                for (const auto& fe : f.entries()) {
-                    if (!fe.known) continue;
-                    if (auto s = r_.string(f, fe.key)) a.fields.emplace_back(fe.key, *s);
-                }
-                return true;
-            }
-            case Verb::Classify: {
-                if (!need_value()) return false;
-                Fields f(r_, v, "'classify'", kClassifyKeys);
+            case VerbArg::Fields:
+                return text_fields(v, spec, a);
+            case VerbArg::Classify: {
+                Fields f(r_, v, squote(verb), spec.values);
                 if (!f.is_map()) return false;
                 if (f.entries().empty()) {
                     r_.error(v,
@@ -243,52 +208,37 @@ class TranscriptReader {
                     a.fields.emplace_back("level", *s);
                 return true;
             }
-            case Verb::Dispatch:
-                return enum_arg(e, a, enums::kDepartments, "department");
-            case Verb::Escalate:
-                return enum_arg(e, a, enums::kEscalate, "escalation");
-            case Verb::Call:
-                return enum_arg(e, a, enums::kCallNumbers, "emergency number");
-            case Verb::Notify:
-                return enum_arg(e, a, enums::kNotify, "party to notify");
-            case Verb::Broadcast:
-                return enum_arg(e, a, enums::kBroadcast, "broadcast");
-            case Verb::HandOver:
-                return enum_arg(e, a, enums::kHandOver, "item to hand over");
-            case Verb::RegisterVisitor: {
-                if (!need_value()) return false;
-                if (v.IsScalar()) {
-                    auto b = r_.boolean(v, verb);
-                    if (!b) return false;
-                    if (!*b) {
-                        r_.error(v,
-                                 "'register_visitor: false' does nothing; remove the action "
-                                 "or give {name, visiting, id}");
-                        return false;
-                    }
-                    return true;
-                }
-                Fields f(r_, v, "'register_visitor'", kVisitorKeys);
-                if (!f.is_map()) return false;
-                for (const auto& fe : f.entries()) {
-                    if (!fe.known) continue;
-                    if (auto s = r_.string(f, fe.key)) a.fields.emplace_back(fe.key, *s);
+            case VerbArg::Value: {
+                auto s = r_.one_of(v, spec.value_what, spec.values);
+                if (!s) return false;
+                a.arg = *s;
+                return true;
+            }
+            case VerbArg::Visitor: {
+                if (!v.IsScalar()) return text_fields(v, spec, a);
+                auto b = r_.boolean(v, verb);
+                if (!b) return false;
+                if (!*b) {
+                    r_.error(v,
+                             "'register_visitor: false' does nothing; remove the action "
+                             "or give {name, visiting, id}");
+                    return false;
                 }
                 return true;
             }
-            case Verb::Wait: {
-                if (!need_value()) return false;
+            case VerbArg::Duration: {
                 auto d = r_.duration(v, verb);
                 if (!d) return false;
                 a.duration = *d;
                 return true;
             }
-            case Verb::End: {
-                if (!need_value()) return false;
+            case VerbArg::True: {
                 auto b = r_.boolean(v, verb);
                 if (!b) return false;
                 if (!*b) {
-                    r_.error(v, "'end: false' does nothing; write 'end: true' or remove it");
+                    r_.error(v, squote(std::string(verb) + ": false") +
+                                    " does nothing; write " +
+                                    squote(std::string(verb) + ": true") + " or remove it");
                     return false;
                 }
                 return true;
@@ -297,14 +247,21 @@ class TranscriptReader {
         return false;
     }
 
+    // record / register_visitor: a map of text fields whose keys are the row's values.
+    bool text_fields(const YAML::Node& v, const VerbSpec& spec, Action& a) {
+        Fields f(r_, v, squote(spec.name), spec.values);
+        if (!f.is_map()) return false;
+        for (const auto& fe : f.entries()) {
+            if (!fe.known) continue;
+            if (auto s = r_.string(f, fe.key)) a.fields.emplace_back(fe.key, *s);
+        }
+        return true;
+    }
+
     // answer/hold/hang_up/focus: a thread name (phone, desk or an actor id), or `true` for the
     // focused thread where that makes sense.
     bool thread_arg(const Fields::Entry& e, Action& a, bool true_ok) {
         const YAML::Node& v = e.value;
-        if (v.IsNull()) {
-            r_.error(e.key_node, squote(e.key) + " needs a thread, e.g. " + example(e.key));
-            return false;
-        }
         if (!v.IsScalar()) {
             r_.error(v, "expected a thread (phone, desk or an actor id) for " + squote(e.key) +
                             ", got " + yaml::kind_name(v));
@@ -323,35 +280,6 @@ class TranscriptReader {
         }
         a.arg = s;
         return true;
-    }
-
-    bool enum_arg(const Fields::Entry& e, Action& a, std::span<const SV> allowed, SV what) {
-        if (e.value.IsNull()) {
-            r_.error(e.key_node, squote(e.key) + " needs a value, e.g. " + example(e.key));
-            return false;
-        }
-        auto s = r_.one_of(e.value, what, allowed);
-        if (!s) return false;
-        a.arg = *s;
-        return true;
-    }
-
-    static std::string example(SV verb) {
-        if (verb == "say") return "{at: 7, say: 您好,安居物业客服中心}";
-        if (verb == "answer" || verb == "hold" || verb == "hang_up" || verb == "focus")
-            return "{at: 5, " + std::string(verb) + ": phone}";
-        if (verb == "choose") return "{at: 7, choose: 1}";
-        if (verb == "record") return "{at: 40, record: {name: 王女士, room: 3-1202}}";
-        if (verb == "classify") return "{at: 50, classify: {type: complaint, level: urgent}}";
-        if (verb == "dispatch") return "{at: 55, dispatch: security}";
-        if (verb == "escalate") return "{at: 55, escalate: manager}";
-        if (verb == "call") return "{at: 20, call: \"119\"}";
-        if (verb == "notify") return "{at: 60, notify: owner}";
-        if (verb == "broadcast") return "{at: 30, broadcast: evacuation}";
-        if (verb == "hand_over") return "{at: 30, hand_over: first-aid-kit}";
-        if (verb == "register_visitor") return "{at: 30, register_visitor: true}";
-        if (verb == "wait") return "{at: 90, wait: 10s}";
-        return "{at: 100, end: true}";
     }
 
     Reader& r_;

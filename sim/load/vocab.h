@@ -6,17 +6,12 @@
 #include <string_view>
 
 #include "sim/model/enums.h"
+#include "sim/model/verbs.h"
 
 namespace dd::vocab {
 
 // Speech acts then forbidden families: the names allowed in `acts:` and `said:`.
-inline constexpr auto kActNames = [] {
-    std::array<std::string_view, enums::kActs.size() + enums::kForbidden.size()> all{};
-    std::size_t i = 0;
-    for (auto a : enums::kActs) all[i++] = a;
-    for (auto f : enums::kForbidden) all[i++] = f;
-    return all;
-}();
+inline constexpr auto& kActNames = enums::kActNames;
 
 // Values of `type` and `level` for classify, and the record fields, as "verb:arg" arguments.
 inline constexpr auto kClassifyArgs = [] {
@@ -27,23 +22,27 @@ inline constexpr auto kClassifyArgs = [] {
     return all;
 }();
 
-// The allowed arguments of `verb` in a `did:` entry ("dispatch:security"), or an empty span
-// when the argument is free (a thread name for answer/hold/hang_up/focus) or takes none.
+// The allowed arguments of `verb` in a `did:` entry ("dispatch:security", "record:name",
+// "classify:urgent"), or an empty span when the argument is free (a thread name for
+// answer/hold/hang_up/focus) or takes none.
 inline std::span<const std::string_view> verb_args(std::string_view verb) {
-    if (verb == "dispatch") return enums::kDepartments;
-    if (verb == "escalate") return enums::kEscalate;
-    if (verb == "call") return enums::kCallNumbers;
-    if (verb == "notify") return enums::kNotify;
-    if (verb == "broadcast") return enums::kBroadcast;
-    if (verb == "hand_over") return enums::kHandOver;
-    if (verb == "record") return enums::kRecordFields;
-    if (verb == "classify") return kClassifyArgs;
-    return {};
+    const VerbSpec* spec = find_verb(verb);
+    if (!spec) return {};
+    switch (spec->arg) {
+        case VerbArg::Value:
+        case VerbArg::Fields:
+            return spec->values;
+        case VerbArg::Classify:
+            return kClassifyArgs;
+        default:
+            return {};
+    }
 }
 
 // Verbs whose argument names a thread (free text: phone, desk or an actor id).
 inline bool verb_takes_thread(std::string_view verb) {
-    return verb == "answer" || verb == "hold" || verb == "hang_up" || verb == "focus";
+    const VerbSpec* spec = find_verb(verb);
+    return spec && (spec->arg == VerbArg::Thread || spec->arg == VerbArg::ThreadOrTrue);
 }
 
 }  // namespace dd::vocab

@@ -29,10 +29,7 @@ inline constexpr std::array<std::string_view, 5> kHandOver = {"first-aid-kit", "
                                                               "access-card", "parcel", "form"};
 inline constexpr std::array<std::string_view, 7> kAlarms = {"fire", "smoke", "flood", "lift",
                                                             "intrusion", "power", "other"};
-// Trainee action verbs (DESIGN §3, fixed).
-inline constexpr std::array<std::string_view, 17> kVerbs = {
-    "answer", "hold", "say", "choose", "record", "classify", "dispatch", "escalate", "call",
-    "notify", "register_visitor", "broadcast", "hand_over", "hang_up", "wait", "end", "focus"};
+// Trainee action verbs: kVerbs and their table are in verbs.h.
 // Fields of a `record:` action / outcome (the request register, seed 002 §2.2).
 inline constexpr std::array<std::string_view, 6> kRecordFields = {"name", "room",  "phone",
                                                                   "issue", "time", "contact"};
@@ -43,6 +40,16 @@ inline constexpr std::array<std::string_view, 16> kActs = {
     "repeat-back", "time-commitment", "reassurance", "farewell"};
 inline constexpr std::array<std::string_view, 4> kForbidden = {"refuse-knowledge", "deflect",
                                                                "argue", "rude"};
+
+// Speech acts then forbidden families: every name a reply can be detected with (`acts:`,
+// `said:`, a check's `acts`).
+inline constexpr auto kActNames = [] {
+    std::array<std::string_view, kActs.size() + kForbidden.size()> all{};
+    std::size_t i = 0;
+    for (auto a : kActs) all[i++] = a;
+    for (auto f : kForbidden) all[i++] = f;
+    return all;
+}();
 
 template <size_t N>
 constexpr bool contains(const std::array<std::string_view, N>& list, std::string_view v) {

@@ -8,31 +8,11 @@
 
 #include "duration.h"
 #include "scenario.h"
+#include "verbs.h"
 
 namespace dd {
 
-enum class Verb {
-    Answer,           // arg: phone|desk|<actor id>   — pick up / serve
-    Hold,             // arg: thread (optional)        — put on hold
-    Say,              // text: the reply
-    Choose,           // choice: index into the node's choices (0-based), or text of the choice
-    Record,           // fields: name, room, phone, issue, time, contact
-    Classify,         // fields: type, level
-    Dispatch,         // arg: department
-    Escalate,         // arg: supervisor|manager
-    Call,             // arg: 110|119|120
-    Notify,           // arg: owner|host|residents
-    RegisterVisitor,  // fields: name, visiting, id (optional, `register_visitor: true` → empty)
-    Broadcast,        // arg: evacuation
-    HandOver,         // arg: first-aid-kit|extinguisher|access-card|parcel|form
-    HangUp,           // arg: thread (optional)
-    Wait,             // duration: nothing done for this long (advances the clock)
-    End,              // the trainee ends the attempt
-    Focus,            // arg: thread — switch the focused thread without saying anything
-};
-
-std::string_view verb_name(Verb v);
-
+// One timed action; the verbs and their values are in verbs.h.
 struct Action {
     Millis at = 0;
     Verb verb = Verb::Wait;

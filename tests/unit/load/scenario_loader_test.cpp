@@ -399,10 +399,10 @@ TEST(ScenarioErrors, ReferenceToMissingCriterion) {
     auto r = load(replace(kBase, "[courtesy.greeting]", "[courtesy.greting, made.up]"),
                   with_standards());
     EXPECT_EQ(r.diags,
-              "s.yaml:23:12: error: criterion 'courtesy.greting' is not in standards.yaml; did "
-              "you mean 'courtesy.greeting'?\n"
-              "s.yaml:23:30: error: criterion 'made.up' is not in standards.yaml; add it there "
-              "or use one of its ids\n");
+              "s.yaml:23:12: error: unknown criterion 'courtesy.greting' (not in "
+              "standards.yaml); did you mean 'courtesy.greeting'?\n"
+              "s.yaml:23:30: error: unknown criterion 'made.up' (not in standards.yaml); add it "
+              "there or use one of its ids\n");
 }
 
 TEST(ScenarioErrors, CriterionListedTwice) {

@@ -605,5 +605,38 @@ TEST(NodeExpectCheck, ActsAndDeskActionsAtEachNode) {
     EXPECT_TRUE(any_note(res, "缺少「明确时限」(time-commitment)"));
 }
 
+// ---- fact matching and the table's defaults ----------------------------------------------------
+
+TEST(FactMatching, FollowsTheScoringSettings) {
+    const ScoringSettings& builtin = ScoringSettings::builtin();
+    EXPECT_EQ(builtin.phone_min_digits, 5);
+    EXPECT_EQ(builtin.room_gap, 9);
+    const std::string text = "电话138-0000-1111,住3栋1202";
+    EXPECT_TRUE(rubric::find_phone(text, "13800001111", builtin));
+    ScoringSettings m = builtin;
+    m.phone_min_digits = 12;  // 11 digits are now matched as written: the dashes stop it
+    EXPECT_FALSE(rubric::find_phone(text, "13800001111", m));
+    EXPECT_TRUE(rubric::find_room(text, "3-1202", builtin));
+    m.room_gap = 2;  // 栋 is three bytes
+    EXPECT_FALSE(rubric::find_room(text, "3-1202", m));
+}
+
+TEST(CheckTable, DefaultsComeFromTheTableUnderWhatIsSet) {
+    // No parameters at all: the table's defaults (3 rings full, 0.5 partial).
+    const Scenario s = owner_scenario();
+    LogBuilder b;
+    b.thread("owner", ThreadRecord::Kind::Phone, 0, 14'000, 4);
+    EXPECT_DOUBLE_EQ(run("rings", s, b.log, {}).credit, 0.0);  // partial_rings = max_rings
+    EXPECT_DOUBLE_EQ(run("rings", s, b.log, {{"partial_rings", "5"}}).credit, 0.5);
+    // A catalogue default sits between the table and the criterion.
+    const AttemptView v(s, b.log, nullptr);
+    EXPECT_DOUBLE_EQ(run_check("rings", v, Params({}, {{"max_rings", "4"}})).credit, 1.0);
+    EXPECT_DOUBLE_EQ(
+        run_check("rings", v, Params({{"max_rings", "2"}}, {{"max_rings", "4"}})).credit, 0.0);
+    // A check table row without a value for a parameter its check needs is a scoring error,
+    // not a silent guess.
+    EXPECT_THROW(Params({}).num("max_rings"), std::invalid_argument);
+}
+
 }  // namespace
 }  // namespace dd

@@ -139,17 +139,65 @@ TEST(Scorer, CriticalFailureFailsWhateverTheScore) {
     EXPECT_EQ(leak.critical_failed, std::vector<std::string>{"privacy.no-disclosure"});
 }
 
-TEST(Scorer, UnknownCriterionIsAWarningNotACrash) {
+TEST(Scorer, UnknownCriterionCannotPass) {
+    // The loaders refuse such a scenario; scored anyway (in code), the report names the
+    // criterion as a failed critical item with no points, and cannot pass.
     const Catalogue cat = catalogue();
     Scenario s = test::example_scenario();
+    const ScoreReport clean = score_attempt(s, test::example_gold_log(), cat);
+    ASSERT_TRUE(clean.passed);
     CriterionRef x;
     x.id = "courtesy.smile";
     s.criteria.push_back(x);
     const ScoreReport r = score_attempt(s, test::example_gold_log(), cat);
-    EXPECT_EQ(r.criteria.size(), 12u);
-    ASSERT_EQ(r.warnings.size(), 1u);
-    EXPECT_NE(r.warnings[0].find("courtesy.smile"), std::string::npos);
+    EXPECT_FALSE(r.passed);
+    EXPECT_EQ(r.score, clean.score);
     EXPECT_EQ(r.max, 100);
+    EXPECT_EQ(r.critical_failed, std::vector<std::string>{"courtesy.smile"});
+    ASSERT_EQ(r.criteria.size(), 13u);
+    const CriterionResult& smile = r.criteria.back();
+    EXPECT_EQ(smile.id, "courtesy.smile");
+    EXPECT_EQ(smile.points, 0);
+    EXPECT_EQ(smile.max, 0);
+    EXPECT_FALSE(smile.passed);
+    EXPECT_TRUE(smile.critical);
+    ASSERT_EQ(smile.evidence.size(), 1u);
+    EXPECT_EQ(smile.evidence[0].note, "评分项 courtesy.smile 不在标准目录 2026.1 中");
+    EXPECT_EQ(r.warnings, std::vector<std::string>{"评分项 courtesy.smile 不在标准目录 2026.1 "
+                                                   "中,无法评分,本次结果不能算通过"});
+}
+
+TEST(Scorer, CatalogueDefaultsAndSettingsDecideTheVerdict) {
+    // The values a supervisor changes in standards.yaml reach the checks: a `defaults:` entry
+    // for the check type, and the settings of fact matching.
+    Catalogue cat = catalogue();
+    Scenario s = test::example_scenario();
+    s.criteria.clear();
+    CriterionRef rings;
+    rings.id = "phone.answer-within-3-rings";  // sets max_rings: 3 itself
+    s.criteria.push_back(rings);
+    CriterionRef repeat;
+    repeat.id = "record.repeat-back";
+    s.criteria.push_back(repeat);
+    const AttemptLog log = test::example_poor_log();  // answered on the 7th ring
+    const ScoreReport base = score_attempt(s, log, cat);
+    ASSERT_FALSE(base.criteria[0].passed);
+    // The criterion's own max_rings wins over the type's default…
+    cat.defaults["rings"]["max_rings"] = "9";
+    EXPECT_FALSE(score_attempt(s, log, cat).criteria[0].passed);
+    // …and a default applies where the criterion sets nothing.
+    for (auto& c : cat.criteria)
+        if (c.id == "phone.answer-within-3-rings") c.params.erase("max_rings");
+    EXPECT_TRUE(score_attempt(s, log, cat).criteria[0].passed);
+
+    // The gold repeat-back says 3栋1202 for the room 3-1202: with no gap allowed between the
+    // groups it no longer counts.
+    const AttemptLog gold = test::example_gold_log();
+    Catalogue strict = catalogue();
+    const double before = score_attempt(s, gold, strict).criteria[1].points;
+    strict.settings.room_gap = 0;
+    const double after = score_attempt(s, gold, strict).criteria[1].points;
+    EXPECT_LT(after, before);
 }
 
 TEST(Scorer, EmptyLogAndEmptyScenarioDoNotCrash) {
