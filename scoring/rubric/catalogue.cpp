@@ -344,17 +344,19 @@ void check_criteria_refs(const Scenario& scenario, const Catalogue& catalogue, D
         if (!type) continue;
         const auto known = names_of(type->params);
         for (const auto& [k, v] : ref.params) {
+            const auto at = ref.param_pos.find(k);
+            const SourcePos pos = at != ref.param_pos.end() ? at->second : ref.pos;
             const ParamSpec* spec = type->param(k);
             if (!spec) {
                 const std::string hint = yaml::did_you_mean(k, known);
-                diags.error(scenario.path, ref.pos,
+                diags.error(scenario.path, pos,
                             name + ": unknown parameter " + squote(k) + " of check '" +
                                 c->check + "'" +
                                 (hint.empty() ? " (allowed: " + yaml::join(known) + ")" : hint));
                 continue;
             }
             if (const std::string problem = param_problem(*spec, v); !problem.empty())
-                diags.error(scenario.path, ref.pos, name + ": " + problem);
+                diags.error(scenario.path, pos, name + ": " + problem);
         }
     }
 }

@@ -72,14 +72,20 @@ void read_entries(yaml::Reader& r, const YAML::Node& node, bool forbidden,
             r.error(e.key_node, owner + " has no phrases; add a `phrases:` list");
         lex.entries.push_back(std::move(entry));
     }
-    for (auto name : names) {
-        const bool present = std::any_of(lex.entries.begin(), lex.entries.end(),
-                                         [&](const LexEntry& x) { return x.name == name; });
-        if (!present)
-            r.warning(r.pos(node), std::string(forbidden ? "forbidden family '" : "act '") +
-                                       std::string(name) +
-                                       "' is missing: it can never be detected");
-    }
+    std::vector<std::string_view> missing;
+    for (auto name : names)
+        if (std::none_of(lex.entries.begin(), lex.entries.end(),
+                         [&](const LexEntry& x) { return x.name == name; }))
+            missing.push_back(name);
+    if (missing.size() == 1)
+        r.warning(r.pos(node), std::string(forbidden ? "forbidden family '" : "act '") +
+                                   std::string(missing[0]) +
+                                   "' is missing: it can never be detected");
+    else if (!missing.empty())
+        r.warning(r.pos(node), std::to_string(missing.size()) +
+                                   (forbidden ? " forbidden families" : " acts") +
+                                   " are missing and can never be detected: " +
+                                   yaml::join(missing));
 }
 
 void read_int_map(yaml::Reader& r, const YAML::Node& n, const std::string& what,

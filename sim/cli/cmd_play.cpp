@@ -2,13 +2,15 @@
 // transcript headless through the session layer (sim/session/attempt.h replay_attempt): the
 // scenario (a file, or an id of the library), the transcript, the library's lexicon and a
 // catalogue; prints the scored report (Chinese text, or --json: DESIGN §5), or with --log the
-// attempt log. --standards re-scores under another catalogue version.
+// attempt log. --standards re-scores under another catalogue version. A scenario listing a
+// criterion the catalogue lacks (or overriding a parameter wrongly) is bad input.
 // Exit: 0 the attempt passed, 1 it failed, 2 bad input.
 #include <iostream>
 #include <memory>
 #include <string>
 
 #include "commands.h"
+#include "scoring/rubric/catalogue.h"
 #include "scoring/rubric/report.h"
 #include "sim/engine/log_format.h"
 #include "sim/load/transcript_loader.h"
@@ -52,6 +54,15 @@ int run_play(const PlayArgs& args) {
     if (!res->can_play() || (!args.log && !res->can_score())) {
         print_problems(*res);
         return 2;
+    }
+    if (!args.log) {
+        // A criterion the catalogue lacks is bad input, never a criterion quietly left out.
+        Diagnostics refs;
+        check_criteria_refs(*scenario->scenario, *res->catalogue, refs);
+        if (refs.has_errors()) {
+            std::cerr << refs.to_string();
+            return 2;
+        }
     }
     const session::AttemptRecord record = session::replay_attempt(*scenario, *transcript, *res);
     if (args.log) {

@@ -752,8 +752,10 @@ class ScenarioReader {
                          "keys in 'params' must be plain names, got " + yaml::kind_name(kv.first));
                 continue;
             }
-            if (auto v = r_.string(kv.second, "params." + kv.first.Scalar()))
+            if (auto v = r_.string(kv.second, "params." + kv.first.Scalar())) {
                 c.params[kv.first.Scalar()] = *v;
+                c.param_pos[kv.first.Scalar()] = r_.pos(kv.second);
+            }
         }
     }
 

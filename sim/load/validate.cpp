@@ -68,17 +68,17 @@ void walk(const fs::path& dir, std::vector<std::string>& found, Diagnostics& dia
             continue;
         }
         // Only regular files: a pipe or a device named *.yaml is not read (it could hang).
-        if (entry.is_regular_file(e2) && is_yaml(entry.path()) && !skipped_name(entry.path()))
+        if (entry.is_regular_file(e2) && is_yaml(entry.path()))
             found.push_back(entry.path().string());
     }
     if (ec) diags.error(dir.string(), {}, "cannot read the folder: " + ec.message());
     for (const auto& sub : subfolders) walk(sub, found, diags);
 }
 
-}  // namespace
-
-std::vector<std::string> collect_yaml_files(const std::vector<std::string>& paths,
-                                            Diagnostics& diags) {
+// Every YAML file under `paths` — a file given as itself, a folder walked — sorted per path.
+// A path that does not exist, or a folder with no YAML file at all, is an error.
+std::vector<std::string> all_yaml_files(const std::vector<std::string>& paths,
+                                        Diagnostics& diags) {
     std::vector<std::string> out;
     for (const auto& p : paths) {
         std::error_code ec;
@@ -100,6 +100,27 @@ std::vector<std::string> collect_yaml_files(const std::vector<std::string>& path
                         "the path");
         std::sort(found.begin(), found.end());
         out.insert(out.end(), found.begin(), found.end());
+    }
+    return out;
+}
+
+}  // namespace
+
+std::vector<std::string> collect_yaml_files(const std::vector<std::string>& paths,
+                                            Diagnostics& diags) {
+    std::vector<std::string> out;
+    for (auto& f : all_yaml_files(paths, diags))
+        if (!skipped_name(f)) out.push_back(std::move(f));
+    return out;
+}
+
+ResourceFiles collect_resource_files(const std::vector<std::string>& paths) {
+    ResourceFiles out;
+    Diagnostics ignored;  // collect_yaml_files reports them
+    for (auto& f : all_yaml_files(paths, ignored)) {
+        const auto name = fs::path(f).filename();
+        if (name == "standards.yaml") out.standards.push_back(f);
+        if (name == "lexicon.yaml") out.lexicons.push_back(f);
     }
     return out;
 }

@@ -15,11 +15,22 @@ namespace dd {
 
 enum class FileKind { Scenario, Transcript };
 
-// Files to check under `paths`: a file is taken as given; a folder is searched recursively for
-// *.yaml / *.yml, skipping standards.yaml, lexicon.yaml and any folder named `schema`. Sorted.
-// A path that does not exist is reported to `diags`.
+// Scenario and transcript files to check under `paths`: a file is taken as given; a folder is
+// searched recursively for *.yaml / *.yml, skipping any folder named `schema`; files named
+// standards.yaml and lexicon.yaml are left to collect_resource_files; only regular files are
+// read. Sorted per path. A path that does not exist, a folder that cannot be read and a folder
+// with no YAML file at all are reported to `diags`.
 std::vector<std::string> collect_yaml_files(const std::vector<std::string>& paths,
                                             Diagnostics& diags);
+
+// The standards catalogues (standards.yaml) and lexicons (lexicon.yaml) under `paths`, found
+// as collect_yaml_files finds files. They are read by scoring/rubric and scoring/text, which
+// this library does not link: `deskdrill validate` checks them.
+struct ResourceFiles {
+    std::vector<std::string> standards;
+    std::vector<std::string> lexicons;
+};
+ResourceFiles collect_resource_files(const std::vector<std::string>& paths);
 
 // A transcript has a top-level `scenario:` key or lives under a `golden` folder (tests/golden).
 FileKind classify_file(const std::string& path, std::string_view text);

@@ -133,6 +133,7 @@ struct CriterionRef {
     std::optional<int> points;
     std::optional<bool> critical;
     std::map<std::string, std::string> params;  // check parameters overridden for this scenario
+    std::map<std::string, SourcePos> param_pos;  // where each parameter's value is
     SourcePos pos;
 };
 

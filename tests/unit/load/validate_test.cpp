@@ -19,6 +19,7 @@ namespace {
 const std::string kScenarios = DESKDRILL_SCENARIOS_DIR;
 const std::string kData = std::string(DESKDRILL_TESTS_DIR) + "/data/load";
 const std::string kGolden = std::string(DESKDRILL_TESTS_DIR) + "/golden";
+const std::string kTestData = std::string(DESKDRILL_TESTS_DIR) + "/data";
 
 bool contains(const std::vector<std::string>& v, const std::string& suffix) {
     return std::any_of(v.begin(), v.end(), [&](const std::string& s) {
@@ -36,6 +37,18 @@ TEST(Validate, CollectsYamlSkippingCatalogueLexiconAndSchema) {
     EXPECT_FALSE(contains(files, "/lexicon.yaml"));
     for (const auto& f : files) EXPECT_EQ(f.find("/schema/"), std::string::npos) << f;
     EXPECT_TRUE(std::is_sorted(files.begin(), files.end()));
+}
+
+TEST(Validate, FindsTheCatalogueAndLexiconGivenOrInAFolder) {
+    const ResourceFiles r = collect_resource_files({kScenarios, kData + "/library"});
+    EXPECT_EQ(r.standards, (std::vector<std::string>{kScenarios + "/standards.yaml",
+                                                     kData + "/library/standards.yaml"}));
+    EXPECT_EQ(r.lexicons, (std::vector<std::string>{kScenarios + "/lexicon.yaml",
+                                                    kData + "/library/lexicon.yaml"}));
+    // Given by name, they are a catalogue and a lexicon, not scenarios.
+    Diagnostics d;
+    EXPECT_TRUE(collect_yaml_files({kScenarios + "/standards.yaml"}, d).empty());
+    EXPECT_EQ(collect_resource_files({kScenarios + "/standards.yaml"}).standards.size(), 1u);
 }
 
 TEST(Validate, MissingPathReported) {
@@ -120,10 +133,104 @@ TEST(ValidateCommand, ClientExamplesLoadWithWarnings) {
 }
 
 TEST(ValidateCommand, WholeLibraryIsValid) {
-    // No path: the scenario library, criterion ids checked against its standards.yaml.
+    // No path: the scenario library, its catalogue and lexicon each with its own reader, and
+    // criterion ids checked against the catalogue.
     auto r = run({});
     EXPECT_EQ(r.code, 0) << r.out;
-    EXPECT_NE(r.out.find(": all valid"), std::string::npos) << r.out;
+    const std::string head = kScenarios +
+                             "/standards.yaml: standards catalogue 2026.1 (38 criteria): valid\n" +
+                             kScenarios +
+                             "/lexicon.yaml: lexicon version 1 (16 acts, 4 forbidden families): "
+                             "valid\nvalidate: ";
+    EXPECT_EQ(r.out.substr(0, head.size()), head) << r.out;
+    EXPECT_NE(r.out.find(": all valid\n"), std::string::npos) << r.out;
+}
+
+TEST(ValidateCommand, StandardsFlagReportsEveryProblemAndExits2) {
+    const std::string c = kTestData + "/rubric/broken_standards.yaml";
+    auto r = run({"--standards", c, kData + "/dup_ids/a.yaml"});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_EQ(r.out,
+              c + ":5:22: error: expected a whole number for 'max_rings', got 2.5\n" + c +
+                  ":9:15: error: unknown category 'curtesy'; did you mean 'courtesy'? (allowed: "
+                  "courtesy, language, phone, timing, record, classify, dispatch, escalation, "
+                  "closure, privacy, emergency, mood, expectation, complaint, visitor, notify, "
+                  "handover, dialogue)\n" +
+                  c + ":10:56: error: 'weak_credit' must be between 0 and 1, got 2\n" + c +
+                  ":12:15: error: expected true or false for 'critical', got 'yes'\n" + c +
+                  ":15:5: error: missing required key 'source' in criterion 'phone.rings'\n" + c +
+                  ":18:26: error: unknown key 'max_ringz' in the check of criterion "
+                  "'phone.rings'; did you mean 'max_rings'?\n" +
+                  c +
+                  ":20:5: error: unknown key 'sorce' in criterion 'phone.rings'; did you mean "
+                  "'source'?\n" +
+                  c + ": standards catalogue: 7 errors, 0 warnings\n" +
+                  "validate: 1 file (1 scenario, 0 transcripts): 1 file with problems, 7 errors, "
+                  "0 warnings\n");
+    // The shipped catalogue given the same way is valid.
+    auto ok = run({"--standards", kScenarios + "/standards.yaml", kData + "/dup_ids/a.yaml"});
+    EXPECT_EQ(ok.code, 0) << ok.out;
+}
+
+TEST(ValidateCommand, LexiconFlagReportsEveryProblemAndExits2) {
+    const std::string l = kTestData + "/text/broken_lexicon.yaml";
+    auto r = run({"--lexicon", l, kData + "/dup_ids/a.yaml"});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_EQ(r.out,
+              l + ":4:3: warning: 14 acts are missing and can never be detected: self-identify, "
+                  "offer-help, please, apology, empathy, ask-wait, thank-for-waiting, ask-name, "
+                  "ask-room, ask-contact, repeat-back, time-commitment, reassurance, farewell\n" +
+                  l + ":8:5: error: unknown key 'wek' in act 'thanks'; did you mean 'weak'?\n" + l +
+                  ":9:3: error: unknown key 'greting' in acts; did you mean 'greeting'?\n" + l +
+                  ":12:3: warning: 3 forbidden families are missing and can never be detected: "
+                  "refuse-knowledge, deflect, argue\n" +
+                  l +
+                  ":15:25: error: 'mood.act_effect.apology' must be between -100 and 100, got "
+                  "-150\n" +
+                  l +
+                  ":16:15: error: expected a duration like 30s, 2m or 1h30m for 'wait_every', "
+                  "got 'soon'\n" +
+                  l + ": lexicon: 4 errors, 2 warnings\n" +
+                  "validate: 1 file (1 scenario, 0 transcripts): 1 file with problems, 4 errors, "
+                  "2 warnings\n");
+    auto ok = run({"--lexicon", kScenarios + "/lexicon.yaml", kData + "/dup_ids/a.yaml"});
+    EXPECT_EQ(ok.code, 0) << ok.out;
+}
+
+TEST(ValidateCommand, AFolderWithItsOwnCatalogueAndLexicon) {
+    // The folder's standards.yaml is the one its scenarios are checked against (ids and
+    // parameter overrides); its lexicon.yaml is read as a lexicon.
+    const std::string lib = kData + "/library";
+    auto r = run({lib});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_EQ(r.out,
+              lib + "/standards.yaml: standards catalogue 1 (1 criterion): valid\n" + lib +
+                  "/lexicon.yaml:4:3: warning: 15 acts are missing and can never be detected: "
+                  "self-identify, offer-help, please, thanks, apology, empathy, ask-wait, "
+                  "thank-for-waiting, ask-name, ask-room, ask-contact, repeat-back, "
+                  "time-commitment, reassurance, farewell\n" +
+                  lib +
+                  "/lexicon.yaml:6:3: warning: 3 forbidden families are missing and can never be "
+                  "detected: refuse-knowledge, deflect, argue\n" +
+                  lib + "/lexicon.yaml:7:19: error: 'ring_step' must be between -100 and 100, got 200\n" +
+                  lib + "/lexicon.yaml: lexicon: 1 error, 2 warnings\n" + lib +
+                  "/complaint/bad-params.yaml:12:51: error: criterion 'courtesy.greeting': "
+                  "'weak_credit' must be between 0 and 1, got 2\n" +
+                  lib +
+                  "/complaint/bad-params.yaml:12:64: error: criterion 'courtesy.greeting': "
+                  "unknown window 'firstreply'; did you mean 'first-reply'? (allowed: "
+                  "first-reply, closing, anywhere, node, before-hold, after-hold)\n" +
+                  lib +
+                  "/complaint/bad-params.yaml:12:81: error: criterion 'courtesy.greeting': "
+                  "unknown parameter 'wek' of check 'acts' (allowed: acts, window, node, "
+                  "weak_credit, same_reply, thread_kind, roles, if_none, long_wait)\n" +
+                  lib +
+                  "/complaint/uses-both.yaml:11:31: error: unknown criterion "
+                  "'language.no-forbidden' (not in " +
+                  lib +
+                  "/standards.yaml); add it there or use one of its ids\n"
+                  "validate: 2 files (2 scenarios, 0 transcripts): 3 files with problems, 5 "
+                  "errors, 2 warnings\n");
 }
 
 TEST(ValidateCommand, BrokenFilesPrintEveryProblemAndExit2) {
