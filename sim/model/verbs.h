@@ -65,7 +65,7 @@ struct VerbSpec {
 inline constexpr std::array<VerbSpec, 17> kVerbTable = {{
     {"answer", Verb::Answer, VerbArg::ThreadOrTrue, {}, {}, "verb.answer", "{at: 5, answer: phone}"},
     {"hold", Verb::Hold, VerbArg::ThreadOrTrue, {}, {}, "verb.hold", "{at: 5, hold: phone}"},
-    {"say", Verb::Say, VerbArg::Text, {}, {}, "verb.say", "{at: 7, say: 您好,安居物业客服中心}"},
+    {"say", Verb::Say, VerbArg::Text, {}, {}, "verb.say", "{at: 7, say: 您好，安居物业客服中心}"},
     {"choose", Verb::Choose, VerbArg::Choice, {}, {}, "verb.choose", "{at: 7, choose: 1}"},
     {"record", Verb::Record, VerbArg::Fields, enums::kRecordFields, {}, "verb.record",
      "{at: 40, record: {name: 王女士, room: 3-1202}}"},

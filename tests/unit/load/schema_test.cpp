@@ -1,10 +1,13 @@
-// Keeps scenarios/schema/*.schema.json in step with the loaders: every shipped scenario and
-// transcript validates against its schema (YAML → nlohmann::json with YAML 1.2 scalar rules, as
-// editors read it; then valijson's nlohmann adapter — its yaml-cpp adapter is broken in 1.0);
-// every key the loaders accept is in the schema and no other; the schema's enums are enums.h's.
+// Keeps scenarios/schema/*.schema.json in step with the loaders: every shipped scenario,
+// transcript and standards catalogue validates against its schema (YAML → nlohmann::json with
+// YAML 1.2 scalar rules, as editors read it; then valijson's nlohmann adapter — its yaml-cpp
+// adapter is broken in 1.0); every key the loaders accept is in the schema and no other; the
+// schema's enums are enums.h's; the standards schema's check types, parameters (kinds, values,
+// ranges, defaults), categories and settings are the check table's (scoring/rubric).
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <functional>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <regex>
@@ -14,6 +17,7 @@
 #include <valijson/schema_parser.hpp>
 #include <valijson/validator.hpp>
 
+#include "scoring/rubric/catalogue.h"
 #include "sim/load/scenario_loader.h"
 #include "sim/load/transcript_loader.h"
 #include "common/yaml/yaml_safe.h"
@@ -100,6 +104,10 @@ const Schema& scenario_schema() {
 }
 const Schema& transcript_schema() {
     static const Schema s(kScenarios / "schema" / "transcript.schema.json");
+    return s;
+}
+const Schema& standards_schema() {
+    static const Schema s(kScenarios / "schema" / "standards.schema.json");
     return s;
 }
 
@@ -273,6 +281,162 @@ TEST(Schema, DurationPatternAgreesWithParseDuration) {
         EXPECT_FALSE(parse_duration(s)) << s;
         EXPECT_FALSE(std::regex_search(std::string(s), re)) << s;
     }
+}
+
+// ---- the standards catalogue --------------------------------------------------------------------
+
+std::set<std::string> property_names(const json& obj) {
+    std::set<std::string> out;
+    for (const auto& [k, v] : obj.at("properties").items()) out.insert(k);
+    return out;
+}
+
+template <typename Range>
+std::set<std::string> as_set(const Range& r) {
+    return std::set<std::string>(r.begin(), r.end());
+}
+
+std::set<std::string> string_enum(const json& e) {
+    std::set<std::string> out;
+    for (const auto& v : e) out.insert(v.get<std::string>());
+    return out;
+}
+
+TEST(StandardsSchema, ShippedCataloguesValidate) {
+    for (const fs::path& f : {kScenarios / "standards.yaml",
+                             kTests / "data" / "rubric" / "standards-2027.1.yaml"}) {
+        Diagnostics d;
+        EXPECT_TRUE(load_catalogue(f.string(), d)) << d.to_string();
+        EXPECT_EQ(standards_schema().check(yaml_file_as_json(f)), "") << f;
+    }
+    // standards.yaml names its schema for editors, as scenarios do.
+    std::ifstream in(kScenarios / "standards.yaml");
+    std::string first;
+    std::getline(in, first);
+    EXPECT_EQ(first, "# yaml-language-server: $schema=schema/standards.schema.json");
+}
+
+TEST(StandardsSchema, RejectsWhatTheReaderRejects) {
+    const json cat = yaml_file_as_json(kScenarios / "standards.yaml");
+    ASSERT_EQ(standards_schema().check(cat), "");
+    const auto refused = [&](const std::function<void(json&)>& change) {
+        json bad = cat;
+        change(bad);
+        return standards_schema().check(bad) != "";
+    };
+    EXPECT_TRUE(refused([](json& c) { c["pass_mrak"] = 80; }));
+    EXPECT_TRUE(refused([](json& c) { c["criteria"][0]["critical"] = "yes"; }));
+    EXPECT_TRUE(refused([](json& c) { c["criteria"][0]["category"] = "curtesy"; }));
+    EXPECT_TRUE(refused([](json& c) { c["criteria"][0]["check"]["type"] = "act"; }));
+    EXPECT_TRUE(refused([](json& c) { c["criteria"][0]["check"]["weak_credt"] = 0.5; }));
+    EXPECT_TRUE(refused([](json& c) { c["criteria"][0]["check"]["weak_credit"] = 1.5; }));
+    EXPECT_TRUE(refused([](json& c) { c["criteria"][0]["check"]["acts"] = json{"greting"}; }));
+    EXPECT_TRUE(refused([](json& c) { c["criteria"][0]["points"] = -1; }));
+    EXPECT_TRUE(refused([](json& c) { c["criteria"][0].erase("source"); }));
+    EXPECT_TRUE(refused([](json& c) { c["defaults"]["mood-end"]["below"] = 40; }));
+    EXPECT_TRUE(refused([](json& c) { c["settings"]["phone_min_digits"] = 0; }));
+    EXPECT_TRUE(refused([](json& c) { c["pass_mark"] = 140; }));
+    // …and what it accepts.
+    EXPECT_FALSE(refused([](json& c) { c["criteria"][0]["title_en"] = "Greet with 您好"; }));
+    EXPECT_FALSE(refused([](json& c) { c["criteria"][0]["check"]["acts"] = "greeting|thanks"; }));
+}
+
+TEST(StandardsSchema, KeysAreTheReaders) {
+    const json& s = standards_schema().doc();
+    const CatalogueKeys keys = catalogue_keys();
+    EXPECT_EQ(property_names(s), as_set(keys.top));
+    EXPECT_EQ(property_names(s.at("/definitions/criterion"_json_pointer)), as_set(keys.criterion));
+    EXPECT_EQ(property_names(s.at("/definitions/feedback"_json_pointer)), as_set(keys.feedback));
+    EXPECT_EQ(string_enum(s.at("/definitions/category/enum"_json_pointer)),
+              as_set(kCriterionCategories));
+}
+
+// One parameter's schema against its row: the kind, the closed values, the range, the default.
+void check_param(const json& sch, const ParamSpec& p) {
+    SCOPED_TRACE(std::string(p.name));
+    switch (p.kind) {
+        case ParamKind::String:
+            EXPECT_EQ(sch.at("type"), "string");
+            if (!p.allowed.empty()) EXPECT_EQ(string_enum(sch.at("enum")), as_set(p.allowed));
+            else EXPECT_FALSE(sch.contains("enum"));
+            break;
+        case ParamKind::List: {
+            const json& item = sch.at("anyOf").at(0).at("items");
+            EXPECT_EQ(sch.at("anyOf").at(1).at("type"), "string");
+            if (!p.allowed.empty()) EXPECT_EQ(string_enum(item.at("enum")), as_set(p.allowed));
+            else EXPECT_FALSE(item.contains("enum"));
+            break;
+        }
+        case ParamKind::Groups:
+            EXPECT_EQ(sch.at("anyOf").at(0).at("items").at("$ref"), "#/definitions/act_group");
+            EXPECT_TRUE(p.allowed.data() == enums::kActNames.data());
+            break;
+        case ParamKind::Duration:
+            EXPECT_EQ(sch.at("$ref"), "#/definitions/duration");
+            break;
+        case ParamKind::Number:
+            EXPECT_EQ(sch.at("type"), p.whole ? "integer" : "number");
+            EXPECT_EQ(sch.at("minimum").get<double>(), p.min);
+            EXPECT_EQ(sch.at("maximum").get<double>(), p.max);
+            break;
+        case ParamKind::Flag:
+            EXPECT_EQ(sch.at("type"), "boolean");
+            break;
+    }
+    EXPECT_EQ(sch.contains("default"), !p.def.empty());
+    if (p.def.empty() || !sch.contains("default")) return;
+    // The default in the schema is the row's, in the JSON form of its kind.
+    std::string as_written;
+    const json& d = sch.at("default");
+    if (d.is_array()) {
+        for (const auto& x : d) as_written += (as_written.empty() ? "" : ", ") + x.get<std::string>();
+    } else if (d.is_string()) {
+        as_written = d.get<std::string>();
+    } else {
+        as_written = d.dump();
+    }
+    EXPECT_EQ(as_written, std::string(p.def));
+}
+
+TEST(StandardsSchema, CheckTypesAreTheCheckTable) {
+    const json& s = standards_schema().doc();
+    std::set<std::string> types;
+    for (const auto& t : check_table()) types.insert(std::string(t.name));
+    EXPECT_EQ(string_enum(s.at("/definitions/check/properties/type/enum"_json_pointer)), types);
+    EXPECT_EQ(s.at("/definitions/check/allOf"_json_pointer).size(), types.size());
+    std::set<std::string> with_defaults;
+    for (const auto& t : check_table()) {
+        SCOPED_TRACE(std::string(t.name));
+        const json::json_pointer ptr{"/definitions/check_" + std::string(t.name)};
+        ASSERT_TRUE(s.contains(ptr));
+        const json& def = s.at(ptr);
+        std::set<std::string> params{"type"}, required{"type"}, defaulted;
+        for (const auto& p : t.params) {
+            params.insert(std::string(p.name));
+            if (p.required) required.insert(std::string(p.name));
+            if (!p.def.empty()) defaulted.insert(std::string(p.name));
+            check_param(def.at("properties").at(std::string(p.name)), p);
+        }
+        EXPECT_EQ(property_names(def), params);
+        EXPECT_EQ(def.at("additionalProperties"), false);
+        EXPECT_EQ(string_enum(def.at("required")), required);
+        // `defaults:` takes exactly the parameters with a built-in default.
+        const json::json_pointer dptr{"/properties/defaults/properties/" + std::string(t.name)};
+        EXPECT_EQ(s.contains(dptr), !defaulted.empty());
+        if (!defaulted.empty()) {
+            with_defaults.insert(std::string(t.name));
+            EXPECT_EQ(property_names(s.at(dptr)), defaulted);
+            for (const auto& p : t.params)
+                if (!p.def.empty()) check_param(s.at(dptr).at("properties").at(std::string(p.name)), p);
+        }
+    }
+    EXPECT_EQ(property_names(s.at("/properties/defaults"_json_pointer)), with_defaults);
+    std::set<std::string> settings;
+    for (const auto& p : setting_table()) {
+        settings.insert(std::string(p.name));
+        check_param(s.at("/properties/settings/properties"_json_pointer).at(std::string(p.name)), p);
+    }
+    EXPECT_EQ(property_names(s.at("/properties/settings"_json_pointer)), settings);
 }
 
 }  // namespace
