@@ -1,6 +1,8 @@
 // Replays what the fuzzers found (tests/fuzz/regressions/<target>/) and their seed corpora
 // through both loaders in the normal build: no crash, no exception, and the loaders' promise —
-// a result exactly when no error was reported, every error with a message.
+// a result exactly when no error was reported, every error with a message. Each target's folder
+// must hold at least one input (a loop over an empty folder proves nothing), and every folder
+// there must be a target replayed here.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -49,12 +51,34 @@ void replay(const fs::path& file) {
 
 const fs::path kFuzzDir = fs::path(DESKDRILL_TESTS_DIR) / "fuzz";
 
+// The fuzz targets whose finds are replayed here (tests/fuzz/CMakeLists.txt).
+const std::vector<std::string> kTargets = {"fuzz_scenario", "fuzz_transcript"};
+
+// The finds of one target; fails the test when there are none.
+std::vector<fs::path> finds(const std::string& target) {
+    const fs::path dir = kFuzzDir / "regressions" / target;
+    auto files = files_in(dir);
+    EXPECT_FALSE(files.empty()) << dir.string()
+                                << " holds no input: check in at least one (a fuzzer's find, or a "
+                                   "hand-made input of a known hazard) so the replay tests something";
+    return files;
+}
+
 TEST(FuzzRegressions, ScenarioFindsDoNotCrash) {
-    for (const auto& f : files_in(kFuzzDir / "regressions" / "fuzz_scenario")) replay(f);
+    for (const auto& f : finds("fuzz_scenario")) replay(f);
 }
 
 TEST(FuzzRegressions, TranscriptFindsDoNotCrash) {
-    for (const auto& f : files_in(kFuzzDir / "regressions" / "fuzz_transcript")) replay(f);
+    for (const auto& f : finds("fuzz_transcript")) replay(f);
+}
+
+TEST(FuzzRegressions, EveryRegressionFolderIsReplayed) {
+    std::vector<std::string> folders;
+    for (const auto& e : fs::directory_iterator(kFuzzDir / "regressions"))
+        if (e.is_directory()) folders.push_back(e.path().filename().string());
+    std::sort(folders.begin(), folders.end());
+    EXPECT_EQ(folders, kTargets) << "a regressions/ folder without a replay test here, or a "
+                                    "target without its folder";
 }
 
 TEST(FuzzRegressions, SeedCorporaLoadCleanly) {
