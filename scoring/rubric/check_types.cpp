@@ -392,7 +392,7 @@ const ScoringSettings& ScoringSettings::builtin() {
 
 namespace rubric {
 
-CheckResult run_check(std::string_view type, const AttemptView& v, const Params& p) {
+CheckResult run_check(std::string_view type, const AttemptView& v, Params p) {
     const CheckType* t = find_check_type(type);
     if (!t) {
         // A catalogue is validated against the table, so only a caller building criteria in
@@ -405,7 +405,8 @@ CheckResult run_check(std::string_view type, const AttemptView& v, const Params&
         r.evidence.push_back(std::move(ev));
         return r;
     }
-    return t->fn(v, p.with_defaults(*t));
+    p.set_type(t);
+    return t->fn(v, p);
 }
 
 }  // namespace rubric

@@ -26,7 +26,7 @@ inline CheckResult not_applicable(const std::string& why) {
 
 // Dispatches through check_table() (check_types.cpp), with the table's built-in defaults under
 // p's; an unknown type gives credit 0 with an explaining evidence.
-CheckResult run_check(std::string_view type, const AttemptView& v, const Params& p);
+CheckResult run_check(std::string_view type, const AttemptView& v, Params p);
 
 // Talk checks (checks_talk.cpp).
 CheckResult check_acts(const AttemptView& v, const Params& p);

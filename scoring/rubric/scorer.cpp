@@ -70,6 +70,7 @@ ScoreReport score_attempt(const Scenario& scenario, const AttemptLog& log,
         CheckParams params;
     };
     std::vector<Item> items;
+    items.reserve(scenario.criteria.size());
     std::set<std::string> seen;
     for (const auto& ref : scenario.criteria) {
         if (!seen.insert(ref.id).second) continue;
@@ -122,11 +123,10 @@ ScoreReport score_attempt(const Scenario& scenario, const AttemptLog& log,
                 ev.note = "未找到:整个过程没有任何回复或操作,本项不得分";
                 res.evidence.push_back(ev);
             } else {
-                CheckParams defaults;
-                if (auto d = catalogue.defaults.find(it.c->check); d != catalogue.defaults.end())
-                    defaults = d->second;
-                res = rubric::run_check(it.c->check, view,
-                                        rubric::Params(it.params, std::move(defaults)));
+                const auto d = catalogue.defaults.find(it.c->check);
+                res = rubric::run_check(
+                    it.c->check, view,
+                    rubric::Params(it.params, d != catalogue.defaults.end() ? &d->second : nullptr));
             }
         } catch (const std::exception& e) {
             // A check must never take the report down; the criterion is shown as not judged.

@@ -122,20 +122,32 @@ std::string digits_only(std::string_view s) {
 
 // ---- Params -----------------------------------------------------------------------------------
 
-const std::string* Params::value(const std::string& k) const {
-    if (auto it = set_.find(k); it != set_.end()) return &it->second;
-    if (auto it = defaults_.find(k); it != defaults_.end()) return &it->second;
-    return nullptr;
+template <typename Take>
+bool Params::find(const std::string& k, Take take) const {
+    if (auto it = set_.find(k); it != set_.end() && take(std::string_view(it->second)))
+        return true;
+    if (defaults_)
+        if (auto it = defaults_->find(k); it != defaults_->end() && take(std::string_view(it->second)))
+            return true;
+    if (type_)
+        if (const ParamSpec* spec = type_->param(k); spec && !spec->def.empty() && take(spec->def))
+            return true;
+    return false;
 }
 
 std::string Params::str(const std::string& k, const std::string& def) const {
-    const std::string* v = value(k);
-    return v ? trim(*v) : def;
+    std::string out = def;
+    find(k, [&](std::string_view v) {
+        out = trim(v);
+        return true;
+    });
+    return out;
 }
 
 namespace {
 // Garbage, NaN and infinities give nothing; magnitudes are bounded so casts stay defined.
-std::optional<double> parse_num(const std::string& s) {
+std::optional<double> parse_num(std::string_view sv) {
+    const std::string s(sv);
     if (s.empty()) return std::nullopt;
     char* end = nullptr;
     const double v = std::strtod(s.c_str(), &end);
@@ -145,34 +157,44 @@ std::optional<double> parse_num(const std::string& s) {
 }  // namespace
 
 double Params::num(const std::string& k, double def) const {
-    for (const CheckParams* layer : {&set_, &defaults_})
-        if (auto it = layer->find(k); it != layer->end())
-            if (auto v = parse_num(it->second)) return *v;
-    return def;
+    double out = def;
+    find(k, [&](std::string_view v) {
+        const auto n = parse_num(v);
+        if (n) out = *n;
+        return n.has_value();
+    });
+    return out;
 }
 
 double Params::num(const std::string& k) const {
-    const double nan = std::numeric_limits<double>::quiet_NaN();
-    const double v = num(k, nan);
-    if (std::isnan(v)) throw std::invalid_argument("参数 " + k + " 没有取值");
-    return v;
+    double out = 0;
+    if (!find(k, [&](std::string_view v) {
+            const auto n = parse_num(v);
+            if (n) out = *n;
+            return n.has_value();
+        }))
+        throw std::invalid_argument("参数 " + k + " 没有取值");
+    return out;
 }
 
 bool Params::flag(const std::string& k) const {
-    for (const CheckParams* layer : {&set_, &defaults_}) {
-        auto it = layer->find(k);
-        if (it == layer->end()) continue;
-        const std::string v = trim(it->second);
-        if (v == "true") return true;
-        if (v == "false") return false;
-    }
-    throw std::invalid_argument("参数 " + k + " 没有取值");
+    bool out = false;
+    if (!find(k, [&](std::string_view v) {
+            const std::string t = trim(v);
+            out = t == "true";
+            return t == "true" || t == "false";
+        }))
+        throw std::invalid_argument("参数 " + k + " 没有取值");
+    return out;
 }
 
 std::vector<std::string> Params::list(const std::string& k) const {
-    const std::string* v = value(k);
-    if (!v) return {};
-    return split(*v, ',');
+    std::vector<std::string> out;
+    find(k, [&](std::string_view v) {
+        out = split(v, ',');
+        return true;
+    });
+    return out;
 }
 
 std::vector<AnyOf> Params::groups(const std::string& k) const {
@@ -185,16 +207,11 @@ std::vector<AnyOf> Params::groups(const std::string& k) const {
 }
 
 std::optional<Millis> Params::dur(const std::string& k) const {
-    for (const CheckParams* layer : {&set_, &defaults_})
-        if (auto it = layer->find(k); it != layer->end())
-            if (auto d = parse_duration(trim(it->second))) return d;
-    return std::nullopt;
-}
-
-Params Params::with_defaults(const CheckType& type) const {
-    Params out = *this;
-    for (const auto& spec : type.params)
-        if (!spec.def.empty()) out.defaults_.emplace(std::string(spec.name), std::string(spec.def));
+    std::optional<Millis> out;
+    find(k, [&](std::string_view v) {
+        out = parse_duration(trim(v));
+        return out.has_value();
+    });
     return out;
 }
 

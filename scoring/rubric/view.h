@@ -17,15 +17,18 @@
 
 namespace dd::rubric {
 
-// Check parameters with typed access. `set` holds what the criterion and the scenario set;
-// `defaults` what applies otherwise (the catalogue's `defaults:`, then the check table's, added
-// by run_check). has() looks at `set` only; the getters at `set`, then `defaults`, and a
-// malformed value falls through to the next. The getters without a fallback argument are for
-// parameters with a built-in default and throw std::invalid_argument when there is none.
+// Check parameters with typed access, in layers: `set` (what the criterion and the scenario
+// set), then `defaults` (the catalogue's `defaults:` for the check type, when given), then the
+// check table's built-in defaults (the type, set by run_check). has() looks at `set` only; the
+// getters go down the layers, and a malformed value falls through to the next. The getters
+// without a fallback argument are for parameters with a built-in default and throw
+// std::invalid_argument when there is none. Nothing is copied: `defaults` and the type must
+// outlive the Params.
 class Params {
   public:
-    explicit Params(CheckParams set, CheckParams defaults = {})
-        : set_(std::move(set)), defaults_(std::move(defaults)) {}
+    explicit Params(CheckParams set, const CheckParams* defaults = nullptr,
+                    const CheckType* type = nullptr)
+        : set_(std::move(set)), defaults_(defaults), type_(type) {}
     bool has(const std::string& k) const { return set_.count(k) > 0; }
     std::string str(const std::string& k, const std::string& def = {}) const;
     double num(const std::string& k, double def) const;
@@ -34,13 +37,16 @@ class Params {
     std::vector<std::string> list(const std::string& k) const;  // "a, b" → {a, b}
     std::vector<AnyOf> groups(const std::string& k) const;      // "a|b, c" → {{a,b},{c}}
     std::optional<Millis> dur(const std::string& k) const;
-    // A copy whose defaults also hold the check table's built-in ones.
-    Params with_defaults(const CheckType& type) const;
+    // The check table's defaults below the others (run_check sets it).
+    void set_type(const CheckType* type) { type_ = type; }
 
   private:
-    const std::string* value(const std::string& k) const;
+    // Calls take(value) for each layer that has k, top first, until it returns true.
+    template <typename Take>
+    bool find(const std::string& k, Take take) const;
     CheckParams set_;
-    CheckParams defaults_;
+    const CheckParams* defaults_;
+    const CheckType* type_;
 };
 
 // What a check found: credit in [0, 1] and the evidence behind it.

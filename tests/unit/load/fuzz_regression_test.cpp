@@ -51,8 +51,10 @@ void replay(const fs::path& file) {
 
 const fs::path kFuzzDir = fs::path(DESKDRILL_TESTS_DIR) / "fuzz";
 
-// The fuzz targets whose finds are replayed here (tests/fuzz/CMakeLists.txt).
-const std::vector<std::string> kTargets = {"fuzz_scenario", "fuzz_transcript"};
+// Every fuzz target of tests/fuzz/CMakeLists.txt: the loaders' finds are replayed here, those
+// of replay and scoring by tests/unit/fuzz (fuzz_finds.*).
+const std::vector<std::string> kTargets = {"fuzz_replay", "fuzz_scenario", "fuzz_score",
+                                           "fuzz_transcript"};
 
 // The finds of one target; fails the test when there are none.
 std::vector<fs::path> finds(const std::string& target) {
@@ -72,13 +74,14 @@ TEST(FuzzRegressions, TranscriptFindsDoNotCrash) {
     for (const auto& f : finds("fuzz_transcript")) replay(f);
 }
 
-TEST(FuzzRegressions, EveryRegressionFolderIsReplayed) {
+TEST(FuzzRegressions, EveryTargetHasItsFindsAndNoFolderIsForgotten) {
     std::vector<std::string> folders;
     for (const auto& e : fs::directory_iterator(kFuzzDir / "regressions"))
         if (e.is_directory()) folders.push_back(e.path().filename().string());
     std::sort(folders.begin(), folders.end());
-    EXPECT_EQ(folders, kTargets) << "a regressions/ folder without a replay test here, or a "
-                                    "target without its folder";
+    EXPECT_EQ(folders, kTargets) << "a regressions/ folder nobody replays, or a target without "
+                                    "its folder";
+    for (const auto& t : kTargets) finds(t);
 }
 
 TEST(FuzzRegressions, SeedCorporaLoadCleanly) {

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "sim/cli/commands.h"
+#include "sim/session/data_dirs.h"
 
 namespace dd {
 namespace {
@@ -137,9 +138,10 @@ TEST(ValidateCommand, WholeLibraryIsValid) {
     // criterion ids checked against the catalogue.
     auto r = run({});
     EXPECT_EQ(r.code, 0) << r.out;
-    const std::string head = kScenarios +
+    const std::string lib = session::scenarios_dir();
+    const std::string head = lib +
                              "/standards.yaml: standards catalogue 2026.1 (38 criteria): valid\n" +
-                             kScenarios +
+                             lib +
                              "/lexicon.yaml: lexicon version 1 (16 acts, 4 forbidden families): "
                              "valid\nvalidate: ";
     EXPECT_EQ(r.out.substr(0, head.size()), head) << r.out;

@@ -82,7 +82,7 @@ TEST(CheckTable, RunCheckDispatchesToEachTypesFunction) {
         EXPECT_NO_THROW(r = rubric::run_check(t.name, v, rubric::Params(required))) << t.name;
         EXPECT_GE(r.credit, 0.0) << t.name;
         EXPECT_LE(r.credit, 1.0) << t.name;
-        const auto direct = t.fn(v, rubric::Params(required).with_defaults(t));
+        const auto direct = t.fn(v, rubric::Params(required, nullptr, &t));
         EXPECT_EQ(r.credit, direct.credit) << t.name;
         EXPECT_EQ(r.evidence.size(), direct.evidence.size()) << t.name;
     }

@@ -630,9 +630,10 @@ TEST(CheckTable, DefaultsComeFromTheTableUnderWhatIsSet) {
     EXPECT_DOUBLE_EQ(run("rings", s, b.log, {{"partial_rings", "5"}}).credit, 0.5);
     // A catalogue default sits between the table and the criterion.
     const AttemptView v(s, b.log, nullptr);
-    EXPECT_DOUBLE_EQ(run_check("rings", v, Params({}, {{"max_rings", "4"}})).credit, 1.0);
+    const CheckParams catalogue_defaults = {{"max_rings", "4"}};
+    EXPECT_DOUBLE_EQ(run_check("rings", v, Params({}, &catalogue_defaults)).credit, 1.0);
     EXPECT_DOUBLE_EQ(
-        run_check("rings", v, Params({{"max_rings", "2"}}, {{"max_rings", "4"}})).credit, 0.0);
+        run_check("rings", v, Params({{"max_rings", "2"}}, &catalogue_defaults)).credit, 0.0);
     // A check table row without a value for a parameter its check needs is a scoring error,
     // not a silent guess.
     EXPECT_THROW(Params({}).num("max_rings"), std::invalid_argument);
