@@ -22,11 +22,11 @@ using yaml::squote;
 using SV = std::string_view;
 
 // The key tables, also read by tests/unit/load/schema_test.cpp through catalogue_key_tables().
-constexpr std::array<SV, 6> kTopKeys = {"version", "title",    "pass_mark",
+constexpr std::array<SV, 6> kTopKeys = {"version",  "title",    "pass_mark",
                                         "settings", "defaults", "criteria"};
-constexpr std::array<SV, 10> kCriterionKeys = {"id",     "title",    "title_en", "category",
-                                               "check",  "points",   "critical", "source",
-                                               "rule",   "feedback"};
+constexpr std::array<SV, 10> kCriterionKeys = {"id",    "title",   "title_en", "category",
+                                               "check", "points",  "critical", "source",
+                                               "rule",  "feedback"};
 constexpr std::array<SV, 3> kFeedbackKeys = {"pass", "partial", "fail"};
 
 bool is_id_word(SV w) {
@@ -61,9 +61,12 @@ bool is_version(SV v) {
 // "a number", "true or false": what a parameter of this kind is, for "expected …" messages.
 std::string expected_kind(ParamKind k) {
     switch (k) {
-        case ParamKind::Groups: return "a list of acts";
-        case ParamKind::Flag: return "true or false";
-        default: return "a " + std::string(param_kind_name(k));
+        case ParamKind::Groups:
+            return "a list of acts";
+        case ParamKind::Flag:
+            return "true or false";
+        default:
+            return "a " + std::string(param_kind_name(k));
     }
 }
 
@@ -88,8 +91,10 @@ class CatalogueReader {
         top.require("criteria");
         if (auto v = r_.string(top, "version")) {
             if (!is_version(*v))
-                r_.error(*top.get("version"), "'version' must be numbers joined by dots, e.g. "
-                                              "\"2026.1\", got " + squote(*v));
+                r_.error(*top.get("version"),
+                         "'version' must be numbers joined by dots, e.g. "
+                         "\"2026.1\", got " +
+                             squote(*v));
             else
                 cat.version = *v;
         }
@@ -123,8 +128,7 @@ class CatalogueReader {
         }
     }
 
-    void read_defaults(const YAML::Node& n,
-                       std::map<std::string, CheckParams, std::less<>>& out) {
+    void read_defaults(const YAML::Node& n, std::map<std::string, CheckParams, std::less<>>& out) {
         std::vector<SV> types;
         for (const auto& t : check_table()) types.push_back(t.name);
         Fields f(r_, n, "'defaults'", types);
@@ -138,10 +142,9 @@ class CatalogueReader {
                 if (!pe.known) continue;
                 const ParamSpec& spec = *type.param(pe.key);
                 if (spec.def.empty()) {
-                    r_.error(pe.key_node,
-                             squote(pe.key) + " of check '" + e.key +
-                                 "' has no default to set (" + std::string(spec.doc) +
-                                 "); set it on the criteria that need it");
+                    r_.error(pe.key_node, squote(pe.key) + " of check '" + e.key +
+                                              "' has no default to set (" + std::string(spec.doc) +
+                                              "); set it on the criteria that need it");
                     continue;
                 }
                 if (auto v = param_value(pe, spec)) params[pe.key] = *v;
@@ -218,8 +221,8 @@ class CatalogueReader {
         for (const auto& t : check_table()) types.push_back(t.name);
         const YAML::Node type_node = n["type"];
         if (!type_node.IsDefined()) {
-            r_.error(n, "missing required key 'type' in " + what + " (one of " +
-                            yaml::join(types) + ")");
+            r_.error(n, "missing required key 'type' in " + what + " (one of " + yaml::join(types) +
+                            ")");
             return;
         }
         auto type = r_.one_of(type_node, "check type", types);
@@ -243,8 +246,8 @@ class CatalogueReader {
         const YAML::Node& v = e.value;
         const std::string kind = expected_kind(spec.kind);
         if (v.IsNull()) {
-            r_.error(e.key_node, "expected " + kind + " for " + squote(spec.name) +
-                                     ", got nothing");
+            r_.error(e.key_node,
+                     "expected " + kind + " for " + squote(spec.name) + ", got nothing");
             return std::nullopt;
         }
         std::string text;
@@ -286,8 +289,8 @@ class CatalogueReader {
     yaml::Reader& r_;
 };
 
-std::optional<Catalogue> read_document(const std::optional<yaml::Document>& doc,
-                                       Diagnostics& diags, std::size_t errors_before) {
+std::optional<Catalogue> read_document(const std::optional<yaml::Document>& doc, Diagnostics& diags,
+                                       std::size_t errors_before) {
     if (!doc) return std::nullopt;
     try {
         yaml::Reader r(*doc, diags);
@@ -350,8 +353,8 @@ void check_criteria_refs(const Scenario& scenario, const Catalogue& catalogue, D
             if (!spec) {
                 const std::string hint = yaml::did_you_mean(k, known);
                 diags.error(scenario.path, pos,
-                            name + ": unknown parameter " + squote(k) + " of check '" +
-                                c->check + "'" +
+                            name + ": unknown parameter " + squote(k) + " of check '" + c->check +
+                                "'" +
                                 (hint.empty() ? " (allowed: " + yaml::join(known) + ")" : hint));
                 continue;
             }

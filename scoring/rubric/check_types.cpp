@@ -37,10 +37,11 @@ constexpr ParamSpec kThreadKind{.name = "thread_kind",
                                 .def = "any",
                                 .allowed = kThreadKinds,
                                 .doc = "only conversations of this kind count"};
-constexpr ParamSpec kRoles{.name = "roles",
-                           .kind = K::List,
-                           .allowed = enums::kRoles,
-                           .doc = "only conversations with actors of these roles count (default: all)"};
+constexpr ParamSpec kRoles{
+    .name = "roles",
+    .kind = K::List,
+    .allowed = enums::kRoles,
+    .doc = "only conversations with actors of these roles count (default: all)"};
 
 constexpr ParamSpec credit(SV name, SV def, SV doc) {
     return {.name = name, .kind = K::Number, .def = def, .min = 0, .max = 1, .doc = doc};
@@ -102,7 +103,8 @@ constexpr std::array<ParamSpec, 3> kRings = {{
      .max = 100,
      .whole = true,
      .doc = "`partial_credit` up to this many rings (default: `max_rings`)"},
-    credit("partial_credit", "0.5", "credit for an answer after `max_rings`, within `partial_rings`"),
+    credit("partial_credit", "0.5",
+           "credit for an answer after `max_rings`, within `partial_rings`"),
 }};
 
 constexpr std::array<ParamSpec, 1> kNodeWithin = {{
@@ -145,9 +147,7 @@ constexpr std::array<ParamSpec, 3> kRepeatBack = {{
      .kind = K::List,
      .doc = "the facts to repeat back, as fields (default: name, room, phone of the outcome's "
             "`record:`; none without one)"},
-    {.name = "phrases",
-     .kind = K::List,
-     .doc = "further key facts as literal text (490元, 周六)"},
+    {.name = "phrases", .kind = K::List, .doc = "further key facts as literal text (490元, 周六)"},
     credit("act_share", "0.5", "the part of the credit for the repeat-back act itself"),
 }};
 
@@ -348,12 +348,18 @@ std::string one_of_problem(const ParamSpec& spec, const std::string& item, std::
 
 std::string_view param_kind_name(ParamKind k) {
     switch (k) {
-        case ParamKind::String: return "string";
-        case ParamKind::List: return "list";
-        case ParamKind::Groups: return "groups";
-        case ParamKind::Duration: return "duration";
-        case ParamKind::Number: return "number";
-        case ParamKind::Flag: return "flag";
+        case ParamKind::String:
+            return "string";
+        case ParamKind::List:
+            return "list";
+        case ParamKind::Groups:
+            return "groups";
+        case ParamKind::Duration:
+            return "duration";
+        case ParamKind::Number:
+            return "number";
+        case ParamKind::Flag:
+            return "flag";
     }
     return "?";
 }

@@ -40,7 +40,7 @@ struct ParamSpec {
     // it out from the scenario, as `doc` says).
     std::string_view def{};
     std::span<const std::string_view> allowed{};  // String, List, Groups: the closed values
-    double min = 0;                             // Number
+    double min = 0;                               // Number
     double max = 0;
     bool whole = false;     // Number: a whole number
     bool required = false;  // the criterion must set it
@@ -65,9 +65,9 @@ const CheckType* find_check_type(std::string_view name);
 // Criterion categories (DESIGN §4's twelve, and the six the catalogue has grouped its criteria
 // by since 2026.1: expectation, complaint, visitor, notify, handover, dialogue).
 inline constexpr std::array<std::string_view, 18> kCriterionCategories = {
-    "courtesy", "language", "phone",     "timing",    "record",    "classify",
-    "dispatch", "escalation", "closure", "privacy",   "emergency", "mood",
-    "expectation", "complaint", "visitor", "notify", "handover", "dialogue"};
+    "courtesy",    "language",   "phone",   "timing",  "record",    "classify",
+    "dispatch",    "escalation", "closure", "privacy", "emergency", "mood",
+    "expectation", "complaint",  "visitor", "notify",  "handover",  "dialogue"};
 
 // The scoring settings: fact matching in free text, used by every check that looks for a
 // phone number or a room in a reply. All whole numbers.

@@ -673,8 +673,8 @@ CheckResult check_caller_hangs_up(const AttemptView& v, const Params& p) {
 CheckResult check_mood_end(const AttemptView& v, const Params& p) {
     CheckResult r;
     const auto& outcome_below = v.scenario.outcome.mood_below;
-    const double below =
-        p.num("below", outcome_below ? static_cast<double>(*outcome_below) : p.num("default_below"));
+    const double below = p.num(
+        "below", outcome_below ? static_cast<double>(*outcome_below) : p.num("default_below"));
     const double margin = p.num("margin");
     const double pc = p.num("partial_credit");
     const auto ts = v.threads(p);

@@ -126,7 +126,8 @@ ScoreReport score_attempt(const Scenario& scenario, const AttemptLog& log,
                 const auto d = catalogue.defaults.find(it.c->check);
                 res = rubric::run_check(
                     it.c->check, view,
-                    rubric::Params(it.params, d != catalogue.defaults.end() ? &d->second : nullptr));
+                    rubric::Params(it.params,
+                                   d != catalogue.defaults.end() ? &d->second : nullptr));
             }
         } catch (const std::exception& e) {
             // A check must never take the report down; the criterion is shown as not judged.

@@ -124,10 +124,10 @@ std::string digits_only(std::string_view s) {
 
 template <typename Take>
 bool Params::find(const std::string& k, Take take) const {
-    if (auto it = set_.find(k); it != set_.end() && take(std::string_view(it->second)))
-        return true;
+    if (auto it = set_.find(k); it != set_.end() && take(std::string_view(it->second))) return true;
     if (defaults_)
-        if (auto it = defaults_->find(k); it != defaults_->end() && take(std::string_view(it->second)))
+        if (auto it = defaults_->find(k);
+            it != defaults_->end() && take(std::string_view(it->second)))
             return true;
     if (type_)
         if (const ParamSpec* spec = type_->param(k); spec && !spec->def.empty() && take(spec->def))

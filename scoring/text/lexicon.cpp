@@ -82,10 +82,9 @@ void read_entries(yaml::Reader& r, const YAML::Node& node, bool forbidden,
                                    std::string(missing[0]) +
                                    "' is missing: it can never be detected");
     else if (!missing.empty())
-        r.warning(r.pos(node), std::to_string(missing.size()) +
-                                   (forbidden ? " forbidden families" : " acts") +
-                                   " are missing and can never be detected: " +
-                                   yaml::join(missing));
+        r.warning(r.pos(node),
+                  std::to_string(missing.size()) + (forbidden ? " forbidden families" : " acts") +
+                      " are missing and can never be detected: " + yaml::join(missing));
 }
 
 void read_int_map(yaml::Reader& r, const YAML::Node& n, const std::string& what,

@@ -13,11 +13,11 @@
 #include <vector>
 
 #include "commands.h"
-#include "sim/session/data_dirs.h"
 #include "scoring/rubric/catalogue.h"
 #include "scoring/text/lexicon.h"
 #include "sim/load/scenario_loader.h"
 #include "sim/load/validate.h"
+#include "sim/session/data_dirs.h"
 
 namespace dd::cli {
 

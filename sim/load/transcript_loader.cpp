@@ -141,7 +141,8 @@ class TranscriptReader {
         const SV verb = spec.name;
         if (v.IsNull()) {
             const bool thread = spec.arg == VerbArg::Thread || spec.arg == VerbArg::ThreadOrTrue;
-            r_.error(e.key_node, squote(verb) + (thread ? " needs a thread, e.g. " : " needs a value, e.g. ") +
+            r_.error(e.key_node, squote(verb) +
+                                     (thread ? " needs a thread, e.g. " : " needs a value, e.g. ") +
                                      std::string(spec.example));
             return false;
         }
@@ -170,8 +171,8 @@ class TranscriptReader {
                 if (!v.IsScalar()) {
                     r_.error(v,
                              "expected the number of an offered reply (1 = the first) or "
-                             "its text for " + squote(verb) + ", got " +
-                                 yaml::kind_name(v));
+                             "its text for " +
+                                 squote(verb) + ", got " + yaml::kind_name(v));
                     return false;
                 }
                 const std::string& s = v.Scalar();
@@ -184,7 +185,8 @@ class TranscriptReader {
                     a.choice = static_cast<int>(*n - 1);
                 } else {
                     if (is_blank(s)) {
-                        r_.error(v, squote(verb) + " is empty; give the reply's number or its text");
+                        r_.error(v,
+                                 squote(verb) + " is empty; give the reply's number or its text");
                         return false;
                     }
                     a.text = s;
@@ -236,8 +238,7 @@ class TranscriptReader {
                 auto b = r_.boolean(v, verb);
                 if (!b) return false;
                 if (!*b) {
-                    r_.error(v, squote(std::string(verb) + ": false") +
-                                    " does nothing; write " +
+                    r_.error(v, squote(std::string(verb) + ": false") + " does nothing; write " +
                                     squote(std::string(verb) + ": true") + " or remove it");
                     return false;
                 }

@@ -77,8 +77,7 @@ void walk(const fs::path& dir, std::vector<std::string>& found, Diagnostics& dia
 
 // Every YAML file under `paths` — a file given as itself, a folder walked — sorted per path.
 // A path that does not exist, or a folder with no YAML file at all, is an error.
-std::vector<std::string> all_yaml_files(const std::vector<std::string>& paths,
-                                        Diagnostics& diags) {
+std::vector<std::string> all_yaml_files(const std::vector<std::string>& paths, Diagnostics& diags) {
     std::vector<std::string> out;
     for (const auto& p : paths) {
         std::error_code ec;

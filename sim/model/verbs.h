@@ -62,6 +62,8 @@ struct VerbSpec {
     std::string_view example;     // one valid action, for messages and the authoring guide
 };
 
+// One row per line reads as the table it is.
+// clang-format off
 inline constexpr std::array<VerbSpec, 17> kVerbTable = {{
     {"answer", Verb::Answer, VerbArg::ThreadOrTrue, {}, {}, "verb.answer", "{at: 5, answer: phone}"},
     {"hold", Verb::Hold, VerbArg::ThreadOrTrue, {}, {}, "verb.hold", "{at: 5, hold: phone}"},
@@ -91,6 +93,7 @@ inline constexpr std::array<VerbSpec, 17> kVerbTable = {{
     {"end", Verb::End, VerbArg::True, {}, {}, "verb.end", "{at: 100, end: true}"},
     {"focus", Verb::Focus, VerbArg::Thread, {}, {}, "verb.focus", "{at: 5, focus: phone}"},
 }};
+// clang-format on
 
 // Row i describes Verb(i): verb_name and spec_of index the table by the enum.
 static_assert([] {

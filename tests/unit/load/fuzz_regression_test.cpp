@@ -60,9 +60,10 @@ const std::vector<std::string> kTargets = {"fuzz_replay", "fuzz_scenario", "fuzz
 std::vector<fs::path> finds(const std::string& target) {
     const fs::path dir = kFuzzDir / "regressions" / target;
     auto files = files_in(dir);
-    EXPECT_FALSE(files.empty()) << dir.string()
-                                << " holds no input: check in at least one (a fuzzer's find, or a "
-                                   "hand-made input of a known hazard) so the replay tests something";
+    EXPECT_FALSE(files.empty())
+        << dir.string()
+        << " holds no input: check in at least one (a fuzzer's find, or a "
+           "hand-made input of a known hazard) so the replay tests something";
     return files;
 }
 

@@ -7,8 +7,8 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <functional>
 #include <fstream>
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <regex>
 #include <set>
@@ -17,10 +17,10 @@
 #include <valijson/schema_parser.hpp>
 #include <valijson/validator.hpp>
 
+#include "common/yaml/yaml_safe.h"
 #include "scoring/rubric/catalogue.h"
 #include "sim/load/scenario_loader.h"
 #include "sim/load/transcript_loader.h"
-#include "common/yaml/yaml_safe.h"
 #include "sim/model/enums.h"
 
 namespace dd {
@@ -303,8 +303,8 @@ std::set<std::string> string_enum(const json& e) {
 }
 
 TEST(StandardsSchema, ShippedCataloguesValidate) {
-    for (const fs::path& f : {kScenarios / "standards.yaml",
-                             kTests / "data" / "rubric" / "standards-2027.1.yaml"}) {
+    for (const fs::path& f :
+         {kScenarios / "standards.yaml", kTests / "data" / "rubric" / "standards-2027.1.yaml"}) {
         Diagnostics d;
         EXPECT_TRUE(load_catalogue(f.string(), d)) << d.to_string();
         EXPECT_EQ(standards_schema().check(yaml_file_as_json(f)), "") << f;
@@ -357,14 +357,18 @@ void check_param(const json& sch, const ParamSpec& p) {
     switch (p.kind) {
         case ParamKind::String:
             EXPECT_EQ(sch.at("type"), "string");
-            if (!p.allowed.empty()) EXPECT_EQ(string_enum(sch.at("enum")), as_set(p.allowed));
-            else EXPECT_FALSE(sch.contains("enum"));
+            if (!p.allowed.empty())
+                EXPECT_EQ(string_enum(sch.at("enum")), as_set(p.allowed));
+            else
+                EXPECT_FALSE(sch.contains("enum"));
             break;
         case ParamKind::List: {
             const json& item = sch.at("anyOf").at(0).at("items");
             EXPECT_EQ(sch.at("anyOf").at(1).at("type"), "string");
-            if (!p.allowed.empty()) EXPECT_EQ(string_enum(item.at("enum")), as_set(p.allowed));
-            else EXPECT_FALSE(item.contains("enum"));
+            if (!p.allowed.empty())
+                EXPECT_EQ(string_enum(item.at("enum")), as_set(p.allowed));
+            else
+                EXPECT_FALSE(item.contains("enum"));
             break;
         }
         case ParamKind::Groups:
@@ -389,7 +393,8 @@ void check_param(const json& sch, const ParamSpec& p) {
     std::string as_written;
     const json& d = sch.at("default");
     if (d.is_array()) {
-        for (const auto& x : d) as_written += (as_written.empty() ? "" : ", ") + x.get<std::string>();
+        for (const auto& x : d)
+            as_written += (as_written.empty() ? "" : ", ") + x.get<std::string>();
     } else if (d.is_string()) {
         as_written = d.get<std::string>();
     } else {
@@ -427,14 +432,16 @@ TEST(StandardsSchema, CheckTypesAreTheCheckTable) {
             with_defaults.insert(std::string(t.name));
             EXPECT_EQ(property_names(s.at(dptr)), defaulted);
             for (const auto& p : t.params)
-                if (!p.def.empty()) check_param(s.at(dptr).at("properties").at(std::string(p.name)), p);
+                if (!p.def.empty())
+                    check_param(s.at(dptr).at("properties").at(std::string(p.name)), p);
         }
     }
     EXPECT_EQ(property_names(s.at("/properties/defaults"_json_pointer)), with_defaults);
     std::set<std::string> settings;
     for (const auto& p : setting_table()) {
         settings.insert(std::string(p.name));
-        check_param(s.at("/properties/settings/properties"_json_pointer).at(std::string(p.name)), p);
+        check_param(s.at("/properties/settings/properties"_json_pointer).at(std::string(p.name)),
+                    p);
     }
     EXPECT_EQ(property_names(s.at("/properties/settings"_json_pointer)), settings);
 }

@@ -139,11 +139,10 @@ TEST(ValidateCommand, WholeLibraryIsValid) {
     auto r = run({});
     EXPECT_EQ(r.code, 0) << r.out;
     const std::string lib = session::scenarios_dir();
-    const std::string head = lib +
-                             "/standards.yaml: standards catalogue 2026.1 (38 criteria): valid\n" +
-                             lib +
-                             "/lexicon.yaml: lexicon version 1 (16 acts, 4 forbidden families): "
-                             "valid\nvalidate: ";
+    const std::string head =
+        lib + "/standards.yaml: standards catalogue 2026.1 (38 criteria): valid\n" + lib +
+        "/lexicon.yaml: lexicon version 1 (16 acts, 4 forbidden families): "
+        "valid\nvalidate: ";
     EXPECT_EQ(r.out.substr(0, head.size()), head) << r.out;
     EXPECT_NE(r.out.find(": all valid\n"), std::string::npos) << r.out;
 }
@@ -179,7 +178,8 @@ TEST(ValidateCommand, LexiconFlagReportsEveryProblemAndExits2) {
     auto r = run({"--lexicon", l, kData + "/dup_ids/a.yaml"});
     EXPECT_EQ(r.code, 2);
     EXPECT_EQ(r.out,
-              l + ":4:3: warning: 14 acts are missing and can never be detected: self-identify, "
+              l +
+                  ":4:3: warning: 14 acts are missing and can never be detected: self-identify, "
                   "offer-help, please, apology, empathy, ask-wait, thank-for-waiting, ask-name, "
                   "ask-room, ask-contact, repeat-back, time-commitment, reassurance, farewell\n" +
                   l + ":8:5: error: unknown key 'wek' in act 'thanks'; did you mean 'weak'?\n" + l +
@@ -214,7 +214,8 @@ TEST(ValidateCommand, AFolderWithItsOwnCatalogueAndLexicon) {
                   lib +
                   "/lexicon.yaml:6:3: warning: 3 forbidden families are missing and can never be "
                   "detected: refuse-knowledge, deflect, argue\n" +
-                  lib + "/lexicon.yaml:7:19: error: 'ring_step' must be between -100 and 100, got 200\n" +
+                  lib +
+                  "/lexicon.yaml:7:19: error: 'ring_step' must be between -100 and 100, got 200\n" +
                   lib + "/lexicon.yaml: lexicon: 1 error, 2 warnings\n" + lib +
                   "/complaint/bad-params.yaml:12:51: error: criterion 'courtesy.greeting': "
                   "'weak_credit' must be between 0 and 1, got 2\n" +

@@ -169,7 +169,8 @@ TEST(Verbs, TranscriptSchemaHasEachVerbWithItsValue) {
 
 TEST(Verbs, EveryLabelKeyIsInBothLanguages) {
     for (const char* lang : {"zh", "en"}) {
-        const json t = read_json(fs::path(DESKDRILL_ASSETS_DIR) / "i18n" / (std::string(lang) + ".json"));
+        const json t =
+            read_json(fs::path(DESKDRILL_ASSETS_DIR) / "i18n" / (std::string(lang) + ".json"));
         for (const auto& row : kVerbTable) {
             const std::string key(row.label_key);
             ASSERT_TRUE(t.contains(key)) << lang << ": " << key;
@@ -189,17 +190,26 @@ std::string value_text(const VerbSpec& row) {
         return out;
     };
     switch (row.arg) {
-        case VerbArg::Text: return "the reply, typed Chinese";
-        case VerbArg::Choice: return "the number of an offered reply (1 = the first) or its text";
-        case VerbArg::Thread: return "a thread: `phone`, `desk` or an actor id";
+        case VerbArg::Text:
+            return "the reply, typed Chinese";
+        case VerbArg::Choice:
+            return "the number of an offered reply (1 = the first) or its text";
+        case VerbArg::Thread:
+            return "a thread: `phone`, `desk` or an actor id";
         case VerbArg::ThreadOrTrue:
             return "a thread: `phone`, `desk` or an actor id; `true` for the focused one";
-        case VerbArg::Value: return "one of " + code_list(row.values);
-        case VerbArg::Fields: return "a map of " + code_list(row.values);
-        case VerbArg::Classify: return "a map of `type` (a request type) and/or `level`";
-        case VerbArg::Visitor: return "`true`, or a map of " + code_list(row.values);
-        case VerbArg::Duration: return "a duration: `10s`, `1m30s`";
-        case VerbArg::True: return "`true`";
+        case VerbArg::Value:
+            return "one of " + code_list(row.values);
+        case VerbArg::Fields:
+            return "a map of " + code_list(row.values);
+        case VerbArg::Classify:
+            return "a map of `type` (a request type) and/or `level`";
+        case VerbArg::Visitor:
+            return "`true`, or a map of " + code_list(row.values);
+        case VerbArg::Duration:
+            return "a duration: `10s`, `1m30s`";
+        case VerbArg::True:
+            return "`true`";
     }
     return {};
 }

@@ -160,8 +160,8 @@ TEST(Catalogue, HoldsEveryAgreedIdWithTextsAndSource) {
 
 TEST(Catalogue, OptionalKeysAreRead) {
     const Result r = parse(replace(
-        replace(replace(kBase, "pass_mark: 80", "pass_mark: 70\ntitle: 2030 修订"),
-                "    points: 6", "    title_en: Greet with 您好\n    points: 6\n    critical: true"),
+        replace(replace(kBase, "pass_mark: 80", "pass_mark: 70\ntitle: 2030 修订"), "    points: 6",
+                "    title_en: Greet with 您好\n    points: 6\n    critical: true"),
         "criteria:",
         "settings: {phone_min_digits: 7}\ndefaults:\n  rings: {max_rings: 4}\ncriteria:"));
     ASSERT_TRUE(r.cat) << r.diags;
@@ -253,10 +253,10 @@ TEST(CatalogueErrors, ParameterValuesByKind) {
 }
 
 TEST(CatalogueErrors, RequiredCheckParameterAndType) {
-    expect_error(replace(kBase, "{type: acts, window: first-reply, acts: [greeting]}",
-                         "{type: actions}"),
-                 "std.yaml:7:12: error: missing required key 'verb' in the check of criterion "
-                 "'courtesy.greeting'\n");
+    expect_error(
+        replace(kBase, "{type: acts, window: first-reply, acts: [greeting]}", "{type: actions}"),
+        "std.yaml:7:12: error: missing required key 'verb' in the check of criterion "
+        "'courtesy.greeting'\n");
     expect_error(replace(kBase, "type: acts, ", ""),
                  "std.yaml:7:12: error: missing required key 'type' in the check of criterion "
                  "'courtesy.greeting' (one of acts, forbidden, rings, node-within, "
@@ -375,8 +375,7 @@ TEST(CatalogueErrors, SyntaxErrorsAndDuplicateKeysNeverThrow) {
                  "std.yaml:1:1: error: expected a map for the standards catalogue, got a list\n");
     Diagnostics d4;
     EXPECT_FALSE(parse_catalogue("", "empty.yaml", d4));
-    EXPECT_EQ(d4.to_string(),
-              "empty.yaml: error: file is empty; write the YAML content\n");
+    EXPECT_EQ(d4.to_string(), "empty.yaml: error: file is empty; write the YAML content\n");
     Diagnostics d5;
     EXPECT_FALSE(load_catalogue("/nonexistent/standards.yaml", d5));
     EXPECT_EQ(d5.to_string(),

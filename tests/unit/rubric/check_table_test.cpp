@@ -75,9 +75,9 @@ TEST(CheckTable, RunCheckDispatchesToEachTypesFunction) {
     for (const auto& t : check_table()) {
         CheckParams required;
         for (const auto& p : t.params)
-            if (p.required) required[std::string(p.name)] = p.kind == ParamKind::String
-                                                                 ? std::string(p.allowed.front())
-                                                                 : "greeting";
+            if (p.required)
+                required[std::string(p.name)] =
+                    p.kind == ParamKind::String ? std::string(p.allowed.front()) : "greeting";
         rubric::CheckResult r;
         EXPECT_NO_THROW(r = rubric::run_check(t.name, v, rubric::Params(required))) << t.name;
         EXPECT_GE(r.credit, 0.0) << t.name;
@@ -172,7 +172,8 @@ TEST(CheckTable, TheAuthoringGuideDocumentsTheTable) {
            "should read:\n"
         << settings_markdown();
     std::string categories;
-    for (auto c : kCriterionCategories) categories += (categories.empty() ? "" : "|") + std::string(c);
+    for (auto c : kCriterionCategories)
+        categories += (categories.empty() ? "" : "|") + std::string(c);
     EXPECT_NE(guide.find(categories), std::string::npos) << "the categories: " << categories;
 }
 
