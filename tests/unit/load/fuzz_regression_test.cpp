@@ -6,33 +6,18 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "sim/load/scenario_loader.h"
 #include "sim/load/transcript_loader.h"
+#include "tests/unit/test_files.h"
 
 namespace dd {
 namespace {
 
 namespace fs = std::filesystem;
 
-std::vector<fs::path> files_in(const fs::path& dir) {
-    std::vector<fs::path> out;
-    std::error_code ec;
-    if (!fs::is_directory(dir, ec)) return out;
-    for (const auto& e : fs::directory_iterator(dir))
-        if (e.is_regular_file() && e.path().filename() != ".gitkeep") out.push_back(e.path());
-    std::sort(out.begin(), out.end());
-    return out;
-}
-
-std::string read_all(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
+using test::files_in;
+using test::read_all;
 
 void replay(const fs::path& file) {
     SCOPED_TRACE(file.string());

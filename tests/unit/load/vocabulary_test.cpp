@@ -5,29 +5,23 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
-#include <sstream>
 
 #include "common/yaml/yaml_safe.h"
 #include "sim/load/transcript_loader.h"
 #include "sim/model/verbs.h"
+#include "tests/unit/test_files.h"
 
 namespace dd {
 namespace {
 
 namespace fs = std::filesystem;
 using nlohmann::json;
+using test::marked_block;
+using test::read_all;
 
 const fs::path kScenarios = DESKDRILL_SCENARIOS_DIR;
-
-std::string read_all(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
 
 json read_json(const fs::path& p) {
     return json::parse(read_all(p));
@@ -221,15 +215,6 @@ std::string verbs_markdown() {
         out += "| `" + std::string(row.name) + "` | " + value_text(row) + " | `" +
                std::string(row.example) + "` |\n";
     return out;
-}
-
-// The text between `<!-- name:begin -->` and `<!-- name:end -->` lines of the file.
-std::string marked_block(const std::string& text, const std::string& name) {
-    const std::string begin = "<!-- " + name + ":begin -->\n", end = "<!-- " + name + ":end -->";
-    const auto b = text.find(begin);
-    const auto e = text.find(end);
-    if (b == std::string::npos || e == std::string::npos || e < b) return "(no block)";
-    return text.substr(b + begin.size(), e - b - begin.size());
 }
 
 TEST(Verbs, TheAuthoringGuideListsTheTable) {

@@ -4,12 +4,12 @@
 // must document exactly what it holds. The schema is held to it in tests/unit/load.
 #include <gtest/gtest.h>
 
-#include <fstream>
 #include <set>
 #include <sstream>
 
 #include "log_builder.h"
 #include "scoring/rubric/checks.h"
+#include "tests/unit/test_files.h"
 
 namespace dd {
 namespace {
@@ -150,24 +150,13 @@ std::string settings_markdown() {
     return out;
 }
 
-std::string marked_block(const std::string& text, const std::string& name) {
-    const std::string begin = "<!-- " + name + ":begin -->\n", end = "<!-- " + name + ":end -->";
-    const auto b = text.find(begin);
-    const auto e = text.find(end);
-    if (b == std::string::npos || e == std::string::npos || e < b) return "(no block)";
-    return text.substr(b + begin.size(), e - b - begin.size());
-}
-
 TEST(CheckTable, TheAuthoringGuideDocumentsTheTable) {
-    std::ifstream in(std::string(DESKDRILL_SCENARIOS_DIR) + "/README.md");
-    std::stringstream ss;
-    ss << in.rdbuf();
-    const std::string guide = ss.str();
-    EXPECT_EQ(marked_block(guide, "check-types"), check_types_markdown())
+    const std::string guide = test::read_all(std::string(DESKDRILL_SCENARIOS_DIR) + "/README.md");
+    EXPECT_EQ(test::marked_block(guide, "check-types"), check_types_markdown())
         << "scenarios/README.md §5 between <!-- check-types:begin --> and <!-- check-types:end "
            "--> should read:\n"
         << check_types_markdown();
-    EXPECT_EQ(marked_block(guide, "settings"), settings_markdown())
+    EXPECT_EQ(test::marked_block(guide, "settings"), settings_markdown())
         << "scenarios/README.md §5 between <!-- settings:begin --> and <!-- settings:end --> "
            "should read:\n"
         << settings_markdown();
