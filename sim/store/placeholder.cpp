@@ -1,1 +1,0 @@
-// Placeholder: the store (later).
