@@ -1,16 +1,20 @@
-// deskdrill play SCENARIO --transcript FILE [--json] [--log] [--standards PATH] — replays a
-// transcript headless through the session layer (sim/session/attempt.h replay_attempt): the
-// scenario (a file, or an id of the library), the transcript, the library's lexicon and a
-// catalogue; prints the scored report (Chinese text, or --json: DESIGN §5), or with --log the
-// attempt log. --standards re-scores under another catalogue version. A scenario listing a
-// criterion the catalogue lacks (or overriding a parameter wrongly) is bad input.
-// Exit: 0 the attempt passed, 1 it failed, 2 bad input.
+// deskdrill play SCENARIO --transcript FILE [--json] [--log] [--standards PATH]
+//                [--db D] [--trainee ID] [--mode M] — replays a transcript headless through the
+// session layer (sim/session/attempt.h replay_attempt): the scenario (a file, or an id of the
+// library), the transcript, the library's lexicon and a catalogue; prints the scored report
+// (Chinese text, or --json: DESIGN §5), or with --log the attempt log. --standards re-scores
+// under another catalogue version. With --db or --trainee the attempt is also stored in the
+// records (as imported: a file replayed is never a proctored attempt) and stderr says where.
+// A scenario listing a criterion the catalogue lacks (or overriding a parameter wrongly) is bad
+// input.
+// Exit: 0 the attempt passed, 1 it failed, 2 bad input (or the records refused it).
 #include <iostream>
 #include <memory>
 #include <string>
 
 #include "commands.h"
 #include "scoring/rubric/catalogue.h"
+#include "records.h"
 #include "scoring/rubric/report.h"
 #include "sim/engine/log_format.h"
 #include "sim/load/transcript_loader.h"
@@ -18,6 +22,7 @@
 #include "sim/session/data_dirs.h"
 #include "sim/session/library.h"
 #include "sim/session/resources.h"
+#include "sim/store/store_sink.h"
 
 namespace dd::cli {
 
@@ -29,7 +34,25 @@ struct PlayArgs {
     bool json = false;
     bool log = false;
     std::string standards;
+    RecordsArgs records;
+    std::string trainee;
+    std::string mode;
+    bool store = false;  // --db or --trainee given
 };
+
+// Stores the record; prints where it went (stderr: stdout stays the report). 0 or 2.
+int store_record(const PlayArgs& args, const session::AttemptRecord& record) {
+    auto r = open_records("play", args.records, Access::Write);
+    if (!r) return 2;
+    auto stored = r->store->add_attempt(r->who, record);
+    if (!stored) return fail("play", stored.error());
+    std::cerr << "deskdrill play: stored attempt " << stored->uuid << " ("
+              << session::origin_name(record.origin) << ", " << session::mode_name(record.mode)
+              << ", trainee " << record.trainee << ") as #" << stored->seq << " in "
+              << r->store->path() << "\n           see it with: deskdrill report attempt "
+              << stored->uuid << " --db " << r->store->path() << "\n";
+    return 0;
+}
 
 void print_problems(const session::Resources& res) {
     for (const auto& p : res.problems) std::cerr << p << "\n";
@@ -64,15 +87,27 @@ int run_play(const PlayArgs& args) {
             return 2;
         }
     }
-    const session::AttemptRecord record = session::replay_attempt(*scenario, *transcript, *res);
+    session::ReplayOptions options;
+    if (!args.mode.empty()) {
+        options.mode = session::mode_from_name(args.mode);
+        if (!options.mode)
+            return fail("play", "--mode '" + args.mode + "': use practice, assessment or refresher");
+    }
+    options.trainee = args.trainee;
+    options.origin = session::Origin::Imported;
+    const session::AttemptRecord record =
+        session::replay_attempt(*scenario, *transcript, *res, options);
+    // Stored first: a refusal by the records is reported, and changes nothing there.
+    const int stored = args.store ? store_record(args, record) : 0;
     if (args.log) {
         std::cout << (args.json ? log_to_json(record.log) : log_to_text(record.log));
         std::cout.flush();
-        return 0;
+        return stored;
     }
     const ScoreReport& report = *record.report;
     std::cout << (args.json ? report_to_json(report) : report_to_text(report));
     std::cout.flush();
+    if (stored) return stored;
     return report.passed ? 0 : 1;
 }
 
@@ -90,7 +125,16 @@ void add_play_command(CLI::App& root, int& exit_code) {
     sub->add_option("--standards", args->standards,
                     "standards catalogue to score with (default: the library's standards.yaml); "
                     "another version re-scores the same attempt");
-    sub->callback([args, &exit_code] { exit_code = run_play(*args); });
+    add_records_options(sub, args->records, Access::Write);
+    sub->add_option("--trainee", args->trainee,
+                    "who made the attempt: an employee number in the records (default: the "
+                    "transcript's trainee:); stores the attempt");
+    sub->add_option("--mode", args->mode, "practice | assessment | refresher (default: the "
+                                          "transcript's mode:, else practice)");
+    sub->callback([args, sub, &exit_code] {
+        args->store = sub->count("--db") > 0 || sub->count("--trainee") > 0;
+        exit_code = run_play(*args);
+    });
 }
 
 }  // namespace dd::cli

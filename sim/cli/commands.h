@@ -12,6 +12,10 @@ void add_verify_command(CLI::App& root, int& exit_code);
 void add_play_command(CLI::App& root, int& exit_code);
 void add_acts_command(CLI::App& root, int& exit_code);
 void add_demo_command(CLI::App& root, int& exit_code);
+// The records (DESIGN §6): people, assignments, reports, exports, re-scoring, the audit, overrides.
+void add_user_command(CLI::App& root, int& exit_code);
+void add_audit_command(CLI::App& root, int& exit_code);
+void add_rescore_command(CLI::App& root, int& exit_code);
 
 // The headless demo: plays the example scenario with its gold transcript, prints the debrief.
 int run_demo();
