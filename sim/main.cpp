@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
     dd::cli::add_acts_command(root, exit_code);
     dd::cli::add_demo_command(root, exit_code);
     dd::cli::add_user_command(root, exit_code);
+    dd::cli::add_assign_command(root, exit_code);
     dd::cli::add_audit_command(root, exit_code);
     dd::cli::add_rescore_command(root, exit_code);
 #ifdef DESKDRILL_HAVE_GUI
