@@ -4,7 +4,6 @@
 #include <termios.h>
 #include <unistd.h>
 
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -185,6 +184,32 @@ void add_filter_options(CLI::App* sub, FilterArgs& f, bool with_trainee) {
                     "such as 2027.1, or a catalogue hash prefix[:lexicon hash prefix]");
 }
 
+std::optional<store::GroupFilter> make_group_filter(const std::string& command,
+                                                    const FilterArgs& f, Records& r) {
+    FilterArgs days = f;
+    days.from.clear();
+    days.to.clear();
+    auto base = make_filter(command, days, r);
+    if (!base) return std::nullopt;
+    store::GroupFilter g;
+    g.site = base->site;
+    g.cohort = base->cohort;
+    g.scenario = base->scenario;
+    g.mode = base->mode;
+    g.origins = base->origins;
+    g.result_set = base->result_set;
+    for (auto [text, out, opt] : {std::tuple{&f.from, &g.from_day, "--from"},
+                                  std::tuple{&f.to, &g.to_day, "--to"}}) {
+        if (text->empty()) continue;
+        *out = store::parse_day(*text);
+        if (!*out) {
+            fail(command, std::string(opt) + " '" + *text + "': not a date; write YYYY-MM-DD");
+            return std::nullopt;
+        }
+    }
+    return g;
+}
+
 std::optional<store::AttemptFilter> make_filter(const std::string& command, const FilterArgs& f,
                                                 Records& r) {
     store::AttemptFilter out;
@@ -234,14 +259,5 @@ std::optional<store::AttemptFilter> make_filter(const std::string& command, cons
     return out;
 }
 
-std::string format_time(std::int64_t unix_ms, int utc_offset_min) {
-    const std::int64_t local = unix_ms + static_cast<std::int64_t>(utc_offset_min) * 60000;
-    const std::int64_t day = store::day_of(unix_ms, utc_offset_min);
-    const std::int64_t in_day = local - day * 86400000;
-    char buf[16];
-    std::snprintf(buf, sizeof buf, " %02d:%02d", static_cast<int>(in_day / 3600000),
-                  static_cast<int>(in_day / 60000 % 60));
-    return store::format_day(day) + buf;
-}
 
 }  // namespace dd::cli

@@ -10,9 +10,13 @@
 #include <string>
 #include <vector>
 
+#include "sim/store/reports.h"
 #include "sim/store/store.h"
+#include "sim/store/summaries.h"
 
 namespace dd::cli {
+
+using store::format_time;
 
 struct RecordsArgs {
     std::string db;                   // --db (default: session::default_db_path())
@@ -59,8 +63,8 @@ void add_filter_options(CLI::App* sub, FilterArgs& f, bool with_trainee = true);
 // prints what is wrong and returns nullopt.
 std::optional<store::AttemptFilter> make_filter(const std::string& command, const FilterArgs& f,
                                                 Records& r);
-
-// "2026-03-01 14:05" in the store's time zone.
-std::string format_time(std::int64_t unix_ms, int utc_offset_min);
+// The same for the group reports (whole days; --trainee is not a group filter).
+std::optional<store::GroupFilter> make_group_filter(const std::string& command,
+                                                    const FilterArgs& f, Records& r);
 
 }  // namespace dd::cli

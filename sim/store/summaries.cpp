@@ -81,6 +81,16 @@ std::string format_day(std::int64_t day) {
     return buf;
 }
 
+std::string format_time(std::int64_t unix_ms, int utc_offset_min) {
+    const std::int64_t day = day_of(unix_ms, utc_offset_min);
+    const std::int64_t in_day =
+        unix_ms + static_cast<std::int64_t>(utc_offset_min) * 60000 - day * 86400000;
+    char buf[16];
+    std::snprintf(buf, sizeof buf, " %02d:%02d", static_cast<int>(in_day / 3600000),
+                  static_cast<int>(in_day / 60000 % 60));
+    return format_day(day) + buf;
+}
+
 std::int64_t result_set_id(sql::Db& db, const std::string& catalogue_hash,
                            const std::string& lexicon_hash, const std::string& catalogue_version) {
     auto id = db.query("SELECT id FROM result_sets WHERE catalogue_hash = ?1 AND lexicon_hash = ?2")
@@ -108,9 +118,10 @@ void add_to_summaries(sql::Db& db, const AttemptRow& a, const std::string& catal
         if (set == 0 && !original) break;
         for (int grain = 0; grain < 2; ++grain) {
             db.query(
-                  "INSERT INTO summary_attempts VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 1, ?9, ?10, "
-                  "?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22) "
-                  "ON CONFLICT (set_id, grain, period, site, cohort, scenario_id, mode, origin) "
+                  "INSERT INTO summary_attempts VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?23, 1, ?9, "
+                  "?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22) "
+                  "ON CONFLICT (set_id, grain, period, site, cohort, scenario_id, mode, origin, "
+                  "catalogue_version) "
                   "DO UPDATE SET attempts = attempts + 1, passed = passed + excluded.passed, "
                   "score_sum = score_sum + excluded.score_sum, max_sum = max_sum + excluded.max_sum, "
                   "finished = finished + excluded.finished, abandoned = abandoned + excluded.abandoned, "
@@ -129,7 +140,7 @@ void add_to_summaries(sql::Db& db, const AttemptRow& a, const std::string& catal
                       a.ending == session::Ending::TimedOut, a.kpi.phone_calls,
                       a.kpi.phone_within_3, a.kpi.response_n, a.kpi.response_ms,
                       a.kpi.resolution_n, a.kpi.resolution_ms, complaint,
-                      complaint && report.passed)
+                      complaint && report.passed, report.catalogue_version)
                 .run();
             for (const auto& c : report.criteria)
                 db.query(

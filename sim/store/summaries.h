@@ -20,6 +20,8 @@ std::int64_t first_day_of_month(std::int64_t month);
 // "2026-03-01" ↔ a day number; nullopt when the text is not a valid date.
 std::optional<std::int64_t> parse_day(std::string_view yyyy_mm_dd);
 std::string format_day(std::int64_t day);
+// "2026-03-01 14:05" in that time zone.
+std::string format_time(std::int64_t unix_ms, int utc_offset_min);
 
 // The result_sets id of (catalogue, lexicon), made when new.
 std::int64_t result_set_id(sql::Db& db, const std::string& catalogue_hash,

@@ -28,6 +28,7 @@ CREATE TABLE summary_attempts (
     scenario_id        TEXT NOT NULL,
     mode               TEXT NOT NULL,
     origin             TEXT NOT NULL,
+    catalogue_version  TEXT NOT NULL,   -- set 0 mixes versions: reports say which
     attempts           INTEGER NOT NULL,
     passed             INTEGER NOT NULL,
     score_sum          INTEGER NOT NULL,
@@ -43,7 +44,7 @@ CREATE TABLE summary_attempts (
     resolution_ms      INTEGER NOT NULL,
     complaint_attempts INTEGER NOT NULL,
     complaint_passed   INTEGER NOT NULL,
-    PRIMARY KEY (set_id, grain, period, site, cohort, scenario_id, mode, origin)
+    PRIMARY KEY (set_id, grain, period, site, cohort, scenario_id, mode, origin, catalogue_version)
 );
 
 CREATE TABLE summary_criteria (
@@ -66,7 +67,7 @@ CREATE TABLE summary_criteria (
 -- also in set 0; each in its day and its month.
 CREATE TEMP TABLE fill AS
 SELECT s.id AS set_id, r.id AS result_id, a.site, a.cohort, a.scenario_id, a.mode, a.origin,
-       a.ending, a.category, r.passed, r.score, r.max_points, a.phone_calls, a.phone_within_3,
+       a.ending, a.category, r.catalogue_version, r.passed, r.score, r.max_points, a.phone_calls, a.phone_within_3,
        a.response_n, a.response_ms, a.resolution_n, a.resolution_ms,
        (a.ended_at_ms + o.off * 60000) / 86400000 AS day,
        (CAST(strftime('%Y', (a.ended_at_ms + o.off * 60000) / 1000, 'unixepoch') AS INTEGER) - 1970) * 12
@@ -84,12 +85,14 @@ UNION ALL
 SELECT f.*, 1 AS grain, f.month AS period FROM fill f;
 
 INSERT INTO summary_attempts
-SELECT set_id, grain, period, site, cohort, scenario_id, mode, origin, count(*), sum(passed),
+SELECT set_id, grain, period, site, cohort, scenario_id, mode, origin, catalogue_version,
+       count(*), sum(passed),
        sum(score), sum(max_points), sum(ending = 'finished'), sum(ending = 'abandoned'),
        sum(ending = 'timed-out'), sum(phone_calls), sum(phone_within_3), sum(response_n),
        sum(response_ms), sum(resolution_n), sum(resolution_ms), sum(category = 'complaint'),
        sum(category = 'complaint' AND passed = 1)
-FROM fill_grains GROUP BY set_id, grain, period, site, cohort, scenario_id, mode, origin;
+FROM fill_grains
+GROUP BY set_id, grain, period, site, cohort, scenario_id, mode, origin, catalogue_version;
 
 INSERT INTO summary_criteria
 SELECT g.set_id, g.grain, g.period, g.site, g.cohort, g.mode, g.origin, c.criterion_id, count(*),
