@@ -27,6 +27,7 @@ int main(int argc, char** argv) {
     dd::cli::add_user_command(root, exit_code);
     dd::cli::add_assign_command(root, exit_code);
     dd::cli::add_report_command(root, exit_code);
+    dd::cli::add_export_command(root, exit_code);
     dd::cli::add_override_command(root, exit_code);
     dd::cli::add_audit_command(root, exit_code);
     dd::cli::add_rescore_command(root, exit_code);

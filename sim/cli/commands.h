@@ -16,6 +16,7 @@ void add_demo_command(CLI::App& root, int& exit_code);
 void add_user_command(CLI::App& root, int& exit_code);
 void add_assign_command(CLI::App& root, int& exit_code);
 void add_report_command(CLI::App& root, int& exit_code);
+void add_export_command(CLI::App& root, int& exit_code);
 void add_override_command(CLI::App& root, int& exit_code);
 void add_audit_command(CLI::App& root, int& exit_code);
 void add_rescore_command(CLI::App& root, int& exit_code);
