@@ -21,6 +21,12 @@ if [ "${DESKDRILL_NO_GUI_DEPS:-0}" != 1 ]; then
   )
 fi
 
+# Node and npm run the xAPI validator in the tests (npm ci in the test step, never at build
+# time). Debian's nodejs/npm only when no node or npm is there already (another packaging of
+# Node, e.g. one that bundles npm, must not be replaced).
+command -v node >/dev/null 2>&1 || pkgs+=(nodejs)
+command -v npm >/dev/null 2>&1 || pkgs+=(npm)
+
 missing=()
 for p in "${pkgs[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then

@@ -160,6 +160,7 @@ int run_cancel(const AssignArgs& a) {
 void add_assign_command(CLI::App& root, int& exit_code) {
     auto* assign = root.add_subcommand("assign", "Assignments and the refresher schedule");
     assign->require_subcommand(1);
+    assign->footer(kRecordsFooter);
     auto args = std::make_shared<AssignArgs>();
 
     auto* add = assign->add_subcommand("add", "Assign scenarios (or a set) to a trainee or a cohort");

@@ -126,6 +126,9 @@ void add_play_command(CLI::App& root, int& exit_code) {
                     "standards catalogue to score with (default: the library's standards.yaml); "
                     "another version re-scores the same attempt");
     add_records_options(sub, args->records, Access::Write);
+    sub->footer("With --db or --trainee the attempt is stored in the records as imported.\n"
+                "Exit codes: 0 the attempt passed, 1 it failed, 2 bad input (or the records refused "
+                "to store it: then nothing was stored).");
     sub->add_option("--trainee", args->trainee,
                     "who made the attempt: an employee number in the records (default: the "
                     "transcript's trainee:); stores the attempt");

@@ -256,6 +256,7 @@ int run_agreement(const ReportArgs& a) {
 void add_report_command(CLI::App& root, int& exit_code) {
     auto* report = root.add_subcommand("report", "Reports from the records (text, or --json)");
     report->require_subcommand(1);
+    report->footer(kRecordsFooter);
     auto args = std::make_shared<ReportArgs>();
     auto common = [&](CLI::App* sub) {
         add_records_options(sub, args->records, Access::Read);

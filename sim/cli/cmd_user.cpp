@@ -127,6 +127,7 @@ int run_set(const UserArgs& a, const CLI::App& sub) {
 void add_user_command(CLI::App& root, int& exit_code) {
     auto* user = root.add_subcommand("user", "People in the records: trainees, supervisors, admins");
     user->require_subcommand(1);
+    user->footer(kRecordsFooter);
     auto args = std::make_shared<UserArgs>();
 
     auto* init = user->add_subcommand("init", "Create the records database and its admin (first run)");

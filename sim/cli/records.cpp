@@ -73,7 +73,14 @@ std::string first_admin_password(const RecordsArgs& args, const std::string& pat
 
 }  // namespace
 
+const char* const kRecordsFooter =
+    "Records: one SQLite file (--db, default $XDG_DATA_HOME/deskdrill/deskdrill.db); the command\n"
+    "runs as the file's operator (its first admin) unless --as names someone.\n"
+    "Exit codes: 0 done, 1 a check failed (audit), 2 bad input or the records could not be read\n"
+    "or written — in which case nothing in them was changed.";
+
 void add_records_options(CLI::App* sub, RecordsArgs& args, Access access) {
+    sub->footer(kRecordsFooter);
     sub->add_option("--db", args.db,
                     "the records database (default: $XDG_DATA_HOME/deskdrill/deskdrill.db)");
     sub->add_option("--as", args.as,

@@ -32,6 +32,9 @@ enum class Access {
     Create,  // creates it when missing (the first run asks for the admin's password)
 };
 
+// What every records command's --help ends with (options, exit codes).
+extern const char* const kRecordsFooter;
+
 // Adds --db, --as, --password-file (and with Create, --admin-password-file, --admin-id).
 void add_records_options(CLI::App* sub, RecordsArgs& args, Access access);
 
