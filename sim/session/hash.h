@@ -9,5 +9,7 @@ namespace dd::session {
 std::string sha256_hex(std::string_view bytes);
 // A random UUID, version 4, lowercase ("3f2b…-4…-a…"), from the system's CSPRNG.
 std::string new_uuid();
+// A UUID named by `name` (version 8 of RFC 9562, from its SHA-256): the same name, the same id.
+std::string name_uuid(std::string_view name);
 
 }  // namespace dd::session

@@ -102,6 +102,12 @@ Actor actor_of(sql::Db& db, const Principal& who) {
     return {who.person_id(), *uuid};
 }
 
+ChainTail chain_tail(sql::Db& db, std::string_view last_sql) {
+    auto q = db.query(last_sql);
+    if (!q.step()) return {1, std::string(kGenesisHash)};
+    return {q.i64(0) + 1, q.text(1)};
+}
+
 void add_outbox(sql::Db& db, std::string_view kind, const std::string& ref, std::int64_t now) {
     db.query("INSERT INTO outbox (kind, ref, created_at_ms) VALUES (?1, ?2, ?3)")
         .with(kind, ref, now)
@@ -165,14 +171,9 @@ std::int64_t insert_result(sql::Db& db, const AttemptRow& attempt,
                            bool original, const ScoreReport& report, const Actor& by,
                            std::int64_t now, int utc_offset_min) {
     ResultFields f;
-    auto last = db.query("SELECT id, hash FROM results ORDER BY id DESC LIMIT 1");
-    if (last.step()) {
-        f.id = last.i64(0) + 1;
-        f.prev = last.text(1);
-    } else {
-        f.id = 1;
-        f.prev = std::string(kGenesisHash);
-    }
+    const ChainTail tail = chain_tail(db, kLastResult);
+    f.id = tail.next;
+    f.prev = tail.prev;
     f.attempt_uuid = attempt.uuid;
     f.catalogue_hash = catalogue_hash;
     f.lexicon_hash = lexicon_hash;
@@ -358,15 +359,9 @@ Result<std::vector<StoredAttempt>> Store::add_attempts(
         std::vector<std::string> fresh;
         std::vector<StoredAttempt> out;
         sql::Txn txn(db);
-        std::string prev(kGenesisHash);
-        std::int64_t seq = 0;
-        {
-            auto last = db.query("SELECT seq, hash FROM attempts ORDER BY seq DESC LIMIT 1");
-            if (last.step()) {
-                seq = last.i64(0);
-                prev = last.text(1);
-            }
-        }
+        const ChainTail tail = chain_tail(db, kLastAttempt);
+        std::string prev = tail.prev;
+        std::int64_t seq = tail.next - 1;
         for (const auto* r : records) {
             if (!r) continue;
             out.push_back(insert_attempt(*this, db, who, by, *r, fresh, prev, seq));
@@ -701,14 +696,9 @@ Result<OverrideRow> Store::add_override(const Principal& who, const NewOverride&
         const int max_points = q.i32(3);
         if (o.points < 0 || o.points > max_points)
             sql::fail(ErrorCode::BadInput, "points must be within 0.." + std::to_string(max_points));
-        auto last = db.query("SELECT id, hash FROM overrides ORDER BY id DESC LIMIT 1");
-        if (last.step()) {
-            f.id = last.i64(0) + 1;
-            f.prev = last.text(1);
-        } else {
-            f.id = 1;
-            f.prev = std::string(kGenesisHash);
-        }
+        const ChainTail tail = chain_tail(db, kLastOverride);
+        f.id = tail.next;
+        f.prev = tail.prev;
         const Actor by = actor_of(db, who);
         f.uuid = session::new_uuid();
         f.attempt_uuid = o.attempt_uuid;

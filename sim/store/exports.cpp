@@ -1,14 +1,13 @@
 // CSV and xAPI exports (exports.h).
 #include "exports.h"
 
-#include <sodium.h>
-
 #include <cstdio>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 
 #include "replay.h"
+#include "sim/session/hash.h"
 #include "sim/load/transcript_writer.h"
 #include "store_internal.h"
 #include "summaries.h"
@@ -162,21 +161,6 @@ namespace {
 
 using J = nlohmann::ordered_json;
 
-// A UUID (version 8, RFC 9562) from a SHA-256 of `name`: the same name, the same id.
-std::string derived_uuid(const std::string& name) {
-    if (sodium_init() < 0) return {};
-    unsigned char h[crypto_hash_sha256_BYTES];
-    crypto_hash_sha256(h, reinterpret_cast<const unsigned char*>(name.data()), name.size());
-    h[6] = static_cast<unsigned char>((h[6] & 0x0F) | 0x80);
-    h[8] = static_cast<unsigned char>((h[8] & 0x3F) | 0x80);
-    char buf[40];
-    std::snprintf(buf, sizeof buf,
-                  "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", h[0],
-                  h[1], h[2], h[3], h[4], h[5], h[6], h[7], h[8], h[9], h[10], h[11], h[12], h[13],
-                  h[14], h[15]);
-    return buf;
-}
-
 J verb(const char* id, const char* en, const char* zh) {
     return J{{"id", id}, {"display", {{"en-US", en}, {"zh-CN", zh}}}};
 }
@@ -193,7 +177,7 @@ Result<std::string> export_xapi(Store& store, const Principal& who, const Attemp
         J s;
         s["id"] = filter.result_set.original()
                       ? r.uuid
-                      : derived_uuid("deskdrill/xapi/" + r.uuid + ":" +
+                      : session::name_uuid("deskdrill/xapi/" + r.uuid + ":" +
                                      filter.result_set.catalogue_hash + ":" +
                                      filter.result_set.lexicon_hash);
         s["actor"] = {{"objectType", "Agent"},

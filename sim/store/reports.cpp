@@ -132,6 +132,16 @@ ResultSetInfo set_info(sql::Db& db, const ResultSetRef& set) {
     return info;
 }
 
+// What every filtered report starts with: the filter, the origins counted, the result set.
+template <typename R>
+R report_head(sql::Db& db, const GroupFilter& filter) {
+    R rep;
+    rep.filter = filter;
+    rep.origins = counted_origins(filter);
+    rep.result_set = set_info(db, filter.result_set);
+    return rep;
+}
+
 std::int64_t set_id_of(sql::Db& db, const ResultSetRef& set) {
     if (set.original()) return 0;
     return db.query("SELECT id FROM result_sets WHERE catalogue_hash = ?1 AND lexicon_hash = ?2")
@@ -242,10 +252,7 @@ void name_and_finish(sql::Db& db, const ResultSetRef& set, std::vector<Criterion
 }
 
 GroupReport group_from_summaries(sql::Db& db, const GroupFilter& f, int off) {
-    GroupReport rep;
-    rep.filter = f;
-    rep.origins = counted_origins(f);
-    rep.result_set = set_info(db, f.result_set);
+    GroupReport rep = report_head<GroupReport>(db, f);
     rep.trainees = count_trainees(db, f);
     const std::int64_t set = set_id_of(db, f.result_set);
 
@@ -285,10 +292,7 @@ GroupReport group_from_summaries(sql::Db& db, const GroupFilter& f, int off) {
 }
 
 GroupReport group_from_attempts(sql::Db& db, const GroupFilter& f, int off) {
-    GroupReport rep;
-    rep.filter = f;
-    rep.origins = counted_origins(f);
-    rep.result_set = set_info(db, f.result_set);
+    GroupReport rep = report_head<GroupReport>(db, f);
     rep.trainees = count_trainees(db, f);
     const Where w = attempts_where(f, off);
     auto q = db.once(
@@ -407,14 +411,12 @@ Result<TraineeReport> trainee_report(Store& store, const Principal& who,
 
 // --- items ----------------------------------------------------------------------------------
 
+
 Result<ItemReport> item_report(Store& store, const Principal& who, const GroupFilter& filter) {
     return StoreAccess::run(store, [&](sql::Db& db) -> Result<ItemReport> {
         StoreAccess::require(store, db, who, Role::Supervisor);
         sql::Txn read(db, false);
-        ItemReport rep;
-        rep.filter = filter;
-        rep.origins = counted_origins(filter);
-        rep.result_set = set_info(db, filter.result_set);
+        ItemReport rep = report_head<ItemReport>(db, filter);
         const Where w = attempts_where(filter, StoreAccess::utc_offset(store));
         // Each attempt ranked within its scenario both ways: the top third are the first ⌊n/3⌋
         // by score (ties: stored first), the bottom third the first ⌊n/3⌋ the other way.
@@ -480,10 +482,7 @@ Result<AgreementReport> agreement_report(Store& store, const Principal& who,
     return StoreAccess::run(store, [&](sql::Db& db) -> Result<AgreementReport> {
         StoreAccess::require(store, db, who, Role::Supervisor);
         sql::Txn read(db, false);
-        AgreementReport rep;
-        rep.filter = filter;
-        rep.origins = counted_origins(filter);
-        rep.result_set = set_info(db, filter.result_set);
+        AgreementReport rep = report_head<AgreementReport>(db, filter);
         const Where w = attempts_where(filter, StoreAccess::utc_offset(store));
         // The latest override of each (result, criterion) against the automatic verdict.
         auto q = db.once(

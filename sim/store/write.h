@@ -31,6 +31,17 @@ std::int64_t insert_result(sql::Db& db, const AttemptRow& attempt,
                            bool original, const ScoreReport& report, const Actor& by,
                            std::int64_t now, int utc_offset_min);
 
+// Where a chain goes on: the next integer key and the hash of the last row (64 zeros when the
+// table is empty). `last_sql` selects (key, hash) of the last row.
+struct ChainTail {
+    std::int64_t next = 1;
+    std::string prev;
+};
+ChainTail chain_tail(sql::Db& db, std::string_view last_sql);
+inline constexpr const char* kLastAttempt = "SELECT seq, hash FROM attempts ORDER BY seq DESC LIMIT 1";
+inline constexpr const char* kLastResult = "SELECT id, hash FROM results ORDER BY id DESC LIMIT 1";
+inline constexpr const char* kLastOverride = "SELECT id, hash FROM overrides ORDER BY id DESC LIMIT 1";
+
 void add_outbox(sql::Db& db, std::string_view kind, const std::string& ref, std::int64_t now);
 
 }  // namespace dd::store

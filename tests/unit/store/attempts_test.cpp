@@ -14,6 +14,15 @@ using namespace dd::store::test;
 
 class Attempts : public StoreTest {};
 
+// An assessment at the desk (the clock moved by the test).
+session::AttemptConfig assessment_at_desk(const std::string& trainee) {
+    session::AttemptConfig c;
+    c.mode = session::Mode::Assessment;
+    c.manual_clock = true;
+    c.trainee = trainee;
+    return c;
+}
+
 int count(sql::Db& db, const char* table) {
     return static_cast<int>(
         db.query(std::string("SELECT count(*) FROM ") + table).scalar_i64().value_or(-1));
@@ -74,11 +83,7 @@ TEST_F(Attempts, LiveAttemptThroughTheSinkIsProctoredAndExact) {
     using namespace session::test;
     auto t1 = must(store_->trainee_session("T001"));
     auto sink = std::make_shared<StoreSink>(store_, t1);
-    session::AttemptConfig c;
-    c.mode = session::Mode::Assessment;
-    c.manual_clock = true;
-    c.trainee = "T001";
-    session::Attempt a(scenario(), resources(), c, {sink});
+    session::Attempt a(scenario(), resources(), assessment_at_desk("T001"), {sink});
     for (Action act : transcript(kGoldYaml).actions) {
         if (act.verb == Verb::Wait) {
             a.set_clock(act.at + act.duration);
@@ -104,11 +109,7 @@ TEST_F(Attempts, AbandonedHalfWayIsRecordedWithWhatWasPlayed) {
     using namespace session::test;
     auto t1 = must(store_->trainee_session("T001"));
     auto sink = std::make_shared<StoreSink>(store_, t1);
-    session::AttemptConfig c;
-    c.mode = session::Mode::Assessment;
-    c.manual_clock = true;
-    c.trainee = "T001";
-    session::Attempt a(scenario(), resources(), c, {sink});
+    session::Attempt a(scenario(), resources(), assessment_at_desk("T001"), {sink});
     a.set_clock(5000);
     Action answer;
     answer.verb = Verb::Answer;

@@ -32,6 +32,11 @@ class Audit : public StoreTest {
         o.replay = replay;
         return must(audit(*store_, *admin_, o));
     }
+    static const AuditIssue* first(const AuditReport& r, const std::string& what) {
+        for (const auto& i : r.issues)
+            if (i.what == what) return &i;
+        return nullptr;
+    }
     std::vector<std::string> uuids_;
 };
 
@@ -52,9 +57,8 @@ TEST_F(Audit, AnAttemptEditedByHandIsNamed) {
             "UPDATE attempts SET mode = 'assessment', origin = 'proctored' WHERE seq = 2;");
     auto r = run();
     ASSERT_FALSE(r.ok());
-    const auto it = std::find_if(r.issues.begin(), r.issues.end(),
-                                 [](const auto& i) { return i.what == "attempt"; });
-    ASSERT_NE(it, r.issues.end());
+    const AuditIssue* it = first(r, "attempt");
+    ASSERT_NE(it, nullptr);
     EXPECT_EQ(it->row, 2);
     EXPECT_EQ(it->key, uuids_[1]);
     EXPECT_EQ(it->message, "attempt #2 (" + uuids_[1] +
@@ -71,9 +75,8 @@ TEST_F(Audit, AHashRecomputedByHandIsCaughtAtTheNextRow) {
             "WHERE seq = 2;");
     auto r = run();
     ASSERT_FALSE(r.ok());
-    const auto it = std::find_if(r.issues.begin(), r.issues.end(),
-                                 [](const auto& i) { return i.what == "attempt"; });
-    ASSERT_NE(it, r.issues.end());
+    const AuditIssue* it = first(r, "attempt");
+    ASSERT_NE(it, nullptr);
     EXPECT_EQ(it->row, 2);
     EXPECT_EQ(r.mismatched_rows, 2) << "row 2 and row 3, whose prev no longer matches";
 }
@@ -83,9 +86,8 @@ TEST_F(Audit, AResultEditedByHandIsNamed) {
             "UPDATE criterion_results SET points = max_points, passed = 1 WHERE result_id = 2;");
     auto r = run();
     ASSERT_FALSE(r.ok());
-    const auto it = std::find_if(r.issues.begin(), r.issues.end(),
-                                 [](const auto& i) { return i.what == "result"; });
-    ASSERT_NE(it, r.issues.end());
+    const AuditIssue* it = first(r, "result");
+    ASSERT_NE(it, nullptr);
     EXPECT_EQ(it->row, 2);
     EXPECT_EQ(it->key, uuids_[1]);
 }
@@ -95,9 +97,8 @@ TEST_F(Audit, ARowRemovedFromTheMiddleIsNamed) {
             "DELETE FROM attempts WHERE seq = 3;");
     auto r = run();
     ASSERT_FALSE(r.ok());
-    const auto it = std::find_if(r.issues.begin(), r.issues.end(),
-                                 [](const auto& i) { return i.what == "attempt"; });
-    ASSERT_NE(it, r.issues.end());
+    const AuditIssue* it = first(r, "attempt");
+    ASSERT_NE(it, nullptr);
     EXPECT_EQ(it->row, 4);
     EXPECT_NE(it->message.find("attempts #3…#3 are missing"), std::string::npos) << it->message;
 }
@@ -107,9 +108,8 @@ TEST_F(Audit, AScenarioSnapshotEditedByHandIsNamed) {
             "UPDATE snapshots SET text = replace(text, '王女士', '李女士') WHERE kind = 'scenario';");
     auto r = run();
     ASSERT_FALSE(r.ok());
-    const auto it = std::find_if(r.issues.begin(), r.issues.end(),
-                                 [](const auto& i) { return i.what == "snapshot"; });
-    ASSERT_NE(it, r.issues.end());
+    const AuditIssue* it = first(r, "snapshot");
+    ASSERT_NE(it, nullptr);
     EXPECT_NE(it->message.find("complaint.night-renovation-noise"), std::string::npos);
 }
 
@@ -121,9 +121,8 @@ TEST_F(Audit, ATranscriptSwappedDoesNotReplayToItsResult) {
             "UPDATE attempts SET transcript = (SELECT transcript FROM attempts WHERE seq = 1) "
             "WHERE seq = 2;");
     auto r = run(true);
-    const auto it = std::find_if(r.issues.begin(), r.issues.end(),
-                                 [](const auto& i) { return i.what == "replay"; });
-    ASSERT_NE(it, r.issues.end());
+    const AuditIssue* it = first(r, "replay");
+    ASSERT_NE(it, nullptr);
     EXPECT_EQ(it->row, 2);
     EXPECT_NE(it->message.find("does not replay to its stored result"), std::string::npos);
 }
