@@ -29,6 +29,12 @@ void Where::add(const std::string& cond, std::variant<std::int64_t, std::string>
 
 void Where::add_raw(const std::string& cond) { sql += (sql.empty() ? "" : " AND ") + cond; }
 
+void Where::add_all(const Where& other) {
+    if (other.sql.empty()) return;
+    add_raw(other.sql);
+    values.insert(values.end(), other.values.begin(), other.values.end());
+}
+
 int Where::bind(sql::Query& q, int first) const {
     int i = first;
     for (const auto& v : values) {

@@ -206,6 +206,9 @@ Result<std::shared_ptr<Store>> Store::open(const std::string& path, const OpenOp
                                             : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
         s->db_ = sql::Db::open(path, flags | SQLITE_OPEN_NOMUTEX, options.busy_timeout_ms);
         sql::Db& db = *s->db_;
+        // 32 MB of page cache (SQLite's default is 2 MB): a year of records is hundreds of MB,
+        // and the unique indexes on uuids and hashes are written at random places.
+        db.script("PRAGMA cache_size = -32768");
         if (!options.read_only) {
             const auto mode = db.query("PRAGMA journal_mode = WAL").scalar_text().value_or("");
             if (mode != "wal")

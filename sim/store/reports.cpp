@@ -142,12 +142,17 @@ R report_head(sql::Db& db, const GroupFilter& filter) {
     return rep;
 }
 
-std::int64_t set_id_of(sql::Db& db, const ResultSetRef& set) {
-    if (set.original()) return 0;
-    return db.query("SELECT id FROM result_sets WHERE catalogue_hash = ?1 AND lexicon_hash = ?2")
-        .with(set.catalogue_hash, set.lexicon_hash)
-        .scalar_i64()
-        .value_or(-1);
+// The summary rows of the result set: the originals of every set, or one set.
+void add_set(Where& w, sql::Db& db, const ResultSetRef& set, const std::string& t) {
+    if (set.original()) {
+        w.add_raw(t + ".original = 1");
+        return;
+    }
+    w.add(t + ".set_id = ?",
+          db.query("SELECT id FROM result_sets WHERE catalogue_hash = ?1 AND lexicon_hash = ?2")
+              .with(set.catalogue_hash, set.lexicon_hash)
+              .scalar_i64()
+              .value_or(-1));
 }
 
 std::int64_t count_trainees(sql::Db& db, const GroupFilter& f) {
@@ -254,29 +259,29 @@ void name_and_finish(sql::Db& db, const ResultSetRef& set, std::vector<Criterion
 GroupReport group_from_summaries(sql::Db& db, const GroupFilter& f, int off) {
     GroupReport rep = report_head<GroupReport>(db, f);
     rep.trainees = count_trainees(db, f);
-    const std::int64_t set = set_id_of(db, f.result_set);
-
-    Where w = dims_where(f, "s", true);
+    Where w;
     add_periods(w, f, "s");
+    add_set(w, db, f.result_set, "s");
+    w.add_all(dims_where(f, "s", true));
     // Per scenario and catalogue version; the totals are their sums.
     auto q = db.once(std::string("SELECT s.scenario_id, s.catalogue_version, ") + kFigureSums +
-                     " FROM summary_attempts s WHERE s.set_id = ? AND " + w.clause() +
+                     " FROM summary_attempts s WHERE " + w.clause() +
                      " GROUP BY s.scenario_id, s.catalogue_version ORDER BY 1, 2");
-    q.bind(1, set);
-    w.bind(q, 2);
+    w.bind(q, 1);
     add_rows(q, rep);
 
     if (!f.scenario.empty()) {
         rep.criteria = criteria_from_attempts(db, f, off);
     } else {
-        Where cw = dims_where(f, "s", false);
+        Where cw;
         add_periods(cw, f, "s");
+        add_set(cw, db, f.result_set, "s");
+        cw.add_all(dims_where(f, "s", false));
         auto c = db.once(std::string("SELECT s.criterion_id, sum(s.n), sum(s.points_sum), "
                                      "sum(s.max_sum), sum(s.passed) FROM summary_criteria s "
-                                     "WHERE s.set_id = ? AND ") +
+                                     "WHERE ") +
                          cw.clause() + " GROUP BY s.criterion_id ORDER BY s.criterion_id");
-        c.bind(1, set);
-        cw.bind(c, 2);
+        cw.bind(c, 1);
         while (c.step()) {
             CriterionFigure cf;
             cf.id = c.text(0);

@@ -64,6 +64,8 @@ struct Where {
     // `cond` holds one `?` for the value.
     void add(const std::string& cond, std::variant<std::int64_t, std::string> v);
     void add_raw(const std::string& cond);
+    // Appends another's conditions and values.
+    void add_all(const Where& other);
     // Binds the values to ?first, ?first+1, …; returns the next free index.
     int bind(sql::Query& q, int first) const;
     std::string clause() const { return sql.empty() ? "1 = 1" : sql; }

@@ -110,49 +110,44 @@ void add_to_summaries(sql::Db& db, const AttemptRow& a, const std::string& catal
                       int utc_offset_min) {
     const std::int64_t day = day_of(a.ended_at_ms, utc_offset_min);
     const std::int64_t periods[2] = {day, month_of_day(day)};
-    const std::int64_t own = result_set_id(db, catalogue_hash, lexicon_hash, report.catalogue_version);
+    const std::int64_t set = result_set_id(db, catalogue_hash, lexicon_hash, report.catalogue_version);
     const std::string mode(session::mode_name(a.mode));
     const std::string origin(session::origin_name(a.origin));
     const bool complaint = a.category == "complaint";
-    for (std::int64_t set : {own, std::int64_t{0}}) {
-        if (set == 0 && !original) break;
-        for (int grain = 0; grain < 2; ++grain) {
+    for (int grain = 0; grain < 2; ++grain) {
+        db.query(
+              "INSERT INTO summary_attempts VALUES (?1, ?24, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?23, 1, "
+              "?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22) "
+              "ON CONFLICT (grain, period, set_id, original, site, cohort, scenario_id, mode, "
+              "origin) DO UPDATE SET attempts = attempts + 1, passed = passed + excluded.passed, "
+              "score_sum = score_sum + excluded.score_sum, max_sum = max_sum + excluded.max_sum, "
+              "finished = finished + excluded.finished, abandoned = abandoned + excluded.abandoned, "
+              "timed_out = timed_out + excluded.timed_out, "
+              "phone_calls = phone_calls + excluded.phone_calls, "
+              "phone_within_3 = phone_within_3 + excluded.phone_within_3, "
+              "response_n = response_n + excluded.response_n, "
+              "response_ms = response_ms + excluded.response_ms, "
+              "resolution_n = resolution_n + excluded.resolution_n, "
+              "resolution_ms = resolution_ms + excluded.resolution_ms, "
+              "complaint_attempts = complaint_attempts + excluded.complaint_attempts, "
+              "complaint_passed = complaint_passed + excluded.complaint_passed")
+            .with(set, grain, periods[grain], a.site, a.cohort, a.scenario_id, mode, origin,
+                  report.passed, report.score, report.max, a.ending == session::Ending::Finished,
+                  a.ending == session::Ending::Abandoned, a.ending == session::Ending::TimedOut,
+                  a.kpi.phone_calls, a.kpi.phone_within_3, a.kpi.response_n, a.kpi.response_ms,
+                  a.kpi.resolution_n, a.kpi.resolution_ms, complaint, complaint && report.passed,
+                  report.catalogue_version, original)
+            .run();
+        for (const auto& c : report.criteria)
             db.query(
-                  "INSERT INTO summary_attempts VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?23, 1, ?9, "
-                  "?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22) "
-                  "ON CONFLICT (set_id, grain, period, site, cohort, scenario_id, mode, origin, "
-                  "catalogue_version) "
-                  "DO UPDATE SET attempts = attempts + 1, passed = passed + excluded.passed, "
-                  "score_sum = score_sum + excluded.score_sum, max_sum = max_sum + excluded.max_sum, "
-                  "finished = finished + excluded.finished, abandoned = abandoned + excluded.abandoned, "
-                  "timed_out = timed_out + excluded.timed_out, "
-                  "phone_calls = phone_calls + excluded.phone_calls, "
-                  "phone_within_3 = phone_within_3 + excluded.phone_within_3, "
-                  "response_n = response_n + excluded.response_n, "
-                  "response_ms = response_ms + excluded.response_ms, "
-                  "resolution_n = resolution_n + excluded.resolution_n, "
-                  "resolution_ms = resolution_ms + excluded.resolution_ms, "
-                  "complaint_attempts = complaint_attempts + excluded.complaint_attempts, "
-                  "complaint_passed = complaint_passed + excluded.complaint_passed")
-                .with(set, grain, periods[grain], a.site, a.cohort, a.scenario_id, mode, origin,
-                      report.passed, report.score, report.max,
-                      a.ending == session::Ending::Finished, a.ending == session::Ending::Abandoned,
-                      a.ending == session::Ending::TimedOut, a.kpi.phone_calls,
-                      a.kpi.phone_within_3, a.kpi.response_n, a.kpi.response_ms,
-                      a.kpi.resolution_n, a.kpi.resolution_ms, complaint,
-                      complaint && report.passed, report.catalogue_version)
+                  "INSERT INTO summary_criteria VALUES (?1, ?12, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 1, ?9, "
+                  "?10, ?11) ON CONFLICT (grain, period, set_id, original, site, cohort, mode, "
+                  "origin, criterion_id) DO UPDATE SET n = n + 1, "
+                  "points_sum = points_sum + excluded.points_sum, "
+                  "max_sum = max_sum + excluded.max_sum, passed = passed + excluded.passed")
+                .with(set, grain, periods[grain], a.site, a.cohort, mode, origin, c.id, c.points,
+                      c.max, c.passed, original)
                 .run();
-            for (const auto& c : report.criteria)
-                db.query(
-                      "INSERT INTO summary_criteria VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 1, ?9, "
-                      "?10, ?11) ON CONFLICT (set_id, grain, period, site, cohort, mode, origin, "
-                      "criterion_id) DO UPDATE SET n = n + 1, "
-                      "points_sum = points_sum + excluded.points_sum, "
-                      "max_sum = max_sum + excluded.max_sum, passed = passed + excluded.passed")
-                    .with(set, grain, periods[grain], a.site, a.cohort, mode, origin, c.id,
-                          c.points, c.max, c.passed)
-                    .run();
-        }
     }
 }
 

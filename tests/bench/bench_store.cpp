@@ -166,7 +166,7 @@ const session::AttemptRecord& record_200() {
             "scenario: complaint.night-renovation-noise\nseed: 1\nactions:\n"
             "  - {at: 5, answer: phone}\n"
             "  - {at: 7, say: \"您好,安居物业客服中心,请问有什么可以帮您?\"}\n";
-        for (int i = 0; i < 191; ++i)  // replies while the caller is on the line
+        for (int i = 0; i < 192; ++i)  // replies while the caller is on the line
             yaml += "  - {at: " + std::to_string(8 + i / 10) + "." + std::to_string(i % 10) +
                     ", say: \"好的,我理解您的心情,请您稍等,我马上帮您了解一下(" +
                     std::to_string(i) + ")。\"}\n";

@@ -114,7 +114,7 @@ CREATE TABLE criterion_results (
     passed       INTEGER NOT NULL CHECK (passed IN (0, 1)),
     critical     INTEGER NOT NULL CHECK (critical IN (0, 1)),
     PRIMARY KEY (result_id, position)
-);
+) WITHOUT ROWID;
 
 -- A supervisor's judgement of one criterion of a result, beside the automatic one. The latest
 -- override of a (result, criterion) is the one in force.
