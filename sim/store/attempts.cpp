@@ -739,6 +739,21 @@ Result<std::string> Store::snapshot_text(const Principal& who, std::string_view 
     });
 }
 
+Status Store::add_snapshot(const Principal& who, const session::Snapshot& snapshot,
+                           std::string_view kind, std::string_view name) {
+    return StoreAccess::run(*this, [&](sql::Db& db) -> Status {
+        StoreAccess::require(*this, db, who, Role::Admin);
+        if (kind != "scenario" && kind != "lexicon" && kind != "catalogue")
+            sql::fail(ErrorCode::BadInput, "a snapshot is a scenario, lexicon or catalogue");
+        std::vector<std::string> fresh;
+        sql::Txn txn(db);
+        put_snapshot(db, known_snapshots_, fresh, snapshot, kind, name);
+        txn.commit();
+        known_snapshots_.insert(fresh.begin(), fresh.end());
+        return Ok{};
+    });
+}
+
 // --- outbox ---------------------------------------------------------------------------------
 
 Result<std::vector<OutboxItem>> Store::outbox_pending(const Principal& who,

@@ -44,29 +44,6 @@ Where dims_where(const GroupFilter& f, const std::string& t, bool with_scenario)
     return w;
 }
 
-// The period condition on a summary table: whole months inside [from, to], days at the ends.
-void add_periods(Where& w, const GroupFilter& f, const std::string& t) {
-    constexpr std::int64_t lo = std::numeric_limits<std::int64_t>::min() / 4;
-    constexpr std::int64_t hi = std::numeric_limits<std::int64_t>::max() / 4;
-    const std::int64_t from = f.from_day.value_or(lo);
-    const std::int64_t to = f.to_day.value_or(hi);
-    std::int64_t m1 = f.from_day ? month_of_day(from) : lo;
-    if (f.from_day && first_day_of_month(m1) != from) ++m1;
-    std::int64_t m2 = f.to_day ? month_of_day(to) : hi;
-    if (f.to_day && first_day_of_month(m2 + 1) - 1 != to) --m2;
-    std::int64_t d1 = 1, d2 = 0, d3 = 1, d4 = 0;  // empty day ranges
-    if (m1 <= m2) {
-        if (f.from_day) d1 = from, d2 = first_day_of_month(m1) - 1;
-        if (f.to_day) d3 = first_day_of_month(m2 + 1), d4 = to;
-    } else {
-        m1 = 1, m2 = 0;
-        d1 = from, d2 = to;
-    }
-    w.add_raw("((" + t + ".grain = 1 AND " + t + ".period BETWEEN ? AND ?) OR (" + t +
-              ".grain = 0 AND (" + t + ".period BETWEEN ? AND ? OR " + t +
-              ".period BETWEEN ? AND ?)))");
-    for (std::int64_t v : {m1, m2, d1, d2, d3, d4}) w.values.emplace_back(v);
-}
 
 // The same filter on attempts a (with ended_at_ms for the days).
 Where attempts_where(const GroupFilter& f, int utc_offset_min) {
@@ -153,6 +130,50 @@ void add_set(Where& w, sql::Db& db, const ResultSetRef& set, const std::string& 
               .with(set.catalogue_hash, set.lexicon_hash)
               .scalar_i64()
               .value_or(-1));
+}
+
+// The rows of a summary table for the filter, as a subquery: the whole months inside [from, to]
+// (grain 1) and the days at its ends (grain 0), each branch its own SELECT so both walk the key
+// (grain, site, cohort, period, …). Values bound from ?1 on.
+struct SummaryRows {
+    std::string sql;
+    Where months, days;
+    int bind(sql::Query& q) const { return days.bind(q, months.bind(q, 1)); }
+};
+
+SummaryRows summary_rows(sql::Db& db, const std::string& table, const GroupFilter& f,
+                         bool with_scenario) {
+    constexpr std::int64_t lo = std::numeric_limits<std::int64_t>::min() / 4;
+    constexpr std::int64_t hi = std::numeric_limits<std::int64_t>::max() / 4;
+    const std::int64_t from = f.from_day.value_or(lo);
+    const std::int64_t to = f.to_day.value_or(hi);
+    std::int64_t m1 = f.from_day ? month_of_day(from) : lo;
+    if (f.from_day && first_day_of_month(m1) != from) ++m1;
+    std::int64_t m2 = f.to_day ? month_of_day(to) : hi;
+    if (f.to_day && first_day_of_month(m2 + 1) - 1 != to) --m2;
+    std::int64_t d1 = 1, d2 = 0, d3 = 1, d4 = 0;  // empty day ranges
+    if (m1 <= m2) {
+        if (f.from_day) d1 = from, d2 = first_day_of_month(m1) - 1;
+        if (f.to_day) d3 = first_day_of_month(m2 + 1), d4 = to;
+    } else {
+        m1 = 1, m2 = 0;
+        d1 = from, d2 = to;
+    }
+    SummaryRows r;
+    for (Where* w : {&r.months, &r.days}) {
+        w->add_raw(w == &r.months ? "s.grain = 1" : "s.grain = 0");
+        w->add_all(dims_where(f, "s", with_scenario));
+        add_set(*w, db, f.result_set, "s");
+    }
+    r.months.add("s.period BETWEEN ?", m1);
+    r.months.values.emplace_back(m2);
+    r.months.sql += " AND ?";
+    r.days.add("(s.period BETWEEN ?", d1);
+    r.days.sql += " AND ? OR s.period BETWEEN ? AND ?)";
+    for (std::int64_t v : {d2, d3, d4}) r.days.values.emplace_back(v);
+    r.sql = "(SELECT * FROM " + table + " s WHERE " + r.months.clause() + " UNION ALL SELECT * FROM " +
+            table + " s WHERE " + r.days.clause() + ")";
+    return r;
 }
 
 std::int64_t count_trainees(sql::Db& db, const GroupFilter& f) {
@@ -259,29 +280,22 @@ void name_and_finish(sql::Db& db, const ResultSetRef& set, std::vector<Criterion
 GroupReport group_from_summaries(sql::Db& db, const GroupFilter& f, int off) {
     GroupReport rep = report_head<GroupReport>(db, f);
     rep.trainees = count_trainees(db, f);
-    Where w;
-    add_periods(w, f, "s");
-    add_set(w, db, f.result_set, "s");
-    w.add_all(dims_where(f, "s", true));
     // Per scenario and catalogue version; the totals are their sums.
+    const SummaryRows rows = summary_rows(db, "summary_attempts", f, true);
     auto q = db.once(std::string("SELECT s.scenario_id, s.catalogue_version, ") + kFigureSums +
-                     " FROM summary_attempts s WHERE " + w.clause() +
-                     " GROUP BY s.scenario_id, s.catalogue_version ORDER BY 1, 2");
-    w.bind(q, 1);
+                     " FROM " + rows.sql + " s GROUP BY s.scenario_id, s.catalogue_version "
+                     "ORDER BY 1, 2");
+    rows.bind(q);
     add_rows(q, rep);
 
     if (!f.scenario.empty()) {
         rep.criteria = criteria_from_attempts(db, f, off);
     } else {
-        Where cw;
-        add_periods(cw, f, "s");
-        add_set(cw, db, f.result_set, "s");
-        cw.add_all(dims_where(f, "s", false));
-        auto c = db.once(std::string("SELECT s.criterion_id, sum(s.n), sum(s.points_sum), "
-                                     "sum(s.max_sum), sum(s.passed) FROM summary_criteria s "
-                                     "WHERE ") +
-                         cw.clause() + " GROUP BY s.criterion_id ORDER BY s.criterion_id");
-        cw.bind(c, 1);
+        const SummaryRows crows = summary_rows(db, "summary_criteria", f, false);
+        auto c = db.once("SELECT s.criterion_id, sum(s.n), sum(s.points_sum), sum(s.max_sum), "
+                         "sum(s.passed) FROM " + crows.sql +
+                         " s GROUP BY s.criterion_id ORDER BY s.criterion_id");
+        crows.bind(c);
         while (c.step()) {
             CriterionFigure cf;
             cf.id = c.text(0);

@@ -317,6 +317,10 @@ class Store {
     // --- snapshots ---------------------------------------------------------------------------
     // A stored text by hash (what an attempt was played or scored with).
     Result<std::string> snapshot_text(const Principal& who, std::string_view hash);
+    // Stores a text published elsewhere (a hub's scenario or standards version) once per hash;
+    // its text must hash to it. Admins (the sync runs as the operator).
+    Status add_snapshot(const Principal& who, const session::Snapshot& snapshot,
+                        std::string_view kind, std::string_view name);
 
     // --- outbox (the hub, an LRS) ----------------------------------------------------------
     // What `target` has not been marked as having received, oldest first.

@@ -118,7 +118,7 @@ void add_to_summaries(sql::Db& db, const AttemptRow& a, const std::string& catal
         db.query(
               "INSERT INTO summary_attempts VALUES (?1, ?24, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?23, 1, "
               "?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22) "
-              "ON CONFLICT (grain, period, set_id, original, site, cohort, scenario_id, mode, "
+              "ON CONFLICT (grain, site, cohort, period, set_id, original, scenario_id, mode, "
               "origin) DO UPDATE SET attempts = attempts + 1, passed = passed + excluded.passed, "
               "score_sum = score_sum + excluded.score_sum, max_sum = max_sum + excluded.max_sum, "
               "finished = finished + excluded.finished, abandoned = abandoned + excluded.abandoned, "
@@ -141,7 +141,7 @@ void add_to_summaries(sql::Db& db, const AttemptRow& a, const std::string& catal
         for (const auto& c : report.criteria)
             db.query(
                   "INSERT INTO summary_criteria VALUES (?1, ?12, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 1, ?9, "
-                  "?10, ?11) ON CONFLICT (grain, period, set_id, original, site, cohort, mode, "
+                  "?10, ?11) ON CONFLICT (grain, site, cohort, period, set_id, original, mode, "
                   "origin, criterion_id) DO UPDATE SET n = n + 1, "
                   "points_sum = points_sum + excluded.points_sum, "
                   "max_sum = max_sum + excluded.max_sum, passed = passed + excluded.passed")

@@ -7,7 +7,9 @@
 -- re-scores: "each attempt's original result" sums original = 1 over every set, a re-scored set
 -- sums its set_id. Rows are per day and per month (grain 0 and 1; period = days or months since
 -- 1970-01-01 in the time zone of meta.utc_offset_minutes): a date range reads the whole months
--- inside it and the days at its ends. SQLite-only storage (WITHOUT ROWID); the hub keeps its own.
+-- inside it and the days at its ends. The keys lead with grain, site and cohort, so a cohort's
+-- or a site's report walks only its own rows. SQLite-only storage (WITHOUT ROWID); the hub keeps
+-- its own.
 
 CREATE TABLE result_sets (
     id                INTEGER PRIMARY KEY,
@@ -46,7 +48,7 @@ CREATE TABLE summary_attempts (
     resolution_ms      INTEGER NOT NULL,
     complaint_attempts INTEGER NOT NULL,
     complaint_passed   INTEGER NOT NULL,
-    PRIMARY KEY (grain, period, set_id, original, site, cohort, scenario_id, mode, origin)
+    PRIMARY KEY (grain, site, cohort, period, set_id, original, scenario_id, mode, origin)
 ) WITHOUT ROWID;
 
 CREATE TABLE summary_criteria (
@@ -63,7 +65,7 @@ CREATE TABLE summary_criteria (
     points_sum   INTEGER NOT NULL,
     max_sum      INTEGER NOT NULL,
     passed       INTEGER NOT NULL,
-    PRIMARY KEY (grain, period, set_id, original, site, cohort, mode, origin, criterion_id)
+    PRIMARY KEY (grain, site, cohort, period, set_id, original, mode, origin, criterion_id)
 ) WITHOUT ROWID;
 
 -- Fill them from the results stored so far, each in its day and its month.

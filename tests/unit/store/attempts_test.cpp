@@ -235,6 +235,21 @@ TEST_F(Attempts, OverridesSitBesideTheAutomaticResult) {
     EXPECT_EQ(must(store_->attempt(*admin_, poor.uuid)).results[0].score_with_overrides, r.score);
 }
 
+TEST_F(Attempts, PublishedSnapshotsAreTakenInOnce) {
+    const auto rec = example(true, "T001");
+    session::Snapshot s = rec.catalogue;
+    must(store_->add_snapshot(*admin_, s, "catalogue", "standards"));
+    must(store_->add_snapshot(*admin_, s, "catalogue", "standards"));
+    EXPECT_EQ(count(db(), "snapshots"), 1);
+    EXPECT_EQ(must(store_->snapshot_text(*admin_, s.hash)), *s.text);
+    s.hash = std::string(64, '0');
+    EXPECT_EQ(store_->add_snapshot(*admin_, s, "catalogue", "standards").error().code,
+              ErrorCode::BadInput);
+    auto sup = must(store_->login("S001", kSupervisorPassword));
+    EXPECT_EQ(store_->add_snapshot(sup, rec.lexicon, "lexicon", "lexicon").error().code,
+              ErrorCode::Denied);
+}
+
 TEST_F(Attempts, OutboxListsWhatTheHubHasNotReceived) {
     auto a = must(store_->add_attempt(*admin_, example(true, "T001")));
     auto pending = must(store_->outbox_pending(*admin_, "hub"));
