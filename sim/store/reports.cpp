@@ -160,19 +160,25 @@ SummaryRows summary_rows(sql::Db& db, const std::string& table, const GroupFilte
         d1 = from, d2 = to;
     }
     SummaryRows r;
-    for (Where* w : {&r.months, &r.days}) {
-        w->add_raw(w == &r.months ? "s.grain = 1" : "s.grain = 0");
-        w->add_all(dims_where(f, "s", with_scenario));
-        add_set(*w, db, f.result_set, "s");
-    }
-    r.months.add("s.period BETWEEN ?", m1);
-    r.months.values.emplace_back(m2);
-    r.months.sql += " AND ?";
-    r.days.add("(s.period BETWEEN ?", d1);
-    r.days.sql += " AND ? OR s.period BETWEEN ? AND ?)";
-    for (std::int64_t v : {d2, d3, d4}) r.days.values.emplace_back(v);
-    r.sql = "(SELECT * FROM " + table + " s WHERE " + r.months.clause() + " UNION ALL SELECT * FROM " +
-            table + " s WHERE " + r.days.clause() + ")";
+    auto branch = [&](Where& w, const char* grain, const char* periods,
+                      std::initializer_list<std::int64_t> values) {
+        w.add_raw(grain);
+        w.add_all(dims_where(f, "s", with_scenario));
+        add_set(w, db, f.result_set, "s");
+        w.add_raw(periods);
+        w.values.insert(w.values.end(), values.begin(), values.end());
+        return "SELECT * FROM " + table + " s WHERE " + w.clause();
+    };
+    // A branch with nothing to read is left out: scanning every day row to find none would cost
+    // more than the whole report.
+    std::string parts;
+    if (m1 <= m2) parts = branch(r.months, "s.grain = 1", "s.period BETWEEN ? AND ?", {m1, m2});
+    if (d1 <= d2 || d3 <= d4)
+        parts += (parts.empty() ? "" : " UNION ALL ") +
+                 branch(r.days, "s.grain = 0",
+                        "(s.period BETWEEN ? AND ? OR s.period BETWEEN ? AND ?)", {d1, d2, d3, d4});
+    if (parts.empty()) parts = "SELECT * FROM " + table + " s WHERE 0 = 1";
+    r.sql = "(" + parts + ")";
     return r;
 }
 
