@@ -251,6 +251,21 @@ void add_rows(sql::Query& q, GroupReport& rep) {
     finish(rep.figures);
 }
 
+// Rows of (criterion id, n, points, max, passed) sums.
+std::vector<CriterionFigure> read_criteria(sql::Query& q) {
+    std::vector<CriterionFigure> out;
+    while (q.step()) {
+        CriterionFigure c;
+        c.id = q.text(0);
+        c.n = q.i64(1);
+        c.points = q.i64(2);
+        c.max_points = q.i64(3);
+        c.passed = q.i64(4);
+        out.push_back(std::move(c));
+    }
+    return out;
+}
+
 // Per-criterion figures from attempts (with a scenario filter, which the criterion summaries
 // do not have, and for group_report_from_attempts).
 std::vector<CriterionFigure> criteria_from_attempts(sql::Db& db, const GroupFilter& f, int off) {
@@ -263,17 +278,7 @@ std::vector<CriterionFigure> criteria_from_attempts(sql::Db& db, const GroupFilt
                      " GROUP BY c.criterion_id ORDER BY c.criterion_id");
     q.bind(1, f.result_set.catalogue_hash).bind(2, f.result_set.lexicon_hash);
     w.bind(q, 3);
-    std::vector<CriterionFigure> out;
-    while (q.step()) {
-        CriterionFigure c;
-        c.id = q.text(0);
-        c.n = q.i64(1);
-        c.points = q.i64(2);
-        c.max_points = q.i64(3);
-        c.passed = q.i64(4);
-        out.push_back(std::move(c));
-    }
-    return out;
+    return read_criteria(q);
 }
 
 void name_and_finish(sql::Db& db, const ResultSetRef& set, std::vector<CriterionFigure>& cs) {
@@ -302,15 +307,7 @@ GroupReport group_from_summaries(sql::Db& db, const GroupFilter& f, int off) {
                          "sum(s.passed) FROM " + crows.sql +
                          " s GROUP BY s.criterion_id ORDER BY s.criterion_id");
         crows.bind(c);
-        while (c.step()) {
-            CriterionFigure cf;
-            cf.id = c.text(0);
-            cf.n = c.i64(1);
-            cf.points = c.i64(2);
-            cf.max_points = c.i64(3);
-            cf.passed = c.i64(4);
-            rep.criteria.push_back(std::move(cf));
-        }
+        rep.criteria = read_criteria(c);
     }
     name_and_finish(db, f.result_set, rep.criteria);
     return rep;
@@ -416,15 +413,7 @@ Result<TraineeReport> trainee_report(Store& store, const Principal& who,
                           " JOIN criterion_results c ON c.result_id = r.id WHERE p.employee_no = ?3 "
                           "GROUP BY c.criterion_id");
         q.with(set.catalogue_hash, set.lexicon_hash, employee_no);
-        while (q.step()) {
-            CriterionFigure c;
-            c.id = q.text(0);
-            c.n = q.i64(1);
-            c.points = q.i64(2);
-            c.max_points = q.i64(3);
-            c.passed = q.i64(4);
-            rep.weakest.push_back(std::move(c));
-        }
+        rep.weakest = read_criteria(q);
         name_and_finish(db, set, rep.weakest);
         std::stable_sort(rep.weakest.begin(), rep.weakest.end(), [](const auto& a, const auto& b) {
             const double pa = a.percent.value_or(101), pb = b.percent.value_or(101);
