@@ -25,6 +25,9 @@ struct DetectedActs {
     std::string normalized;              // the text as matched (simplified, folded)
     std::vector<std::string> acts;       // speech acts, in the fixed order of enums::kActs
     std::vector<std::string> weak_acts;  // subset of acts found only in a weak form (你好)
+    // Subset of acts found only wrapped in impatience (行了行了,对不起): the words of a formula,
+    // not its courtesy.
+    std::vector<std::string> sarcastic_acts;
     std::vector<std::string> forbidden;  // forbidden families, in the order of enums::kForbidden
     std::vector<ActSpan> spans;          // evidence for each of the above
 

@@ -79,13 +79,15 @@ std::vector<Labelled> read_labelled(const std::string& path, std::vector<std::st
             std::string a = trim(raw);
             if (a.empty() || a == "-") continue;
             const bool weak = a.back() == '~';
-            if (weak) a.pop_back();
+            const bool sarcastic = a.back() == '^';
+            if (weak || sarcastic) a.pop_back();
             if (!known(enums::kActs, a)) {
                 errors.push_back(where + "unknown act '" + a + "'");
                 continue;
             }
             u.acts.insert(a);
             if (weak) u.weak.insert(a);
+            if (sarcastic) u.sarcastic.insert(a);
         }
         for (const auto& raw : split(cols[2], ',')) {
             const std::string f = trim(raw);
@@ -107,6 +109,7 @@ Result evaluate(const ActDetector& detector, const std::vector<Labelled>& set) {
     std::vector<std::string> names(enums::kActs.begin(), enums::kActs.end());
     names.insert(names.end(), enums::kForbidden.begin(), enums::kForbidden.end());
     for (auto a : enums::kActs) names.push_back("weak:" + std::string(a));
+    for (auto a : enums::kActs) names.push_back("sarcastic:" + std::string(a));
     std::vector<ClassStats> stats(names.size());
     for (std::size_t i = 0; i < names.size(); ++i) stats[i].name = names[i];
 
@@ -115,6 +118,8 @@ Result evaluate(const ActDetector& detector, const std::vector<Labelled>& set) {
         const std::set<std::string> got_acts(got.acts.begin(), got.acts.end());
         const std::set<std::string> got_weak(got.weak_acts.begin(), got.weak_acts.end());
         const std::set<std::string> got_forb(got.forbidden.begin(), got.forbidden.end());
+        const std::set<std::string> got_sarc(got.sarcastic_acts.begin(),
+                                             got.sarcastic_acts.end());
         bool differs = false;
         for (std::size_t i = 0; i < names.size(); ++i) {
             const std::string& n = names[i];
@@ -123,9 +128,14 @@ Result evaluate(const ActDetector& detector, const std::vector<Labelled>& set) {
                 const std::string a = n.substr(5);
                 want = u.weak.count(a) > 0;
                 have = got_weak.count(a) > 0;
+            } else if (n.rfind("sarcastic:", 0) == 0) {
+                const std::string a = n.substr(10);
+                want = u.sarcastic.count(a) > 0;
+                have = got_sarc.count(a) > 0;
             } else {
-                want = u.acts.count(n) || u.forbidden.count(n);
-                have = got_acts.count(n) || got_forb.count(n);
+                // A formula said only sarcastically is not the act (the words are, the act is not).
+                want = (u.acts.count(n) && !u.sarcastic.count(n)) || u.forbidden.count(n);
+                have = (got_acts.count(n) && !got_sarc.count(n)) || got_forb.count(n);
             }
             if (want && have) ++stats[i].tp;
             if (!want && have) ++stats[i].fp;
@@ -134,9 +144,11 @@ Result evaluate(const ActDetector& detector, const std::vector<Labelled>& set) {
         }
         if (differs) r.misses.push_back({u, std::move(got)});
     }
-    // Keep weak rows only where the set or the detector has weak forms.
-    for (auto& s : stats)
-        if (s.name.rfind("weak:", 0) != 0 || s.tp + s.fp + s.fn > 0) r.classes.push_back(s);
+    // Keep weak and sarcastic rows only where the set or the detector has such forms.
+    for (auto& s : stats) {
+        const bool form = s.name.rfind("weak:", 0) == 0 || s.name.rfind("sarcastic:", 0) == 0;
+        if (!form || s.tp + s.fp + s.fn > 0) r.classes.push_back(s);
+    }
     return r;
 }
 
@@ -171,12 +183,16 @@ std::string format_misses(const Result& r) {
     for (const auto& m : r.misses) {
         std::set<std::string> exp_acts;
         for (const auto& a : m.expected.acts)
-            exp_acts.insert(m.expected.weak.count(a) ? a + "~" : a);
+            exp_acts.insert(m.expected.weak.count(a)        ? a + "~"
+                            : m.expected.sarcastic.count(a) ? a + "^"
+                                                            : a);
         std::vector<std::string> got_acts;
         for (const auto& a : m.got.acts) {
             const bool weak = std::find(m.got.weak_acts.begin(), m.got.weak_acts.end(), a) !=
                               m.got.weak_acts.end();
-            got_acts.push_back(weak ? a + "~" : a);
+            const bool sarc = std::find(m.got.sarcastic_acts.begin(), m.got.sarcastic_acts.end(),
+                                        a) != m.got.sarcastic_acts.end();
+            got_acts.push_back(weak ? a + "~" : sarc ? a + "^" : a);
         }
         o << "line " << m.expected.line << ": " << m.expected.text << "\n"
           << "    expected acts=" << join(exp_acts) << " forbidden=" << join(m.expected.forbidden)

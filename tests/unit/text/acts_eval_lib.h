@@ -15,6 +15,7 @@ struct Labelled {
     std::string text;
     std::set<std::string> acts;  // including weak ones
     std::set<std::string> weak;  // acts expected only in a weak form
+    std::set<std::string> sarcastic;  // formulas said only sarcastically (`act^`): not the act
     std::set<std::string> forbidden;
     std::string note;
 };
@@ -24,7 +25,7 @@ struct Labelled {
 std::vector<Labelled> read_labelled(const std::string& path, std::vector<std::string>& errors);
 
 struct ClassStats {
-    std::string name;  // an act, a family, or "weak:<act>"
+    std::string name;  // an act, a family, "weak:<act>" or "sarcastic:<act>"
     int tp = 0, fp = 0, fn = 0;
     int support() const { return tp + fn; }
     // With nothing predicted (or nothing to find) the ratio is 1: nothing was got wrong.
