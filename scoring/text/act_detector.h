@@ -3,14 +3,24 @@
 // lexicon-driven detector of this folder (lexicon.h); tests may supply a fake.
 #pragma once
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace dd {
 
+// Whose words a matched phrase is. Only Own words count as the trainee's act or forbidden
+// language; the others are kept aside with the reason (DetectedActs::set_aside).
+enum class Reading : std::uint8_t {
+    Own,       // said by the trainee, as the trainee's own
+    Negated,   // under a negation: 我们不会说不知道, 不是您的问题, 我不会说对不起
+    Quoted,    // inside quotation marks with no speaker: 规定里写着「不知道」
+    Reported,  // another person's words: 业主说他不知道, 他说"对不起"
+};
+
 // One match, as a byte range of the normalised text (begin/end) and of the text as typed
-// (src_begin/src_end, for highlighting the trainee's own words).
+// (src_begin/src_end, for highlighting the trainee's own words), with how it was decided.
 struct ActSpan {
     std::string name;  // act or forbidden family
     std::size_t begin = 0;
@@ -19,6 +29,15 @@ struct ActSpan {
     bool weak = false;
     std::size_t src_begin = 0;
     std::size_t src_end = 0;
+
+    // How the decision was reached, for an explanation and the supervisor's review queue.
+    std::string phrase;   // the lexicon phrase or pattern that matched, as written in the file
+    std::string family;   // the pattern family (blame, dismissal, …); "" for a plain phrase
+    bool loose = false;   // matched with adverbs or particles inserted (也/都/就/还…, 啊/吧/呢…)
+    Reading reading = Reading::Own;
+    std::string cue;      // the words that decided the reading or the sarcasm (不会, 业主说, 行了行了)
+    bool sarcastic = false;  // a courtesy formula wrapped in impatience (行了行了,对不起)
+    bool uncertain = false;  // near a rule's edge (scope limit, double negation, open quote…)
 };
 
 struct DetectedActs {
@@ -29,7 +48,14 @@ struct DetectedActs {
     // not its courtesy.
     std::vector<std::string> sarcastic_acts;
     std::vector<std::string> forbidden;  // forbidden families, in the order of enums::kForbidden
-    std::vector<ActSpan> spans;          // evidence for each of the above
+    std::vector<ActSpan> spans;          // evidence for each of the above (Reading::Own)
+    // Phrases found but not the trainee's own (negated, quoted, reported): not in acts/forbidden.
+    std::vector<ActSpan> set_aside;
+    // Acts and families with a decision near a rule's edge (counted or set aside), in the
+    // fixed order: the ones a supervisor should look at.
+    std::vector<std::string> uncertain;
+    // The text was longer than kMaxReplyBytes (common/yaml/limits.h): only that much was read.
+    bool truncated = false;
 
     bool has(std::string_view name) const {
         for (const auto& a : acts)
@@ -40,10 +66,14 @@ struct DetectedActs {
     }
 };
 
+// "own", "negated", "quoted", "reported" (the JSON of `deskdrill acts`).
+std::string_view reading_name(Reading r);
+
 class ActDetector {
   public:
     virtual ~ActDetector() = default;
-    // `text` is UTF-8 as typed; invalid UTF-8 yields empty results, never a crash.
+    // `text` is UTF-8 as typed; invalid UTF-8 yields empty results, never a crash. At most
+    // kMaxReplyBytes of it are read. Linear in the length of what is read, whatever the text.
     virtual DetectedActs detect(std::string_view text) const = 0;
     // The same into `out`, reusing its storage: for loops over many utterances.
     virtual void detect_into(std::string_view text, DetectedActs& out) const { out = detect(text); }

@@ -6,9 +6,32 @@
 #include <nlohmann/json.hpp>
 #include <ostream>
 
+#include "common/yaml/limits.h"
 #include "normalize.h"
 
 namespace dd::text {
+
+namespace {
+
+nlohmann::ordered_json decision_json(const DetectedActs& d, const ActSpan& s, bool counted) {
+    nlohmann::ordered_json j;
+    j["name"] = s.name;
+    j["words"] = s.end <= d.normalized.size() && s.begin < s.end
+                     ? d.normalized.substr(s.begin, s.end - s.begin)
+                     : std::string();
+    j["phrase"] = s.phrase;
+    if (!s.family.empty()) j["family"] = s.family;
+    j["reading"] = std::string(reading_name(s.reading));
+    if (!s.cue.empty()) j["cue"] = s.cue;
+    j["counted"] = counted;
+    if (s.weak) j["weak"] = true;
+    if (s.loose) j["loose"] = true;
+    if (s.sarcastic) j["sarcastic"] = true;
+    if (s.uncertain) j["uncertain"] = true;
+    return j;
+}
+
+}  // namespace
 
 std::string acts_json_line(std::string_view text, const DetectedActs& d) {
     nlohmann::ordered_json j;
@@ -17,6 +40,13 @@ std::string acts_json_line(std::string_view text, const DetectedActs& d) {
     j["acts"] = d.acts;
     j["forbidden"] = d.forbidden;
     if (!d.weak_acts.empty()) j["weak"] = d.weak_acts;
+    if (!d.sarcastic_acts.empty()) j["sarcastic"] = d.sarcastic_acts;
+    if (!d.uncertain.empty()) j["uncertain"] = d.uncertain;
+    if (d.truncated) j["truncated"] = true;
+    // How each was decided (issue 12): the matches counted, then those set aside.
+    auto& decisions = j["decisions"] = nlohmann::ordered_json::array();
+    for (const auto& s : d.spans) decisions.push_back(decision_json(d, s, true));
+    for (const auto& s : d.set_aside) decisions.push_back(decision_json(d, s, false));
     // Replace, never throw: the caller validated `text`, this is belt and braces.
     return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
@@ -32,6 +62,8 @@ std::string acts_text_line(std::string_view text, const DetectedActs& d) {
         out += d.acts[i];
         for (const auto& w : d.weak_acts)
             if (w == d.acts[i]) out += "(weak)";
+        for (const auto& w : d.sarcastic_acts)
+            if (w == d.acts[i]) out += "(sarcastic)";
     }
     out += " | forbidden: ";
     if (d.forbidden.empty()) out += "-";
@@ -39,8 +71,45 @@ std::string acts_text_line(std::string_view text, const DetectedActs& d) {
         if (i) out += ", ";
         out += d.forbidden[i];
     }
+    // What was found but is not the trainee's own, and what a supervisor should look at.
+    for (const auto& s : d.set_aside) {
+        out += " | set aside: " + s.name + " (" + std::string(reading_name(s.reading));
+        if (!s.cue.empty()) out += " " + s.cue;
+        out += ")";
+    }
+    if (!d.uncertain.empty()) {
+        out += " | unsure: ";
+        for (std::size_t i = 0; i < d.uncertain.size(); ++i)
+            out += (i ? ", " : "") + d.uncertain[i];
+    }
     return out;
 }
+
+namespace {
+
+// One line of `in` without its newline (and a trailing \r), keeping at most limit + 1 bytes of
+// it however long it is; false at the end of the input.
+bool read_line(std::istream& in, std::string& line, std::size_t limit, bool& too_long) {
+    line.clear();
+    too_long = false;
+    std::streambuf* sb = in.rdbuf();
+    if (!sb) return false;
+    bool any = false;
+    for (int c = sb->sbumpc(); c != std::char_traits<char>::eof(); c = sb->sbumpc()) {
+        any = true;
+        if (c == '\n') break;
+        if (line.size() <= limit)
+            line.push_back(static_cast<char>(c));
+        else
+            too_long = true;
+    }
+    if (!any) return false;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    too_long = too_long || line.size() > limit;
+    return true;
+}
+
+}  // namespace
 
 int run_acts(std::istream& in, std::ostream& out, std::ostream& err, const ActDetector& detector,
              bool json, const std::string& source) {
@@ -48,9 +117,15 @@ int run_acts(std::istream& in, std::ostream& out, std::ostream& err, const ActDe
     std::string line;
     long number = 0;
     DetectedActs d;
-    while (std::getline(in, line)) {
+    bool too_long = false;
+    while (read_line(in, line, kMaxReplyBytes, too_long)) {
         ++number;
-        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (too_long) {
+            err << source << ":" << number << ": error: line longer than " << kMaxReplyBytes
+                << " bytes, the longest reply there can be; line skipped (one reply per line)\n";
+            code = 2;
+            continue;
+        }
         if (!is_valid_utf8(line)) {
             err << source << ":" << number
                 << ": error: not valid UTF-8; line skipped (save the input as UTF-8)\n";

@@ -1,5 +1,6 @@
 // The line protocol of `deskdrill acts`: one utterance per input line → one output line, JSON
-// (`{"text", "normalized", "acts": [...], "forbidden": [...]}` plus "weak" when non-empty) or
+// (`{"text", "normalized", "acts": [...], "forbidden": [...]}` plus "weak", "sarcastic",
+// "uncertain" when non-empty, and "decisions") or
 // a readable summary. Kept here, not in the CLI, so it is tested without the whole program.
 #pragma once
 #include <iosfwd>
@@ -10,14 +11,16 @@
 
 namespace dd::text {
 
-// One JSON object, keys in the fixed order text, normalized, acts, forbidden[, weak].
+// One JSON object, keys in the fixed order text, normalized, acts, forbidden[, weak][, sarcastic]
+// [, uncertain][, truncated], decisions (how each match was read: counted or set aside).
 // `text` must be valid UTF-8.
 std::string acts_json_line(std::string_view text, const DetectedActs& d);
 // "您好! → 您好 | acts: greeting | forbidden: -" (weak acts marked "(weak)").
 std::string acts_text_line(std::string_view text, const DetectedActs& d);
 
 // Reads `in` line by line (a trailing \r is dropped), writes one line per utterance to `out`.
-// A line that is not UTF-8 is reported on `err` as "<source>:<line>: error: …" and skipped.
+// A line that is not UTF-8, or longer than kMaxReplyBytes (common/yaml/limits.h; never held in
+// memory whole), is reported on `err` as "<source>:<line>: error: …" and skipped.
 // Returns the exit code: 0, or 2 when any line was skipped.
 int run_acts(std::istream& in, std::ostream& out, std::ostream& err, const ActDetector& detector,
              bool json, const std::string& source = "<stdin>");

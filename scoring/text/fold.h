@@ -23,6 +23,57 @@ inline constexpr std::uint32_t kT2s = 0x10000000u;
 inline constexpr std::uint32_t kMultiMask = 0x00FFFFFFu;
 inline constexpr std::size_t kMaxActions = 32;  // utf8proc's longest fold is 18
 
+// What a removed mark says, as bits of a pause (Normalized::pause, the detector's pauses): any
+// pause; the end of a sentence (。！？；, a line break); an opening or closing quotation mark
+// (「『“‘ and 」』”’), or the straight marks (" ＂) that open or close by turn. A run of marks
+// keeps the bits of all of them.
+inline constexpr std::uint8_t kPauseAny = 1;
+inline constexpr std::uint8_t kPauseStrong = 2;
+inline constexpr std::uint8_t kQuoteOpen = 4;
+inline constexpr std::uint8_t kQuoteClose = 8;
+inline constexpr std::uint8_t kQuoteStraight = 16;
+
+// The pause bits of a character that folds to a pause (kPauseAny at least).
+constexpr std::uint8_t pause_bits(char32_t cp) {
+    switch (cp) {
+        case U'。':
+        case U'！':
+        case U'？':
+        case U'；':
+        case U'!':
+        case U'?':
+        case U';':
+        case U'\n':
+        case U'\r':
+        case 0x85:
+        case 0x2028:
+        case 0x2029:
+        case U'｡':
+            return kPauseAny | kPauseStrong;
+        case U'「':
+        case U'『':
+        case U'“':
+        case U'‘':
+        case U'﹁':
+        case U'﹃':
+        case U'｢':
+            return kPauseAny | kQuoteOpen;
+        case U'」':
+        case U'』':
+        case U'”':
+        case U'’':
+        case U'﹂':
+        case U'﹄':
+        case U'｣':
+            return kPauseAny | kQuoteClose;
+        case U'"':
+        case U'＂':
+            return kPauseAny | kQuoteStraight;
+        default:
+            return kPauseAny;
+    }
+}
+
 struct FoldTable {
     std::vector<std::uint32_t> bmp;    // 0x10000 entries
     std::vector<std::uint32_t> pool;   // for kMulti entries
@@ -117,13 +168,13 @@ bool decode_simplified(std::string_view input, std::vector<Unit>& units);
 template <class Sink>
 [[gnu::noinline]] void apply_actions(Sink& sink, const FoldTable& table, std::uint32_t e,
                                      char32_t cp, std::uint32_t off, std::uint32_t len,
-                                     bool& pending) {
+                                     std::uint8_t& pending) {
     auto emit = [&](std::uint32_t action) {
         if (action < 0x110000u) {
             sink.keep(static_cast<char32_t>(action), off, len, pending);
-            pending = false;
+            pending = 0;
         } else if (action & kPause) {
-            pending = true;
+            pending |= pause_bits(cp);
         }
     };
     if (cp >= 0x10000) {
@@ -139,8 +190,8 @@ template <class Sink>
 }
 
 // Feeds `sink` the normalised characters of `input`:
-//   sink.keep(char32_t cp, std::uint32_t src_off, std::uint32_t src_len, bool pause_before)
-//   sink.finish(bool pause_at_end)
+//   sink.keep(char32_t cp, std::uint32_t src_off, std::uint32_t src_len, uint8_t pause_before)
+//   sink.finish(std::uint8_t pause_at_end)        (pause bits: 0 for none)
 //   sink.reset()  — forget everything kept so far (the fast pass gave up; it starts over)
 // Returns false, leaving the sink in an unspecified state, for invalid UTF-8. The caller has
 // checked input.size() < 2^32.
@@ -148,7 +199,7 @@ template <class Sink>
 bool normalize_chars(std::string_view input, Sink& sink) {
     const FoldTable& table = fold_table();
     const std::uint32_t* bmp = table.bmp.data();
-    bool pending = false;
+    std::uint8_t pending = 0;
     auto apply = [&](std::uint32_t e, char32_t cp, std::uint32_t off, std::uint32_t len) {
         apply_actions(sink, table, e, cp, off, len, pending);
     };
@@ -170,7 +221,7 @@ bool normalize_chars(std::string_view input, Sink& sink) {
         const std::uint32_t e = cp < 0x10000 ? bmp[cp] : 0;
         if (e < 0x110000u && cp < 0x10000) {  // the common case: one character kept as it folds
             sink.keep(static_cast<char32_t>(e), off, len, pending);
-            pending = false;
+            pending = 0;
             continue;
         }
         if (cp < 0x10000 ? (e & kT2s) != 0 : t2s_may_change_astral(cp)) {
@@ -197,7 +248,7 @@ bool normalize_chars(std::string_view input, Sink& sink) {
     thread_local std::vector<Unit> units;  // reused: no allocation per utterance
     if (!decode_simplified(input, units)) return false;
     sink.reset();
-    pending = false;
+    pending = 0;
     for (const Unit& u : units) {
         const std::uint32_t e = u.cp < 0x10000 ? (bmp[u.cp] & ~kT2s) : 0;
         apply(e, u.cp, u.off, u.len);

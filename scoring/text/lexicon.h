@@ -13,7 +13,15 @@
 // with anything between (「您说的是…对吗」); a leading `^` / trailing `$` anchors the phrase to
 // the start / end of a clause (text edge or pause). `except:` phrases of an entry veto any
 // match of that entry lying inside them (「我不是不知道」 vetoes 不知道).
+// Issue 12 adds: `{name}` stands for any word of the file's `slots:` list of that name
+// (「{you}自己的问题」 is 你自己的问题, 您自己的问题, …); `{any}` is a short stretch of one to six
+// characters inside the clause (「那是{any}的事」); the forbidden families' phrases also match with
+// the `meaning.fillers` (adverbs 也/都/就/还…, particles 啊/吧/呢…) inserted between their
+// characters; and a match is read in context (`meaning:`): under a negation, in quotation marks or
+// in someone else's words it is set aside, wrapped in impatience it is sarcastic. See
+// lexicon.yaml's header for the rules and their limits.
 #pragma once
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -30,21 +38,40 @@ namespace dd {
 struct LexPhrase {
     std::string text;  // as written in the file
     SourcePos pos;
+    std::string family;  // the `patterns:` group it was written in ("" under `phrases:`)
 };
 
 struct LexEntry {
     std::string name;  // an act of enums::kActs or a family of enums::kForbidden
     bool forbidden = false;
-    std::vector<LexPhrase> phrases;  // full-strength forms
+    std::vector<LexPhrase> phrases;  // full-strength forms (`phrases:` and every `patterns:` group)
     std::vector<LexPhrase> weak;  // weaker forms (你好 for greeting) → DetectedActs::weak_acts
     std::vector<LexPhrase> except;  // vetoes: a match inside one of these is dropped
+};
+
+// The `meaning:` section: the words that decide whose a match is, and the acts each rule applies
+// to (lexicon.yaml's header says how they combine).
+struct LexMeaning {
+    std::vector<LexPhrase> fillers;       // skipped inside forbidden phrases: 也 都 就 … 啊 吧 …
+    std::vector<LexPhrase> negators;      // 不会 不是 没有 不能 别 并非 …
+    std::vector<LexPhrase> speech;        // 说 讲 说过 表示 …
+    std::vector<LexPhrase> reporters;     // someone else: 他 业主 有人 楼上 …
+    std::vector<LexPhrase> addressee;     // the person served: 你 您 …
+    std::vector<LexPhrase> first_person;  // the trainee: 我 我们 …
+    std::vector<LexPhrase> impatience;    // 行了行了 好好好 是是是 …
+    std::vector<std::string> negatable;   // acts a negation takes away (forbidden families always)
+    std::vector<std::string> own_voice;   // acts a quotation or a report takes away (and families)
+    std::vector<std::string> courtesy;    // acts impatience makes sarcastic
 };
 
 struct Lexicon {
     std::string file;
     int version = 0;
     std::vector<LexEntry> entries;  // acts first, then forbidden families, in file order
-    MoodParams mood;                // the `mood:` section (MoodParams defaults where absent)
+    // `slots:` name → its words, for `{name}` in phrases.
+    std::vector<std::pair<std::string, std::vector<LexPhrase>>> slots;
+    LexMeaning meaning;  // empty lists where the section is absent: no reading in context
+    MoodParams mood;     // the `mood:` section (MoodParams defaults where absent)
 };
 
 // Reads and checks the YAML (unknown keys and names, wrong types, empty phrases), every
@@ -65,11 +92,18 @@ class LexiconDetector final : public ActDetector {
     DetectedActs detect(std::string_view text) const override;
     void detect_into(std::string_view text, DetectedActs& out) const override;
 
+    // For tests and the fuzzer: the same with the per-character fast pass switched off (the
+    // general path, which must agree with it), and with another length limit than
+    // kMaxReplyBytes (to show the work stays linear far past it).
+    enum class Path : std::uint8_t { Fast, General };
+    void detect_into(std::string_view text, DetectedActs& out, Path path,
+                     std::size_t max_bytes) const;
+
     int version() const;
     // The distinct byte strings in the automaton, in the matcher's form (normalised, numerals
     // as `#`): what `grep -F -f` gets in the benchmark comparison.
     std::vector<std::string> pattern_keys() const;
-    std::size_t state_count() const;
+    std::size_t state_count() const;  // of both automata (exact and loose)
 
     struct Impl;
 

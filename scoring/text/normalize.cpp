@@ -516,7 +516,7 @@ struct NormalizedSink {
 
     void reset() { o = 0; }
 
-    void keep(char32_t cp, std::uint32_t off, std::uint32_t len, bool paused) {
+    void keep(char32_t cp, std::uint32_t off, std::uint32_t len, std::uint8_t paused) {
         if (o + 4 > n.text.size()) reserve(2 * n.text.size() + 16);
         const std::size_t blen = detail::encode_utf8(cp, n.text.data() + o);
         for (std::size_t k = 0; k < blen; ++k) {
@@ -524,16 +524,16 @@ struct NormalizedSink {
             n.src_end[o + k] = off + len;
             n.pause[o + k] = 0;
         }
-        n.pause[o] = paused ? 1 : 0;
+        n.pause[o] = paused;
         o += blen;
     }
 
-    void finish(bool pending_pause) {
+    void finish(std::uint8_t pending_pause) {
         n.text.resize(o);
         n.src_begin.resize(o + 1);
         n.src_end.resize(o + 1);
         n.pause.resize(o + 1);
-        n.pause[o] = pending_pause ? 1 : 0;
+        n.pause[o] = pending_pause;
     }
 };
 

@@ -27,6 +27,7 @@ struct Normalized {
     // (size text.size() + 1; only character starts are ever set). Runs of marks (！！, ?!, ……)
     // fold into one pause. Spaces are NOT pauses, so 「您 好」 reads as 您好; the matcher uses
     // pauses to keep a phrase from matching across two clauses (「是谁?知道了」 ≠ 谁知道).
+    // The value holds what the marks were (fold.h: kPauseStrong for a sentence end, kQuoteOpen…).
     std::vector<std::uint8_t> pause;
 };
 

@@ -1,0 +1,955 @@
+// Speech-act detection over a compiled lexicon (lexicon_impl.h). Sections:
+//   [pass]     one pass that normalises, builds the shadow (numeral runs as '#') and runs both
+//              automata together, over characters rather than bytes;
+//   [matches]  automaton hits → matches: anchors and pauses, the edges of loose phrases, the
+//              parts of gapped phrases chained, vetoes;
+//   [reading]  each match read in context: negation, quotation, someone else's words, sarcasm;
+//   [result]   DetectedActs.
+// Every step is linear in the text (or n log n where it sorts), whatever the text and the
+// phrases: no step looks at all pairs of hits (issue 15: chaining used to, and a reply of one
+// repeated character took minutes).
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <span>
+
+#include "common/yaml/limits.h"
+#include "fold.h"
+#include "lexicon_impl.h"
+#include "normalize.h"
+
+namespace dd {
+
+namespace {
+
+namespace td = text::detail;
+using Impl = LexiconDetector::Impl;
+
+// ----------------------------------------------------------------------------------- [pass]
+
+// A pause that says more than "a pause": a sentence end or a quotation mark, at the character
+// it comes before.
+struct PauseEvent {
+    std::uint32_t at;
+    std::uint8_t bits;
+};
+
+// The utterance as the matcher reads it, in characters of the shadow (a numeral run is one
+// '#'): per character the pause before it and where it lies in the normalised text and in the
+// input, one more entry at the end (text size, final pause); the normalised text; where each
+// automaton passed states at which keys end; and for the loose automaton, which character each
+// of its steps read (it skips the fillers).
+struct Chars {
+    struct KeysEnd {
+        std::uint32_t state;  // of the automaton
+        std::uint32_t end;    // one past the character (or loose step) where the keys end
+    };
+    std::string text;  // the normalised text (bytes [0, bytes))
+    std::vector<std::uint8_t> pause;         // pause bits (fold.h) before each character
+    std::vector<std::uint32_t> pauses_upto;  // pauses before characters 0..i (a prefix count)
+    std::vector<std::uint32_t> norm;         // byte offset in the normalised text
+    std::vector<std::uint32_t> src_begin;    // input range: of its first normalised character
+    std::vector<std::uint32_t> src_end;      // ... and of its last
+    std::vector<KeysEnd> hits;               // exact automaton: [0, nhits), in order of end
+    std::vector<std::uint32_t> strip;        // loose step → character: [0, nstrip)
+    std::vector<KeysEnd> lhits;              // loose automaton: [0, nlhits), in loose steps
+    std::vector<PauseEvent> events;
+    std::size_t bytes = 0;
+    std::size_t count = 0;
+    std::size_t nhits = 0;
+    std::size_t nstrip = 0;
+    std::size_t nlhits = 0;
+
+    // Grows (never shrinks) the buffers to hold `n` bytes of text, as many characters (+1 for
+    // the end entry) and hits: characters never outnumber bytes.
+    void ensure(std::size_t n) {
+        if (text.size() >= n) return;
+        text.resize(n);
+        pause.resize(n + 1);
+        pauses_upto.resize(n + 1);
+        norm.resize(n + 1);
+        src_begin.resize(n + 1);
+        src_end.resize(n + 1);
+        hits.resize(n + 1);
+        strip.resize(n + 1);
+        lhits.resize(n + 1);
+    }
+};
+
+// The work per normalised character, shared by the fast pass and the general one so the two
+// cannot drift apart: the shadow, both automata, the offsets. Holds the buffers' pointers and
+// the counters in members that the fast pass keeps in registers (it is a local there).
+class Stepper {
+  public:
+    Stepper(Chars& c, const Impl& im)
+        : c_(c),
+          im_(im),
+          symbols_(im.symbols.data()),
+          exact_(im.exact.ac),
+          loose_(im.loose.ac) {
+        rebind();
+    }
+
+    // After Chars::ensure() moved the buffers.
+    void rebind() {
+        text_ = c_.text.data();
+        pause_ = c_.pause.data();
+        pauses_upto_ = c_.pauses_upto.data();
+        norm_ = c_.norm.data();
+        src_begin_ = c_.src_begin.data();
+        src_end_ = c_.src_end.data();
+        hits_ = c_.hits.data();
+        strip_ = c_.strip.data();
+        lhits_ = c_.lhits.data();
+    }
+    std::size_t bytes() const { return o_; }
+
+    [[gnu::always_inline]] void keep(char32_t cp, std::uint32_t off, std::uint32_t len,
+                                     std::uint8_t pending) {
+        const auto at = static_cast<std::uint32_t>(o_);
+        o_ += td::encode_utf8(cp, text_ + o_);
+        const std::uint32_t syms = cp < 0x10000 ? symbols_[cp] : im_.symbols_of(cp);
+        const auto sym = static_cast<std::uint16_t>(syms);
+        const bool numeral = (sym & Impl::kNumeral) != 0;
+        if (numeral && in_run_ && !pending) {
+            src_end_[u_ - 1] = off + len;  // the run goes on
+            return;
+        }
+        state_ = exact_.step(state_, static_cast<std::uint16_t>(sym & ~Impl::kNumeral));
+        if (state_ & text::SymbolAhoCorasick::kHit) {
+            state_ &= ~text::SymbolAhoCorasick::kHit;
+            hits_[h_++] = {state_, u_ + 1};
+        }
+        const auto lsym = static_cast<std::uint16_t>(syms >> 16);
+        if (lsym != Impl::kFiller) {
+            strip_[k_] = u_;
+            lstate_ = loose_.step(lstate_, lsym);
+            if (lstate_ & text::SymbolAhoCorasick::kHit) {
+                lstate_ &= ~text::SymbolAhoCorasick::kHit;
+                lhits_[lh_++] = {lstate_, k_ + 1};
+            }
+            ++k_;
+        }
+        pause_[u_] = pending;
+        pauses_ += pending != 0;
+        pauses_upto_[u_] = pauses_;
+        norm_[u_] = at;
+        src_begin_[u_] = off;
+        src_end_[u_] = off + len;
+        if (pending > td::kPauseAny) c_.events.push_back({u_, pending});
+        ++u_;
+        in_run_ = numeral;
+    }
+
+    void finish(std::uint8_t pending) {
+        norm_[u_] = static_cast<std::uint32_t>(o_);
+        pause_[u_] = pending;
+        pauses_upto_[u_] = pauses_ + (pending != 0);
+        c_.bytes = o_;
+        c_.count = u_;
+        c_.nhits = h_;
+        c_.nstrip = k_;
+        c_.nlhits = lh_;
+    }
+
+  private:
+    Chars& c_;
+    const Impl& im_;
+    const std::uint32_t* symbols_;
+    const text::SymbolAhoCorasick& exact_;
+    const text::SymbolAhoCorasick& loose_;
+    char* text_ = nullptr;
+    std::uint8_t* pause_ = nullptr;
+    std::uint32_t* pauses_upto_ = nullptr;
+    std::uint32_t* norm_ = nullptr;
+    std::uint32_t* src_begin_ = nullptr;
+    std::uint32_t* src_end_ = nullptr;
+    Chars::KeysEnd* hits_ = nullptr;
+    std::uint32_t* strip_ = nullptr;
+    Chars::KeysEnd* lhits_ = nullptr;
+    std::size_t o_ = 0;
+    std::uint32_t u_ = 0, h_ = 0, k_ = 0, lh_ = 0, pauses_ = 0;
+    std::uint32_t state_ = 0, lstate_ = 0;
+    bool in_run_ = false;
+};
+
+// The general path's sink (text::detail::normalize_chars): any fold, t2s phrases, characters
+// past the BMP. Grows the buffers as it goes.
+class CharsSink {
+  public:
+    CharsSink(Chars& c, const Impl& im, std::size_t expected) : c_(c), im_(im) {
+        c_.ensure(expected + 8);
+        c_.events.clear();
+        step_.emplace(c_, im_);
+    }
+
+    void reset() {
+        c_.events.clear();
+        step_.emplace(c_, im_);
+    }
+
+    void keep(char32_t cp, std::uint32_t off, std::uint32_t len, std::uint8_t paused) {
+        if (step_->bytes() + 4 > c_.text.size()) {
+            c_.ensure(2 * c_.text.size() + 16);
+            step_->rebind();
+        }
+        step_->keep(cp, off, len, paused);
+    }
+
+    void finish(std::uint8_t pending) { step_->finish(pending); }
+
+  private:
+    Chars& c_;
+    const Impl& im_;
+    std::optional<Stepper> step_;
+};
+
+// The common case in one loop: every character folds to one character of the BMP, to a pause
+// or to nothing, and t2s (if the text needs it) maps characters one by one. Returns 1 when
+// done, 0 for invalid UTF-8, and -1 when the text needs the general path (a character that
+// folds to several, one past the BMP, a t2s phrase).
+int fast_chars(std::string_view input, const Impl& im, Chars& c) {
+    const td::FoldTable& table = td::fold_table();
+    const std::uint32_t* fold = table.bmp.data();
+    const char32_t* simplified = table.simplified.data();
+    const auto* p = reinterpret_cast<const unsigned char*>(input.data());
+    const std::size_t n = input.size();
+    // One BMP character per input character, 1-3 bytes each way: 3n bytes at most.
+    c.ensure(3 * n + 8);
+    c.events.clear();
+    Stepper step(c, im);
+    std::size_t i = 0;
+    std::uint8_t pending = 0;
+    bool phrases_checked = false;
+    while (i < n) {
+        char32_t cp;
+        std::uint32_t len;
+        if (!td::decode_one(p, i, n, cp, len)) return 0;
+        const auto off = static_cast<std::uint32_t>(i);
+        i += len;
+        if (cp >= 0x10000) return -1;
+        std::uint32_t e = fold[cp];
+        if (e >= 0x110000u) {
+            if (e & td::kT2s) {
+                if (!phrases_checked) {
+                    phrases_checked = true;
+                    if (td::t2s_phrase_in(input)) return -1;
+                }
+                const char32_t simple = simplified[cp];
+                if (simple >= 0x10000) return -1;
+                e = fold[simple] & ~td::kT2s;
+            }
+            if (e >= 0x110000u) {
+                if (e == td::kPause)
+                    pending |= td::pause_bits(cp);
+                else if (e != td::kDrop)
+                    return -1;
+                continue;
+            }
+        }
+        if (e >= 0x10000) return -1;
+        step.keep(e, off, len, pending);
+        pending = 0;
+    }
+    step.finish(pending);
+    return 1;
+}
+
+// ---------------------------------------------------------------------------------- [matches]
+
+struct Hit {
+    std::uint32_t rule;
+    std::uint8_t part;
+    std::uint32_t begin;  // characters
+    std::uint32_t end;
+};
+
+struct Found {
+    std::uint16_t entry;
+    RuleKind kind;
+    bool loose;  // fillers were inserted inside
+    std::uint32_t begin, end;  // characters
+    std::uint32_t rule;
+};
+
+struct Mark {
+    MarkerKind kind;
+    std::uint32_t begin, end;  // characters
+};
+
+// The code point of character i (valid text only).
+char32_t char_at(const Chars& c, std::size_t i) {
+    const char* s = c.text.data() + c.norm[i];
+    const auto b0 = static_cast<unsigned char>(s[0]);
+    if (b0 < 0x80) return b0;
+    const auto b = [&](int k) { return static_cast<char32_t>(static_cast<unsigned char>(s[k])); };
+    if (b0 < 0xE0) return ((b0 & 0x1Fu) << 6) | (b(1) & 0x3F);
+    if (b0 < 0xF0) return ((b0 & 0x0Fu) << 12) | ((b(1) & 0x3F) << 6) | (b(2) & 0x3F);
+    return ((b0 & 0x07u) << 18) | ((b(1) & 0x3F) << 12) | ((b(2) & 0x3F) << 6) | (b(3) & 0x3F);
+}
+
+// Whether characters i and j lie in one clause (no pause between them).
+bool same_clause(const Chars& c, std::size_t i, std::size_t j) {
+    return c.pauses_upto[i] == c.pauses_upto[j];
+}
+
+// Whether a key found at characters [b, e) of `seq` may count for `use`: anchors, and no pause
+// inside but those the phrase itself wrote. `at(k)` maps a position of the sequence to its
+// character (identity for the exact automaton, the loose steps for the loose one).
+template <class At>
+bool part_fits(const Use& use, const std::uint32_t* pauses_ok, const Chars& c, std::size_t b,
+               std::size_t e, std::size_t seq_len, At at) {
+    auto pause_before = [&](std::size_t k) {  // between positions k-1 and k of the sequence
+        return k == 0 || k == seq_len || c.pauses_upto[at(k)] != c.pauses_upto[at(k - 1)];
+    };
+    if (use.at_start && !pause_before(b)) return false;
+    if (use.at_end && !pause_before(e)) return false;
+    for (std::size_t p = b + 1; p < e; ++p) {
+        if (!pause_before(p)) continue;
+        const auto off = static_cast<std::uint32_t>(p - b);
+        const std::uint32_t* ok_end = pauses_ok + use.pauses_end;
+        if (std::find(pauses_ok + use.pauses_begin, ok_end, off) == ok_end)
+            return false;  // the phrase would straddle two clauses
+    }
+    return true;
+}
+
+// A loose phrase's own fillers at its edges (都怪你: 都) must stand right before / after the
+// match, other fillers may sit between; returns false if they do not, else widens [b, e).
+bool edges_fit(const Impl& im, const Rule& rule, const Chars& c, std::uint32_t& b,
+               std::uint32_t& e) {
+    constexpr int kSlack = 3;  // other fillers passed over, per edge
+    std::uint32_t i = b;
+    for (std::size_t k = rule.lead.size(); k-- > 0;) {
+        int slack = kSlack;
+        while (true) {
+            if (i == 0 || c.pause[i]) return false;
+            const char32_t cp = char_at(c, i - 1);
+            --i;
+            if (cp == rule.lead[k]) break;
+            if (!im.is_filler(cp) || --slack < 0) return false;
+        }
+    }
+    std::uint32_t j = e;
+    for (std::size_t k = 0; k < rule.trail.size(); ++k) {
+        int slack = kSlack;
+        while (true) {
+            if (j >= c.count || c.pause[j]) return false;
+            const char32_t cp = char_at(c, j);
+            ++j;
+            if (cp == rule.trail[k]) break;
+            if (!im.is_filler(cp) || --slack < 0) return false;
+        }
+    }
+    b = i;
+    e = j;
+    return true;
+}
+
+// Spans of the gapped rules: for each hit of a rule's first part, the earliest-ending chain of
+// the following parts, each starting at or after the previous one's end (`…`), or one to
+// kAnyMax characters after it in the same clause ({any}). Hits sorted by (rule, part, begin);
+// the suffix minimum of the ends answers `…` by one binary search, and {any} looks at a window
+// of at most kAnyMax positions: n log n overall, never hits × hits.
+void chain_parts(const Impl& im, const Chars& c, std::vector<Hit>& hits,
+                 std::vector<std::uint32_t>& sufmin, std::vector<Found>& found) {
+    std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
+        if (a.rule != b.rule) return a.rule < b.rule;
+        if (a.part != b.part) return a.part < b.part;
+        if (a.begin != b.begin) return a.begin < b.begin;
+        return a.end < b.end;
+    });
+    sufmin.resize(hits.size());
+    for (std::size_t i = hits.size(); i-- > 0;) {
+        const bool last = i + 1 == hits.size() || hits[i + 1].rule != hits[i].rule ||
+                          hits[i + 1].part != hits[i].part;
+        sufmin[i] = last ? hits[i].end : std::min(hits[i].end, sufmin[i + 1]);
+    }
+    for (std::size_t i = 0; i < hits.size();) {
+        const Rule& rule = im.rules[hits[i].rule];
+        std::size_t j = i;
+        while (j < hits.size() && hits[j].rule == hits[i].rule) ++j;
+        // Per part: its range of hits.
+        std::array<std::pair<std::size_t, std::size_t>, 8> range{};
+        for (std::size_t k = i; k < j;) {
+            std::size_t l = k;
+            while (l < j && hits[l].part == hits[k].part) ++l;
+            range[hits[k].part] = {k, l};
+            k = l;
+        }
+        for (std::size_t f = range[0].first; f < range[0].second; ++f) {
+            std::uint32_t end = hits[f].end;
+            bool ok = true;
+            for (std::size_t p = 1; p < rule.parts.size() && ok; ++p) {
+                const auto [pb, pe] = range[p];
+                const bool near = rule.parts[p].near;
+                const std::uint32_t from = near ? end + 1 : end;
+                auto it = std::lower_bound(
+                    hits.begin() + static_cast<std::ptrdiff_t>(pb),
+                    hits.begin() + static_cast<std::ptrdiff_t>(pe), from,
+                    [](const Hit& h, std::uint32_t v) { return h.begin < v; });
+                std::size_t k = static_cast<std::size_t>(it - hits.begin());
+                std::uint32_t best = UINT32_MAX;
+                if (!near) {
+                    if (k < pe) best = sufmin[k];
+                } else {
+                    for (; k < pe && hits[k].begin <= end + kAnyMax; ++k)
+                        if (same_clause(c, end - 1, hits[k].begin))
+                            best = std::min(best, hits[k].end);
+                }
+                ok = best != UINT32_MAX;
+                end = best;
+            }
+            if (!ok) continue;
+            std::uint32_t b = hits[f].begin, e = end;
+            if (rule.loose && !edges_fit(im, rule, c, b, e)) continue;
+            found.push_back({rule.entry, rule.kind, false, b, e, hits[f].rule});
+        }
+        i = j;
+    }
+}
+
+// Per entry, drops the matches lying inside one of its except matches: with both sorted by
+// begin, one sweep (the widest reach of the excepts begun so far).
+void apply_vetoes(std::vector<Found>& found, std::vector<std::uint8_t>& vetoed) {
+    vetoed.assign(found.size(), 0);
+    for (std::size_t i = 0; i < found.size();) {
+        std::size_t j = i;
+        while (j < found.size() && found[j].entry == found[i].entry) ++j;
+        std::uint32_t reach = 0;
+        bool any = false;
+        std::size_t x = i;  // the next except not yet begun
+        for (std::size_t k = i; k < j; ++k) {
+            if (found[k].kind == RuleKind::Except) continue;
+            for (; x < j && found[x].begin <= found[k].begin; ++x)
+                if (found[x].kind == RuleKind::Except) {
+                    reach = any ? std::max(reach, found[x].end) : found[x].end;
+                    any = true;
+                }
+            vetoed[k] = any && reach >= found[k].end;
+        }
+        i = j;
+    }
+}
+
+// ---------------------------------------------------------------------------------- [reading]
+
+// Who speaks the words after a speech verb (说, 讲…): from the word just before it.
+enum class Frame : std::uint8_t { None, Negated, Reported, Own };
+
+// A stretch of the text in someone's voice: inside quotation marks, or after 他说 / 不会说….
+struct Region {
+    std::uint32_t begin, end;  // characters
+    Frame frame = Frame::None;
+    bool uncertain = false;    // an unclosed quotation, a clause cut short
+    std::uint32_t cue_b = 0, cue_e = 0;  // the frame's words
+};
+
+constexpr std::uint32_t kFrameReach = 4;     // subject or negator → speech verb, characters
+constexpr std::uint32_t kFrameSpan = 24;     // the longest clause a frame covers
+constexpr std::uint32_t kNegReachLong = 3;   // a negation of two or more characters
+constexpr std::uint32_t kNegReachShort = 0;  // 不, 没, 别: right before the phrase
+constexpr std::uint32_t kSarcasmReach = 10;  // impatience ↔ the formula, same sentence
+
+struct Reader {
+    const Impl& im;
+    const Chars& c;
+    std::span<const Mark> marks;           // in order of end
+    std::span<const std::uint32_t> strong;  // sentence starts (a strong pause before)
+    std::vector<Region>& quotes;           // outermost quotations, by begin
+    std::vector<Region>& frames;           // frame clauses, by begin
+
+    std::size_t sentence_of(std::uint32_t i) const {
+        return static_cast<std::size_t>(std::upper_bound(strong.begin(), strong.end(), i) -
+                                        strong.begin());
+    }
+
+    // The first mark (index) whose end is > `end`.
+    std::size_t marks_after(std::uint32_t end) const {
+        return static_cast<std::size_t>(
+            std::upper_bound(marks.begin(), marks.end(), end,
+                             [](std::uint32_t v, const Mark& m) { return v < m.end; }) -
+            marks.begin());
+    }
+
+    void build_quotes(std::span<const PauseEvent> events) {
+        quotes.clear();
+        int depth = 0;
+        bool straight = false;  // inside "…" (straight marks open and close by turn)
+        std::uint32_t open_at = 0;
+        auto close = [&](std::uint32_t at) {
+            if (at > open_at) quotes.push_back({open_at, at, Frame::None, false, 0, 0});
+        };
+        for (const PauseEvent& ev : events) {
+            if (ev.bits & td::kQuoteClose) {
+                if (depth > 0 && --depth == 0 && !straight) close(ev.at);
+            }
+            if (ev.bits & td::kQuoteStraight) {
+                if (straight) {
+                    straight = false;
+                    if (depth == 0) close(ev.at);
+                } else {
+                    straight = true;
+                    if (depth == 0) open_at = ev.at;
+                }
+            }
+            if (ev.bits & td::kQuoteOpen) {
+                if (depth++ == 0 && !straight) open_at = ev.at;
+            }
+        }
+        if (depth > 0 || straight) {  // never closed: to the end of its sentence, unsure
+            const std::size_t s = sentence_of(open_at);
+            const std::uint32_t end =
+                s < strong.size() ? strong[s] : static_cast<std::uint32_t>(c.count);
+            if (end > open_at) quotes.push_back({open_at, end, Frame::None, true, 0, 0});
+        }
+    }
+
+    // The outermost region of `v` (sorted by begin, not overlapping) holding [b, e), or null.
+    static Region* holding(std::vector<Region>& v, std::uint32_t b, std::uint32_t e) {
+        auto it = std::upper_bound(v.begin(), v.end(), b,
+                                   [](std::uint32_t x, const Region& r) { return x < r.begin; });
+        if (it == v.begin()) return nullptr;
+        --it;
+        return it->begin <= b && e <= it->end ? &*it : nullptr;
+    }
+
+    // Speech verbs with a subject or a negation just before them: the clause after the verb,
+    // or the quotation that opens right there, is in that voice.
+    void build_frames() {
+        frames.clear();
+        for (std::size_t s = 0; s < marks.size(); ++s) {
+            const Mark& sp = marks[s];
+            if (sp.kind != MarkerKind::Speech) continue;
+            // 说的 / 说得 / 说话 / 说明 …: not reporting anyone's words.
+            if (sp.end < c.count && !c.pause[sp.end]) {
+                const char32_t next = char_at(c, sp.end);
+                if (next == U'的' || next == U'得' || next == U'话' || next == U'明' ||
+                    next == U'法' || next == U'服' || next == U'什' || next == U'啥' ||
+                    next == U'谎' || next == U'完' || next == U'清')
+                    continue;
+            }
+            // The nearest subject or negation ending within kFrameReach before the verb.
+            const Mark* who = nullptr;
+            for (std::size_t k = marks_after(sp.begin); k-- > 0;) {
+                const Mark& m = marks[k];
+                if (m.end + kFrameReach < sp.begin) break;
+                if (m.kind == MarkerKind::Speech || m.kind == MarkerKind::Impatience) continue;
+                if (m.end > sp.begin || !same_clause(c, m.end - 1, sp.begin)) continue;
+                if (!who || m.end > who->end ||
+                    (m.end == who->end && m.end - m.begin > who->end - who->begin))
+                    who = &m;
+            }
+            if (!who) continue;
+            Region r{};
+            r.frame = who->kind == MarkerKind::Negator      ? Frame::Negated
+                      : who->kind == MarkerKind::FirstPerson ? Frame::Own
+                                                             : Frame::Reported;
+            r.cue_b = who->begin;
+            r.cue_e = sp.end;
+            // A quotation opening right after the verb is what was said.
+            if (Region* q = quote_at(sp.end)) {
+                if (q->frame == Frame::None) {
+                    q->frame = r.frame;
+                    q->cue_b = r.cue_b;
+                    q->cue_e = r.cue_e;
+                }
+                continue;
+            }
+            // Else the clause after the verb (the next one when a pause follows it).
+            r.begin = sp.end;
+            std::uint32_t e = sp.end + 1;
+            const auto cap = static_cast<std::uint32_t>(
+                std::min<std::size_t>(c.count, std::size_t{sp.end} + kFrameSpan));
+            while (e < cap && !c.pause[e]) ++e;
+            if (e >= cap && cap < c.count && !c.pause[cap]) r.uncertain = true;
+            r.end = std::min<std::uint32_t>(e, static_cast<std::uint32_t>(c.count));
+            if (r.end <= r.begin) continue;
+            // Frames follow one another; a later one inside an earlier one's clause cuts it.
+            if (!frames.empty() && frames.back().end > r.begin) frames.back().end = r.begin;
+            frames.push_back(r);
+        }
+    }
+
+    Region* quote_at(std::uint32_t at) {
+        auto it = std::lower_bound(quotes.begin(), quotes.end(), at,
+                                   [](const Region& r, std::uint32_t x) { return r.begin < x; });
+        return it != quotes.end() && it->begin == at ? &*it : nullptr;
+    }
+
+    // The nearest mark of `kind` ending at or before `b` (longest on ties), or null.
+    const Mark* last_before(MarkerKind kind, std::uint32_t b, std::uint32_t reach) const {
+        const Mark* best = nullptr;
+        for (std::size_t k = marks_after(b); k-- > 0;) {
+            const Mark& m = marks[k];
+            if (m.end + reach < b) break;
+            if (m.kind != kind) continue;
+            if (!best || m.end > best->end ||
+                (m.end == best->end && m.end - m.begin > best->end - best->begin))
+                best = &m;
+        }
+        return best;
+    }
+};
+
+struct Decision {
+    Reading reading = Reading::Own;
+    bool counted = true;
+    bool sarcastic = false;
+    bool uncertain = false;
+    std::uint32_t cue_b = 0, cue_e = 0;
+};
+
+void set_cue(Decision& d, std::uint32_t b, std::uint32_t e) {
+    d.cue_b = b;
+    d.cue_e = e;
+}
+
+// Whose words [b, e) of `entry` are, and whether they are said in impatience.
+Decision read_in_context(Reader& rd, std::uint16_t entry, std::uint32_t b, std::uint32_t e) {
+    const Impl& im = rd.im;
+    const Chars& c = rd.c;
+    Decision d;
+    auto take = [&](Reading r, const Region& reg) {
+        d.reading = r;
+        d.uncertain = d.uncertain || reg.uncertain;
+        set_cue(d, reg.cue_b, reg.cue_e);
+    };
+    const Region* q = Reader::holding(rd.quotes, b, e);
+    const Region* f = q ? nullptr : Reader::holding(rd.frames, b, e);
+    if (const Region* r = q ? q : f) {
+        switch (r->frame) {
+            case Frame::Negated:
+                take(Reading::Negated, *r);
+                break;
+            case Frame::Reported:
+                take(Reading::Reported, *r);
+                break;
+            case Frame::Own:
+                d.uncertain = r->uncertain;
+                set_cue(d, r->cue_b, r->cue_e);
+                break;
+            case Frame::None:
+                take(Reading::Quoted, *r);
+                break;
+        }
+        // Far into a long clause the frame may no longer govern.
+        if (f && b > f->begin + 12) d.uncertain = true;
+    } else {
+        // A negation right before the phrase, in its clause.
+        const std::uint32_t reach_any = kNegReachLong + 2;
+        if (const Mark* n = rd.last_before(MarkerKind::Negator, b, reach_any)) {
+            if (n->end <= b && same_clause(c, n->end - 1, b)) {
+                const std::uint32_t gap = b - n->end;
+                const std::uint32_t reach = n->end - n->begin >= 2 ? kNegReachLong : kNegReachShort;
+                if (gap <= reach) {
+                    // 不是不知道 is a negation of a negation: not negated, but worth a look.
+                    const Mark* n2 = rd.last_before(MarkerKind::Negator, n->begin, 1);
+                    if (n2 && n2->end <= n->begin && same_clause(c, n2->end - 1, n->begin)) {
+                        d.uncertain = true;
+                        set_cue(d, n2->begin, n->end);
+                    } else {
+                        d.reading = Reading::Negated;
+                        set_cue(d, n->begin, n->end);
+                        d.uncertain = (reach > 0 && gap == reach);
+                    }
+                } else if (gap <= reach + (reach > 0 ? 2 : 1)) {
+                    d.uncertain = true;  // a negation just out of reach
+                    set_cue(d, n->begin, n->end);
+                }
+            }
+        }
+    }
+    switch (d.reading) {
+        case Reading::Own:
+            break;
+        case Reading::Negated:
+            d.counted = !im.negatable[entry];
+            break;
+        case Reading::Reported:
+            d.counted = !im.own_voice[entry];
+            break;
+        case Reading::Quoted:
+            // A quotation without a speaker takes forbidden words from the trainee; a courtesy
+            // formula in quotation marks is most likely still the trainee's (unsure).
+            d.counted = !im.forbidden[entry];
+            if (d.counted) d.uncertain = true;
+            break;
+    }
+    if (d.counted) d.reading = Reading::Own;
+    if (!d.counted || !im.courtesy[entry]) return d;
+    // A courtesy formula wrapped in impatience (行了行了,对不起 / 对不起行了吧) in one sentence.
+    const std::size_t sentence = rd.sentence_of(b);
+    const Mark* best = nullptr;
+    std::uint32_t best_dist = kSarcasmReach + 1;
+    auto consider = [&](const Mark& m) {
+        if (m.kind != MarkerKind::Impatience) return;
+        if (rd.sentence_of(m.begin) != sentence) return;
+        std::uint32_t dist;
+        if (m.end <= b)
+            dist = b - m.end;
+        else if (m.begin >= e)
+            dist = m.begin - e;
+        else
+            return;  // overlapping the formula itself
+        if (dist < best_dist) {
+            best_dist = dist;
+            best = &m;
+        }
+    };
+    for (std::size_t k = rd.marks_after(b); k-- > 0;) {
+        if (rd.marks[k].end + kSarcasmReach < b) break;
+        consider(rd.marks[k]);
+    }
+    for (std::size_t k = rd.marks_after(e); k < rd.marks.size(); ++k) {
+        if (rd.marks[k].begin > e + kSarcasmReach + 8) break;  // marks are by end; keys are short
+        consider(rd.marks[k]);
+    }
+    if (best) {
+        d.sarcastic = true;
+        set_cue(d, best->begin, best->end);
+        d.uncertain = d.uncertain || best_dist > 4;
+    }
+    return d;
+}
+
+// ----------------------------------------------------------------------------------- [result]
+
+// Assigns into existing strings where there are some, so a reused result allocates nothing.
+void assign_names(std::vector<std::string>& v, const std::vector<std::uint16_t>& ids,
+                  const std::vector<std::string>& names) {
+    v.resize(ids.size());
+    for (std::size_t i = 0; i < ids.size(); ++i) v[i].assign(names[ids[i]]);
+}
+
+struct SpanOut {
+    std::uint16_t entry;
+    bool weak;
+    std::uint32_t begin, end;  // characters
+    std::uint32_t rule;
+    bool loose;
+    Decision d;
+};
+
+void fill_span(const Impl& im, const Chars& c, const SpanOut& s, ActSpan& span) {
+    span.name.assign(im.names[s.entry]);
+    span.forbidden = im.forbidden[s.entry];
+    span.weak = s.weak;
+    span.begin = c.norm[s.begin];
+    span.end = c.norm[s.end];
+    span.src_begin = c.src_begin[s.begin];
+    span.src_end = c.src_end[s.end - 1];
+    const Rule& rule = im.rules[s.rule];
+    span.phrase.assign(im.phrase_text[rule.phrase]);
+    span.family.assign(im.families[rule.family]);
+    span.loose = s.loose;
+    span.reading = s.d.reading;
+    span.sarcastic = s.d.sarcastic;
+    span.uncertain = s.d.uncertain;
+    if (s.d.cue_e > s.d.cue_b)
+        span.cue.assign(c.text, c.norm[s.d.cue_b], c.norm[s.d.cue_e] - c.norm[s.d.cue_b]);
+    else
+        span.cue.clear();
+}
+
+}  // namespace
+
+DetectedActs LexiconDetector::detect(std::string_view input) const {
+    DetectedActs out;
+    detect_into(input, out, Path::Fast, kMaxReplyBytes);
+    return out;
+}
+
+void LexiconDetector::detect_into(std::string_view input, DetectedActs& out) const {
+    detect_into(input, out, Path::Fast, kMaxReplyBytes);
+}
+
+void LexiconDetector::detect_into(std::string_view input, DetectedActs& out, Path path,
+                                  std::size_t max_bytes) const {
+    // Per-thread working storage: detection allocates nothing but what its result needs.
+    thread_local struct Scratch {
+        Chars chars;
+        std::vector<Hit> hits;
+        std::vector<std::uint32_t> sufmin;
+        std::vector<Found> found;
+        std::vector<std::uint8_t> vetoed;
+        std::vector<Mark> marks;
+        std::vector<std::uint32_t> strong;
+        std::vector<Region> quotes, frames;
+        std::vector<SpanOut> spans, aside;
+        std::vector<std::uint16_t> acts, weak, sarcastic, forbidden, uncertain;
+    } scratch;
+    const Impl& im = *impl_;
+    Chars& c = scratch.chars;
+
+    // Read at most max_bytes, cut at a character boundary (offsets are 32-bit besides).
+    max_bytes = std::min<std::size_t>(max_bytes, 0xFFFFFFF0u);
+    out.truncated = input.size() > max_bytes;
+    if (out.truncated) {
+        std::size_t cut = max_bytes;
+        while (cut > 0 && (static_cast<unsigned char>(input[cut]) & 0xC0) == 0x80) --cut;
+        input = input.substr(0, cut);
+    }
+    bool valid = false;
+    const int fast = path == Path::Fast ? fast_chars(input, im, c) : -1;
+    if (fast < 0) {
+        CharsSink sink(c, im, input.size());
+        valid = td::normalize_chars(input, sink);
+    } else {
+        valid = fast > 0;
+    }
+    if (!valid) {
+        c.bytes = c.count = c.nhits = c.nstrip = c.nlhits = 0;
+        c.events.clear();
+        c.norm.assign(std::max<std::size_t>(c.norm.size(), 1), 0);
+        c.pause.assign(std::max<std::size_t>(c.pause.size(), 1), 0);
+        c.pauses_upto.assign(std::max<std::size_t>(c.pauses_upto.size(), 1), 0);
+    }
+    out.normalized.assign(c.text.data(), c.bytes);
+
+    std::vector<Hit>& hits = scratch.hits;
+    std::vector<Found>& found = scratch.found;
+    std::vector<Mark>& marks = scratch.marks;
+    hits.clear();
+    found.clear();
+    marks.clear();
+
+    // Exact automaton: acts, markers, forbidden phrases that cannot be loose.
+    const std::uint32_t* pauses = im.pauses.data();
+    const std::uint32_t* pauses_upto = c.pauses_upto.data();
+    {
+        const Use* uses = im.exact.state_uses.data();
+        const std::uint32_t* use_begin = im.exact.state_use_begin.data();
+        auto id = [](std::size_t k) { return k; };
+        for (const Chars::KeysEnd& h : std::span(c.hits.data(), c.nhits)) {
+            const std::uint32_t e = h.end;
+            for (const Use* u = uses + use_begin[h.state]; u != uses + use_begin[h.state + 1];
+                 ++u) {
+                const std::uint32_t b = e - u->key_length;
+                // No pause strictly inside [b, e) unless the phrase allows it there (the
+                // prefix count answers the common case, a phrase that allows none, at once).
+                if (u->plain ? pauses_upto[e - 1] != pauses_upto[b]
+                             : !part_fits(*u, pauses, c, b, e, c.count, id))
+                    continue;
+                if (u->kind == RuleKind::Marker) {
+                    marks.push_back(
+                        {static_cast<MarkerKind>(u->entry - im.first_marker), b, e});
+                } else if (!u->multi) {
+                    found.push_back({u->entry, u->kind, false, b, e, u->rule});
+                } else {
+                    hits.push_back({u->rule, u->part, b, e});
+                }
+            }
+        }
+    }
+    // Loose automaton: forbidden phrases, over the characters that are not fillers.
+    {
+        const Use* uses = im.loose.state_uses.data();
+        const std::uint32_t* use_begin = im.loose.state_use_begin.data();
+        const std::uint32_t* strip = c.strip.data();
+        auto at = [strip](std::size_t k) { return strip[k]; };
+        for (const Chars::KeysEnd& h : std::span(c.lhits.data(), c.nlhits)) {
+            const std::uint32_t se = h.end;
+            for (const Use* u = uses + use_begin[h.state]; u != uses + use_begin[h.state + 1];
+                 ++u) {
+                const std::uint32_t sb = se - u->key_length;
+                if (u->plain ? pauses_upto[strip[se - 1]] != pauses_upto[strip[sb]]
+                             : !part_fits(*u, pauses, c, sb, se, c.nstrip, at))
+                    continue;
+                std::uint32_t b = strip[sb], e = strip[se - 1] + 1;
+                const bool inserted = e - b != u->key_length;
+                if (u->multi) {
+                    hits.push_back({u->rule, u->part, b, e});
+                    continue;
+                }
+                if (u->edges && !edges_fit(im, im.rules[u->rule], c, b, e)) continue;
+                found.push_back({u->entry, u->kind, inserted, b, e, u->rule});
+            }
+        }
+    }
+    if (!hits.empty()) chain_parts(im, c, hits, scratch.sufmin, found);
+    std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) {
+        if (a.entry != b.entry) return a.entry < b.entry;
+        if (a.begin != b.begin) return a.begin < b.begin;
+        if (a.end != b.end) return a.end < b.end;
+        if (a.kind != b.kind) return a.kind < b.kind;
+        return a.rule < b.rule;
+    });
+    apply_vetoes(found, scratch.vetoed);
+
+    // The context: sentence starts, quotations, frames.
+    scratch.strong.clear();
+    for (const PauseEvent& ev : c.events)
+        if (ev.bits & td::kPauseStrong) scratch.strong.push_back(ev.at);
+    Reader rd{im, c, marks, scratch.strong, scratch.quotes, scratch.frames};
+    if (!found.empty()) {
+        rd.build_quotes(c.events);
+        rd.build_frames();
+    }
+
+    // Per entry (in the fixed order): the reading of each match; strong beats weak.
+    scratch.acts.clear();
+    scratch.weak.clear();
+    scratch.sarcastic.clear();
+    scratch.forbidden.clear();
+    scratch.uncertain.clear();
+    scratch.spans.clear();
+    scratch.aside.clear();
+    for (std::size_t i = 0; i < found.size();) {
+        std::size_t j = i;
+        while (j < found.size() && found[j].entry == found[i].entry) ++j;
+        const std::uint16_t entry = found[i].entry;
+        bool strong = false, weak = false, plain = false, unsure = false;
+        const std::size_t first_span = scratch.spans.size();
+        for (std::size_t k = i; k < j; ++k) {
+            const Found& f = found[k];
+            if (f.kind == RuleKind::Except || scratch.vetoed[k]) continue;
+            const Decision d = read_in_context(rd, entry, f.begin, f.end);
+            unsure = unsure || d.uncertain;
+            std::vector<SpanOut>& list = d.counted ? scratch.spans : scratch.aside;
+            // The same words through two phrases: one span (the first phrase's).
+            const std::size_t from = d.counted ? first_span : 0;
+            const bool dup = list.size() > from && list.back().entry == entry &&
+                             list.back().begin == f.begin && list.back().end == f.end;
+            if (d.counted) {
+                (f.kind == RuleKind::Weak ? weak : strong) = true;
+                plain = plain || !d.sarcastic;
+            }
+            if (dup) {
+                list.back().loose = list.back().loose && f.loose;
+                continue;
+            }
+            list.push_back({entry, f.kind == RuleKind::Weak, f.begin, f.end, f.rule, f.loose, d});
+        }
+        if (unsure) scratch.uncertain.push_back(entry);
+        if (strong || weak) {
+            if (im.forbidden[entry]) {
+                scratch.forbidden.push_back(entry);
+            } else {
+                scratch.acts.push_back(entry);
+                if (!strong) scratch.weak.push_back(entry);
+                if (!plain) scratch.sarcastic.push_back(entry);
+            }
+            // A strong form makes the weak spans of the same act mere extra evidence.
+            if (strong)
+                for (std::size_t k = first_span; k < scratch.spans.size(); ++k)
+                    scratch.spans[k].weak = false;
+        }
+        i = j;
+    }
+
+    assign_names(out.acts, scratch.acts, im.names);
+    assign_names(out.weak_acts, scratch.weak, im.names);
+    assign_names(out.sarcastic_acts, scratch.sarcastic, im.names);
+    assign_names(out.forbidden, scratch.forbidden, im.names);
+    assign_names(out.uncertain, scratch.uncertain, im.names);
+    out.spans.resize(scratch.spans.size());
+    for (std::size_t k = 0; k < scratch.spans.size(); ++k)
+        fill_span(im, c, scratch.spans[k], out.spans[k]);
+    out.set_aside.resize(scratch.aside.size());
+    for (std::size_t k = 0; k < scratch.aside.size(); ++k)
+        fill_span(im, c, scratch.aside[k], out.set_aside[k]);
+}
+
+}  // namespace dd

@@ -1,0 +1,124 @@
+// Internal to scoring/text: the compiled lexicon that lexicon.cpp builds and detect.cpp runs.
+// Two automata: the exact one (acts, the meaning markers, and forbidden phrases that cannot be
+// matched loosely) over every character, and the loose one (forbidden phrases with the fillers
+// taken out) over the characters that are not fillers, so 你自己也有问题 contains 你自己有问题.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "aho_corasick.h"
+#include "lexicon.h"
+
+namespace dd {
+
+enum class RuleKind : std::uint8_t { Strong, Weak, Except, Marker };
+
+// What a marker says, for the reading in context (detect.cpp). Marker rules carry one of these
+// as their entry, past the acts and families.
+enum class MarkerKind : std::uint8_t {
+    Negator,
+    Speech,
+    Reporter,
+    Addressee,
+    FirstPerson,
+    Impatience,
+    Count
+};
+
+struct Part {
+    std::uint32_t key = 0;
+    std::vector<std::uint32_t> pauses_ok;  // character offsets inside the key where a pause may be
+    bool at_start = false;                 // `^`
+    bool at_end = false;                   // `$`
+    bool near = false;  // `{any}` before this part: 1..kAnyMax characters, same clause
+};
+
+struct Rule {
+    std::uint16_t entry = 0;
+    RuleKind kind = RuleKind::Strong;
+    bool loose = false;  // its keys are in the loose automaton (fillers skipped)
+    std::vector<Part> parts;
+    std::uint32_t phrase = 0;  // index in Impl::phrase_text (the phrase as written)
+    std::uint16_t family = 0;  // index in Impl::families (0: none)
+    // Fillers at the very start / end of a loose phrase (都怪你 → 都): they must be there as
+    // written, else 难怪你 would contain 都怪你.
+    std::u32string lead, trail;
+};
+
+// One use of a key: part `part` of rule `rule`, with what the matcher checks copied in, so a
+// hit reads one flat record.
+struct Use {
+    std::uint32_t rule = 0;
+    std::uint32_t pauses_begin = 0;  // Part::pauses_ok, in Impl::pauses
+    std::uint32_t pauses_end = 0;
+    std::uint32_t key_length = 0;  // in characters (of the automaton's sequence)
+    std::uint16_t entry = 0;
+    RuleKind kind = RuleKind::Strong;
+    std::uint8_t part = 0;
+    bool multi = false;  // the rule has several parts: its hits are chained afterwards
+    bool at_start = false;
+    bool at_end = false;
+    bool plain = false;  // no anchors and no pause allowed inside
+    bool edges = false;  // a loose rule with lead/trail fillers to check
+};
+
+// One automaton and the uses of the keys that end at each of its states.
+struct Automaton {
+    std::vector<std::string> keys;  // in the shadow's bytes (numeral runs as '#')
+    std::vector<std::vector<std::pair<std::uint32_t, std::uint8_t>>> users;  // while building
+    text::SymbolAhoCorasick ac;
+    std::vector<std::uint32_t> state_use_begin;  // per state (+1)
+    std::vector<Use> state_uses;
+    std::unordered_map<std::string, std::uint32_t> key_index;  // while building
+
+    std::uint32_t key_id(const std::string& k) {
+        auto [it, fresh] = key_index.emplace(k, static_cast<std::uint32_t>(keys.size()));
+        if (fresh) {
+            keys.push_back(k);
+            users.emplace_back();
+        }
+        return it->second;
+    }
+};
+
+struct LexiconDetector::Impl {
+    int version = 0;
+    // Fixed slots: the acts in enums::kActs order, then the families in kForbidden order, so
+    // results come out in the documented order; then the marker kinds.
+    std::vector<std::string> names;
+    std::vector<bool> forbidden;
+    std::uint16_t first_marker = 0;  // names.size() before the markers
+    std::vector<Rule> rules;
+    std::vector<std::string> phrase_text;
+    std::vector<std::string> families;  // [0] = ""
+    std::vector<std::uint32_t> pauses;  // Use::pauses_begin/end index this
+
+    // Per act or family: which readings take it away, and whether impatience makes it
+    // sarcastic (from `meaning:`).
+    std::vector<bool> negatable, own_voice, courtesy;
+
+    Automaton exact, loose;
+
+    // Per folded code point of the BMP: the exact automaton's symbol in the low half (kNumeral
+    // set for numerals, which run into one '#'), the loose automaton's in the high half
+    // (kFiller: skipped by it). Past the BMP: the maps (none in the shipped lexicon).
+    static constexpr std::uint16_t kNumeral = 0x8000;
+    static constexpr std::uint16_t kFiller = 0xFFFF;
+    std::vector<std::uint32_t> symbols;  // 0x10000 entries
+    std::unordered_map<char32_t, std::uint32_t> symbols_astral;
+    std::vector<bool> filler_bmp;  // the fillers (lead/trail checks read the code points)
+
+    std::uint32_t symbols_of(char32_t cp) const {
+        if (cp < 0x10000) return symbols[cp];
+        const auto it = symbols_astral.find(cp);
+        return it == symbols_astral.end() ? 0u : it->second;
+    }
+    bool is_filler(char32_t cp) const { return cp < 0x10000 && filler_bmp[cp]; }
+};
+
+// `{any}`: one to this many characters, inside one clause.
+inline constexpr std::uint32_t kAnyMax = 6;
+
+}  // namespace dd
