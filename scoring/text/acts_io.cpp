@@ -7,6 +7,7 @@
 #include <ostream>
 
 #include "common/yaml/limits.h"
+#include "lexicon.h"
 #include "normalize.h"
 
 namespace dd::text {
@@ -31,27 +32,35 @@ nlohmann::ordered_json decision_json(const DetectedActs& d, const ActSpan& s, bo
     return j;
 }
 
-}  // namespace
-
-std::string acts_json_line(std::string_view text, const DetectedActs& d) {
-    nlohmann::ordered_json j;
-    j["text"] = std::string(text);
-    j["normalized"] = d.normalized;
+// acts, forbidden[, weak][, sarcastic][, uncertain], decisions: one detection's findings.
+void put_findings(nlohmann::ordered_json& j, const DetectedActs& d) {
     j["acts"] = d.acts;
     j["forbidden"] = d.forbidden;
     if (!d.weak_acts.empty()) j["weak"] = d.weak_acts;
     if (!d.sarcastic_acts.empty()) j["sarcastic"] = d.sarcastic_acts;
     if (!d.uncertain.empty()) j["uncertain"] = d.uncertain;
-    if (d.truncated) j["truncated"] = true;
     // How each was decided (issue 12): the matches counted, then those set aside.
     auto& decisions = j["decisions"] = nlohmann::ordered_json::array();
     for (const auto& s : d.spans) decisions.push_back(decision_json(d, s, true));
     for (const auto& s : d.set_aside) decisions.push_back(decision_json(d, s, false));
+}
+
+}  // namespace
+
+std::string acts_json_line(std::string_view text, const DetectedActs& d,
+                           const DetectedActs* meaning) {
+    nlohmann::ordered_json j;
+    j["text"] = std::string(text);
+    j["normalized"] = d.normalized;
+    put_findings(j, d);
+    if (d.truncated) j["truncated"] = true;
+    if (meaning) put_findings(j["meaning"], *meaning);
     // Replace, never throw: the caller validated `text`, this is belt and braces.
     return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
-std::string acts_text_line(std::string_view text, const DetectedActs& d) {
+std::string acts_text_line(std::string_view text, const DetectedActs& d,
+                           const DetectedActs* meaning) {
     std::string out(text);
     out += " → ";
     out += d.normalized.empty() ? "(nothing)" : d.normalized;
@@ -81,6 +90,11 @@ std::string acts_text_line(std::string_view text, const DetectedActs& d) {
         out += " | unsure: ";
         for (std::size_t i = 0; i < d.uncertain.size(); ++i)
             out += (i ? ", " : "") + d.uncertain[i];
+    }
+    if (meaning) {
+        // The meaning-aware detection, after the phrase one (what the engine uses today).
+        const std::string m = acts_text_line(text, *meaning);
+        out += " || meaning: " + m.substr(m.find(" | ") + 3);
     }
     return out;
 }
@@ -116,7 +130,11 @@ int run_acts(std::istream& in, std::ostream& out, std::ostream& err, const ActDe
     int code = 0;
     std::string line;
     long number = 0;
-    DetectedActs d;
+    DetectedActs d, m;
+    // A lexicon detector of the phrase kind: show its meaning-aware twin beside it.
+    const auto* lexicon = dynamic_cast<const LexiconDetector*>(&detector);
+    const LexiconDetector* twin =
+        lexicon && lexicon->detection() == Detection::Phrases ? &lexicon->meaning() : nullptr;
     bool too_long = false;
     while (read_line(in, line, kMaxReplyBytes, too_long)) {
         ++number;
@@ -133,7 +151,9 @@ int run_acts(std::istream& in, std::ostream& out, std::ostream& err, const ActDe
             continue;
         }
         detector.detect_into(line, d);
-        out << (json ? acts_json_line(line, d) : acts_text_line(line, d)) << '\n';
+        if (twin) twin->detect_into(line, m);
+        const DetectedActs* mp = twin ? &m : nullptr;
+        out << (json ? acts_json_line(line, d, mp) : acts_text_line(line, d, mp)) << '\n';
     }
     out.flush();
     return code;

@@ -14,11 +14,15 @@ namespace dd::text {
 // One JSON object, keys in the fixed order text, normalized, acts, forbidden[, weak][, sarcastic]
 // [, uncertain][, truncated], decisions (how each match was read: counted or set aside).
 // `text` must be valid UTF-8.
-std::string acts_json_line(std::string_view text, const DetectedActs& d);
+// With `meaning`, the meaning-aware detection follows under "meaning" (same keys from acts on).
+std::string acts_json_line(std::string_view text, const DetectedActs& d,
+                           const DetectedActs* meaning = nullptr);
 // "您好! → 您好 | acts: greeting | forbidden: -" (weak acts marked "(weak)").
-std::string acts_text_line(std::string_view text, const DetectedActs& d);
+std::string acts_text_line(std::string_view text, const DetectedActs& d,
+                           const DetectedActs* meaning = nullptr);
 
-// Reads `in` line by line (a trailing \r is dropped), writes one line per utterance to `out`.
+// Reads `in` line by line (a trailing \r is dropped), writes one line per utterance to `out`
+// (for a LexiconDetector of the phrase kind, with its meaning-aware twin's findings too).
 // A line that is not UTF-8, or longer than kMaxReplyBytes (common/yaml/limits.h; never held in
 // memory whole), is reported on `err` as "<source>:<line>: error: …" and skipped.
 // Returns the exit code: 0, or 2 when any line was skipped.

@@ -347,6 +347,21 @@ bool edges_fit(const Impl& im, const Rule& rule, const Chars& c, std::uint32_t& 
     return true;
 }
 
+// A loose part whose phrase has fillers of its own (我们也没办法) matches only with them: the
+// phrase's characters in order, extra fillers allowed between.
+bool inner_fits(const Impl& im, const std::u32string& inner, const Chars& c, std::uint32_t b,
+                std::uint32_t e) {
+    std::size_t k = 0;
+    for (std::uint32_t i = b; i < e; ++i) {
+        const char32_t cp = char_at(c, i);
+        if (k < inner.size() && (cp == inner[k] || (inner[k] == U'#' && is_numeral(cp))))
+            ++k;
+        else if (!im.is_filler(cp))
+            return false;
+    }
+    return k == inner.size();
+}
+
 // Spans of the gapped rules: for each hit of a rule's first part, the earliest-ending chain of
 // the following parts, each starting at or after the previous one's end (`…`), or one to
 // kAnyMax characters after it in the same clause ({any}). Hits sorted by (rule, part, begin);
@@ -435,6 +450,22 @@ void apply_vetoes(std::vector<Found>& found, std::vector<std::uint8_t>& vetoed) 
 
 // ---------------------------------------------------------------------------------- [reading]
 
+// A negator inside a word that negates nothing (要不, 不好意思, 特别) is no negator. Marks are in
+// order of end and short, so each not-negator looks at a few neighbours only.
+void drop_false_negators(std::vector<Mark>& marks) {
+    for (std::size_t i = 0; i < marks.size(); ++i) {
+        const Mark& nn = marks[i];
+        if (nn.kind != MarkerKind::NotNegator) continue;
+        auto drop = [&](Mark& m) {
+            if (m.kind == MarkerKind::Negator && m.begin >= nn.begin && m.end <= nn.end)
+                m.kind = MarkerKind::Count;
+        };
+        for (std::size_t j = i; j-- > 0 && marks[j].end > nn.begin;) drop(marks[j]);
+        for (std::size_t j = i + 1; j < marks.size() && marks[j].end == nn.end; ++j)
+            drop(marks[j]);
+    }
+}
+
 // Who speaks the words after a speech verb (说, 讲…): from the word just before it.
 enum class Frame : std::uint8_t { None, Negated, Reported, Own };
 
@@ -517,11 +548,21 @@ struct Reader {
 
     // Speech verbs with a subject or a negation just before them: the clause after the verb,
     // or the quotation that opens right there, is in that voice.
-    void build_frames() {
+    void build_frames(std::vector<std::uint32_t>& speech) {
         frames.clear();
-        for (std::size_t s = 0; s < marks.size(); ++s) {
+        // The speech verbs, leftmost-longest (跟我说了: 跟我说, not 说 nor 说了).
+        speech.clear();
+        for (std::size_t s = 0; s < marks.size(); ++s)
+            if (marks[s].kind == MarkerKind::Speech) speech.push_back(static_cast<std::uint32_t>(s));
+        std::sort(speech.begin(), speech.end(), [&](std::uint32_t a, std::uint32_t b) {
+            if (marks[a].begin != marks[b].begin) return marks[a].begin < marks[b].begin;
+            return marks[a].end > marks[b].end;
+        });
+        std::uint32_t taken = 0;
+        for (const std::uint32_t s : speech) {
             const Mark& sp = marks[s];
-            if (sp.kind != MarkerKind::Speech) continue;
+            if (sp.begin < taken) continue;
+            taken = sp.end;
             // 说的 / 说得 / 说话 / 说明 …: not reporting anyone's words.
             if (sp.end < c.count && !c.pause[sp.end]) {
                 const char32_t next = char_at(c, sp.end);
@@ -777,6 +818,7 @@ void LexiconDetector::detect_into(std::string_view input, DetectedActs& out, Pat
         std::vector<Mark> marks;
         std::vector<std::uint32_t> strong;
         std::vector<Region> quotes, frames;
+        std::vector<std::uint32_t> speech;
         std::vector<SpanOut> spans, aside;
         std::vector<std::uint16_t> acts, weak, sarcastic, forbidden, uncertain;
     } scratch;
@@ -859,6 +901,9 @@ void LexiconDetector::detect_into(std::string_view input, DetectedActs& out, Pat
                     continue;
                 std::uint32_t b = strip[sb], e = strip[se - 1] + 1;
                 const bool inserted = e - b != u->key_length;
+                if (u->inner &&
+                    !inner_fits(im, im.rules[u->rule].parts[u->part].inner, c, b, e))
+                    continue;
                 if (u->multi) {
                     hits.push_back({u->rule, u->part, b, e});
                     continue;
@@ -869,6 +914,7 @@ void LexiconDetector::detect_into(std::string_view input, DetectedActs& out, Pat
         }
     }
     if (!hits.empty()) chain_parts(im, c, hits, scratch.sufmin, found);
+    drop_false_negators(marks);
     std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) {
         if (a.entry != b.entry) return a.entry < b.entry;
         if (a.begin != b.begin) return a.begin < b.begin;
@@ -883,9 +929,10 @@ void LexiconDetector::detect_into(std::string_view input, DetectedActs& out, Pat
     for (const PauseEvent& ev : c.events)
         if (ev.bits & td::kPauseStrong) scratch.strong.push_back(ev.at);
     Reader rd{im, c, marks, scratch.strong, scratch.quotes, scratch.frames};
-    if (!found.empty()) {
+    const bool in_context = im.detection == Detection::Meaning;
+    if (in_context && !found.empty()) {
         rd.build_quotes(c.events);
-        rd.build_frames();
+        rd.build_frames(scratch.speech);
     }
 
     // Per entry (in the fixed order): the reading of each match; strong beats weak.
@@ -905,7 +952,7 @@ void LexiconDetector::detect_into(std::string_view input, DetectedActs& out, Pat
         for (std::size_t k = i; k < j; ++k) {
             const Found& f = found[k];
             if (f.kind == RuleKind::Except || scratch.vetoed[k]) continue;
-            const Decision d = read_in_context(rd, entry, f.begin, f.end);
+            const Decision d = in_context ? read_in_context(rd, entry, f.begin, f.end) : Decision{};
             unsure = unsure || d.uncertain;
             std::vector<SpanOut>& list = d.counted ? scratch.spans : scratch.aside;
             // The same words through two phrases: one span (the first phrase's).

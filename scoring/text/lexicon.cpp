@@ -28,9 +28,9 @@ namespace {
 constexpr std::array<std::string_view, 6> kTopKeys = {"version", "acts",    "forbidden",
                                                       "slots",   "meaning", "mood"};
 constexpr std::array<std::string_view, 4> kEntryKeys = {"phrases", "patterns", "weak", "except"};
-constexpr std::array<std::string_view, 10> kMeaningKeys = {
-    "fillers",      "negators",   "speech",    "reporters", "addressee",
-    "first_person", "impatience", "negatable", "own_voice", "courtesy"};
+constexpr std::array<std::string_view, 11> kMeaningKeys = {
+    "fillers",      "negators",     "speech",    "reporters", "addressee", "first_person",
+    "not_negators", "impatience",   "negatable", "own_voice", "courtesy"};
 constexpr std::array<std::string_view, 7> kMoodKeys = {
     "act_effect", "action_effect",   "wait_step",   "wait_every",
     "ring_step",  "rings_tolerated", "temper_scale"};
@@ -100,9 +100,6 @@ void read_entries(yaml::Reader& r, const YAML::Node& node, bool forbidden,
         entry.except = read_phrases(r, ef, "except", owner);
         if (entry.phrases.empty() && entry.weak.empty())
             r.error(e.key_node, owner + " has no phrases; add a `phrases:` list");
-        if (!forbidden && ef.has("patterns"))
-            r.error(*ef.get("patterns"),
-                    owner + ": `patterns:` are for the forbidden families; use `phrases:`");
         lex.entries.push_back(std::move(entry));
     }
     std::vector<std::string_view> missing;
@@ -154,6 +151,7 @@ void read_meaning(yaml::Reader& r, const YAML::Node& node, LexMeaning& m) {
     m.addressee = read_phrases(r, f, "addressee", "meaning");
     m.first_person = read_phrases(r, f, "first_person", "meaning");
     m.impatience = read_phrases(r, f, "impatience", "meaning");
+    m.not_negators = read_phrases(r, f, "not_negators", "meaning");
     for (const auto& ph : m.fillers)
         if (text::normalize(ph.text).text.size() != 3 ||
             !std::all_of(ph.text.begin(), ph.text.end(), [](char c) { return c & 0x80; }))
@@ -241,30 +239,6 @@ struct Shadow {
     std::vector<std::uint8_t> pause;     // per byte (+1): a pause before this byte
 };
 
-bool is_numeral(char32_t cp) {
-    if (cp >= '0' && cp <= '9') return true;
-    switch (cp) {
-        case U'零':
-        case U'〇':
-        case U'一':
-        case U'二':
-        case U'三':
-        case U'四':
-        case U'五':
-        case U'六':
-        case U'七':
-        case U'八':
-        case U'九':
-        case U'十':
-        case U'两':
-        case U'半':
-        case U'百':
-        case U'千':
-            return true;
-        default:
-            return false;
-    }
-}
 
 void make_shadow_into(const text::Normalized& n, Shadow& sh) {
     // Written by index into buffers sized for the worst case (no numeral run), then trimmed:
@@ -415,6 +389,7 @@ struct Stripped {
     std::u32string chars;
     std::vector<bool> pause;  // before each kept character
     std::u32string lead, trail;
+    std::u32string inner;     // between lead and trail, fillers included
 };
 
 Stripped strip_fillers(const Shadow& sh, const LexiconDetector::Impl& impl, bool first,
@@ -434,6 +409,8 @@ Stripped strip_fillers(const Shadow& sh, const LexiconDetector::Impl& impl, bool
     if (last)
         while (e > b && impl.is_filler(all[e - 1])) out.trail.insert(out.trail.begin(), all[--e]);
     bool pending = false;
+    out.inner.assign(all.begin() + static_cast<std::ptrdiff_t>(b),
+                     all.begin() + static_cast<std::ptrdiff_t>(e));
     for (std::size_t k = b; k < e; ++k) {
         pending = pending || pz[k];
         if (impl.is_filler(all[k])) continue;
@@ -489,6 +466,7 @@ std::string compile_pieces(const std::vector<Piece>& pieces, bool at_start, bool
         if (rule.loose) {
             const Stripped& st = stripped[i];
             part.key = impl.loose.key_id(to_utf8(st.chars));
+            if (st.inner.size() != st.chars.size()) part.inner = st.inner;
             for (std::uint32_t k = 1; k < st.pause.size(); ++k)
                 if (st.pause[k]) part.pauses_ok.push_back(k);
             if (i == 0) rule.lead = st.lead;
@@ -647,6 +625,7 @@ void flatten_uses(LexiconDetector::Impl& impl, Automaton& a) {
             u.pauses_end = static_cast<std::uint32_t>(impl.pauses.size());
             u.plain = !u.at_start && !u.at_end && u.pauses_begin == u.pauses_end;
             u.edges = !u.multi && (!rule.lead.empty() || !rule.trail.empty());
+            u.inner = !part.inner.empty();
             uses.push_back(u);
         }
     }
@@ -737,9 +716,11 @@ LexiconDetector::LexiconDetector(std::unique_ptr<Impl> impl) : impl_(std::move(i
 LexiconDetector::~LexiconDetector() = default;
 
 std::unique_ptr<LexiconDetector> LexiconDetector::build(const Lexicon& lexicon,
-                                                        Diagnostics& diags) {
+                                                        Diagnostics& diags, Detection detection) {
     auto impl = std::make_unique<Impl>();
     impl->version = lexicon.version;
+    impl->detection = detection;
+    const bool meaning = detection == Detection::Meaning;
     for (auto a : enums::kActs) {
         impl->names.emplace_back(a);
         impl->forbidden.push_back(false);
@@ -750,7 +731,7 @@ std::unique_ptr<LexiconDetector> LexiconDetector::build(const Lexicon& lexicon,
     }
     impl->first_marker = static_cast<std::uint16_t>(impl->names.size());
     for (const char* m : {"negator", "speech", "reporter", "addressee", "first-person",
-                          "impatience"}) {
+                          "impatience", "not-negator"}) {
         impl->names.emplace_back(m);
         impl->forbidden.push_back(false);
     }
@@ -765,10 +746,13 @@ std::unique_ptr<LexiconDetector> LexiconDetector::build(const Lexicon& lexicon,
     impl->negatable = flags(lexicon.meaning.negatable, true);
     impl->own_voice = flags(lexicon.meaning.own_voice, true);
     impl->courtesy = flags(lexicon.meaning.courtesy, false);
+    // The phrase detection reads the lists literally: no fillers, no patterns, no {…}.
+    static const LexMeaning kNone;
+    const LexMeaning& m = meaning ? lexicon.meaning : kNone;
     impl->families.emplace_back();
     impl->symbols.assign(0x10000, 0);
     impl->filler_bmp.assign(0x10000, false);
-    for (const auto& f : lexicon.meaning.fillers) {
+    for (const auto& f : m.fillers) {
         const std::string n = text::normalize(f.text).text;
         if (n.size() == 3) impl->filler_bmp[utf8_at(n, 0, 3)] = true;
     }
@@ -778,6 +762,8 @@ std::unique_ptr<LexiconDetector> LexiconDetector::build(const Lexicon& lexicon,
     auto add = [&](const std::vector<LexPhrase>& list, std::uint16_t entry, RuleKind kind,
                    bool loose) {
         for (const auto& ph : list) {
+            if (!meaning && (!ph.family.empty() || ph.text.find('{') != std::string::npos))
+                continue;
             Rule proto;
             proto.entry = entry;
             proto.kind = kind;
@@ -810,9 +796,11 @@ std::unique_ptr<LexiconDetector> LexiconDetector::build(const Lexicon& lexicon,
         ranges.emplace_back(first, excepts);
         ranges.emplace_back(excepts, impl->rules.size());
     }
-    const LexMeaning& m = lexicon.meaning;
-    const std::array<const std::vector<LexPhrase>*, 6> markers = {
-        &m.negators, &m.speech, &m.reporters, &m.addressee, &m.first_person, &m.impatience};
+    // In the order of MarkerKind.
+    const std::array<const std::vector<LexPhrase>*, 7> markers = {
+        &m.negators,     &m.speech,     &m.reporters,   &m.addressee,
+        &m.first_person, &m.impatience, &m.not_negators};
+    static_assert(markers.size() == static_cast<std::size_t>(MarkerKind::Count));
     for (std::size_t k = 0; k < markers.size(); ++k)
         add(*markers[k], static_cast<std::uint16_t>(impl->first_marker + k), RuleKind::Marker,
             false);
@@ -824,14 +812,26 @@ std::unique_ptr<LexiconDetector> LexiconDetector::build(const Lexicon& lexicon,
                             "': a meaning word is plain text, without '…' or {any}");
     }
     if (diags.error_count() > errors_before) return nullptr;
-    warn_dead_excepts(lexicon, *impl, ranges, diags);
+    if (meaning) warn_dead_excepts(lexicon, *impl, ranges, diags);  // once: it sees every phrase
     if (!build_automaton(*impl, impl->exact, 0) || !build_automaton(*impl, impl->loose, 1)) {
         diags.error(lexicon.file, {},
                     "the phrases use more than 32766 distinct characters; split the lexicon");
         return nullptr;
     }
     finish_symbols(*impl);
-    return std::unique_ptr<LexiconDetector>(new LexiconDetector(std::move(impl)));
+    std::unique_ptr<LexiconDetector> det(new LexiconDetector(std::move(impl)));
+    if (!meaning) {
+        det->meaning_ = build(lexicon, diags, Detection::Meaning);
+        if (!det->meaning_) return nullptr;
+    }
+    return det;
+}
+
+Detection LexiconDetector::detection() const {
+    return impl_->detection;
+}
+const LexiconDetector& LexiconDetector::meaning() const {
+    return meaning_ ? *meaning_ : *this;
 }
 
 int LexiconDetector::version() const {
@@ -880,10 +880,11 @@ std::optional<Lexicon> read_lexicon(const std::string& path, Diagnostics& diags)
     return parse_lexicon(*text, path, diags);
 }
 
-std::optional<LoadedLexicon> load_lexicon(const std::string& path, Diagnostics& diags) {
+std::optional<LoadedLexicon> load_lexicon(const std::string& path, Diagnostics& diags,
+                                          Detection detection) {
     auto lex = read_lexicon(path, diags);
     if (!lex) return std::nullopt;
-    auto det = LexiconDetector::build(*lex, diags);
+    auto det = LexiconDetector::build(*lex, diags, detection);
     if (!det) return std::nullopt;
     LoadedLexicon out;
     out.version = lex->version;

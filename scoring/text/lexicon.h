@@ -58,6 +58,7 @@ struct LexMeaning {
     std::vector<LexPhrase> reporters;     // someone else: 他 业主 有人 楼上 …
     std::vector<LexPhrase> addressee;     // the person served: 你 您 …
     std::vector<LexPhrase> first_person;  // the trainee: 我 我们 …
+    std::vector<LexPhrase> not_negators;  // hold a negator's character, negate nothing: 要不, 不好意思
     std::vector<LexPhrase> impatience;    // 行了行了 好好好 是是是 …
     std::vector<std::string> negatable;   // acts a negation takes away (forbidden families always)
     std::vector<std::string> own_voice;   // acts a quotation or a report takes away (and families)
@@ -80,13 +81,25 @@ std::optional<Lexicon> parse_lexicon(std::string_view yaml, const std::string& f
                                      Diagnostics& diags);
 std::optional<Lexicon> read_lexicon(const std::string& path, Diagnostics& diags);
 
+// Which detection a detector runs over the same file (issue 12 comes in two phases):
+// - Phrases: the lexicon's `phrases`, `weak` and `except` lists without {…}, read literally — what
+//   the engine and the scorer use today, so reports stay as they were;
+// - Meaning: everything (`patterns`, {slot} and {any}, the fillers) and each match read in
+//   context (negated, quoted, reported, sarcastic). The engine switches to it in phase 2.
+enum class Detection : std::uint8_t { Phrases, Meaning };
+
 class LexiconDetector final : public ActDetector {
   public:
-    // Compiles every phrase into one Aho–Corasick automaton. A phrase that cannot be compiled
-    // (normalises to nothing, misplaced `…`/`^`/`$`) is an error in `diags` at its position;
-    // returns nullptr if there was any.
-    static std::unique_ptr<LexiconDetector> build(const Lexicon& lexicon, Diagnostics& diags);
+    // Compiles every phrase into the automata. A phrase that cannot be compiled (normalises to
+    // nothing, misplaced `…`/`^`/`$`, an unknown slot) is an error in `diags` at its position;
+    // returns nullptr if there was any. A Phrases detector also carries its Meaning twin.
+    static std::unique_ptr<LexiconDetector> build(const Lexicon& lexicon, Diagnostics& diags,
+                                                  Detection detection = Detection::Phrases);
     ~LexiconDetector() override;
+
+    Detection detection() const;
+    // The meaning-aware detection of the same lexicon (this one when it is that already).
+    const LexiconDetector& meaning() const;
 
     // One pass over the normalised text; see act_detector.h. Thread-safe.
     DetectedActs detect(std::string_view text) const override;
@@ -110,6 +123,7 @@ class LexiconDetector final : public ActDetector {
   private:
     explicit LexiconDetector(std::unique_ptr<Impl> impl);
     std::unique_ptr<Impl> impl_;
+    std::unique_ptr<LexiconDetector> meaning_;  // the twin of a Phrases detector
 };
 
 // What the engine and the CLI need: the detector and the mood parameters of one file.
@@ -120,6 +134,7 @@ struct LoadedLexicon {
 };
 
 // read_lexicon + LexiconDetector::build. nullopt on any error (all of them in `diags`).
-std::optional<LoadedLexicon> load_lexicon(const std::string& path, Diagnostics& diags);
+std::optional<LoadedLexicon> load_lexicon(const std::string& path, Diagnostics& diags,
+                                          Detection detection = Detection::Phrases);
 
 }  // namespace dd

@@ -24,6 +24,7 @@ enum class MarkerKind : std::uint8_t {
     Addressee,
     FirstPerson,
     Impatience,
+    NotNegator,
     Count
 };
 
@@ -33,6 +34,9 @@ struct Part {
     bool at_start = false;                 // `^`
     bool at_end = false;                   // `$`
     bool near = false;  // `{any}` before this part: 1..kAnyMax characters, same clause
+    // A loose part whose phrase has fillers inside (我们也没办法): the characters as written
+    // (numerals as '#'), which must all be in the match, extra fillers allowed between.
+    std::u32string inner;
 };
 
 struct Rule {
@@ -62,6 +66,7 @@ struct Use {
     bool at_end = false;
     bool plain = false;  // no anchors and no pause allowed inside
     bool edges = false;  // a loose rule with lead/trail fillers to check
+    bool inner = false;  // a loose part with fillers of its own inside (Part::inner)
 };
 
 // One automaton and the uses of the keys that end at each of its states.
@@ -85,6 +90,7 @@ struct Automaton {
 
 struct LexiconDetector::Impl {
     int version = 0;
+    Detection detection = Detection::Phrases;  // Meaning: read each match in context
     // Fixed slots: the acts in enums::kActs order, then the families in kForbidden order, so
     // results come out in the documented order; then the marker kinds.
     std::vector<std::string> names;
@@ -117,6 +123,32 @@ struct LexiconDetector::Impl {
     }
     bool is_filler(char32_t cp) const { return cp < 0x10000 && filler_bmp[cp]; }
 };
+
+// The characters the shadow reads as numerals (a run of them is one '#').
+inline bool is_numeral(char32_t cp) {
+    if (cp >= '0' && cp <= '9') return true;
+    switch (cp) {
+        case U'零':
+        case U'〇':
+        case U'一':
+        case U'二':
+        case U'三':
+        case U'四':
+        case U'五':
+        case U'六':
+        case U'七':
+        case U'八':
+        case U'九':
+        case U'十':
+        case U'两':
+        case U'半':
+        case U'百':
+        case U'千':
+            return true;
+        default:
+            return false;
+    }
+}
 
 // `{any}`: one to this many characters, inside one clause.
 inline constexpr std::uint32_t kAnyMax = 6;

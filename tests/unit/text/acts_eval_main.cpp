@@ -1,6 +1,7 @@
-// acts_eval [LABELLED.tsv] [--lexicon PATH] [--misses]: prints per-act precision, recall, F1
-// and counts of the lexicon detector on the labelled set (default: the repository's set and
-// lexicon). Exit 0, or 2 when the set or the lexicon cannot be read.
+// acts_eval [LABELLED.tsv] [--lexicon PATH] [--misses] [--phrases]: prints per-act precision,
+// recall, F1 and counts of the lexicon detector on the labelled set (default: the repository's
+// set and lexicon; the meaning-aware detection, or with --phrases the phrase detection the
+// engine uses until issue 12's phase 2). Exit 0, or 2 when the set or the lexicon cannot be read.
 #include <cstring>
 #include <iostream>
 
@@ -11,13 +12,16 @@ int main(int argc, char** argv) {
     std::string set_path = DESKDRILL_TESTS_DIR "/data/acts/labelled.tsv";
     std::string lexicon_path = DESKDRILL_SCENARIOS_DIR "/lexicon.yaml";
     bool misses = false;
+    bool phrases = false;
     for (int i = 1; i < argc; ++i) {
         if (!std::strcmp(argv[i], "--misses")) {
             misses = true;
+        } else if (!std::strcmp(argv[i], "--phrases")) {
+            phrases = true;
         } else if (!std::strcmp(argv[i], "--lexicon") && i + 1 < argc) {
             lexicon_path = argv[++i];
         } else if (argv[i][0] == '-') {
-            std::cerr << "usage: acts_eval [LABELLED.tsv] [--lexicon PATH] [--misses]\n";
+            std::cerr << "usage: acts_eval [LABELLED.tsv] [--lexicon PATH] [--misses] [--phrases]\n";
             return 2;
         } else {
             set_path = argv[i];
@@ -31,8 +35,11 @@ int main(int argc, char** argv) {
     const auto set = dd::text::eval::read_labelled(set_path, errors);
     for (const auto& e : errors) std::cerr << e << "\n";
     if (!errors.empty() || set.empty()) return 2;
-    const auto result = dd::text::eval::evaluate(*lex->detector, set);
-    std::cout << "lexicon " << lexicon_path << " (version " << lex->version << ")\n"
+    const dd::ActDetector& det =
+        phrases ? static_cast<const dd::ActDetector&>(*lex->detector) : lex->detector->meaning();
+    const auto result = dd::text::eval::evaluate(det, set);
+    std::cout << "lexicon " << lexicon_path << " (version " << lex->version << "), "
+              << (phrases ? "phrase" : "meaning-aware") << " detection\n"
               << "labelled set " << set_path << "\n\n"
               << dd::text::eval::format_table(result);
     if (misses && !result.misses.empty())

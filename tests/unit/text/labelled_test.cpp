@@ -56,7 +56,7 @@ TEST(LabelledSet, PrecisionAndRecallAtLeast90Percent) {
     ASSERT_TRUE(lex) << diags.to_string();
     const auto set = load_set();
     ASSERT_FALSE(set.empty());
-    const Result r = evaluate(*lex->detector, set);
+    const Result r = evaluate(lex->detector->meaning(), set);
     bool ok = true;
     for (const auto& c : r.classes) {
         EXPECT_GE(c.precision(), 0.9) << c.name;
