@@ -143,6 +143,7 @@ class Stepper {
     }
 
     void finish(std::uint8_t pending) {
+        if (pending > td::kPauseAny) c_.events.push_back({u_, pending});  // a closing mark
         norm_[u_] = static_cast<std::uint32_t>(o_);
         pause_[u_] = pending;
         pauses_upto_[u_] = pauses_ + (pending != 0);
