@@ -1,6 +1,8 @@
 // Speech-act detection benchmarks: one 40-character utterance (detect, and normalise alone),
 // and throughput in MB/s over a large corpus, one utterance per line (the same file that
-// acts_vs_grep.sh gives `grep -c -F -f`). Extra flags, read before Google Benchmark's:
+// acts_vs_grep.sh gives `grep -c -F -f`), for both detections of the lexicon: the phrase one
+// (what the engine uses until issue 12's phase 2) and the meaning-aware one (…Meaning).
+// Extra flags, read before Google Benchmark's:
 //   --corpus=FILE          the large text (default: the labelled set repeated in memory to ~10 MB)
 //   --dump-patterns=FILE   write the automaton's keys, one per line, and exit (grep's -f file)
 //   --dump-corpus=FILE     write the default corpus and exit
@@ -114,14 +116,20 @@ void BM_DetectShort(benchmark::State& state) {
 }
 BENCHMARK(BM_DetectShort);
 
+void BM_Detect40CharsMeaning(benchmark::State& state) {
+    const auto& det = detector().meaning();
+    for (auto _ : state) benchmark::DoNotOptimize(det.detect(k40));
+    state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * k40.size()));
+}
+BENCHMARK(BM_Detect40CharsMeaning);
+
 void BM_Normalize40Chars(benchmark::State& state) {
     for (auto _ : state) benchmark::DoNotOptimize(dd::text::normalize(k40));
     state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * k40.size()));
 }
 BENCHMARK(BM_Normalize40Chars);
 
-void BM_DetectCorpus(benchmark::State& state) {
-    const auto& det = detector();
+void detect_corpus(benchmark::State& state, const dd::ActDetector& det) {
     std::size_t bytes = 0;
     const auto& lines = corpus_lines(&bytes);
     std::size_t with_acts = 0;
@@ -138,7 +146,16 @@ void BM_DetectCorpus(benchmark::State& state) {
     state.counters["lines"] = static_cast<double>(lines.size());
     state.counters["lines_with_acts"] = static_cast<double>(with_acts);
 }
+
+void BM_DetectCorpus(benchmark::State& state) {
+    detect_corpus(state, detector());
+}
 BENCHMARK(BM_DetectCorpus)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+
+void BM_DetectCorpusMeaning(benchmark::State& state) {
+    detect_corpus(state, detector().meaning());
+}
+BENCHMARK(BM_DetectCorpusMeaning)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 
 }  // namespace
 

@@ -152,27 +152,31 @@ Result evaluate(const ActDetector& detector, const std::vector<Labelled>& set) {
     return r;
 }
 
+ClassStats micro(const Result& r) {
+    ClassStats all;
+    all.name = "(micro)";
+    for (const auto& c : r.classes) {
+        all.tp += c.tp;
+        all.fp += c.fp;
+        all.fn += c.fn;
+    }
+    return all;
+}
+
 std::string format_table(const Result& r) {
     std::ostringstream o;
     char buf[160];
     std::snprintf(buf, sizeof buf, "%-20s %7s %5s %5s %5s %9s %7s %6s\n", "class", "support", "tp",
                   "fp", "fn", "precision", "recall", "F1");
     o << buf;
-    int tp = 0, fp = 0, fn = 0;
     for (const auto& c : r.classes) {
         std::snprintf(buf, sizeof buf, "%-20s %7d %5d %5d %5d %9.3f %7.3f %6.3f\n", c.name.c_str(),
                       c.support(), c.tp, c.fp, c.fn, c.precision(), c.recall(), c.f1());
         o << buf;
-        tp += c.tp;
-        fp += c.fp;
-        fn += c.fn;
     }
-    ClassStats all;
-    all.tp = tp;
-    all.fp = fp;
-    all.fn = fn;
+    const ClassStats all = micro(r);
     std::snprintf(buf, sizeof buf, "%-20s %7d %5d %5d %5d %9.3f %7.3f %6.3f\n", "(micro)",
-                  all.support(), tp, fp, fn, all.precision(), all.recall(), all.f1());
+                  all.support(), all.tp, all.fp, all.fn, all.precision(), all.recall(), all.f1());
     o << buf;
     o << r.utterances << " utterances, " << r.misses.size() << " with any difference\n";
     return o.str();

@@ -49,6 +49,8 @@ struct Result {
 };
 
 Result evaluate(const ActDetector& detector, const std::vector<Labelled>& set);
+// The micro-averaged counts over every class of r.
+ClassStats micro(const Result& r);
 
 // A table: name, support, tp, fp, fn, precision, recall, F1; then micro-averaged totals.
 std::string format_table(const Result& r);
