@@ -31,8 +31,9 @@ struct ActSpan {
     std::size_t src_end = 0;
 
     // How the decision was reached, for an explanation and the supervisor's review queue.
-    std::string phrase;   // the lexicon phrase or pattern that matched, as written in the file
-    std::string family;   // the pattern family (blame, dismissal, …); "" for a plain phrase
+    // `phrase` and `family` point into the detector's compiled lexicon: valid while it lives.
+    std::string_view phrase;  // the lexicon phrase or pattern that matched, as written
+    std::string_view family;  // the pattern family (blame, dismissal, …); "" for a plain phrase
     bool loose = false;   // matched with adverbs or particles inserted (也/都/就/还…, 啊/吧/呢…)
     Reading reading = Reading::Own;
     std::string cue;      // the words that decided the reading or the sarcasm (不会, 业主说, 行了行了)

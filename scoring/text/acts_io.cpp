@@ -20,8 +20,8 @@ nlohmann::ordered_json decision_json(const DetectedActs& d, const ActSpan& s, bo
     j["words"] = s.end <= d.normalized.size() && s.begin < s.end
                      ? d.normalized.substr(s.begin, s.end - s.begin)
                      : std::string();
-    j["phrase"] = s.phrase;
-    if (!s.family.empty()) j["family"] = s.family;
+    j["phrase"] = std::string(s.phrase);
+    if (!s.family.empty()) j["family"] = std::string(s.family);
     j["reading"] = std::string(reading_name(s.reading));
     if (!s.cue.empty()) j["cue"] = s.cue;
     j["counted"] = counted;

@@ -25,19 +25,20 @@ AhoCorasick::AhoCorasick(const std::vector<std::string>& keys) {
 }
 
 SymbolAhoCorasick::SymbolAhoCorasick(const std::vector<std::vector<std::uint16_t>>& keys,
-                                     std::uint32_t alphabet) {
+                                     std::uint32_t alphabet, std::uint16_t skip) {
     std::vector<std::vector<std::uint32_t>> seqs(keys.size());
     key_len_.reserve(keys.size());
     for (std::size_t id = 0; id < keys.size(); ++id) {
         key_len_.push_back(static_cast<std::uint32_t>(keys[id].size()));
         seqs[id].assign(keys[id].begin(), keys[id].end());
     }
-    dfa_.build(seqs, alphabet);
+    dfa_.build(seqs, alphabet, skip);
 }
 
 namespace detail {
 
-void Dfa::build(const std::vector<std::vector<std::uint32_t>>& keys, std::uint32_t nclass) {
+void Dfa::build(const std::vector<std::vector<std::uint32_t>>& keys, std::uint32_t nclass,
+                std::uint32_t skip) {
     nclass_ = nclass;
     constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
     std::vector<std::uint32_t> delta_(nclass_, kNone);
@@ -111,6 +112,9 @@ void Dfa::build(const std::vector<std::vector<std::uint32_t>>& keys, std::uint32
         delta_ = std::move(renumbered);
         outs = std::move(outs_renumbered);
     }
+    if (skip)
+        for (std::size_t st = 0; st < nstates; ++st)
+            delta_[st * nclass_ + skip] = static_cast<std::uint32_t>(st);
 
     out_begin_.reserve(nstates + 1);
     for (std::size_t s = 0; s < nstates; ++s) {
@@ -120,15 +124,18 @@ void Dfa::build(const std::vector<std::vector<std::uint32_t>>& keys, std::uint32
     out_begin_.push_back(static_cast<std::uint32_t>(out_.size()));
 
     nstates_ = nstates;
+    // (A skip never reports: the keys ending at the state were reported on entering it.)
+    auto hit = [&](std::size_t i) {
+        return !outs[delta_[i]].empty() && !(skip && i % nclass_ == skip);
+    };
     if (nstates < kOut16) {
         delta16_.resize(delta_.size());
         for (std::size_t i = 0; i < delta_.size(); ++i)
-            delta16_[i] =
-                static_cast<std::uint16_t>(delta_[i] | (outs[delta_[i]].empty() ? 0 : kOut16));
+            delta16_[i] = static_cast<std::uint16_t>(delta_[i] | (hit(i) ? kOut16 : 0));
     } else if (nstates < kOut32) {
         delta32_.resize(delta_.size());
         for (std::size_t i = 0; i < delta_.size(); ++i)
-            delta32_[i] = delta_[i] | (outs[delta_[i]].empty() ? 0 : kOut32);
+            delta32_[i] = delta_[i] | (hit(i) ? kOut32 : 0);
     }
     // (2^31 states would be a lexicon of gigabytes: left empty, it finds nothing.)
 }

@@ -17,8 +17,11 @@ namespace detail {
 // The DFA shared by both automata: states × classes, class 0 being "in no key".
 class Dfa {
   public:
-    // `keys` as class sequences (classes 1..nclass-1; empty keys match nothing).
-    void build(const std::vector<std::vector<std::uint32_t>>& keys, std::uint32_t nclass);
+    // `keys` as class sequences (classes 1..nclass-1; empty keys match nothing). A non-zero
+    // `skip` class (in no key) leaves every state as it is: the automaton reads past it as if
+    // it were not there.
+    void build(const std::vector<std::vector<std::uint32_t>>& keys, std::uint32_t nclass,
+               std::uint32_t skip = 0);
 
     std::size_t state_count() const { return nstates_; }
     std::uint32_t class_count() const { return nclass_; }
@@ -34,6 +37,26 @@ class Dfa {
             return (t & 0x7FFFu) | ((t & kOut16) << 16);
         }
         return delta32_[i];
+    }
+    // The raw transition table, for a caller that steps in its own loop and wants the table
+    // and its width in registers (Table::step); one of the two pointers is null.
+    struct Table {
+        const std::uint16_t* delta16 = nullptr;
+        const std::uint32_t* delta32 = nullptr;
+        std::uint32_t nclass = 0;
+
+        [[gnu::always_inline]] std::uint32_t step(std::uint32_t state, std::uint32_t cls) const {
+            const std::size_t i = static_cast<std::size_t>(state) * nclass + cls;
+            if (delta16) {
+                const std::uint32_t t = delta16[i];
+                return (t & 0x7FFFu) | ((t & kOut16) << 16);
+            }
+            return delta32[i];
+        }
+    };
+    Table table() const {
+        return {delta16_.empty() ? nullptr : delta16_.data(),
+                delta32_.empty() ? nullptr : delta32_.data(), nclass_};
     }
     const std::uint32_t* outputs_begin(std::uint32_t state) const {
         return out_.data() + out_begin_[state];
@@ -52,11 +75,12 @@ class Dfa {
             run(delta32_, p, n, class_of, on_hit);
     }
 
-  private:
     // A transition's top bit says "the next state has outputs", so the output table is only
     // read on a hit; the rest is the state number. 16-bit entries while the states fit (the
     // shipped lexicon's do), which halves the table and keeps more of it in cache.
     static constexpr std::uint16_t kOut16 = 0x8000;
+
+  private:
     static constexpr std::uint32_t kOut32 = 0x80000000u;
 
     template <class T, class Sym, class ClassOf, class OnHit>
@@ -116,7 +140,9 @@ class AhoCorasick {
 class SymbolAhoCorasick {
   public:
     SymbolAhoCorasick() = default;
-    SymbolAhoCorasick(const std::vector<std::vector<std::uint16_t>>& keys, std::uint32_t alphabet);
+    // A non-zero `skip` symbol (in no key) is read past: it leaves the state as it is.
+    SymbolAhoCorasick(const std::vector<std::vector<std::uint16_t>>& keys, std::uint32_t alphabet,
+                      std::uint16_t skip = 0);
 
     std::size_t key_count() const { return key_len_.size(); }
     std::size_t state_count() const { return dfa_.state_count(); }
@@ -138,6 +164,7 @@ class SymbolAhoCorasick {
     std::uint32_t step(std::uint32_t state, std::uint16_t sym) const {
         return dfa_.step(state, sym);
     }
+    detail::Dfa::Table table() const { return dfa_.table(); }
     const std::uint32_t* outputs_begin(std::uint32_t state) const {
         return dfa_.outputs_begin(state);
     }

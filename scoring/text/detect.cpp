@@ -37,71 +37,73 @@ struct PauseEvent {
 
 // The utterance as the matcher reads it, in characters of the shadow (a numeral run is one
 // '#'): per character the pause before it and where it lies in the normalised text and in the
-// input, one more entry at the end (text size, final pause); the normalised text; where each
-// automaton passed states at which keys end; and for the loose automaton, which character each
-// of its steps read (it skips the fillers).
+// input, one more entry at the end (text size, final pause); the normalised text; where the
+// automaton passed states at which keys end, in its own steps — it skips the fillers, so step
+// k reads character k plus the fillers before it (at()).
 struct Chars {
     struct KeysEnd {
         std::uint32_t state;  // of the automaton
         std::uint32_t end;    // one past the character (or loose step) where the keys end
     };
+    // Per character (one more entry at the end: text size, final pause), in one record so the
+    // per-character loop writes through one pointer.
+    struct Ch {
+        std::uint32_t norm;         // byte offset in the normalised text
+        std::uint32_t src_begin;    // input range: of its first normalised character
+        std::uint32_t src_end;      // ... and of its last
+        std::uint32_t pauses_upto;  // pauses before characters 0..i (a prefix count)
+        std::uint8_t pause;         // pause bits (fold.h) before it
+    };
     std::string text;  // the normalised text (bytes [0, bytes))
-    std::vector<std::uint8_t> pause;         // pause bits (fold.h) before each character
-    std::vector<std::uint32_t> pauses_upto;  // pauses before characters 0..i (a prefix count)
-    std::vector<std::uint32_t> norm;         // byte offset in the normalised text
-    std::vector<std::uint32_t> src_begin;    // input range: of its first normalised character
-    std::vector<std::uint32_t> src_end;      // ... and of its last
-    std::vector<KeysEnd> hits;               // exact automaton: [0, nhits), in order of end
-    std::vector<std::uint32_t> strip;        // loose step → character: [0, nstrip)
-    std::vector<KeysEnd> lhits;              // loose automaton: [0, nlhits), in loose steps
+    std::vector<Ch> ch;
+    std::vector<KeysEnd> hits;               // [0, nhits), in order of end (steps)
+    std::vector<std::uint32_t> step_char;    // the character each step read, [0, steps)
+    bool skipped = false;                    // some character was a filler
     std::vector<PauseEvent> events;
     std::size_t bytes = 0;
     std::size_t count = 0;
     std::size_t nhits = 0;
-    std::size_t nstrip = 0;
-    std::size_t nlhits = 0;
+    std::size_t steps = 0;
+
+    // The character the automaton read at step k.
+    std::uint32_t at(std::size_t k) const {
+        return skipped ? step_char[k] : static_cast<std::uint32_t>(k);
+    }
 
     // Grows (never shrinks) the buffers to hold `n` bytes of text, as many characters (+1 for
     // the end entry) and hits: characters never outnumber bytes.
     void ensure(std::size_t n) {
         if (text.size() >= n) return;
         text.resize(n);
-        pause.resize(n + 1);
-        pauses_upto.resize(n + 1);
-        norm.resize(n + 1);
-        src_begin.resize(n + 1);
-        src_end.resize(n + 1);
+        ch.resize(n + 1);
         hits.resize(n + 1);
-        strip.resize(n + 1);
-        lhits.resize(n + 1);
+        step_char.resize(n + 1);
     }
 };
 
 // The work per normalised character, shared by the fast pass and the general one so the two
-// cannot drift apart: the shadow, both automata, the offsets. Holds the buffers' pointers and
+// cannot drift apart: the shadow, the automaton, the offsets. Holds the buffers' pointers and
 // the counters in members that the fast pass keeps in registers (it is a local there).
+// `Fillers`: the detection skips fillers (the meaning one); the phrase one has none and does
+// no work for them.
+template <bool Fillers>
 class Stepper {
   public:
     Stepper(Chars& c, const Impl& im)
         : c_(c),
           im_(im),
           symbols_(im.symbols.data()),
-          exact_(im.exact.ac),
-          loose_(im.loose.ac) {
+          table_(im.automaton.ac.table()),
+          filler_(im.filler) {
         rebind();
     }
 
     // After Chars::ensure() moved the buffers.
     void rebind() {
         text_ = c_.text.data();
-        pause_ = c_.pause.data();
-        pauses_upto_ = c_.pauses_upto.data();
-        norm_ = c_.norm.data();
-        src_begin_ = c_.src_begin.data();
-        src_end_ = c_.src_end.data();
+        ch_ = c_.ch.data();
         hits_ = c_.hits.data();
-        strip_ = c_.strip.data();
-        lhits_ = c_.lhits.data();
+        step_char_ = c_.step_char.data();
     }
     std::size_t bytes() const { return o_; }
 
@@ -109,34 +111,28 @@ class Stepper {
                                      std::uint8_t pending) {
         const auto at = static_cast<std::uint32_t>(o_);
         o_ += td::encode_utf8(cp, text_ + o_);
-        const std::uint32_t syms = cp < 0x10000 ? symbols_[cp] : im_.symbols_of(cp);
-        const auto sym = static_cast<std::uint16_t>(syms);
+        const std::uint16_t sym = cp < 0x10000 ? symbols_[cp] : im_.symbol_of(cp);
         const bool numeral = (sym & Impl::kNumeral) != 0;
         if (numeral && in_run_ && !pending) {
-            src_end_[u_ - 1] = off + len;  // the run goes on
+            ch_[u_ - 1].src_end = off + len;  // the run goes on
             return;
         }
-        state_ = exact_.step(state_, static_cast<std::uint16_t>(sym & ~Impl::kNumeral));
+        // A filler leaves the automaton where it is (and reports nothing); it is noted, and
+        // the steps count the other characters: no branch on either.
+        state_ = table_.step(state_, static_cast<std::uint16_t>(sym & ~Impl::kNumeral));
         if (state_ & text::SymbolAhoCorasick::kHit) {
             state_ &= ~text::SymbolAhoCorasick::kHit;
-            hits_[h_++] = {state_, u_ + 1};
+            hits_[h_++] = {state_, k_ + 1};
         }
-        const auto lsym = static_cast<std::uint16_t>(syms >> 16);
-        if (lsym != Impl::kFiller) {
-            strip_[k_] = u_;
-            lstate_ = loose_.step(lstate_, lsym);
-            if (lstate_ & text::SymbolAhoCorasick::kHit) {
-                lstate_ &= ~text::SymbolAhoCorasick::kHit;
-                lhits_[lh_++] = {lstate_, k_ + 1};
-            }
+        if constexpr (Fillers) {
+            const bool filler = sym == filler_;
+            step_char_[k_] = u_;
+            k_ += !filler;
+        } else {
             ++k_;
         }
-        pause_[u_] = pending;
         pauses_ += pending != 0;
-        pauses_upto_[u_] = pauses_;
-        norm_[u_] = at;
-        src_begin_[u_] = off;
-        src_end_[u_] = off + len;
+        ch_[u_] = {at, off, off + len, pauses_, pending};
         if (pending > td::kPauseAny) c_.events.push_back({u_, pending});
         ++u_;
         in_run_ = numeral;
@@ -144,39 +140,33 @@ class Stepper {
 
     void finish(std::uint8_t pending) {
         if (pending > td::kPauseAny) c_.events.push_back({u_, pending});  // a closing mark
-        norm_[u_] = static_cast<std::uint32_t>(o_);
-        pause_[u_] = pending;
-        pauses_upto_[u_] = pauses_ + (pending != 0);
+        ch_[u_] = {static_cast<std::uint32_t>(o_), 0, 0, pauses_ + (pending != 0), pending};
         c_.bytes = o_;
         c_.count = u_;
         c_.nhits = h_;
-        c_.nstrip = k_;
-        c_.nlhits = lh_;
+        c_.steps = k_;
+        c_.skipped = k_ != u_;
     }
 
   private:
     Chars& c_;
     const Impl& im_;
-    const std::uint32_t* symbols_;
-    const text::SymbolAhoCorasick& exact_;
-    const text::SymbolAhoCorasick& loose_;
+    const std::uint16_t* symbols_;
+    const text::detail::Dfa::Table table_;  // held here so the loop keeps it in registers
+    const std::uint16_t filler_;
+    std::uint32_t* step_char_ = nullptr;
     char* text_ = nullptr;
-    std::uint8_t* pause_ = nullptr;
-    std::uint32_t* pauses_upto_ = nullptr;
-    std::uint32_t* norm_ = nullptr;
-    std::uint32_t* src_begin_ = nullptr;
-    std::uint32_t* src_end_ = nullptr;
+    Chars::Ch* ch_ = nullptr;
     Chars::KeysEnd* hits_ = nullptr;
-    std::uint32_t* strip_ = nullptr;
-    Chars::KeysEnd* lhits_ = nullptr;
     std::size_t o_ = 0;
-    std::uint32_t u_ = 0, h_ = 0, k_ = 0, lh_ = 0, pauses_ = 0;
-    std::uint32_t state_ = 0, lstate_ = 0;
+    std::uint32_t u_ = 0, h_ = 0, k_ = 0, pauses_ = 0;
+    std::uint32_t state_ = 0;
     bool in_run_ = false;
 };
 
 // The general path's sink (text::detail::normalize_chars): any fold, t2s phrases, characters
 // past the BMP. Grows the buffers as it goes.
+template <bool Fillers>
 class CharsSink {
   public:
     CharsSink(Chars& c, const Impl& im, std::size_t expected) : c_(c), im_(im) {
@@ -203,13 +193,14 @@ class CharsSink {
   private:
     Chars& c_;
     const Impl& im_;
-    std::optional<Stepper> step_;
+    std::optional<Stepper<Fillers>> step_;
 };
 
 // The common case in one loop: every character folds to one character of the BMP, to a pause
 // or to nothing, and t2s (if the text needs it) maps characters one by one. Returns 1 when
 // done, 0 for invalid UTF-8, and -1 when the text needs the general path (a character that
 // folds to several, one past the BMP, a t2s phrase).
+template <bool Fillers>
 int fast_chars(std::string_view input, const Impl& im, Chars& c) {
     const td::FoldTable& table = td::fold_table();
     const std::uint32_t* fold = table.bmp.data();
@@ -219,7 +210,7 @@ int fast_chars(std::string_view input, const Impl& im, Chars& c) {
     // One BMP character per input character, 1-3 bytes each way: 3n bytes at most.
     c.ensure(3 * n + 8);
     c.events.clear();
-    Stepper step(c, im);
+    Stepper<Fillers> step(c, im);
     std::size_t i = 0;
     std::uint8_t pending = 0;
     bool phrases_checked = false;
@@ -281,7 +272,7 @@ struct Mark {
 
 // The code point of character i (valid text only).
 char32_t char_at(const Chars& c, std::size_t i) {
-    const char* s = c.text.data() + c.norm[i];
+    const char* s = c.text.data() + c.ch[i].norm;
     const auto b0 = static_cast<unsigned char>(s[0]);
     if (b0 < 0x80) return b0;
     const auto b = [&](int k) { return static_cast<char32_t>(static_cast<unsigned char>(s[k])); };
@@ -292,7 +283,7 @@ char32_t char_at(const Chars& c, std::size_t i) {
 
 // Whether characters i and j lie in one clause (no pause between them).
 bool same_clause(const Chars& c, std::size_t i, std::size_t j) {
-    return c.pauses_upto[i] == c.pauses_upto[j];
+    return c.ch[i].pauses_upto == c.ch[j].pauses_upto;
 }
 
 // Whether a key found at characters [b, e) of `seq` may count for `use`: anchors, and no pause
@@ -302,7 +293,7 @@ template <class At>
 bool part_fits(const Use& use, const std::uint32_t* pauses_ok, const Chars& c, std::size_t b,
                std::size_t e, std::size_t seq_len, At at) {
     auto pause_before = [&](std::size_t k) {  // between positions k-1 and k of the sequence
-        return k == 0 || k == seq_len || c.pauses_upto[at(k)] != c.pauses_upto[at(k - 1)];
+        return k == 0 || k == seq_len || c.ch[at(k)].pauses_upto != c.ch[at(k - 1)].pauses_upto;
     };
     if (use.at_start && !pause_before(b)) return false;
     if (use.at_end && !pause_before(e)) return false;
@@ -325,7 +316,7 @@ bool edges_fit(const Impl& im, const Rule& rule, const Chars& c, std::uint32_t& 
     for (std::size_t k = rule.lead.size(); k-- > 0;) {
         int slack = kSlack;
         while (true) {
-            if (i == 0 || c.pause[i]) return false;
+            if (i == 0 || c.ch[i].pause) return false;
             const char32_t cp = char_at(c, i - 1);
             --i;
             if (cp == rule.lead[k]) break;
@@ -336,7 +327,7 @@ bool edges_fit(const Impl& im, const Rule& rule, const Chars& c, std::uint32_t& 
     for (std::size_t k = 0; k < rule.trail.size(); ++k) {
         int slack = kSlack;
         while (true) {
-            if (j >= c.count || c.pause[j]) return false;
+            if (j >= c.count || c.ch[j].pause) return false;
             const char32_t cp = char_at(c, j);
             ++j;
             if (cp == rule.trail[k]) break;
@@ -361,6 +352,23 @@ bool inner_fits(const Impl& im, const std::u32string& inner, const Chars& c, std
             return false;
     }
     return k == inner.size();
+}
+
+// A rule's tail (the 吧 of 你问…吧): that filler after `end`, in the clause of the character
+// before it (within kAnyMax characters after {any}); widens `end` to it. At most kTailLook
+// characters are looked at.
+bool tail_fits(const Rule& rule, const Chars& c, std::uint32_t& end) {
+    constexpr std::uint32_t kTailLook = 32;
+    const auto last = static_cast<std::uint32_t>(std::min<std::size_t>(
+        c.count, std::size_t{end} + (rule.tail_near ? kAnyMax + 1 : kTailLook)));
+    for (std::uint32_t i = end; i < last; ++i) {
+        if (!same_clause(c, end - 1, i)) return false;
+        if (char_at(c, i) == rule.tail) {
+            end = i + 1;
+            return true;
+        }
+    }
+    return false;
 }
 
 // Spans of the gapped rules: for each hit of a rule's first part, the earliest-ending chain of
@@ -419,6 +427,7 @@ void chain_parts(const Impl& im, const Chars& c, std::vector<Hit>& hits,
             }
             if (!ok) continue;
             std::uint32_t b = hits[f].begin, e = end;
+            if (rule.tail && !tail_fits(rule, c, e)) continue;
             if (rule.loose && !edges_fit(im, rule, c, b, e)) continue;
             found.push_back({rule.entry, rule.kind, false, b, e, hits[f].rule});
         }
@@ -491,6 +500,8 @@ struct Reader {
     std::span<const std::uint32_t> strong;  // sentence starts (a strong pause before)
     std::vector<Region>& quotes;           // outermost quotations, by begin
     std::vector<Region>& frames;           // frame clauses, by begin
+    // Which kinds of marks there are at all (most replies have none of several).
+    bool negators = false, speaking = false, impatience = false;
 
     std::size_t sentence_of(std::uint32_t i) const {
         return static_cast<std::size_t>(std::upper_bound(strong.begin(), strong.end(), i) -
@@ -565,23 +576,31 @@ struct Reader {
             if (sp.begin < taken) continue;
             taken = sp.end;
             // 说的 / 说得 / 说话 / 说明 …: not reporting anyone's words.
-            if (sp.end < c.count && !c.pause[sp.end]) {
+            if (sp.end < c.count && !c.ch[sp.end].pause) {
                 const char32_t next = char_at(c, sp.end);
                 if (next == U'的' || next == U'得' || next == U'话' || next == U'明' ||
                     next == U'法' || next == U'服' || next == U'什' || next == U'啥' ||
                     next == U'谎' || next == U'完' || next == U'清')
                     continue;
             }
-            // The nearest subject or negation ending within kFrameReach before the verb.
-            const Mark* who = nullptr;
-            for (std::size_t k = marks_after(sp.begin); k-- > 0;) {
-                const Mark& m = marks[k];
-                if (m.end + kFrameReach < sp.begin) break;
-                if (m.kind == MarkerKind::Speech || m.kind == MarkerKind::Impatience) continue;
-                if (m.end > sp.begin || !same_clause(c, m.end - 1, sp.begin)) continue;
-                if (!who || m.end > who->end ||
-                    (m.end == who->end && m.end - m.begin > who->end - who->begin))
-                    who = &m;
+            // The nearest subject or negation ending within kFrameReach before the verb, or a
+            // negation holding the verb itself (没说, 别讲).
+            Mark who_buf{MarkerKind::Count, 0, 0};
+            const Mark* who = last_before(MarkerKind::Negator, sp.begin, kFrameReach);
+            for (std::size_t k = marks_after(sp.end); k-- > 0 && marks[k].end == sp.end;)
+                if (marks[k].kind == MarkerKind::Negator && marks[k].begin < sp.begin) {
+                    who_buf = marks[k];
+                    who = &who_buf;
+                }
+            const bool held = who == &who_buf;
+            if (who && (who->end > sp.begin || !same_clause(c, who->end - 1, sp.begin)))
+                who = nullptr;
+            Mark subject{MarkerKind::Count, 0, 0};
+            if (!held && subject_before(sp.begin, subject) &&
+                (!who || subject.end > who->end ||
+                 (subject.end == who->end && subject.end - subject.begin > who->end - who->begin))) {
+                who_buf = subject;
+                who = &who_buf;
             }
             if (!who) continue;
             Region r{};
@@ -604,14 +623,46 @@ struct Reader {
             std::uint32_t e = sp.end + 1;
             const auto cap = static_cast<std::uint32_t>(
                 std::min<std::size_t>(c.count, std::size_t{sp.end} + kFrameSpan));
-            while (e < cap && !c.pause[e]) ++e;
-            if (e >= cap && cap < c.count && !c.pause[cap]) r.uncertain = true;
+            while (e < cap && !c.ch[e].pause) ++e;
+            if (e >= cap && cap < c.count && !c.ch[cap].pause) r.uncertain = true;
             r.end = std::min<std::uint32_t>(e, static_cast<std::uint32_t>(c.count));
             if (r.end <= r.begin) continue;
             // Frames follow one another; a later one inside an earlier one's clause cuts it.
             if (!frames.empty() && frames.back().end > r.begin) frames.back().end = r.begin;
             frames.push_back(r);
         }
+    }
+
+    // The subject word (业主, 您, 我们…) ending nearest before `at`, within kFrameReach in its
+    // clause, longest on ties: looked up by its last character.
+    bool subject_before(std::uint32_t at, Mark& out) const {
+        for (std::uint32_t p = at; p > 0 && p + kFrameReach >= at; --p) {
+            if (p < at && c.ch[p].pause) break;  // the clause starts at p
+            const auto it = im.subjects.find(char_at(c, p - 1));
+            if (it == im.subjects.end()) continue;
+            std::size_t best = 0;
+            MarkerKind kind = MarkerKind::Count;
+            for (const auto& s : it->second) {
+                const std::size_t n = s.word.size();
+                if (n > p || n <= best) continue;
+                bool ok = true;
+                for (std::size_t k = 0; k < n && ok; ++k) {
+                    const std::size_t i = p - n + k;
+                    const char32_t cp = char_at(c, i);
+                    ok = (cp == s.word[k] || (s.word[k] == U'#' && is_numeral(cp))) &&
+                         (k == 0 || !c.ch[i].pause);
+                }
+                if (ok) {
+                    best = n;
+                    kind = s.kind;
+                }
+            }
+            if (best) {
+                out = {kind, static_cast<std::uint32_t>(p - best), p};
+                return true;
+            }
+        }
+        return false;
     }
 
     Region* quote_at(std::uint32_t at) {
@@ -658,8 +709,8 @@ Decision read_in_context(Reader& rd, std::uint16_t entry, std::uint32_t b, std::
         d.uncertain = d.uncertain || reg.uncertain;
         set_cue(d, reg.cue_b, reg.cue_e);
     };
-    const Region* q = Reader::holding(rd.quotes, b, e);
-    const Region* f = q ? nullptr : Reader::holding(rd.frames, b, e);
+    const Region* q = rd.quotes.empty() ? nullptr : Reader::holding(rd.quotes, b, e);
+    const Region* f = q || rd.frames.empty() ? nullptr : Reader::holding(rd.frames, b, e);
     if (const Region* r = q ? q : f) {
         switch (r->frame) {
             case Frame::Negated:
@@ -681,7 +732,8 @@ Decision read_in_context(Reader& rd, std::uint16_t entry, std::uint32_t b, std::
     } else {
         // A negation right before the phrase, in its clause.
         const std::uint32_t reach_any = kNegReachLong + 2;
-        if (const Mark* n = rd.last_before(MarkerKind::Negator, b, reach_any)) {
+        if (const Mark* n = rd.negators ? rd.last_before(MarkerKind::Negator, b, reach_any)
+                                        : nullptr) {
             if (n->end <= b && same_clause(c, n->end - 1, b)) {
                 const std::uint32_t gap = b - n->end;
                 const std::uint32_t reach = n->end - n->begin >= 2 ? kNegReachLong : kNegReachShort;
@@ -720,7 +772,7 @@ Decision read_in_context(Reader& rd, std::uint16_t entry, std::uint32_t b, std::
             break;
     }
     if (d.counted) d.reading = Reading::Own;
-    if (!d.counted || !im.courtesy[entry]) return d;
+    if (!d.counted || !im.courtesy[entry] || !rd.impatience) return d;
     // A courtesy formula wrapped in impatience (行了行了,对不起 / 对不起行了吧) in one sentence.
     const std::size_t sentence = rd.sentence_of(b);
     const Mark* best = nullptr;
@@ -761,8 +813,13 @@ Decision read_in_context(Reader& rd, std::uint16_t entry, std::uint32_t b, std::
 // Assigns into existing strings where there are some, so a reused result allocates nothing.
 void assign_names(std::vector<std::string>& v, const std::vector<std::uint16_t>& ids,
                   const std::vector<std::string>& names) {
+    if (ids.empty()) {
+        v.clear();
+        return;
+    }
     v.resize(ids.size());
-    for (std::size_t i = 0; i < ids.size(); ++i) v[i].assign(names[ids[i]]);
+    for (std::size_t i = 0; i < ids.size(); ++i)
+        if (v[i] != names[ids[i]]) v[i].assign(names[ids[i]]);
 }
 
 struct SpanOut {
@@ -775,22 +832,22 @@ struct SpanOut {
 };
 
 void fill_span(const Impl& im, const Chars& c, const SpanOut& s, ActSpan& span) {
-    span.name.assign(im.names[s.entry]);
+    if (span.name != im.names[s.entry]) span.name.assign(im.names[s.entry]);
     span.forbidden = im.forbidden[s.entry];
     span.weak = s.weak;
-    span.begin = c.norm[s.begin];
-    span.end = c.norm[s.end];
-    span.src_begin = c.src_begin[s.begin];
-    span.src_end = c.src_end[s.end - 1];
+    span.begin = c.ch[s.begin].norm;
+    span.end = c.ch[s.end].norm;
+    span.src_begin = c.ch[s.begin].src_begin;
+    span.src_end = c.ch[s.end - 1].src_end;
     const Rule& rule = im.rules[s.rule];
-    span.phrase.assign(im.phrase_text[rule.phrase]);
-    span.family.assign(im.families[rule.family]);
+    span.phrase = im.phrase_text[rule.phrase];
+    span.family = im.families[rule.family];
     span.loose = s.loose;
     span.reading = s.d.reading;
     span.sarcastic = s.d.sarcastic;
     span.uncertain = s.d.uncertain;
     if (s.d.cue_e > s.d.cue_b)
-        span.cue.assign(c.text, c.norm[s.d.cue_b], c.norm[s.d.cue_e] - c.norm[s.d.cue_b]);
+        span.cue.assign(c.text, c.ch[s.d.cue_b].norm, c.ch[s.d.cue_e].norm - c.ch[s.d.cue_b].norm);
     else
         span.cue.clear();
 }
@@ -813,7 +870,7 @@ void LexiconDetector::detect_into(std::string_view input, DetectedActs& out, Pat
     thread_local struct Scratch {
         Chars chars;
         std::vector<Hit> hits;
-        std::vector<std::uint32_t> sufmin;
+        std::vector<std::uint32_t> sufmin, latest;
         std::vector<Found> found;
         std::vector<std::uint8_t> vetoed;
         std::vector<Mark> marks;
@@ -835,19 +892,27 @@ void LexiconDetector::detect_into(std::string_view input, DetectedActs& out, Pat
         input = input.substr(0, cut);
     }
     bool valid = false;
-    const int fast = path == Path::Fast ? fast_chars(input, im, c) : -1;
+    const bool fillers = im.filler != 0xFFFF;
+    const int fast = path != Path::Fast ? -1
+                     : fillers          ? fast_chars<true>(input, im, c)
+                                        : fast_chars<false>(input, im, c);
     if (fast < 0) {
-        CharsSink sink(c, im, input.size());
-        valid = td::normalize_chars(input, sink);
+        if (fillers) {
+            CharsSink<true> sink(c, im, input.size());
+            valid = td::normalize_chars(input, sink);
+        } else {
+            CharsSink<false> sink(c, im, input.size());
+            valid = td::normalize_chars(input, sink);
+        }
     } else {
         valid = fast > 0;
     }
     if (!valid) {
-        c.bytes = c.count = c.nhits = c.nstrip = c.nlhits = 0;
+        c.bytes = c.count = c.nhits = c.steps = 0;
         c.events.clear();
-        c.norm.assign(std::max<std::size_t>(c.norm.size(), 1), 0);
-        c.pause.assign(std::max<std::size_t>(c.pause.size(), 1), 0);
-        c.pauses_upto.assign(std::max<std::size_t>(c.pauses_upto.size(), 1), 0);
+        c.skipped = false;
+        c.ensure(1);
+        c.ch[0] = {0, 0, 0, 0, 0};
     }
     out.normalized.assign(c.text.data(), c.bytes);
 
@@ -857,64 +922,61 @@ void LexiconDetector::detect_into(std::string_view input, DetectedActs& out, Pat
     hits.clear();
     found.clear();
     marks.clear();
+    // The hits are read from the last to the first, so that a part of a gapped rule is kept
+    // only when a later part begins after it: the first parts of 「您…再来吧」 (every 您) are
+    // dropped at once unless 再来吧 follows. Per part, the latest begin of its kept hits so far
+    // (0: none; left all 0 between calls — only the slots touched are reset, below).
+    if (scratch.latest.size() < im.multi_slots) scratch.latest.resize(im.multi_slots, 0);
+    std::uint32_t* latest = scratch.latest.data();
+    auto gapped = [&](const Use& u, std::uint32_t b, std::uint32_t e) {
+        const Rule& rule = im.rules[u.rule];
+        if (u.part + 1u < rule.parts.size() && latest[u.slot + 1] < e) return;
+        hits.push_back({u.rule, u.part, b, e});
+        latest[u.slot] = std::max(latest[u.slot], b);
+    };
 
-    // Exact automaton: acts, markers, forbidden phrases that cannot be loose.
+    // The keys found, checked against each phrase using them. Positions are the automaton's
+    // steps (characters less the fillers); at() maps them back to characters.
     const std::uint32_t* pauses = im.pauses.data();
-    const std::uint32_t* pauses_upto = c.pauses_upto.data();
+    const Chars::Ch* chs = c.ch.data();
     {
-        const Use* uses = im.exact.state_uses.data();
-        const std::uint32_t* use_begin = im.exact.state_use_begin.data();
-        auto id = [](std::size_t k) { return k; };
-        for (const Chars::KeysEnd& h : std::span(c.hits.data(), c.nhits)) {
-            const std::uint32_t e = h.end;
-            for (const Use* u = uses + use_begin[h.state]; u != uses + use_begin[h.state + 1];
-                 ++u) {
-                const std::uint32_t b = e - u->key_length;
-                // No pause strictly inside [b, e) unless the phrase allows it there (the
-                // prefix count answers the common case, a phrase that allows none, at once).
-                if (u->plain ? pauses_upto[e - 1] != pauses_upto[b]
-                             : !part_fits(*u, pauses, c, b, e, c.count, id))
-                    continue;
-                if (u->kind == RuleKind::Marker) {
-                    marks.push_back(
-                        {static_cast<MarkerKind>(u->entry - im.first_marker), b, e});
-                } else if (!u->multi) {
-                    found.push_back({u->entry, u->kind, false, b, e, u->rule});
-                } else {
-                    hits.push_back({u->rule, u->part, b, e});
-                }
-            }
-        }
-    }
-    // Loose automaton: forbidden phrases, over the characters that are not fillers.
-    {
-        const Use* uses = im.loose.state_uses.data();
-        const std::uint32_t* use_begin = im.loose.state_use_begin.data();
-        const std::uint32_t* strip = c.strip.data();
-        auto at = [strip](std::size_t k) { return strip[k]; };
-        for (const Chars::KeysEnd& h : std::span(c.lhits.data(), c.nlhits)) {
+        const Use* uses = im.automaton.state_uses.data();
+        const std::uint32_t* use_begin = im.automaton.state_use_begin.data();
+        auto at = [&c](std::size_t k) { return c.at(k); };
+        for (std::size_t hi = c.nhits; hi-- > 0;) {
+            const Chars::KeysEnd& h = c.hits[hi];
             const std::uint32_t se = h.end;
+            const std::uint32_t e = c.at(se - 1) + 1;
             for (const Use* u = uses + use_begin[h.state]; u != uses + use_begin[h.state + 1];
                  ++u) {
                 const std::uint32_t sb = se - u->key_length;
-                if (u->plain ? pauses_upto[strip[se - 1]] != pauses_upto[strip[sb]]
-                             : !part_fits(*u, pauses, c, sb, se, c.nstrip, at))
+                std::uint32_t b = c.at(sb), ee = e;
+                // No pause strictly inside unless the phrase allows it there (the prefix count
+                // answers the common case, a phrase that allows none, at once).
+                if (u->plain ? chs[e - 1].pauses_upto != chs[b].pauses_upto
+                             : !part_fits(*u, pauses, c, sb, se, c.steps, at))
                     continue;
-                std::uint32_t b = strip[sb], e = strip[se - 1] + 1;
-                const bool inserted = e - b != u->key_length;
                 if (u->inner &&
                     !inner_fits(im, im.rules[u->rule].parts[u->part].inner, c, b, e))
                     continue;
-                if (u->multi) {
-                    hits.push_back({u->rule, u->part, b, e});
-                    continue;
+                if (u->kind == RuleKind::Marker) {
+                    if (u->edges && !edges_fit(im, im.rules[u->rule], c, b, ee)) continue;
+                    marks.push_back({static_cast<MarkerKind>(u->entry - im.first_marker), b, ee});
+                } else if (u->multi) {
+                    gapped(*u, b, e);
+                } else {
+                    if (u->edges && !edges_fit(im, im.rules[u->rule], c, b, ee)) continue;
+                    found.push_back({u->entry, u->kind, e - b != u->key_length, b, ee, u->rule});
                 }
-                if (u->edges && !edges_fit(im, im.rules[u->rule], c, b, e)) continue;
-                found.push_back({u->entry, u->kind, inserted, b, e, u->rule});
             }
         }
     }
-    if (!hits.empty()) chain_parts(im, c, hits, scratch.sufmin, found);
+    std::reverse(marks.begin(), marks.end());  // back in order of end
+    if (!hits.empty()) {
+        // Every slot this text set has a hit: unset them for the next text.
+        for (const Hit& h : hits) latest[im.first_slot[h.rule] + h.part] = 0;
+        chain_parts(im, c, hits, scratch.sufmin, found);
+    }
     drop_false_negators(marks);
     std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) {
         if (a.entry != b.entry) return a.entry < b.entry;
@@ -923,17 +985,32 @@ void LexiconDetector::detect_into(std::string_view input, DetectedActs& out, Pat
         if (a.kind != b.kind) return a.kind < b.kind;
         return a.rule < b.rule;
     });
-    apply_vetoes(found, scratch.vetoed);
+    const bool excepts = std::any_of(found.begin(), found.end(),
+                                     [](const Found& f) { return f.kind == RuleKind::Except; });
+    if (excepts) apply_vetoes(found, scratch.vetoed);
 
     // The context: sentence starts, quotations, frames.
     scratch.strong.clear();
     for (const PauseEvent& ev : c.events)
         if (ev.bits & td::kPauseStrong) scratch.strong.push_back(ev.at);
+    scratch.quotes.clear();
+    scratch.frames.clear();
     Reader rd{im, c, marks, scratch.strong, scratch.quotes, scratch.frames};
-    const bool in_context = im.detection == Detection::Meaning;
-    if (in_context && !found.empty()) {
-        rd.build_quotes(c.events);
-        rd.build_frames(scratch.speech);
+    // Nothing to read in context without a marker or a quotation mark (most replies): every
+    // match is then the trainee's own.
+    bool quoting = false;
+    for (const PauseEvent& ev : c.events)
+        quoting = quoting || (ev.bits & (td::kQuoteOpen | td::kQuoteClose | td::kQuoteStraight));
+    const bool in_context =
+        im.detection == Detection::Meaning && !found.empty() && (!marks.empty() || quoting);
+    if (in_context) {
+        for (const Mark& m : marks) {
+            rd.negators = rd.negators || m.kind == MarkerKind::Negator;
+            rd.speaking = rd.speaking || m.kind == MarkerKind::Speech;
+            rd.impatience = rd.impatience || m.kind == MarkerKind::Impatience;
+        }
+        if (quoting) rd.build_quotes(c.events);
+        if (rd.speaking) rd.build_frames(scratch.speech);
     }
 
     // Per entry (in the fixed order): the reading of each match; strong beats weak.
@@ -952,8 +1029,10 @@ void LexiconDetector::detect_into(std::string_view input, DetectedActs& out, Pat
         const std::size_t first_span = scratch.spans.size();
         for (std::size_t k = i; k < j; ++k) {
             const Found& f = found[k];
-            if (f.kind == RuleKind::Except || scratch.vetoed[k]) continue;
-            const Decision d = in_context ? read_in_context(rd, entry, f.begin, f.end) : Decision{};
+            if (f.kind == RuleKind::Except || (excepts && scratch.vetoed[k])) continue;
+            const bool readable = in_context && (im.forbidden[entry] || im.negatable[entry] ||
+                                                 im.own_voice[entry] || im.courtesy[entry]);
+            const Decision d = readable ? read_in_context(rd, entry, f.begin, f.end) : Decision{};
             unsure = unsure || d.uncertain;
             std::vector<SpanOut>& list = d.counted ? scratch.spans : scratch.aside;
             // The same words through two phrases: one span (the first phrase's).

@@ -437,7 +437,6 @@ struct Piece {
 std::string compile_pieces(const std::vector<Piece>& pieces, bool at_start, bool at_end,
                            LexiconDetector::Impl& impl, Rule& rule) {
     if (pieces.size() > 8) return "too many '…'/{any} parts (at most 8)";
-    // Loose when every part keeps a character once the fillers are out.
     std::vector<Shadow> shadows;
     for (std::size_t i = 0; i < pieces.size(); ++i) {
         std::string piece = pieces[i].text;
@@ -451,29 +450,41 @@ std::string compile_pieces(const std::vector<Piece>& pieces, bool at_start, bool
                                        "removed; write the words to match";
         shadows.push_back(make_shadow(n));
     }
+    // Loose (the meaning detection): every part without its fillers; a last part of one filler
+    // becomes the rule's tail.
     std::vector<Stripped> stripped;
+    std::size_t keyed = pieces.size();
     if (rule.loose) {
-        for (std::size_t i = 0; i < shadows.size() && rule.loose; ++i) {
-            stripped.push_back(strip_fillers(shadows[i], impl, i == 0, i + 1 == shadows.size()));
-            rule.loose = !stripped.back().chars.empty();
+        for (std::size_t i = 0; i < shadows.size(); ++i) {
+            const bool last = i + 1 == shadows.size();
+            stripped.push_back(strip_fillers(shadows[i], impl, i == 0, last));
+            if (!stripped.back().chars.empty()) continue;
+            const Stripped& st = stripped.back();
+            const std::u32string only = st.lead + st.inner + st.trail;
+            if (!last || i == 0 || only.size() != 1)
+                return "a part of only adverbs or particles can only be one character ending "
+                       "the phrase after '…' or {any} (你问…吧); write words in it";
+            rule.tail = only[0];
+            rule.tail_near = pieces[i].near;
+            keyed = i;
         }
     }
-    for (std::size_t i = 0; i < pieces.size(); ++i) {
+    for (std::size_t i = 0; i < keyed; ++i) {
         Part part;
         part.near = pieces[i].near;
         part.at_start = at_start && i == 0;
         part.at_end = at_end && i + 1 == pieces.size();
         if (rule.loose) {
             const Stripped& st = stripped[i];
-            part.key = impl.loose.key_id(to_utf8(st.chars));
+            part.key = impl.automaton.key_id(to_utf8(st.chars));
             if (st.inner.size() != st.chars.size()) part.inner = st.inner;
             for (std::uint32_t k = 1; k < st.pause.size(); ++k)
                 if (st.pause[k]) part.pauses_ok.push_back(k);
             if (i == 0) rule.lead = st.lead;
-            if (i + 1 == pieces.size()) rule.trail = st.trail;
+            if (i + 1 == keyed && !rule.tail) rule.trail = st.trail;
         } else {
             const Shadow& sh = shadows[i];
-            part.key = impl.exact.key_id(sh.text);
+            part.key = impl.automaton.key_id(sh.text);
             std::uint32_t chars = 0;  // the matcher counts in characters of the shadow
             for (std::size_t p = 0; p < sh.text.size(); p += utf8_length(sh.text[p]), ++chars)
                 if (p > 0 && sh.pause[p]) part.pauses_ok.push_back(chars);
@@ -555,9 +566,8 @@ int slot_of(const std::string& name, bool forbidden) {
     return -1;
 }
 
-const std::string& key_text(const LexiconDetector::Impl& impl, const Rule& rule,
-                            const Part& part) {
-    return (rule.loose ? impl.loose : impl.exact).keys[part.key];
+const std::string& key_text(const LexiconDetector::Impl& impl, const Part& part) {
+    return impl.automaton.keys[part.key];
 }
 
 // An except phrase vetoes only matches lying inside it, so one that contains no phrase of its
@@ -572,17 +582,12 @@ void warn_dead_excepts(const Lexicon& lexicon, const LexiconDetector::Impl& impl
         const auto [ex_first, ex_end] = ranges[idx++];
         for (std::size_t r = ex_first; r < ex_end; ++r) {
             const Rule& ex = impl.rules[r];
-            if (ex.parts.size() > 1) continue;  // a gapped veto spans whatever lies between
+            if (ex.parts.size() != 1 || ex.tail) continue;  // a gapped veto spans what is between
             bool live = false;
             for (std::size_t k = first; k < end_phrases && !live; ++k) {
                 const Rule& pr = impl.rules[k];
-                if (pr.loose != ex.loose) {
-                    live = true;  // compared in different forms: give it the benefit
-                    continue;
-                }
                 for (const auto& pp : pr.parts)
-                    if (key_text(impl, ex, ex.parts[0]).find(key_text(impl, pr, pp)) !=
-                        std::string::npos)
+                    if (key_text(impl, ex.parts[0]).find(key_text(impl, pp)) != std::string::npos)
                         live = true;
             }
             if (!live) {
@@ -617,14 +622,15 @@ void flatten_uses(LexiconDetector::Impl& impl, Automaton& a) {
             u.entry = rule.entry;
             u.kind = rule.kind;
             u.part = p;
-            u.multi = rule.parts.size() > 1;
+            u.multi = rule.parts.size() > 1 || rule.tail;
+            u.slot = impl.first_slot[r] + p;
             u.at_start = part.at_start;
             u.at_end = part.at_end;
             u.pauses_begin = static_cast<std::uint32_t>(impl.pauses.size());
             impl.pauses.insert(impl.pauses.end(), part.pauses_ok.begin(), part.pauses_ok.end());
             u.pauses_end = static_cast<std::uint32_t>(impl.pauses.size());
             u.plain = !u.at_start && !u.at_end && u.pauses_begin == u.pauses_end;
-            u.edges = !u.multi && (!rule.lead.empty() || !rule.trail.empty());
+            u.edges = !rule.lead.empty() || !rule.trail.empty();
             u.inner = !part.inner.empty();
             uses.push_back(u);
         }
@@ -647,21 +653,17 @@ void flatten_uses(LexiconDetector::Impl& impl, Automaton& a) {
     a.key_index.clear();
 }
 
-// Symbols for the characters of one automaton's keys (in order of first use), the keys as
-// symbol sequences, and the automaton. `half` selects the half of Impl::symbols it fills.
-// False if the keys use more distinct characters than the symbols allow.
-bool build_automaton(LexiconDetector::Impl& impl, Automaton& a, int half) {
+// Symbols for the characters of the keys (in order of first use), the keys as symbol
+// sequences, and the automaton. False if the keys use more distinct characters than the
+// symbols allow.
+bool build_automaton(LexiconDetector::Impl& impl) {
     using Impl = LexiconDetector::Impl;
-    const int shift = half * 16;
-    std::uint32_t next = 1;
-    auto get = [&](char32_t cp) -> std::uint16_t {
-        std::uint32_t& slot = cp < 0x10000 ? impl.symbols[cp] : impl.symbols_astral[cp];
-        return static_cast<std::uint16_t>(slot >> shift);
-    };
+    Automaton& a = impl.automaton;
+    std::uint16_t next = 1;
     auto symbol = [&](char32_t cp) -> std::uint16_t {
-        std::uint32_t& slot = cp < 0x10000 ? impl.symbols[cp] : impl.symbols_astral[cp];
-        if (get(cp) == 0) slot |= next++ << shift;
-        return get(cp);
+        std::uint16_t& slot = cp < 0x10000 ? impl.symbols[cp] : impl.symbols_astral[cp];
+        if (slot == 0) slot = next++;
+        return slot;
     };
     std::vector<std::vector<std::uint16_t>> seqs(a.keys.size());
     for (std::size_t k = 0; k < a.keys.size(); ++k) {
@@ -671,12 +673,15 @@ bool build_automaton(LexiconDetector::Impl& impl, Automaton& a, int half) {
             seqs[k].push_back(symbol(utf8_at(key, i, len)));
             i += len;
         }
-        if (next >= Impl::kNumeral) return false;  // 32767 distinct characters
+        if (next >= Impl::kNumeral - 1) return false;  // 32766 distinct characters
     }
-    a.ac = text::SymbolAhoCorasick(seqs, next);
+    // The fillers share one symbol past the keys', which the automaton reads past.
+    const bool fillers = std::find(impl.filler_bmp.begin(), impl.filler_bmp.end(), true) !=
+                         impl.filler_bmp.end();
+    if (fillers) impl.filler = next++;
+    a.ac = text::SymbolAhoCorasick(seqs, next, fillers ? impl.filler : 0);
     for (std::uint32_t r = 0; r < impl.rules.size(); ++r) {
         const Rule& rule = impl.rules[r];
-        if (rule.loose != (&a == &impl.loose)) continue;
         for (std::uint8_t p = 0; p < rule.parts.size(); ++p)
             a.users[rule.parts[p].key].emplace_back(r, p);
     }
@@ -684,15 +689,14 @@ bool build_automaton(LexiconDetector::Impl& impl, Automaton& a, int half) {
     return true;
 }
 
-// Numerals read as '#' in both automata (symbol 0 when no key uses one); fillers are skipped
-// by the loose one.
+// Numerals read as '#' (symbol 0 when no key uses one); the fillers are skipped.
 void finish_symbols(LexiconDetector::Impl& impl) {
     using Impl = LexiconDetector::Impl;
-    const std::uint32_t hash = impl.symbols['#'];
+    const std::uint16_t hash = impl.symbols['#'];
     for (char32_t cp = 0; cp < 0x10000; ++cp) {
-        std::uint32_t& s = impl.symbols[cp];
-        if (is_numeral(cp)) s = (hash & 0xFFFF0000u) | Impl::kNumeral | (hash & 0xFFFFu);
-        if (impl.filler_bmp[cp]) s = (s & 0xFFFFu) | (std::uint32_t{Impl::kFiller} << 16);
+        std::uint16_t& s = impl.symbols[cp];
+        if (is_numeral(cp)) s = static_cast<std::uint16_t>(Impl::kNumeral | hash);
+        if (impl.filler_bmp[cp]) s = impl.filler;
     }
 }
 
@@ -737,7 +741,7 @@ std::unique_ptr<LexiconDetector> LexiconDetector::build(const Lexicon& lexicon,
     }
     const std::size_t entries = impl->first_marker;
     auto flags = [&](const std::vector<std::string>& acts, bool families) {
-        std::vector<bool> v(entries, false);
+        std::vector<std::uint8_t> v(entries, 0);
         for (std::size_t i = 0; i < entries; ++i)
             v[i] = (families && impl->forbidden[i]) ||
                    std::find(acts.begin(), acts.end(), impl->names[i]) != acts.end();
@@ -789,10 +793,10 @@ std::unique_ptr<LexiconDetector> LexiconDetector::build(const Lexicon& lexicon,
         }
         const auto id = static_cast<std::uint16_t>(slot);
         const std::size_t first = impl->rules.size();
-        add(entry.phrases, id, RuleKind::Strong, entry.forbidden);
-        add(entry.weak, id, RuleKind::Weak, entry.forbidden);
+        add(entry.phrases, id, RuleKind::Strong, meaning);
+        add(entry.weak, id, RuleKind::Weak, meaning);
         const std::size_t excepts = impl->rules.size();
-        add(entry.except, id, RuleKind::Except, entry.forbidden);
+        add(entry.except, id, RuleKind::Except, meaning);
         ranges.emplace_back(first, excepts);
         ranges.emplace_back(excepts, impl->rules.size());
     }
@@ -801,19 +805,43 @@ std::unique_ptr<LexiconDetector> LexiconDetector::build(const Lexicon& lexicon,
         &m.negators,     &m.speech,     &m.reporters,   &m.addressee,
         &m.first_person, &m.impatience, &m.not_negators};
     static_assert(markers.size() == static_cast<std::size_t>(MarkerKind::Count));
-    for (std::size_t k = 0; k < markers.size(); ++k)
+    for (std::size_t k = 0; k < markers.size(); ++k) {
+        const auto kind = static_cast<MarkerKind>(k);
+        if (kind == MarkerKind::Reporter || kind == MarkerKind::Addressee ||
+            kind == MarkerKind::FirstPerson) {
+            for (const auto& ph : *markers[k]) {
+                const std::string n = make_shadow(text::normalize(ph.text)).text;
+                std::u32string w;
+                for (std::size_t i = 0; i < n.size(); i += utf8_length(n[i]))
+                    w.push_back(utf8_at(n, i, utf8_length(n[i])));
+                if (w.empty()) {
+                    diags.error(lexicon.file, ph.pos,
+                                "'" + ph.text + "': a meaning word needs words, not marks");
+                    continue;
+                }
+                impl->subjects[w.back()].push_back({std::move(w), kind});
+            }
+            continue;
+        }
         add(*markers[k], static_cast<std::uint16_t>(impl->first_marker + k), RuleKind::Marker,
-            false);
+            meaning);
+    }
     for (std::size_t r = 0; r < impl->rules.size(); ++r) {
         const Rule& rule = impl->rules[r];
-        if (rule.kind == RuleKind::Marker && rule.parts.size() > 1)
+        if (rule.kind == RuleKind::Marker && (rule.parts.size() > 1 || rule.tail))
             diags.error(lexicon.file, {},
                         "'" + impl->phrase_text[rule.phrase] +
                             "': a meaning word is plain text, without '…' or {any}");
     }
     if (diags.error_count() > errors_before) return nullptr;
     if (meaning) warn_dead_excepts(lexicon, *impl, ranges, diags);  // once: it sees every phrase
-    if (!build_automaton(*impl, impl->exact, 0) || !build_automaton(*impl, impl->loose, 1)) {
+    impl->first_slot.assign(impl->rules.size(), 0);
+    for (std::size_t r = 0; r < impl->rules.size(); ++r) {
+        if (impl->rules[r].parts.size() < 2 && !impl->rules[r].tail) continue;
+        impl->first_slot[r] = impl->multi_slots;
+        impl->multi_slots += static_cast<std::uint32_t>(impl->rules[r].parts.size());
+    }
+    if (!build_automaton(*impl)) {
         diags.error(lexicon.file, {},
                     "the phrases use more than 32766 distinct characters; split the lexicon");
         return nullptr;
@@ -838,12 +866,10 @@ int LexiconDetector::version() const {
     return impl_->version;
 }
 std::vector<std::string> LexiconDetector::pattern_keys() const {
-    std::vector<std::string> keys = impl_->exact.keys;
-    keys.insert(keys.end(), impl_->loose.keys.begin(), impl_->loose.keys.end());
-    return keys;
+    return impl_->automaton.keys;
 }
 std::size_t LexiconDetector::state_count() const {
-    return impl_->exact.ac.state_count() + impl_->loose.ac.state_count();
+    return impl_->automaton.ac.state_count();
 }
 
 // --------------------------------------------------------------------------------- [load]

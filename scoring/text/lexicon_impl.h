@@ -1,7 +1,8 @@
 // Internal to scoring/text: the compiled lexicon that lexicon.cpp builds and detect.cpp runs.
-// Two automata: the exact one (acts, the meaning markers, and forbidden phrases that cannot be
-// matched loosely) over every character, and the loose one (forbidden phrases with the fillers
-// taken out) over the characters that are not fillers, so 你自己也有问题 contains 你自己有问题.
+// One automaton over the characters that are not fillers (the meaning detection's adverbs and
+// particles; the phrase detection has none): every key is its phrase with the fillers taken
+// out, so 你自己也有问题 contains 你自己有问题, and the fillers a phrase itself holds are checked
+// on each hit (Rule::lead/trail, Part::inner).
 #pragma once
 #include <cstdint>
 #include <string>
@@ -42,7 +43,11 @@ struct Part {
 struct Rule {
     std::uint16_t entry = 0;
     RuleKind kind = RuleKind::Strong;
-    bool loose = false;  // its keys are in the loose automaton (fillers skipped)
+    bool loose = false;  // compiled with its fillers taken out (the meaning detection)
+    // A last part of one filler (你问…吧): that filler after the other parts, in their clause
+    // (within kAnyMax characters after {any}).
+    char32_t tail = 0;
+    bool tail_near = false;
     std::vector<Part> parts;
     std::uint32_t phrase = 0;  // index in Impl::phrase_text (the phrase as written)
     std::uint16_t family = 0;  // index in Impl::families (0: none)
@@ -55,6 +60,7 @@ struct Rule {
 // hit reads one flat record.
 struct Use {
     std::uint32_t rule = 0;
+    std::uint32_t slot = 0;  // if multi: this part's slot among all gapped rules' parts
     std::uint32_t pauses_begin = 0;  // Part::pauses_ok, in Impl::pauses
     std::uint32_t pauses_end = 0;
     std::uint32_t key_length = 0;  // in characters (of the automaton's sequence)
@@ -94,32 +100,44 @@ struct LexiconDetector::Impl {
     // Fixed slots: the acts in enums::kActs order, then the families in kForbidden order, so
     // results come out in the documented order; then the marker kinds.
     std::vector<std::string> names;
-    std::vector<bool> forbidden;
+    std::vector<std::uint8_t> forbidden;  // (bytes, not vector<bool>: read per match)
     std::uint16_t first_marker = 0;  // names.size() before the markers
     std::vector<Rule> rules;
     std::vector<std::string> phrase_text;
     std::vector<std::string> families;  // [0] = ""
     std::vector<std::uint32_t> pauses;  // Use::pauses_begin/end index this
+    std::uint32_t multi_slots = 0;      // parts of gapped rules, numbered rule by rule
+    std::vector<std::uint32_t> first_slot;  // per rule: its first part's slot (if gapped)
 
     // Per act or family: which readings take it away, and whether impatience makes it
     // sarcastic (from `meaning:`).
-    std::vector<bool> negatable, own_voice, courtesy;
+    std::vector<std::uint8_t> negatable, own_voice, courtesy;
 
-    Automaton exact, loose;
+    Automaton automaton;
 
-    // Per folded code point of the BMP: the exact automaton's symbol in the low half (kNumeral
-    // set for numerals, which run into one '#'), the loose automaton's in the high half
-    // (kFiller: skipped by it). Past the BMP: the maps (none in the shipped lexicon).
+    // The subjects of speech verbs (reporters, addressee, first person) are not in the automata
+    // (您, 我 would hit in nearly every reply): a speech verb looks back for them. By last
+    // character, each word with its kind.
+    struct Subject {
+        std::u32string word;  // normalised, numerals as '#'
+        MarkerKind kind;
+    };
+    std::unordered_map<char32_t, std::vector<Subject>> subjects;
+
+    // Per folded code point of the BMP: the automaton's symbol (1.. for the characters of the
+    // keys, 0 for the others), kNumeral set for numerals (a run of them is one '#'), or
+    // `filler` for the characters it reads past (the automaton stays where it is on it: no
+    // branch per character). Past the BMP: the map (none in the shipped lexicon).
     static constexpr std::uint16_t kNumeral = 0x8000;
-    static constexpr std::uint16_t kFiller = 0xFFFF;
-    std::vector<std::uint32_t> symbols;  // 0x10000 entries
-    std::unordered_map<char32_t, std::uint32_t> symbols_astral;
+    std::uint16_t filler = 0xFFFF;  // never a symbol when there are no fillers
+    std::vector<std::uint16_t> symbols;  // 0x10000 entries
+    std::unordered_map<char32_t, std::uint16_t> symbols_astral;
     std::vector<bool> filler_bmp;  // the fillers (lead/trail checks read the code points)
 
-    std::uint32_t symbols_of(char32_t cp) const {
+    std::uint16_t symbol_of(char32_t cp) const {
         if (cp < 0x10000) return symbols[cp];
         const auto it = symbols_astral.find(cp);
-        return it == symbols_astral.end() ? 0u : it->second;
+        return it == symbols_astral.end() ? std::uint16_t{0} : it->second;
     }
     bool is_filler(char32_t cp) const { return cp < 0x10000 && filler_bmp[cp]; }
 };

@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
 # Speech-act detection vs `grep -F -f` over the same text and the same lexicon, side by side.
-#   tests/bench/acts_vs_grep.sh [BUILD_DIR]      (default build/h3-release; configured if missing)
+#   tests/bench/acts_vs_grep.sh [BUILD_DIR [BASELINE_BUILD_DIR]]
+# BUILD_DIR defaults to build/h3-release (configured if missing; `build/release` after
+# `cmake --preset release`). With BASELINE_BUILD_DIR (another build's tree, e.g. of main), its
+# bench_text runs on the same corpus in the same run, and the ratios are printed: the phrase
+# detection (today's engine) and the meaning-aware one (issue 12) against the baseline's.
 # 1. builds bench_text (Release), 2. writes the corpus (the labelled set repeated to ~10 MB, one
 # utterance per line) and the patterns (the automaton's keys, one per line), 3. runs the
 # detection benchmarks, 4. times `grep -c -F -f patterns corpus` (best of 5, C and UTF-8
@@ -8,6 +12,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 build=${1:-$root/build/h3-release}
+baseline=${2:-}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -21,6 +26,11 @@ bench="$build/tests/bench/bench_text"
 "$bench" --dump-corpus="$work/corpus.txt"
 "$bench" --corpus="$work/corpus.txt" --benchmark_format=json --benchmark_out="$work/bench.json" \
   --benchmark_out_format=json >/dev/null
+if [ -n "$baseline" ]; then
+  "$baseline/tests/bench/bench_text" --corpus="$work/corpus.txt" \
+    --benchmark_filter='BM_DetectCorpus|BM_Detect40Chars' --benchmark_format=json \
+    --benchmark_out="$work/baseline.json" --benchmark_out_format=json >/dev/null
+fi
 
 python3 - "$work" <<'PY'
 import json, os, resource, subprocess, sys
@@ -66,4 +76,17 @@ for loc in ("C", "C.UTF-8"):
 # -c may stop reading a line at its first match; -o must find every match, as detection does.
 g, c = grep("C", "-o")
 print(f"grep -o -F -f (LC_ALL=C      ):    {g:8.1f} MB/s ({c} matches); grep is {g/det:.1f}x faster")
+if "BM_DetectCorpusMeaning" in b:
+    m = b["BM_DetectCorpusMeaning"]["bytes_per_second"] / 1e6
+    print(f"meaning-aware detection throughput:{m:8.1f} MB/s "
+          f"({int(b['BM_DetectCorpusMeaning']['lines_with_acts'])} lines with acts), "
+          f"one 40-char utterance {ns('BM_Detect40CharsMeaning')/1e3:.2f} us")
+base_path = os.path.join(work, "baseline.json")
+if os.path.exists(base_path):
+    base = {x["name"].split("/")[0]: x for x in json.load(open(base_path))["benchmarks"]}
+    bd = base["BM_DetectCorpus"]["bytes_per_second"] / 1e6
+    print(f"baseline detection throughput:     {bd:8.1f} MB/s (same corpus, same run)")
+    print(f"  phrase detection / baseline:     {det/bd:8.2f}")
+    if "BM_DetectCorpusMeaning" in b:
+        print(f"  meaning-aware / baseline:        {m/bd:8.2f}")
 PY

@@ -156,14 +156,21 @@ TEST(MeaningMechanics, NegationWithinItsScope) {
 }
 
 TEST(MeaningMechanics, TwoNegationsCancelAndAreMarkedUncertain) {
+    std::string meaning = kMeaning;
+    meaning.replace(meaning.find("negatable: [apology"), 19, "negatable: [empathy, apology");
     auto det = build_from("  empathy: {phrases: [理解您]}\n",
-                          "  refuse-knowledge: {phrases: [不知道]}\n  rude: {phrases: [滚]}\n");
+                          "  refuse-knowledge: {phrases: [不知道]}\n  rude: {phrases: [滚]}\n",
+                          meaning);
     ASSERT_TRUE(det);
     const DetectedActs d = det->detect("我不是不理解您");
     EXPECT_THAT(d.acts, ElementsAre("empathy"));
     EXPECT_THAT(d.uncertain, ElementsAre("empathy"));
-    // empathy is not negatable in this lexicon: 不理解您 still counts (the list decides).
-    EXPECT_THAT(det->detect("我不理解您").acts, ElementsAre("empathy"));
+    EXPECT_THAT(det->detect("我不理解您").acts, IsEmpty());
+    // Where the list does not make empathy negatable, 不理解您 still counts.
+    auto plain = build_from("  empathy: {phrases: [理解您]}\n",
+                            "  refuse-knowledge: {phrases: [不知道]}\n  rude: {phrases: [滚]}\n");
+    ASSERT_TRUE(plain);
+    EXPECT_THAT(plain->detect("我不理解您").acts, ElementsAre("empathy"));
 }
 
 TEST(MeaningMechanics, QuotationsWithAndWithoutASpeaker) {

@@ -7,10 +7,12 @@
 #include <gtest/gtest.h>
 
 #include <ctime>
+#include <filesystem>
 #include <fstream>
 #include <random>
 #include <string>
 
+#include "acts_checks.h"
 #include "common/yaml/limits.h"
 #include "scoring/text/acts_io.h"
 #include "scoring/text/lexicon.h"
@@ -28,26 +30,7 @@ const LexiconDetector& shipped() {
     return *lex->detector;
 }
 
-std::string describe(const ActSpan& s) {
-    return s.name + "@" + std::to_string(s.begin) + "-" + std::to_string(s.end) + "/" +
-           std::to_string(s.src_begin) + "-" + std::to_string(s.src_end) + " " + s.phrase + " " +
-           s.family + " " + std::string(reading_name(s.reading)) + " " + s.cue +
-           (s.weak ? " weak" : "") + (s.loose ? " loose" : "") + (s.sarcastic ? " sarcastic" : "") +
-           (s.uncertain ? " uncertain" : "");
-}
-
-// Everything a detection says, as one string to compare.
-std::string describe(const DetectedActs& d) {
-    std::string out = d.normalized + "|";
-    for (const auto* list : {&d.acts, &d.weak_acts, &d.sarcastic_acts, &d.forbidden, &d.uncertain}) {
-        for (const auto& a : *list) out += a + ",";
-        out += "|";
-    }
-    for (const auto& s : d.spans) out += describe(s) + ";";
-    out += "|";
-    for (const auto& s : d.set_aside) out += describe(s) + ";";
-    return out + (d.truncated ? "|truncated" : "");
-}
+using fuzz::describe;
 
 void expect_paths_agree(const LexiconDetector& det, const std::string& text) {
     DetectedActs fast, general;
@@ -95,6 +78,24 @@ TEST(DetectorPaths, AgreeOnRandomText) {
         expect_paths_agree(shipped(), t);
         expect_paths_agree(shipped().meaning(), t);
     }
+}
+
+// What fuzz_acts checks, on its seed corpus and on every find kept in regressions/fuzz_acts/.
+TEST(DetectorPaths, FuzzCorpusAndFindsKeepEveryPromise) {
+    namespace fs = std::filesystem;
+    int files = 0;
+    for (const char* dir : {"corpus", "regressions"}) {
+        const fs::path d = fs::path(DESKDRILL_TESTS_DIR) / "fuzz" / dir / "fuzz_acts";
+        for (const auto& e : fs::directory_iterator(d)) {
+            if (!e.is_regular_file() || e.path().filename() == ".gitkeep") continue;
+            std::ifstream in(e.path(), std::ios::binary);
+            const std::string text((std::istreambuf_iterator<char>(in)),
+                                   std::istreambuf_iterator<char>());
+            EXPECT_EQ(fuzz::check_detection(shipped(), text), "") << e.path();
+            ++files;
+        }
+    }
+    EXPECT_GE(files, 20);
 }
 
 // ------------------------------------------------------------------------------- bounded
