@@ -32,11 +32,11 @@ struct ActSpan {
 
     // How the decision was reached, for an explanation and the supervisor's review queue.
     // `phrase` and `family` point into the detector's compiled lexicon: valid while it lives.
-    std::string_view phrase;  // the lexicon phrase or pattern that matched, as written
-    std::string_view family;  // the pattern family (blame, dismissal, …); "" for a plain phrase
+    std::string_view phrase{};  // the lexicon phrase or pattern that matched, as written
+    std::string_view family{};  // the pattern family (blame, dismissal, …); "" for a plain phrase
     bool loose = false;   // matched with adverbs or particles inserted (也/都/就/还…, 啊/吧/呢…)
     Reading reading = Reading::Own;
-    std::string cue;      // the words that decided the reading or the sarcasm (不会, 业主说, 行了行了)
+    std::string cue{};  // the words that decided the reading or the sarcasm (不会, 业主说, 行了行了)
     bool sarcastic = false;  // a courtesy formula wrapped in impatience (行了行了,对不起)
     bool uncertain = false;  // near a rule's edge (scope limit, double negation, open quote…)
 };

@@ -20,6 +20,7 @@ nlohmann::ordered_json decision_json(const DetectedActs& d, const ActSpan& s, bo
     j["words"] = s.end <= d.normalized.size() && s.begin < s.end
                      ? d.normalized.substr(s.begin, s.end - s.begin)
                      : std::string();
+    j["span"] = {s.begin, s.end};  // bytes of "normalized"
     j["phrase"] = std::string(s.phrase);
     if (!s.family.empty()) j["family"] = std::string(s.family);
     j["reading"] = std::string(reading_name(s.reading));
