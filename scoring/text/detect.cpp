@@ -732,8 +732,15 @@ Decision read_in_context(Reader& rd, std::uint16_t entry, std::uint32_t b, std::
     } else {
         // A negation right before the phrase, in its clause.
         const std::uint32_t reach_any = kNegReachLong + 2;
-        if (const Mark* n = rd.negators ? rd.last_before(MarkerKind::Negator, b, reach_any)
-                                        : nullptr) {
+        // A negation that ends on the phrase's first character covers it (不是 in 这不是你们
+        // 自己的事, whose phrase starts at 是).
+        const Mark* over = rd.negators ? rd.last_before(MarkerKind::Negator, b + 1, 0) : nullptr;
+        if (over && over->end == b + 1 && over->begin < b) {
+            d.reading = Reading::Negated;
+            set_cue(d, over->begin, over->end);
+        } else if (const Mark* n = rd.negators
+                                       ? rd.last_before(MarkerKind::Negator, b, reach_any)
+                                       : nullptr) {
             if (n->end <= b && same_clause(c, n->end - 1, b)) {
                 const std::uint32_t gap = b - n->end;
                 const std::uint32_t reach = n->end - n->begin >= 2 ? kNegReachLong : kNegReachShort;
