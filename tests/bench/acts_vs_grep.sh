@@ -24,13 +24,19 @@ bench="$build/tests/bench/bench_text"
 
 "$bench" --dump-patterns="$work/patterns.txt"
 "$bench" --dump-corpus="$work/corpus.txt"
-"$bench" --corpus="$work/corpus.txt" --benchmark_format=json --benchmark_out="$work/bench.json" \
-  --benchmark_out_format=json >/dev/null
-if [ -n "$baseline" ]; then
-  "$baseline/tests/bench/bench_text" --corpus="$work/corpus.txt" \
-    --benchmark_filter='BM_DetectCorpus|BM_Detect40Chars' --benchmark_format=json \
-    --benchmark_out="$work/baseline.json" --benchmark_out_format=json >/dev/null
-fi
+# With a baseline, both run ROUNDS times by turns (the machine is shared: the best round of
+# each is kept, so neither side is judged by a busy moment the other escaped).
+rounds=${ROUNDS:-3}
+[ -n "$baseline" ] || rounds=1
+for r in $(seq 1 "$rounds"); do
+  "$bench" --corpus="$work/corpus.txt" --benchmark_format=json \
+    --benchmark_out="$work/bench.$r.json" --benchmark_out_format=json >/dev/null
+  if [ -n "$baseline" ]; then
+    "$baseline/tests/bench/bench_text" --corpus="$work/corpus.txt" \
+      --benchmark_filter='BM_DetectCorpus|BM_Detect40Chars' --benchmark_format=json \
+      --benchmark_out="$work/baseline.$r.json" --benchmark_out_format=json >/dev/null
+  fi
+done
 
 python3 - "$work" <<'PY'
 import json, os, resource, subprocess, sys
@@ -39,7 +45,19 @@ corpus, patterns = os.path.join(work, "corpus.txt"), os.path.join(work, "pattern
 size = os.path.getsize(corpus)
 npat = sum(1 for _ in open(patterns, encoding="utf-8"))
 lines = sum(1 for _ in open(corpus, encoding="utf-8"))
-b = {x["name"].split("/")[0]: x for x in json.load(open(os.path.join(work, "bench.json")))["benchmarks"]}
+def best_of(prefix):
+    # Per benchmark, the round with the most bytes per second (the least disturbed).
+    best = {}
+    for f in sorted(os.listdir(work)):
+        if not (f.startswith(prefix + ".") and f.endswith(".json")):
+            continue
+        for x in json.load(open(os.path.join(work, f)))["benchmarks"]:
+            k = x["name"].split("/")[0]
+            if k not in best or x.get("bytes_per_second", 0) > best[k].get("bytes_per_second", 0):
+                best[k] = x
+    return best
+
+b = best_of("bench")
 
 def grep(locale, mode="-c"):
     # CPU time (user + sys) of the child, best of 5, like Google Benchmark's CPU time: the
@@ -81,11 +99,11 @@ if "BM_DetectCorpusMeaning" in b:
     print(f"meaning-aware detection throughput:{m:8.1f} MB/s "
           f"({int(b['BM_DetectCorpusMeaning']['lines_with_acts'])} lines with acts), "
           f"one 40-char utterance {ns('BM_Detect40CharsMeaning')/1e3:.2f} us")
-base_path = os.path.join(work, "baseline.json")
-if os.path.exists(base_path):
-    base = {x["name"].split("/")[0]: x for x in json.load(open(base_path))["benchmarks"]}
+base = best_of("baseline")
+if base:
     bd = base["BM_DetectCorpus"]["bytes_per_second"] / 1e6
-    print(f"baseline detection throughput:     {bd:8.1f} MB/s (same corpus, same run)")
+    print(f"baseline detection throughput:     {bd:8.1f} MB/s (same corpus, same run, best of "
+          f"{len([f for f in os.listdir(work) if f.startswith('baseline.')])} rounds by turns)")
     print(f"  phrase detection / baseline:     {det/bd:8.2f}")
     if "BM_DetectCorpusMeaning" in b:
         print(f"  meaning-aware / baseline:        {m/bd:8.2f}")
