@@ -603,6 +603,11 @@ struct Reader {
                 who = &who_buf;
             }
             if (!who) continue;
+            // 您慢慢说，… invites the caller to speak; the caller's own words follow the verb in
+            // its clause (您刚才说不清楚位置) or in quotation marks.
+            if (who->kind == MarkerKind::Addressee && sp.end < c.count && c.ch[sp.end].pause &&
+                !quote_at(sp.end))
+                continue;
             Region r{};
             r.frame = who->kind == MarkerKind::Negator      ? Frame::Negated
                       : who->kind == MarkerKind::FirstPerson ? Frame::Own
