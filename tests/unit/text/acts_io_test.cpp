@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "scoring/text/lexicon.h"
+#include "shipped_lexicon.h"
 
 namespace dd::text {
 namespace {
@@ -15,11 +16,7 @@ namespace {
 using ::testing::HasSubstr;
 
 const LexiconDetector& detector() {
-    static const auto lex = [] {
-        Diagnostics diags;
-        return load_lexicon(DESKDRILL_SCENARIOS_DIR "/lexicon.yaml", diags);
-    }();
-    return *lex->detector;
+    return shipped_lexicon();
 }
 
 TEST(ActsIo, JsonLineHasTheFixedKeysInOrder) {

@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "scoring/text/lexicon.h"
+#include "shipped_lexicon.h"
 #include "sim/model/enums.h"
 
 namespace dd {
@@ -28,13 +29,7 @@ std::unique_ptr<LexiconDetector> build_from(
 }
 
 const LexiconDetector& shipped() {
-    static const auto lex = [] {
-        Diagnostics diags;
-        auto l = load_lexicon(DESKDRILL_SCENARIOS_DIR "/lexicon.yaml", diags);
-        if (!l) ADD_FAILURE() << diags.to_string();
-        return l;
-    }();
-    return *lex->detector;
+    return shipped_lexicon();
 }
 
 bool has(const std::string& text, const std::string& name) {

@@ -8,6 +8,7 @@
 #include <algorithm>
 
 #include "scoring/text/lexicon.h"
+#include "shipped_lexicon.h"
 
 namespace dd {
 namespace {
@@ -43,13 +44,7 @@ std::unique_ptr<LexiconDetector> build_from(const std::string& acts, const std::
 }
 
 const LexiconDetector& shipped() {
-    static const auto lex = [] {
-        Diagnostics diags;
-        auto l = load_lexicon(DESKDRILL_SCENARIOS_DIR "/lexicon.yaml", diags);
-        if (!l) ADD_FAILURE() << diags.to_string();
-        return l;
-    }();
-    return lex->detector->meaning();
+    return shipped_lexicon().meaning();
 }
 
 const ActSpan* aside(const DetectedActs& d, const std::string& name) {

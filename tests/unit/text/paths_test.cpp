@@ -16,18 +16,13 @@
 #include "common/yaml/limits.h"
 #include "scoring/text/acts_io.h"
 #include "scoring/text/lexicon.h"
+#include "shipped_lexicon.h"
 
 namespace dd {
 namespace {
 
 const LexiconDetector& shipped() {
-    static const auto lex = [] {
-        Diagnostics diags;
-        auto l = load_lexicon(DESKDRILL_SCENARIOS_DIR "/lexicon.yaml", diags);
-        if (!l) ADD_FAILURE() << diags.to_string();
-        return l;
-    }();
-    return *lex->detector;
+    return shipped_lexicon();
 }
 
 using fuzz::describe;
