@@ -13,8 +13,8 @@ namespace dd {
 // Whose words a matched phrase is. Only Own words count as the trainee's act or forbidden
 // language; the others are kept aside with the reason (DetectedActs::set_aside).
 enum class Reading : std::uint8_t {
-    Own,       // said by the trainee, as the trainee's own
-    Negated,   // under a negation: 我们不会说不知道, 不是您的问题, 我不会说对不起
+    Own,      // said by the trainee, as the trainee's own
+    Negated,  // under a negation: 我们不会说不知道, 不是您的问题, 我不会说对不起
     Quoted,    // inside quotation marks with no speaker: 规定里写着「不知道」
     Reported,  // another person's words: 业主说他不知道, 他说"对不起"
 };
@@ -34,9 +34,10 @@ struct ActSpan {
     // `phrase` and `family` point into the detector's compiled lexicon: valid while it lives.
     std::string_view phrase{};  // the lexicon phrase or pattern that matched, as written
     std::string_view family{};  // the pattern family (blame, dismissal, …); "" for a plain phrase
-    bool loose = false;   // matched with adverbs or particles inserted (也/都/就/还…, 啊/吧/呢…)
+    bool loose = false;  // matched with adverbs or particles inserted (也/都/就/还…, 啊/吧/呢…)
     Reading reading = Reading::Own;
-    std::string cue{};  // the words that decided the reading or the sarcasm (不会, 业主说, 行了行了)
+    std::string
+        cue{};  // the words that decided the reading or the sarcasm (不会, 业主说, 行了行了)
     bool sarcastic = false;  // a courtesy formula wrapped in impatience (行了行了,对不起)
     bool uncertain = false;  // near a rule's edge (scope limit, double negation, open quote…)
 };

@@ -56,9 +56,9 @@ struct Chars {
     };
     std::string text;  // the normalised text (bytes [0, bytes))
     std::vector<Ch> ch;
-    std::vector<KeysEnd> hits;               // [0, nhits), in order of end (steps)
-    std::vector<std::uint32_t> step_char;    // the character each step read, [0, steps)
-    bool skipped = false;                    // some character was a filler
+    std::vector<KeysEnd> hits;             // [0, nhits), in order of end (steps)
+    std::vector<std::uint32_t> step_char;  // the character each step read, [0, steps)
+    bool skipped = false;                  // some character was a filler
     std::vector<PauseEvent> events;
     std::size_t bytes = 0;
     std::size_t count = 0;
@@ -260,7 +260,7 @@ struct Hit {
 struct Found {
     std::uint16_t entry;
     RuleKind kind;
-    bool loose;  // fillers were inserted inside
+    bool loose;                // fillers were inserted inside
     std::uint32_t begin, end;  // characters
     std::uint32_t rule;
 };
@@ -409,10 +409,10 @@ void chain_parts(const Impl& im, const Chars& c, std::vector<Hit>& hits,
                 const auto [pb, pe] = range[p];
                 const bool near = rule.parts[p].near;
                 const std::uint32_t from = near ? end + 1 : end;
-                auto it = std::lower_bound(
-                    hits.begin() + static_cast<std::ptrdiff_t>(pb),
-                    hits.begin() + static_cast<std::ptrdiff_t>(pe), from,
-                    [](const Hit& h, std::uint32_t v) { return h.begin < v; });
+                auto it =
+                    std::lower_bound(hits.begin() + static_cast<std::ptrdiff_t>(pb),
+                                     hits.begin() + static_cast<std::ptrdiff_t>(pe), from,
+                                     [](const Hit& h, std::uint32_t v) { return h.begin < v; });
                 std::size_t k = static_cast<std::size_t>(it - hits.begin());
                 std::uint32_t best = UINT32_MAX;
                 if (!near) {
@@ -471,8 +471,7 @@ void drop_false_negators(std::vector<Mark>& marks) {
                 m.kind = MarkerKind::Count;
         };
         for (std::size_t j = i; j-- > 0 && marks[j].end > nn.begin;) drop(marks[j]);
-        for (std::size_t j = i + 1; j < marks.size() && marks[j].end == nn.end; ++j)
-            drop(marks[j]);
+        for (std::size_t j = i + 1; j < marks.size() && marks[j].end == nn.end; ++j) drop(marks[j]);
     }
 }
 
@@ -483,7 +482,7 @@ enum class Frame : std::uint8_t { None, Negated, Reported, Own };
 struct Region {
     std::uint32_t begin, end;  // characters
     Frame frame = Frame::None;
-    bool uncertain = false;    // an unclosed quotation, a clause cut short
+    bool uncertain = false;              // an unclosed quotation, a clause cut short
     std::uint32_t cue_b = 0, cue_e = 0;  // the frame's words
 };
 
@@ -496,10 +495,10 @@ constexpr std::uint32_t kSarcasmReach = 10;  // impatience ↔ the formula, same
 struct Reader {
     const Impl& im;
     const Chars& c;
-    std::span<const Mark> marks;           // in order of end
+    std::span<const Mark> marks;            // in order of end
     std::span<const std::uint32_t> strong;  // sentence starts (a strong pause before)
-    std::vector<Region>& quotes;           // outermost quotations, by begin
-    std::vector<Region>& frames;           // frame clauses, by begin
+    std::vector<Region>& quotes;            // outermost quotations, by begin
+    std::vector<Region>& frames;            // frame clauses, by begin
     // Which kinds of marks there are at all (most replies have none of several).
     bool negators = false, speaking = false, impatience = false;
 
@@ -565,7 +564,8 @@ struct Reader {
         // The speech verbs, leftmost-longest (跟我说了: 跟我说, not 说 nor 说了).
         speech.clear();
         for (std::size_t s = 0; s < marks.size(); ++s)
-            if (marks[s].kind == MarkerKind::Speech) speech.push_back(static_cast<std::uint32_t>(s));
+            if (marks[s].kind == MarkerKind::Speech)
+                speech.push_back(static_cast<std::uint32_t>(s));
         std::sort(speech.begin(), speech.end(), [&](std::uint32_t a, std::uint32_t b) {
             if (marks[a].begin != marks[b].begin) return marks[a].begin < marks[b].begin;
             return marks[a].end > marks[b].end;
@@ -598,7 +598,8 @@ struct Reader {
             Mark subject{MarkerKind::Count, 0, 0};
             if (!held && subject_before(sp.begin, subject) &&
                 (!who || subject.end > who->end ||
-                 (subject.end == who->end && subject.end - subject.begin > who->end - who->begin))) {
+                 (subject.end == who->end &&
+                  subject.end - subject.begin > who->end - who->begin))) {
                 who_buf = subject;
                 who = &who_buf;
             }
@@ -609,7 +610,7 @@ struct Reader {
                 !quote_at(sp.end))
                 continue;
             Region r{};
-            r.frame = who->kind == MarkerKind::Negator      ? Frame::Negated
+            r.frame = who->kind == MarkerKind::Negator       ? Frame::Negated
                       : who->kind == MarkerKind::FirstPerson ? Frame::Own
                                                              : Frame::Reported;
             r.cue_b = who->begin;
@@ -743,9 +744,8 @@ Decision read_in_context(Reader& rd, std::uint16_t entry, std::uint32_t b, std::
         if (over && over->end == b + 1 && over->begin < b) {
             d.reading = Reading::Negated;
             set_cue(d, over->begin, over->end);
-        } else if (const Mark* n = rd.negators
-                                       ? rd.last_before(MarkerKind::Negator, b, reach_any)
-                                       : nullptr) {
+        } else if (const Mark* n =
+                       rd.negators ? rd.last_before(MarkerKind::Negator, b, reach_any) : nullptr) {
             if (n->end <= b && same_clause(c, n->end - 1, b)) {
                 const std::uint32_t gap = b - n->end;
                 const std::uint32_t reach = n->end - n->begin >= 2 ? kNegReachLong : kNegReachShort;
@@ -968,8 +968,7 @@ void LexiconDetector::detect_into(std::string_view input, DetectedActs& out, Pat
                 if (u->plain ? chs[e - 1].pauses_upto != chs[b].pauses_upto
                              : !part_fits(*u, pauses, c, sb, se, c.steps, at))
                     continue;
-                if (u->inner &&
-                    !inner_fits(im, im.rules[u->rule].parts[u->part].inner, c, b, e))
+                if (u->inner && !inner_fits(im, im.rules[u->rule].parts[u->part].inner, c, b, e))
                     continue;
                 if (u->kind == RuleKind::Marker) {
                     if (u->edges && !edges_fit(im, im.rules[u->rule], c, b, ee)) continue;

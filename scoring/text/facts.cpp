@@ -340,8 +340,7 @@ std::optional<FactMatch> find_room(std::string_view text, std::string_view room)
             }
         }
         // The door alone, said as a room (1202室, 住1202): partial.
-        if (!partial && same_number(runs[k].digits, spec->door) &&
-            runs[k].digits.size() >= 3 &&
+        if (!partial && same_number(runs[k].digits, spec->door) && runs[k].digits.size() >= 3 &&
             (m == Marker::Unit ||
              (runs[k].first >= 1 && !cs[runs[k].first].pause &&
               (cs[runs[k].first - 1].cp == U'住' || cs[runs[k].first - 1].cp == U'号')))) {
@@ -524,8 +523,7 @@ bool same_fact(FactKind kind, std::string_view recorded, std::string_view expect
         case FactKind::Room: {
             const auto sr = room_spec(recorded), sx = room_spec(expected);
             if (!sx) return r == x;
-            return sr && same_number(sr->building, sx->building) &&
-                   same_number(sr->door, sx->door);
+            return sr && same_number(sr->building, sx->building) && same_number(sr->door, sx->door);
         }
         case FactKind::Name: {
             if (r == x) return true;

@@ -3,10 +3,10 @@
 // check, the repeat-back and the record checks (issue 12; the rubric's find_phone/find_room/
 // find_name move onto this in its phase 2).
 //
-//   find_fact(FactKind::Phone, "电话一三八 0000.1111,对吧", "13800001111")  → the span of 一三八 0000.1111
-//   find_fact(FactKind::Room, "她住九号楼十二层零三那户", "9-1203")         → 九号楼十二层零三
-//   find_fact(FactKind::Name, "好的陈先生", "陈立")                         → 陈先生
-//   same_fact(FactKind::Room, "３棟１２０２室", "3-1202")                     → true
+//   find_fact(FactKind::Phone, "电话一三八 0000.1111,对吧", "13800001111")  → the span of 一三八
+//   0000.1111 find_fact(FactKind::Room, "她住九号楼十二层零三那户", "9-1203")         →
+//   九号楼十二层零三 find_fact(FactKind::Name, "好的陈先生", "陈立")                         →
+//   陈先生 same_fact(FactKind::Room, "３棟１２０２室", "3-1202")                     → true
 //
 // What is read (the text is normalised first: traditional → simplified, full-width → half-width):
 // - numerals: 0-9, 零〇 一幺 二两 三…九, and 十百千 in counted numbers (十二楼, 五百零二); a run of

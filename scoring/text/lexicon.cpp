@@ -12,10 +12,10 @@
 #include <unordered_map>
 
 #include "aho_corasick.h"
+#include "common/yaml/yaml_safe.h"
 #include "fold.h"
 #include "lexicon_impl.h"
 #include "normalize.h"
-#include "common/yaml/yaml_safe.h"
 #include "sim/model/enums.h"
 #include "sim/model/verbs.h"
 
@@ -29,8 +29,8 @@ constexpr std::array<std::string_view, 6> kTopKeys = {"version", "acts",    "for
                                                       "slots",   "meaning", "mood"};
 constexpr std::array<std::string_view, 4> kEntryKeys = {"phrases", "patterns", "weak", "except"};
 constexpr std::array<std::string_view, 11> kMeaningKeys = {
-    "fillers",      "negators",     "speech",    "reporters", "addressee", "first_person",
-    "not_negators", "impatience",   "negatable", "own_voice", "courtesy"};
+    "fillers",      "negators",   "speech",    "reporters", "addressee", "first_person",
+    "not_negators", "impatience", "negatable", "own_voice", "courtesy"};
 constexpr std::array<std::string_view, 7> kMoodKeys = {
     "act_effect", "action_effect",   "wait_step",   "wait_every",
     "ring_step",  "rings_tolerated", "temper_scale"};
@@ -133,8 +133,8 @@ void read_slots(yaml::Reader& r, const YAML::Node& node, Lexicon& lex) {
         }
         auto words = read_phrase_list(r, &kv.second, "slot '" + *name + "'");
         if (words.empty()) {
-            r.error(kv.first, "slot '" + *name + "' has no words; list them: " + *name +
-                                  ": [你, 您]");
+            r.error(kv.first,
+                    "slot '" + *name + "' has no words; list them: " + *name + ": [你, 您]");
             continue;
         }
         lex.slots.emplace_back(std::move(*name), std::move(words));
@@ -239,7 +239,6 @@ struct Shadow {
     std::vector<std::uint8_t> pause;     // per byte (+1): a pause before this byte
 };
 
-
 void make_shadow_into(const text::Normalized& n, Shadow& sh) {
     // Written by index into buffers sized for the worst case (no numeral run), then trimmed:
     // this runs once per utterance and per byte.
@@ -334,8 +333,8 @@ std::string trim(std::string_view s) {
 // stretch in the clause), or `{name}` (one of the slot's words).
 struct Token {
     enum Kind : std::uint8_t { Text, Far, Near, Slot } kind = Text;
-    std::string text;                                    // Text
-    const std::vector<LexPhrase>* words = nullptr;       // Slot
+    std::string text;                               // Text
+    const std::vector<LexPhrase>* words = nullptr;  // Slot
 };
 
 constexpr std::size_t kMaxExpansions = 256;
@@ -389,11 +388,10 @@ struct Stripped {
     std::u32string chars;
     std::vector<bool> pause;  // before each kept character
     std::u32string lead, trail;
-    std::u32string inner;     // between lead and trail, fillers included
+    std::u32string inner;  // between lead and trail, fillers included
 };
 
-Stripped strip_fillers(const Shadow& sh, const LexiconDetector::Impl& impl, bool first,
-                       bool last) {
+Stripped strip_fillers(const Shadow& sh, const LexiconDetector::Impl& impl, bool first, bool last) {
     std::u32string all;
     std::vector<bool> pz;
     for (std::size_t p = 0; p < sh.text.size();) {
@@ -539,8 +537,7 @@ std::string compile_phrase(const std::string& phrase, const Lexicon& lex, const 
             }
             pieces.back().text += t.kind == Token::Text ? t.text : (*t.words)[pick[i]].text;
         }
-        if (gap_first || gap_last)
-            return "'…' and {any} join two parts; write words on both sides";
+        if (gap_first || gap_last) return "'…' and {any} join two parts; write words on both sides";
         Rule rule = proto;
         if (std::string err = compile_pieces(pieces, at_start, at_end, impl, rule); !err.empty())
             return err;
@@ -596,8 +593,8 @@ void warn_dead_excepts(const Lexicon& lexicon, const LexiconDetector::Impl& impl
                     if (e.text == impl.phrase_text[ex.phrase]) ph = &e;
                 if (ph)
                     diags.warning(lexicon.file, ph->pos,
-                                  "except '" + ph->text + "' contains no phrase of '" +
-                                      entry.name + "', so it vetoes nothing; make it a longer "
+                                  "except '" + ph->text + "' contains no phrase of '" + entry.name +
+                                      "', so it vetoes nothing; make it a longer "
                                       "form of one");
                 // One warning per except phrase, not per expansion.
                 while (r + 1 < ex_end && impl.rules[r + 1].phrase == ex.phrase) ++r;
@@ -676,8 +673,8 @@ bool build_automaton(LexiconDetector::Impl& impl) {
         if (next >= Impl::kNumeral - 1) return false;  // 32766 distinct characters
     }
     // The fillers share one symbol past the keys', which the automaton reads past.
-    const bool fillers = std::find(impl.filler_bmp.begin(), impl.filler_bmp.end(), true) !=
-                         impl.filler_bmp.end();
+    const bool fillers =
+        std::find(impl.filler_bmp.begin(), impl.filler_bmp.end(), true) != impl.filler_bmp.end();
     if (fillers) impl.filler = next++;
     a.ac = text::SymbolAhoCorasick(seqs, next, fillers ? impl.filler : 0);
     for (std::uint32_t r = 0; r < impl.rules.size(); ++r) {
@@ -719,8 +716,8 @@ std::string_view reading_name(Reading r) {
 LexiconDetector::LexiconDetector(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 LexiconDetector::~LexiconDetector() = default;
 
-std::unique_ptr<LexiconDetector> LexiconDetector::build(const Lexicon& lexicon,
-                                                        Diagnostics& diags, Detection detection) {
+std::unique_ptr<LexiconDetector> LexiconDetector::build(const Lexicon& lexicon, Diagnostics& diags,
+                                                        Detection detection) {
     auto impl = std::make_unique<Impl>();
     impl->version = lexicon.version;
     impl->detection = detection;
@@ -920,4 +917,3 @@ std::optional<LoadedLexicon> load_lexicon(const std::string& path, Diagnostics& 
 }
 
 }  // namespace dd
-

@@ -60,7 +60,7 @@ struct Rule {
 // hit reads one flat record.
 struct Use {
     std::uint32_t rule = 0;
-    std::uint32_t slot = 0;  // if multi: this part's slot among all gapped rules' parts
+    std::uint32_t slot = 0;          // if multi: this part's slot among all gapped rules' parts
     std::uint32_t pauses_begin = 0;  // Part::pauses_ok, in Impl::pauses
     std::uint32_t pauses_end = 0;
     std::uint32_t key_length = 0;  // in characters (of the automaton's sequence)
@@ -101,12 +101,12 @@ struct LexiconDetector::Impl {
     // results come out in the documented order; then the marker kinds.
     std::vector<std::string> names;
     std::vector<std::uint8_t> forbidden;  // (bytes, not vector<bool>: read per match)
-    std::uint16_t first_marker = 0;  // names.size() before the markers
+    std::uint16_t first_marker = 0;       // names.size() before the markers
     std::vector<Rule> rules;
     std::vector<std::string> phrase_text;
-    std::vector<std::string> families;  // [0] = ""
-    std::vector<std::uint32_t> pauses;  // Use::pauses_begin/end index this
-    std::uint32_t multi_slots = 0;      // parts of gapped rules, numbered rule by rule
+    std::vector<std::string> families;      // [0] = ""
+    std::vector<std::uint32_t> pauses;      // Use::pauses_begin/end index this
+    std::uint32_t multi_slots = 0;          // parts of gapped rules, numbered rule by rule
     std::vector<std::uint32_t> first_slot;  // per rule: its first part's slot (if gapped)
 
     // Per act or family: which readings take it away, and whether impatience makes it
@@ -129,7 +129,7 @@ struct LexiconDetector::Impl {
     // `filler` for the characters it reads past (the automaton stays where it is on it: no
     // branch per character). Past the BMP: the map (none in the shipped lexicon).
     static constexpr std::uint16_t kNumeral = 0x8000;
-    std::uint16_t filler = 0xFFFF;  // never a symbol when there are no fillers
+    std::uint16_t filler = 0xFFFF;       // never a symbol when there are no fillers
     std::vector<std::uint16_t> symbols;  // 0x10000 entries
     std::unordered_map<char32_t, std::uint16_t> symbols_astral;
     std::vector<bool> filler_bmp;  // the fillers (lead/trail checks read the code points)

@@ -72,7 +72,7 @@ struct Suite {
 constexpr std::array<std::string_view, 2> kTopKeys = {"scenario", "part"};
 constexpr std::array<std::string_view, 2> kCaseKeys = {"verdict", "rules"};
 constexpr std::array<std::string_view, 8> kRuleKinds = {
-    "passes",        "fails",           "min_score",       "max_score",
+    "passes",         "fails",         "min_score",       "max_score",
     "loses_at_least", "same_score_as", "fails_criterion", "passes_criterion"};
 
 void read_verdicts(const fs::path& file, Suite& suite) {
@@ -84,7 +84,8 @@ void read_verdicts(const fs::path& file, Suite& suite) {
         if (r.expect_map(root, "verdicts")) {
             std::array<std::string_view, 3> keys = {"scenario", "part", "cases"};
             dd::yaml::Fields top(r, root, "verdicts", keys);
-            const auto scenario = top.require("scenario") ? r.string(top, "scenario") : std::nullopt;
+            const auto scenario =
+                top.require("scenario") ? r.string(top, "scenario") : std::nullopt;
             const std::array<std::string_view, 2> parts = {"tuned", "heldout"};
             const auto part = top.require("part") ? r.one_of(top, "part", parts) : std::nullopt;
             if (scenario && *scenario != file.parent_path().filename().string())
@@ -111,8 +112,9 @@ void read_verdicts(const fs::path& file, Suite& suite) {
                             if (item.IsScalar()) {
                                 rule.kind = item.Scalar();
                                 if (rule.kind != "passes" && rule.kind != "fails") {
-                                    r.error(item, "a bare rule is `passes` or `fails`; the others "
-                                                  "take a value: {min_score: 80}");
+                                    r.error(item,
+                                            "a bare rule is `passes` or `fails`; the others "
+                                            "take a value: {min_score: 80}");
                                     continue;
                                 }
                             } else if (item.IsMap() && item.size() >= 1) {
@@ -219,15 +221,15 @@ class Player {
         if (!deskdrill_.empty()) return;
         dd::Diagnostics diags;
         const std::string lib = DESKDRILL_SCENARIOS_DIR;
-        auto res = dd::session::Resources::load(lib + "/lexicon.yaml", lib + "/standards.yaml",
-                                                diags);
+        auto res =
+            dd::session::Resources::load(lib + "/lexicon.yaml", lib + "/standards.yaml", diags);
         if (res && meaning && res->detector) {
             // The same resources with the meaning-aware detection in place of the phrase one.
             const auto* lex = dynamic_cast<const dd::LexiconDetector*>(res->detector.get());
             if (lex) {
                 auto copy = std::make_shared<dd::session::Resources>(*res);
-                copy->detector = std::shared_ptr<const dd::ActDetector>(res->detector,
-                                                                        &lex->meaning());
+                copy->detector =
+                    std::shared_ptr<const dd::ActDetector>(res->detector, &lex->meaning());
                 res = copy;
             }
         }
@@ -439,10 +441,8 @@ int run_suite(const Suite& suite, const std::string& gaps_path) {
                 problem(c.where + ": no persona '" + r.name + "' to compare with");
     }
     for (const auto& s : scenarios) {
-        for (const auto& e : fs::directory_iterator(fs::path(suite.cases.front().transcript)
-                                                        .parent_path()
-                                                        .parent_path() /
-                                                    s)) {
+        for (const auto& e : fs::directory_iterator(
+                 fs::path(suite.cases.front().transcript).parent_path().parent_path() / s)) {
             const auto name = e.path().filename().string();
             if (name == "verdicts.yaml" || e.path().extension() != ".yaml") continue;
             if (!suite.find(s, e.path().stem().string()))
@@ -463,8 +463,8 @@ int run_suite(const Suite& suite, const std::string& gaps_path) {
             problem(gaps_path + ":" + std::to_string(g.line) + ": no case '" + id + "'");
     }
     std::cout << suite.cases.size() << " cases, " << scenarios.size() << " scenarios, "
-              << categories.size() << " categories, " << gaps.size() << " known gaps: "
-              << (problems ? "problems above" : "consistent") << "\n";
+              << categories.size() << " categories, " << gaps.size()
+              << " known gaps: " << (problems ? "problems above" : "consistent") << "\n";
     return problems ? 1 : 0;
 }
 

@@ -18,14 +18,16 @@ namespace dd::fuzz {
 inline std::string describe(const ActSpan& s) {
     return s.name + "@" + std::to_string(s.begin) + "-" + std::to_string(s.end) + "/" +
            std::to_string(s.src_begin) + "-" + std::to_string(s.src_end) + " " +
-           std::string(s.phrase) + " " + std::string(s.family) + " " + std::string(reading_name(s.reading)) + " " + s.cue +
-           (s.weak ? " weak" : "") + (s.loose ? " loose" : "") + (s.sarcastic ? " sarcastic" : "") +
+           std::string(s.phrase) + " " + std::string(s.family) + " " +
+           std::string(reading_name(s.reading)) + " " + s.cue + (s.weak ? " weak" : "") +
+           (s.loose ? " loose" : "") + (s.sarcastic ? " sarcastic" : "") +
            (s.uncertain ? " uncertain" : "");
 }
 
 inline std::string describe(const DetectedActs& d) {
     std::string out = d.normalized + "|";
-    for (const auto* list : {&d.acts, &d.weak_acts, &d.sarcastic_acts, &d.forbidden, &d.uncertain}) {
+    for (const auto* list :
+         {&d.acts, &d.weak_acts, &d.sarcastic_acts, &d.forbidden, &d.uncertain}) {
         for (const auto& a : *list) out += a + ",";
         out += "|";
     }
@@ -51,8 +53,9 @@ bool in_order(const std::vector<std::string>& names, const std::array<std::strin
 }
 
 inline bool subset(const std::vector<std::string>& a, const std::vector<std::string>& of) {
-    return std::all_of(a.begin(), a.end(),
-                       [&](const auto& x) { return std::find(of.begin(), of.end(), x) != of.end(); });
+    return std::all_of(a.begin(), a.end(), [&](const auto& x) {
+        return std::find(of.begin(), of.end(), x) != of.end();
+    });
 }
 
 }  // namespace detail
@@ -64,8 +67,8 @@ inline std::string check_detection(const LexiconDetector& phrases, std::string_v
         det->detect_into(text, fast, LexiconDetector::Path::Fast, kMaxReplyBytes);
         det->detect_into(text, general, LexiconDetector::Path::General, kMaxReplyBytes);
         if (describe(fast) != describe(general))
-            return "paths differ:\n  fast:    " + describe(fast) + "\n  general: " +
-                   describe(general);
+            return "paths differ:\n  fast:    " + describe(fast) +
+                   "\n  general: " + describe(general);
         const DetectedActs& d = fast;
         if (d.truncated != (text.size() > kMaxReplyBytes)) return "truncated flag wrong";
         if (d.normalized.size() > 4 * std::min(text.size(), kMaxReplyBytes))

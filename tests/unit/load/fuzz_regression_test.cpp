@@ -37,9 +37,9 @@ void replay(const fs::path& file) {
 const fs::path kFuzzDir = fs::path(DESKDRILL_TESTS_DIR) / "fuzz";
 
 // Every fuzz target of tests/fuzz/CMakeLists.txt: the loaders' finds are replayed here, those
-// of replay and scoring by tests/unit/fuzz (fuzz_finds.*).
-const std::vector<std::string> kTargets = {"fuzz_replay", "fuzz_scenario", "fuzz_score",
-                                           "fuzz_transcript"};
+// of replay, scoring and speech-act detection by tests/unit/fuzz (fuzz_finds.*).
+const std::vector<std::string> kTargets = {"fuzz_acts", "fuzz_replay", "fuzz_scenario",
+                                           "fuzz_score", "fuzz_transcript"};
 
 // The finds of one target; fails the test when there are none.
 std::vector<fs::path> finds(const std::string& target) {

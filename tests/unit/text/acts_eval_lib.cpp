@@ -118,8 +118,7 @@ Result evaluate(const ActDetector& detector, const std::vector<Labelled>& set) {
         const std::set<std::string> got_acts(got.acts.begin(), got.acts.end());
         const std::set<std::string> got_weak(got.weak_acts.begin(), got.weak_acts.end());
         const std::set<std::string> got_forb(got.forbidden.begin(), got.forbidden.end());
-        const std::set<std::string> got_sarc(got.sarcastic_acts.begin(),
-                                             got.sarcastic_acts.end());
+        const std::set<std::string> got_sarc(got.sarcastic_acts.begin(), got.sarcastic_acts.end());
         bool differs = false;
         for (std::size_t i = 0; i < names.size(); ++i) {
             const std::string& n = names[i];

@@ -13,8 +13,8 @@ namespace dd::text::eval {
 struct Labelled {
     int line = 0;  // in the file
     std::string text;
-    std::set<std::string> acts;  // including weak ones
-    std::set<std::string> weak;  // acts expected only in a weak form
+    std::set<std::string> acts;       // including weak ones
+    std::set<std::string> weak;       // acts expected only in a weak form
     std::set<std::string> sarcastic;  // formulas said only sarcastically (`act^`): not the act
     std::set<std::string> forbidden;
     std::string note;

@@ -57,9 +57,10 @@ int main(int argc, char** argv) {
     if (floor_p >= 0) {
         const auto all = dd::text::eval::micro(result);
         if (all.precision() < floor_p || all.recall() < floor_r) {
-            std::printf("\nBELOW THE FLOOR: micro precision %.3f (floor %.3f), recall %.3f (floor "
-                        "%.3f)\n",
-                        all.precision(), floor_p, all.recall(), floor_r);
+            std::printf(
+                "\nBELOW THE FLOOR: micro precision %.3f (floor %.3f), recall %.3f (floor "
+                "%.3f)\n",
+                all.precision(), floor_p, all.recall(), floor_r);
             return 1;
         }
         std::printf("\nfloor held: micro precision %.3f >= %.3f, recall %.3f >= %.3f\n",

@@ -24,21 +24,27 @@ TEST(ActsIo, JsonLineHasTheFixedKeysInOrder) {
     EXPECT_EQ(acts_json_line(text, detector().detect(text)),
               "{\"text\":\"您好,請問有什麼可以幫您?\",\"normalized\":\"您好请问有什么可以帮您\","
               "\"acts\":[\"greeting\",\"offer-help\",\"please\"],\"forbidden\":[],"
-              "\"decisions\":[{\"name\":\"greeting\",\"words\":\"您好\",\"span\":[0,6],\"phrase\":\"您好\","
+              "\"decisions\":[{\"name\":\"greeting\",\"words\":\"您好\",\"span\":[0,6],\"phrase\":"
+              "\"您好\","
               "\"reading\":\"own\",\"counted\":true},{\"name\":\"offer-help\",\"words\":"
-              "\"有什么可以帮您\",\"span\":[12,33],\"phrase\":\"有什么可以帮您\",\"reading\":\"own\",\"counted\":"
-              "true},{\"name\":\"offer-help\",\"words\":\"可以帮您\",\"span\":[21,33],\"phrase\":\"可以帮您\","
-              "\"reading\":\"own\",\"counted\":true},{\"name\":\"please\",\"words\":\"请\",\"span\":[6,9],\"phrase\":\"请\",\"reading\":\"own\","
+              "\"有什么可以帮您\",\"span\":[12,33],\"phrase\":\"有什么可以帮您\",\"reading\":"
+              "\"own\",\"counted\":"
+              "true},{\"name\":\"offer-help\",\"words\":\"可以帮您\",\"span\":[21,33],\"phrase\":"
+              "\"可以帮您\","
+              "\"reading\":\"own\",\"counted\":true},{\"name\":\"please\",\"words\":\"请\","
+              "\"span\":[6,9],\"phrase\":\"请\",\"reading\":\"own\","
               "\"counted\":true}]}");
     EXPECT_EQ(acts_json_line("你好", detector().detect("你好")),
               "{\"text\":\"你好\",\"normalized\":\"你好\",\"acts\":[\"greeting\"],"
               "\"forbidden\":[],\"weak\":[\"greeting\"],\"decisions\":[{\"name\":\"greeting\","
-              "\"words\":\"你好\",\"span\":[0,6],\"phrase\":\"你好\",\"reading\":\"own\",\"counted\":true,"
+              "\"words\":\"你好\",\"span\":[0,6],\"phrase\":\"你好\",\"reading\":\"own\","
+              "\"counted\":true,"
               "\"weak\":true}]}");
     EXPECT_EQ(acts_json_line("我不知道\"", detector().detect("我不知道\"")),
               "{\"text\":\"我不知道\\\"\",\"normalized\":\"我不知道\",\"acts\":[],"
               "\"forbidden\":[\"refuse-knowledge\"],\"decisions\":[{\"name\":\"refuse-knowledge\","
-              "\"words\":\"不知道\",\"span\":[3,12],\"phrase\":\"不知道\",\"reading\":\"own\",\"counted\":"
+              "\"words\":\"不知道\",\"span\":[3,12],\"phrase\":\"不知道\",\"reading\":\"own\","
+              "\"counted\":"
               "true}]}");
 }
 

@@ -103,14 +103,14 @@ TEST(FactsRoom, PartialDisclosuresAreMarked) {
 }
 
 TEST(FactsRoom, NearMissesDoNotMatch) {
-    EXPECT_EQ(room("3栋1203"), "-");             // another door
-    EXPECT_EQ(room("5栋1202"), "-");             // another building
-    EXPECT_EQ(room("下午12点02分到"), "-");      // a time
-    EXPECT_EQ(room("物业费1202元"), "-");        // an amount
-    EXPECT_EQ(room("3号下午12点来"), "-");       // a date and a time
-    EXPECT_EQ(room("3栋12楼05室"), "-");         // the same floor, another door
+    EXPECT_EQ(room("3栋1203"), "-");         // another door
+    EXPECT_EQ(room("5栋1202"), "-");         // another building
+    EXPECT_EQ(room("下午12点02分到"), "-");  // a time
+    EXPECT_EQ(room("物业费1202元"), "-");    // an amount
+    EXPECT_EQ(room("3号下午12点来"), "-");   // a date and a time
+    EXPECT_EQ(room("3栋12楼05室"), "-");     // the same floor, another door
     EXPECT_EQ(room("3个人12分钟"), "-");
-    EXPECT_EQ(room("1202"), "-");                // a bare number is no room
+    EXPECT_EQ(room("1202"), "-");  // a bare number is no room
 }
 
 // ------------------------------------------------------------------------------------ names

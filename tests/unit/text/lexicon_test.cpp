@@ -190,7 +190,7 @@ TEST(LexiconErrors, UnknownKeys) {
               "lex.yaml:8:5: error: unknown key 'wek' in act 'thanks'; did you mean 'weak'?\n");
     EXPECT_EQ(problems(minimal("", "colour: red\n")),
               "lex.yaml:9:1: error: unknown key 'colour' in lexicon (allowed: version, acts, "
-              "forbidden, mood)\n");
+              "forbidden, slots, meaning, mood)\n");
     EXPECT_EQ(problems(minimal("", "mood:\n  wait_stepp: 5\n")),
               "lex.yaml:10:3: error: unknown key 'wait_stepp' in mood; did you mean "
               "'wait_step'?\n");

@@ -91,13 +91,14 @@ TEST(MeaningMechanics, UnknownSlotsAndGapsAreErrorsAtTheirPlace) {
 }
 
 TEST(MeaningMechanics, AnyIsAShortStretchInsideTheClause) {
-    auto det = build_from("  greeting: {phrases: [您好]}\n",
-                          "  deflect: {phrases: [\"那是{any}的{thing}\"]}\n  rude: {phrases: [滚]}\n");
+    auto det =
+        build_from("  greeting: {phrases: [您好]}\n",
+                   "  deflect: {phrases: [\"那是{any}的{thing}\"]}\n  rude: {phrases: [滚]}\n");
     ASSERT_TRUE(det);
     EXPECT_TRUE(det->detect("那是开发商的事").has("deflect"));
     EXPECT_TRUE(det->detect("那是楼上那家的事情").has("deflect"));
     EXPECT_TRUE(det->detect("那是一二三四五六的事").has("deflect"));       // six characters
-    EXPECT_TRUE(det->detect("那是一二三四五六七八的事").has("deflect"));  // numerals: one '#'
+    EXPECT_TRUE(det->detect("那是一二三四五六七八的事").has("deflect"));   // numerals: one '#'
     EXPECT_FALSE(det->detect("那是我们安排好了今天的事").has("deflect"));  // seven characters
     EXPECT_FALSE(det->detect("那是开发商,的事").has("deflect"));           // across a pause
     EXPECT_FALSE(det->detect("那是的事").has("deflect"));                  // at least one
@@ -153,9 +154,9 @@ TEST(MeaningMechanics, NegationWithinItsScope) {
 TEST(MeaningMechanics, TwoNegationsCancelAndAreMarkedUncertain) {
     std::string meaning = kMeaning;
     meaning.replace(meaning.find("negatable: [apology"), 19, "negatable: [empathy, apology");
-    auto det = build_from("  empathy: {phrases: [理解您]}\n",
-                          "  refuse-knowledge: {phrases: [不知道]}\n  rude: {phrases: [滚]}\n",
-                          meaning);
+    auto det =
+        build_from("  empathy: {phrases: [理解您]}\n",
+                   "  refuse-knowledge: {phrases: [不知道]}\n  rude: {phrases: [滚]}\n", meaning);
     ASSERT_TRUE(det);
     const DetectedActs d = det->detect("我不是不理解您");
     EXPECT_THAT(d.acts, ElementsAre("empathy"));
@@ -199,7 +200,7 @@ TEST(MeaningMechanics, SomeoneElsesWords) {
     ASSERT_TRUE(det);
     EXPECT_THAT(det->detect("业主说他不知道").forbidden, IsEmpty());
     EXPECT_THAT(det->detect("业主说,他不知道").forbidden, IsEmpty());  // the next clause
-    EXPECT_THAT(det->detect("您刚才说不知道").forbidden, IsEmpty());    // the caller's words
+    EXPECT_THAT(det->detect("您刚才说不知道").forbidden, IsEmpty());   // the caller's words
     // Only the clause said: the trainee's own words after it count again.
     EXPECT_THAT(det->detect("业主说好的。我不知道").forbidden, ElementsAre("refuse-knowledge"));
     // 您说得 / 说的 report nothing; the trainee's own 我说 stays the trainee's.
@@ -229,8 +230,7 @@ TEST(MeaningMechanics, SarcasmMarksTheFormulaNotTheAct) {
 
 TEST(MeaningMechanics, WithoutAMeaningSectionNothingIsReadInContext) {
     auto det = build_from("  apology: {phrases: [对不起]}\n",
-                          "  refuse-knowledge: {phrases: [不知道]}\n  rude: {phrases: [滚]}\n",
-                          "");
+                          "  refuse-knowledge: {phrases: [不知道]}\n  rude: {phrases: [滚]}\n", "");
     ASSERT_TRUE(det);
     EXPECT_THAT(det->detect("我们不会说不知道").forbidden, ElementsAre("refuse-knowledge"));
     EXPECT_THAT(det->detect("我不会说对不起").acts, ElementsAre("apology"));
@@ -238,10 +238,11 @@ TEST(MeaningMechanics, WithoutAMeaningSectionNothingIsReadInContext) {
 
 TEST(MeaningMechanics, ThePhraseDetectionReadsTheListsLiterally) {
     Diagnostics diags;
-    auto lex = parse_lexicon(std::string("version: 2\nslots:\n  you: [你, 您]\n") + kMeaning +
-                                 "acts:\n  apology: {phrases: [对不起], patterns: {extra: [抱歉]}}\n"
-                                 "forbidden:\n  argue: {phrases: [\"{you}自己\", 你的错]}\n",
-                             "t.yaml", diags);
+    auto lex =
+        parse_lexicon(std::string("version: 2\nslots:\n  you: [你, 您]\n") + kMeaning +
+                          "acts:\n  apology: {phrases: [对不起], patterns: {extra: [抱歉]}}\n"
+                          "forbidden:\n  argue: {phrases: [\"{you}自己\", 你的错]}\n",
+                      "t.yaml", diags);
     ASSERT_TRUE(lex) << diags.to_string();
     auto det = LexiconDetector::build(*lex, diags);  // the phrase detection, with its twin
     ASSERT_TRUE(det) << diags.to_string();
