@@ -17,14 +17,3 @@ struct Limits {
 };
 
 }  // namespace dd::yaml
-
-namespace dd {
-
-// The longest reply the trainee can give in one `say` (and the longest line `deskdrill acts`
-// reads), in bytes of UTF-8: 8 KiB, about 2,700 Chinese characters — the longest reply in the
-// library's transcripts is under 250 bytes, so this only ever stops pasted floods. Speech-act
-// detection reads at most this much of a text (DetectedActs::truncated says when it stopped); the
-// reply box and the transcript loader are to refuse longer replies with a message.
-inline constexpr std::size_t kMaxReplyBytes = 8 * 1024;
-
-}  // namespace dd

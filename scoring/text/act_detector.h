@@ -56,7 +56,7 @@ struct DetectedActs {
     // Acts and families with a decision near a rule's edge (counted or set aside), in the
     // fixed order: the ones a supervisor should look at.
     std::vector<std::string> uncertain;
-    // The text was longer than kMaxReplyBytes (common/yaml/limits.h): only that much was read.
+    // The text was longer than kMaxReplyBytes (sim/model/limits.h): only that much was read.
     bool truncated = false;
 
     bool has(std::string_view name) const {

@@ -137,10 +137,10 @@ int run_acts(std::istream& in, std::ostream& out, std::ostream& err, const ActDe
     const LexiconDetector* twin =
         lexicon && lexicon->detection() == Detection::Phrases ? &lexicon->meaning() : nullptr;
     bool too_long = false;
-    while (read_line(in, line, kMaxReplyBytes, too_long)) {
+    while (read_line(in, line, limits::kMaxReplyBytes, too_long)) {
         ++number;
         if (too_long) {
-            err << source << ":" << number << ": error: line longer than " << kMaxReplyBytes
+            err << source << ":" << number << ": error: line longer than " << limits::kMaxReplyBytes
                 << " bytes, the longest reply there can be; line skipped (one reply per line)\n";
             code = 2;
             continue;

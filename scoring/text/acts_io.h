@@ -23,7 +23,7 @@ std::string acts_text_line(std::string_view text, const DetectedActs& d,
 
 // Reads `in` line by line (a trailing \r is dropped), writes one line per utterance to `out`
 // (for a LexiconDetector of the phrase kind, with its meaning-aware twin's findings too).
-// A line that is not UTF-8, or longer than kMaxReplyBytes (common/yaml/limits.h; never held in
+// A line that is not UTF-8, or longer than kMaxReplyBytes (sim/model/limits.h; never held in
 // memory whole), is reported on `err` as "<source>:<line>: error: …" and skipped.
 // Returns the exit code: 0, or 2 when any line was skipped.
 int run_acts(std::istream& in, std::ostream& out, std::ostream& err, const ActDetector& detector,

@@ -868,12 +868,12 @@ void fill_span(const Impl& im, const Chars& c, const SpanOut& s, ActSpan& span) 
 
 DetectedActs LexiconDetector::detect(std::string_view input) const {
     DetectedActs out;
-    detect_into(input, out, Path::Fast, kMaxReplyBytes);
+    detect_into(input, out, Path::Fast, limits::kMaxReplyBytes);
     return out;
 }
 
 void LexiconDetector::detect_into(std::string_view input, DetectedActs& out) const {
-    detect_into(input, out, Path::Fast, kMaxReplyBytes);
+    detect_into(input, out, Path::Fast, limits::kMaxReplyBytes);
 }
 
 void LexiconDetector::detect_into(std::string_view input, DetectedActs& out, Path path,

@@ -29,14 +29,15 @@ inline constexpr std::size_t kMaxScenarioNodes = 500;
 
 // --- Transcripts and replies (sim/load, the desk's reply box, scoring/text) -------------------
 // One reply at the desk: the longest in the library is under 100 characters; a minute of fast
-// typing is ~300. Longer text is not a reply but a paste.
+// typing is ~300. Longer text is not a reply but a paste: the transcript loader and the reply
+// box refuse it with a message.
 inline constexpr std::size_t kMaxReplyChars = 1'000;
+// The same in bytes of UTF-8, with room (1,000 CJK characters are 3,000 bytes): speech-act
+// detection reads at most this much of any text (DetectedActs::truncated says when it stopped),
+// and `deskdrill acts` refuses longer lines without holding them in memory.
+inline constexpr std::size_t kMaxReplyBytes = 8 * 1024;
 // Actions of one attempt: an hour's drill with an action every second is 3,600.
 inline constexpr std::size_t kMaxTranscriptActions = 5'000;
-
-// --- `deskdrill acts` (one utterance per stdin line) ------------------------------------------
-// A line is one utterance: the reply limit, in bytes (CJK is 3 bytes a character), with room.
-inline constexpr std::size_t kMaxActsLineBytes = 16 * 1024;
 
 // --- verify (sim/session/verify) --------------------------------------------------------------
 // Work of one exploration, in attempt-log entries over every run: the library's largest

@@ -64,14 +64,14 @@ inline bool subset(const std::vector<std::string>& a, const std::vector<std::str
 inline std::string check_detection(const LexiconDetector& phrases, std::string_view text) {
     for (const LexiconDetector* det : {&phrases, &phrases.meaning()}) {
         DetectedActs fast, general;
-        det->detect_into(text, fast, LexiconDetector::Path::Fast, kMaxReplyBytes);
-        det->detect_into(text, general, LexiconDetector::Path::General, kMaxReplyBytes);
+        det->detect_into(text, fast, LexiconDetector::Path::Fast, limits::kMaxReplyBytes);
+        det->detect_into(text, general, LexiconDetector::Path::General, limits::kMaxReplyBytes);
         if (describe(fast) != describe(general))
             return "paths differ:\n  fast:    " + describe(fast) +
                    "\n  general: " + describe(general);
         const DetectedActs& d = fast;
-        if (d.truncated != (text.size() > kMaxReplyBytes)) return "truncated flag wrong";
-        if (d.normalized.size() > 4 * std::min(text.size(), kMaxReplyBytes))
+        if (d.truncated != (text.size() > limits::kMaxReplyBytes)) return "truncated flag wrong";
+        if (d.normalized.size() > 4 * std::min(text.size(), limits::kMaxReplyBytes))
             return "normalised text longer than it can be";
         if (!detail::in_order(d.acts, enums::kActs) ||
             !detail::in_order(d.forbidden, enums::kForbidden))

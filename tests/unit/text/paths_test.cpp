@@ -28,8 +28,8 @@ using fuzz::describe;
 
 void expect_paths_agree(const LexiconDetector& det, const std::string& text) {
     DetectedActs fast, general;
-    det.detect_into(text, fast, LexiconDetector::Path::Fast, kMaxReplyBytes);
-    det.detect_into(text, general, LexiconDetector::Path::General, kMaxReplyBytes);
+    det.detect_into(text, fast, LexiconDetector::Path::Fast, limits::kMaxReplyBytes);
+    det.detect_into(text, general, LexiconDetector::Path::General, limits::kMaxReplyBytes);
     EXPECT_EQ(describe(fast), describe(general)) << text;
 }
 
@@ -122,29 +122,29 @@ TEST(DetectorBounds, FloodsFarPastTheLimitStayLinear) {
 
 TEST(DetectorBounds, AtTheLimitAndPastIt) {
     const LexiconDetector& det = shipped().meaning();
-    const std::string at = repeat("对不起", kMaxReplyBytes);  // 3-byte characters: ≤ the limit
-    ASSERT_LE(at.size(), kMaxReplyBytes);
+    const std::string at = repeat("对不起", limits::kMaxReplyBytes);  // 3-byte characters: ≤ the limit
+    ASSERT_LE(at.size(), limits::kMaxReplyBytes);
     DetectedActs d = det.detect(at);
     EXPECT_FALSE(d.truncated);
     EXPECT_EQ(d.normalized, at);
     EXPECT_EQ(d.acts, std::vector<std::string>{"apology"});
     // Past it: only the first kMaxReplyBytes are read, cut at a character.
-    const std::string past = at + "不知道" + repeat("您", 3 * kMaxReplyBytes);
+    const std::string past = at + "不知道" + repeat("您", 3 * limits::kMaxReplyBytes);
     d = det.detect(past);
     EXPECT_TRUE(d.truncated);
-    EXPECT_LE(d.normalized.size(), kMaxReplyBytes);
+    EXPECT_LE(d.normalized.size(), limits::kMaxReplyBytes);
     EXPECT_EQ(d.normalized.size() % 3, 0u);
     EXPECT_TRUE(d.forbidden.empty());  // 不知道 lies past the limit
     // A character cut by the limit is not read at all (no half character, no invalid text).
-    const std::string odd = std::string(kMaxReplyBytes - 1, 'a') + "您";
+    const std::string odd = std::string(limits::kMaxReplyBytes - 1, 'a') + "您";
     d = det.detect(odd);
     EXPECT_TRUE(d.truncated);
-    EXPECT_EQ(d.normalized, std::string(kMaxReplyBytes - 1, 'a'));
+    EXPECT_EQ(d.normalized, std::string(limits::kMaxReplyBytes - 1, 'a'));
 }
 
 TEST(DetectorBounds, ActsRefusesLinesPastTheLimit) {
-    std::istringstream in("您好\n" + std::string(kMaxReplyBytes + 1, 'a') + "\n" +
-                          std::string(kMaxReplyBytes, 'b') + "\n再见\n");
+    std::istringstream in("您好\n" + std::string(limits::kMaxReplyBytes + 1, 'a') + "\n" +
+                          std::string(limits::kMaxReplyBytes, 'b') + "\n再见\n");
     std::ostringstream out, err;
     EXPECT_EQ(text::run_acts(in, out, err, shipped(), true), 2);
     EXPECT_EQ(err.str(),
