@@ -27,7 +27,8 @@ constexpr std::array<SV, 6> kTopKeys = {"version",  "title",    "pass_mark",
 constexpr std::array<SV, 10> kCriterionKeys = {"id",    "title",   "title_en", "category",
                                                "check", "points",  "critical", "source",
                                                "rule",  "feedback"};
-constexpr std::array<SV, 3> kFeedbackKeys = {"pass", "partial", "fail"};
+constexpr std::array<SV, 6> kFeedbackKeys = {"pass",    "partial",    "fail",
+                                             "pass_en", "partial_en", "fail_en"};
 
 bool is_id_word(SV w) {
     return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) {
@@ -209,6 +210,9 @@ class CatalogueReader {
                 if (auto v = nonempty(fb, "pass")) c.feedback_pass = *v;
                 if (auto v = nonempty(fb, "partial")) c.feedback_partial = *v;
                 if (auto v = nonempty(fb, "fail")) c.feedback_fail = *v;
+                if (auto v = nonempty(fb, "pass_en")) c.feedback_pass_en = *v;
+                if (auto v = nonempty(fb, "partial_en")) c.feedback_partial_en = *v;
+                if (auto v = nonempty(fb, "fail_en")) c.feedback_fail_en = *v;
             }
         }
         return !c.id.empty();

@@ -36,7 +36,16 @@ struct Criterion {
     std::string feedback_pass;
     std::string feedback_partial;  // may be empty: the fail text is used
     std::string feedback_fail;
+    // The feedback in English (optional; `pass_en`, `partial_en`, `fail_en` under `feedback:`).
+    std::string feedback_pass_en;
+    std::string feedback_partial_en;
+    std::string feedback_fail_en;
     SourcePos pos;
+
+    // The title in a language of the tables: English where the catalogue gives one.
+    const std::string& title_in(std::string_view lang) const {
+        return lang != "zh" && !title_en.empty() ? title_en : title;
+    }
 };
 
 struct Catalogue {

@@ -406,8 +406,8 @@ CheckResult run_check(std::string_view type, const AttemptView& v, Params p) {
         CheckResult r;
         r.credit = 0;
         Evidence ev;
-        ev.what = "config";
-        ev.note = "评分项的检查类型“" + std::string(type) + "”无法识别";
+        ev.what = evidence_kind::kConfig;
+        ev.note = note(Note::UnknownCheck).text("type", std::string(type));
         r.evidence.push_back(std::move(ev));
         return r;
     }

@@ -13,14 +13,14 @@ inline const LogEntry& entry(const AttemptView& v, int idx) {
     return v.log.entries[static_cast<std::size_t>(idx)];
 }
 // Full credit, marked 不适用: nothing in this attempt for the criterion to judge.
-inline CheckResult not_applicable(const std::string& why) {
+inline CheckResult not_applicable(i18n::Message why) {
     CheckResult r;
     r.applicable = false;
     r.credit = 1.0;
     Evidence ev;
-    ev.what = "n/a";
-    ev.note = "不适用:" + why;
-    r.evidence.push_back(ev);
+    ev.what = evidence_kind::kNotApplicable;
+    ev.note = note(Note::NotApplicable).msg("why", std::move(why));
+    r.evidence.push_back(std::move(ev));
     return r;
 }
 

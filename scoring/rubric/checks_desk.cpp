@@ -7,20 +7,28 @@
 #include <set>
 
 #include "checks.h"
+#include "sim/model/describe.h"
 #include "sim/model/duration.h"
 
 namespace dd::rubric {
 
 namespace {
 
-Evidence plain(Millis t, std::string what, std::string thread, std::string text, std::string note) {
+// Evidence of a state or a summary: `shows` what there was (may be empty), `note` why it counts.
+Evidence plain(Millis t, std::string what, std::string thread, i18n::Message shows,
+               i18n::Message why) {
     Evidence ev;
     ev.t = t;
     ev.what = std::move(what);
     ev.thread = std::move(thread);
-    ev.text = std::move(text);
-    ev.note = std::move(note);
+    ev.shows = std::move(shows);
+    ev.note = std::move(why);
     return ev;
+}
+
+// 时限5分 / 无时限
+i18n::Message limit_of(std::optional<Millis> within) {
+    return within ? note(Note::Limit).duration("d", *within) : note(Note::NoLimit);
 }
 
 // "verb:arg" or "verb" → (verb, arg).
@@ -28,11 +36,6 @@ std::pair<std::string, std::string> split_spec(const std::string& spec) {
     const auto c = spec.find(':');
     if (c == std::string::npos) return {spec, {}};
     return {spec.substr(0, c), spec.substr(c + 1)};
-}
-
-std::string spec_label(const std::string& verb, const std::string& arg) {
-    if (verb == "call") return "拨打" + arg;
-    return label(verb) + (arg.empty() ? std::string() : "「" + label(arg) + "」");
 }
 
 // The thread an action was for: as logged, else its `to:`/argument.
@@ -71,28 +74,28 @@ CheckResult check_rings(const AttemptView& v, const Params& p) {
         ++n;
         const int rings = t.rings_before_answer;
         if (!t.answered_at) {
-            r.evidence.push_back(
-                AttemptView::missing(t.opened_at, v.thread_end(t), t.id,
-                                     "未接听:电话响了 " + std::to_string(rings) + " 声无人接听"));
+            r.evidence.push_back(AttemptView::missing(t.opened_at, v.thread_end(t), t.id,
+                                                      note(Note::UnansweredRings).num("n", rings)));
             continue;
         }
-        const std::string text = "响了 " + std::to_string(rings) + " 声后接听";
+        const i18n::Message text = note(Note::AnsweredAfter).num("n", rings);
         if (rings <= max_rings) {
             sum += 1;
             r.evidence.push_back(plain(*t.answered_at, "answer", t.id, text,
-                                       std::to_string(max_rings) + " 声之内接听"));
+                                       note(Note::RingsOk).num("max", max_rings)));
         } else if (rings <= partial_rings) {
             sum += pc;
             r.evidence.push_back(plain(*t.answered_at, "answer", t.id, text,
-                                       "接听偏慢:超过 " + std::to_string(max_rings) + " 声"));
+                                       note(Note::RingsSlow).num("max", max_rings)));
         } else {
             r.evidence.push_back(plain(*t.answered_at, "answer", t.id, text,
-                                       "接听太慢:响了 " + std::to_string(rings) + " 声(应在 " +
-                                           std::to_string(max_rings) + " 声之内,开始响铃后 " +
-                                           secs(*t.answered_at - t.opened_at) + "才接)"));
+                                       note(Note::RingsLate)
+                                           .num("n", rings)
+                                           .num("max", max_rings)
+                                           .duration("d", *t.answered_at - t.opened_at)));
         }
     }
-    if (n == 0) return not_applicable("本场景没有来电");
+    if (n == 0) return not_applicable(note(Note::NaNoCalls));
     r.credit = sum / n;
     return r;
 }
@@ -110,9 +113,10 @@ CheckResult check_node_within(const AttemptView& v, const Params& p) {
         if (!vis.first_reply_at) {
             const Millis to = vis.left_at ? *vis.left_at : v.log.ended_at;
             r.evidence.push_back(AttemptView::missing(vis.spoken_at, to, vis.thread,
-                                                      "未回应:对方在「" + vis.node + "」说“" +
-                                                          vis.line + "”后没有回复(时限" +
-                                                          secs(limit) + ")"));
+                                                      note(Note::NoResponse)
+                                                          .text("node", vis.node)
+                                                          .text("line", vis.line)
+                                                          .duration("limit", limit)));
             continue;
         }
         const Millis d = *vis.first_reply_at - vis.spoken_at;
@@ -121,28 +125,29 @@ CheckResult check_node_within(const AttemptView& v, const Params& p) {
             continue;
         }
         sum += late_credit;
-        Evidence ev;
+        i18n::Message why = note(Note::LateResponse)
+                                .text("node", vis.node)
+                                .duration("d", d)
+                                .duration("limit", limit);
         if (!vis.replies.empty())
-            ev = AttemptView::text_evidence(entry(v, vis.replies.front()), std::nullopt, "");
+            r.evidence.push_back(AttemptView::text_evidence(entry(v, vis.replies.front()),
+                                                            std::nullopt, std::move(why)));
         else
-            ev = plain(*vis.first_reply_at, "say", vis.thread, "", "");
-        ev.note = "回应太慢:对方在「" + vis.node + "」说完 " + secs(d) + "后才回复(时限" +
-                  secs(limit) + ")";
-        r.evidence.push_back(ev);
+            r.evidence.push_back(plain(*vis.first_reply_at, "say", vis.thread, {}, std::move(why)));
     }
     if (n == 0) {
         if (v.visits().empty() && v.has_conversation()) {
             r.credit = 0;
             r.evidence.push_back(
-                AttemptView::missing(0, v.log.ended_at, "", "未找到:对话没有开始,无从回应"));
+                AttemptView::missing(0, v.log.ended_at, "", not_found(note(Note::NotStarted))));
             return r;
         }
-        return not_applicable("走过的对话节点没有时限");
+        return not_applicable(note(Note::NaNoNodeWithin));
     }
     r.credit = sum / n;
     if (r.evidence.empty())
-        r.evidence.push_back(
-            plain(0, "summary", "", "", std::to_string(n) + " 次回应都在时限之内"));
+        r.evidence.push_back(plain(0, std::string(evidence_kind::kSummary), "", {},
+                                   note(Note::AllInTime).num("n", n)));
     return r;
 }
 
@@ -150,7 +155,7 @@ CheckResult check_respond_within(const AttemptView& v, const Params& p) {
     CheckResult r;
     const Millis limit = p.dur("limit").value();
     const auto ts = v.threads(p);
-    if (ts.empty()) return not_applicable("没有需要响应的对话");
+    if (ts.empty()) return not_applicable(note(Note::NaNoRequest));
     double sum = 0;
     for (const auto* t : ts) {
         int first = -1;
@@ -166,21 +171,17 @@ CheckResult check_respond_within(const AttemptView& v, const Params& p) {
         }
         if (first < 0) {
             r.evidence.push_back(AttemptView::missing(t->opened_at, v.thread_end(*t), t->id,
-                                                      "未响应:对方的需求没有得到任何回应"));
+                                                      note(Note::NoResponseAtAll)));
             continue;
         }
         const auto& e = entry(v, first);
         const Millis d = e.t - t->opened_at;
-        if (d <= limit) {
-            sum += 1;
-            r.evidence.push_back(AttemptView::text_evidence(
-                e, std::nullopt,
-                "对方到来/来电后 " + secs(d) + "作出响应(时限" + secs(limit) + ")"));
-        } else {
-            r.evidence.push_back(AttemptView::text_evidence(
-                e, std::nullopt,
-                "响应太慢:对方到来/来电后 " + secs(d) + "才响应(时限" + secs(limit) + ")"));
-        }
+        if (d <= limit) sum += 1;
+        r.evidence.push_back(
+            AttemptView::text_evidence(e, std::nullopt,
+                                       note(d <= limit ? Note::Responded : Note::RespondedLate)
+                                           .duration("d", d)
+                                           .duration("limit", limit)));
     }
     r.credit = sum / static_cast<double>(ts.size());
     return r;
@@ -190,20 +191,18 @@ CheckResult check_solve_within(const AttemptView& v, const Params& p) {
     CheckResult r;
     const Millis limit = p.dur("limit").value();
     const auto ts = v.threads(p);
-    if (ts.empty()) return not_applicable("没有需要处理的对话");
+    if (ts.empty()) return not_applicable(note(Note::NaNoSolve));
     double sum = 0;
     for (const auto* t : ts) {
         const Millis end = v.thread_end(*t);
         const Millis d = end - t->opened_at;
-        const std::string how = t->ended_at ? "处理完毕" : "到练习结束仍未结束";
-        if (t->ended_at && d <= limit) {
-            sum += 1;
-            r.evidence.push_back(plain(end, "thread-end", t->id, how,
-                                       "用时 " + secs(d) + "(时限" + secs(limit) + ")"));
-        } else {
-            r.evidence.push_back(plain(end, "thread-end", t->id, how,
-                                       "超时:用时 " + secs(d) + "(时限" + secs(limit) + ")"));
-        }
+        const bool in_time = t->ended_at && d <= limit;
+        if (in_time) sum += 1;
+        r.evidence.push_back(plain(end, std::string(evidence_kind::kThreadEnd), t->id,
+                                   note(t->ended_at ? Note::Handled : Note::StillOpen),
+                                   note(in_time ? Note::Took : Note::TookTooLong)
+                                       .duration("d", d)
+                                       .duration("limit", limit)));
     }
     r.credit = sum / static_cast<double>(ts.size());
     return r;
@@ -231,12 +230,13 @@ CheckResult check_record_fields(const AttemptView& v, const Params& p) {
             expected.emplace_back(f, primary.empty() ? std::string() : v.played_fact(primary, f));
     }
     const auto records = v.desk_of("record");
-    std::string need;
-    for (const auto& [f, x] : expected) need += (need.empty() ? "" : "、") + label(f);
     if (records.empty()) {
+        std::vector<i18n::Message> need;
+        for (const auto& [f, x] : expected) need.push_back(field_ref(f));
         r.credit = 0;
-        r.evidence.push_back(AttemptView::missing(0, v.log.ended_at, "",
-                                                  "未找到:整个过程没有登记(record),应登记" + need));
+        r.evidence.push_back(AttemptView::missing(
+            0, v.log.ended_at, "",
+            not_found(note(Note::NoRecord).msg("need", joined(std::move(need))))));
         return r;
     }
     // Candidates: each record action alone, and all of them merged (later fields win).
@@ -284,7 +284,7 @@ CheckResult check_record_fields(const AttemptView& v, const Params& p) {
         }
     }
     r.credit = best;
-    std::string good;
+    std::vector<i18n::Message> good;
     std::vector<Evidence> problems;
     const auto& e = entry(v, best_c->entry);
     for (const auto& [f, x] : expected) {
@@ -292,16 +292,23 @@ CheckResult check_record_fields(const AttemptView& v, const Params& p) {
         if (got.empty()) {
             problems.push_back(AttemptView::text_evidence(
                 e, std::nullopt,
-                "缺少" + label(f) + (x.empty() || is_presence(f) ? "" : "(应为“" + x + "”)")));
+                x.empty() || is_presence(f) ? note(Note::FieldMissing).msg("field", field_ref(f))
+                                            : note(Note::FieldMissingExpected)
+                                                  .msg("field", field_ref(f))
+                                                  .text("value", x)));
         } else if (!is_presence(f) && !same_fact(f, got, x)) {
-            problems.push_back(AttemptView::text_evidence(
-                e, std::nullopt, label(f) + "记错:记为“" + got + "”,应为“" + x + "”"));
+            problems.push_back(AttemptView::text_evidence(e, std::nullopt,
+                                                          note(Note::FieldWrong)
+                                                              .msg("field", field_ref(f))
+                                                              .text("got", got)
+                                                              .text("value", x)));
         } else {
-            good += (good.empty() ? "" : "、") + label(f);
+            good.push_back(field_ref(f));
         }
     }
     if (!good.empty())
-        r.evidence.push_back(AttemptView::text_evidence(e, std::nullopt, "已正确登记" + good));
+        r.evidence.push_back(AttemptView::text_evidence(
+            e, std::nullopt, note(Note::Recorded).msg("fields", joined(std::move(good)))));
     for (auto& ev : problems) r.evidence.push_back(std::move(ev));
     return r;
 }
@@ -312,29 +319,31 @@ CheckResult check_classify(const AttemptView& v, const Params& p) {
     std::string expected = p.str("expected");
     if (expected.empty())
         expected = field == "type" ? v.scenario.outcome.request_type : v.scenario.outcome.level;
-    if (expected.empty()) return not_applicable("本场景没有规定" + label(field));
+    if (expected.empty())
+        return not_applicable(note(Note::NaNoExpected).msg("field", field_ref(field)));
+    const std::string_view prefix = field_value_prefix(field);
     int last = -1;
     for (int idx : v.desk_of("classify"))
         if (const std::string* f = entry(v, idx).action->field(field); f && !f->empty()) last = idx;
     if (last < 0) {
         r.credit = 0;
-        r.evidence.push_back(AttemptView::missing(
-            0, v.log.ended_at, "",
-            "未找到:没有分类(classify " + field + "),应判为「" + label(expected) + "」"));
+        r.evidence.push_back(
+            AttemptView::missing(0, v.log.ended_at, "",
+                                 not_found(note(Note::NotClassified)
+                                               .msg("field", field_ref(field))
+                                               .text("field_code", field)
+                                               .label("expected", prefix, expected))));
         return r;
     }
     const auto& e = entry(v, last);
     const std::string got = *e.action->field(field);
-    if (got == expected) {
-        r.credit = 1;
-        r.evidence.push_back(AttemptView::text_evidence(
-            e, std::nullopt, label(field) + "判为「" + label(got) + "」,正确"));
-    } else {
-        r.credit = 0;
-        r.evidence.push_back(AttemptView::text_evidence(
-            e, std::nullopt,
-            label(field) + "判断错误:判为「" + label(got) + "」,应为「" + label(expected) + "」"));
-    }
+    r.credit = got == expected ? 1 : 0;
+    r.evidence.push_back(AttemptView::text_evidence(
+        e, std::nullopt,
+        note(got == expected ? Note::ClassifiedOk : Note::ClassifiedWrong)
+            .msg("field", field_ref(field))
+            .label("got", prefix, got)
+            .label("expected", prefix, expected)));
     return r;
 }
 
@@ -343,7 +352,8 @@ CheckResult check_actions(const AttemptView& v, const Params& p) {
     const std::string verb = p.str("verb");
     if (verb.empty()) {
         r.credit = 0;
-        r.evidence.push_back(plain(0, "config", "", "", "评分项缺少参数 verb"));
+        r.evidence.push_back(
+            plain(0, std::string(evidence_kind::kConfig), "", {}, note(Note::ConfigVerb)));
         return r;
     }
     std::vector<std::string> required = p.has("items") ? p.list("items") : outcome_items(v, verb);
@@ -368,11 +378,12 @@ CheckResult check_actions(const AttemptView& v, const Params& p) {
     if (required.empty() && any) {
         if (done.empty()) {
             r.credit = 0;
-            r.evidence.push_back(
-                AttemptView::missing(0, end, "", "未找到:整个过程没有" + label(verb)));
+            r.evidence.push_back(AttemptView::missing(
+                0, end, "", not_found(note(Note::NoneDone).label("verb", "verb.", verb))));
         } else {
             r.credit = 1;
-            r.evidence.push_back(v.action_evidence(entry(v, done.front()), "已" + label(verb)));
+            r.evidence.push_back(v.action_evidence(entry(v, done.front()),
+                                                   note(Note::Done).label("verb", "verb.", verb)));
         }
         return r;
     }
@@ -382,25 +393,25 @@ CheckResult check_actions(const AttemptView& v, const Params& p) {
                                [&](int idx) { return entry(v, idx).action->arg == want; });
         if (it != done.end()) {
             ++hits;
-            r.evidence.push_back(
-                v.action_evidence(entry(v, *it), "正确:" + spec_label(verb, want)));
+            r.evidence.push_back(v.action_evidence(
+                entry(v, *it), note(Note::Correct).msg("spec", describe_spec(verb, want))));
         } else {
-            r.evidence.push_back(
-                AttemptView::missing(0, end, "", "未找到:没有" + spec_label(verb, want)));
+            r.evidence.push_back(AttemptView::missing(
+                0, end, "", not_found(note(Note::NotDone).msg("spec", describe_spec(verb, want)))));
         }
     }
     for (int idx : done) {
         const std::string& arg = entry(v, idx).action->arg;
         if (std::find(required.begin(), required.end(), arg) != required.end()) continue;
         ++extras;
-        r.evidence.push_back(
-            v.action_evidence(entry(v, idx), "不必要:" + spec_label(verb, arg) + "(本场景不需要)"));
+        r.evidence.push_back(v.action_evidence(
+            entry(v, idx), note(Note::Unnecessary).msg("spec", describe_spec(verb, arg))));
     }
     if (required.empty()) {
         r.credit = std::max(0.0, 1.0 - penalty * extras);
         if (extras == 0)
-            r.evidence.push_back(plain(0, "summary", "", "",
-                                       "本场景无需" + label(verb) + ",也没有多余的" + label(verb)));
+            r.evidence.push_back(plain(0, std::string(evidence_kind::kSummary), "", {},
+                                       note(Note::NoneNeeded).label("verb", "verb.", verb)));
         return r;
     }
     r.credit = std::max(
@@ -415,30 +426,29 @@ CheckResult check_calls(const AttemptView& v, const Params& p) {
     const auto& reqs = v.scenario.outcome.call;
     const auto calls = v.desk_of("call");
     if (reqs.empty() && (calls.empty() || penalty <= 0))
-        return not_applicable("本场景不需要拨打紧急电话");
+        return not_applicable(note(Note::NaNoEmergencyCall));
     const Millis start = v.emergency_start();
     double sum = 0;
     for (const auto& req : reqs) {
         auto it = std::find_if(calls.begin(), calls.end(),
                                [&](int idx) { return entry(v, idx).action->arg == req.number; });
-        const std::string limit = req.within ? "时限" + secs(*req.within) : "无时限";
         if (it == calls.end()) {
-            r.evidence.push_back(AttemptView::missing(
-                start, v.log.ended_at, "",
-                "未找到:没有拨打 " + req.number + "(" + limit + ",从 " + clock(start) + " 起算)"));
+            r.evidence.push_back(
+                AttemptView::missing(start, v.log.ended_at, "",
+                                     not_found(note(Note::CallMissing)
+                                                   .text("number", req.number)
+                                                   .msg("limit", limit_of(req.within))
+                                                   .text("t", clock(start)))));
             continue;
         }
         const auto& e = entry(v, *it);
         const Millis d = e.t - start;
-        if (!req.within || d <= *req.within) {
-            sum += 1;
-            r.evidence.push_back(v.action_evidence(
-                e, "事件开始后 " + secs(d) + "拨打 " + req.number + "(" + limit + ")"));
-        } else {
-            sum += late_credit;
-            r.evidence.push_back(v.action_evidence(
-                e, "拨打太晚:事件开始后 " + secs(d) + "才拨打 " + req.number + "(" + limit + ")"));
-        }
+        const bool in_time = !req.within || d <= *req.within;
+        sum += in_time ? 1 : late_credit;
+        r.evidence.push_back(v.action_evidence(e, note(in_time ? Note::Called : Note::CalledLate)
+                                                      .duration("d", d)
+                                                      .text("number", req.number)
+                                                      .msg("limit", limit_of(req.within))));
     }
     int extras = 0;
     for (int idx : calls) {
@@ -448,7 +458,7 @@ CheckResult check_calls(const AttemptView& v, const Params& p) {
         ++extras;
         if (penalty > 0)
             r.evidence.push_back(
-                v.action_evidence(entry(v, idx), "不必要:本场景不需要拨打 " + num));
+                v.action_evidence(entry(v, idx), note(Note::CallUnnecessary).text("number", num)));
     }
     const double base = reqs.empty() ? 1.0 : sum / static_cast<double>(reqs.size());
     r.credit = std::max(0.0, base - penalty * extras);
@@ -484,20 +494,21 @@ CheckResult check_sequence(const AttemptView& v, const Params& p) {
                 steps.push_back({"hand_over", h, std::nullopt});
         for (const auto& e : o.escalate) steps.push_back({"escalate", e, std::nullopt});
     }
-    if (steps.empty()) return not_applicable("本场景没有应急处置步骤");
+    if (steps.empty()) return not_applicable(note(Note::NaNoSteps));
     const Millis start = v.emergency_start();
     Millis prev = start;
     double sum = 0;
     int k = 0;
     for (const auto& st : steps) {
         ++k;
-        const std::string name = "第" + std::to_string(k) + "步 " + spec_label(st.verb, st.arg);
+        const i18n::Message name =
+            note(Note::StepRef).num("k", k).msg("spec", describe_spec(st.verb, st.arg));
         std::vector<int> matches;
         for (int idx : v.desk_of(st.verb))
             if (st.arg.empty() || entry(v, idx).action->arg == st.arg) matches.push_back(idx);
         if (matches.empty()) {
-            r.evidence.push_back(
-                AttemptView::missing(start, v.log.ended_at, "", "未找到:" + name + "没有做"));
+            r.evidence.push_back(AttemptView::missing(
+                start, v.log.ended_at, "", not_found(note(Note::StepMissing).msg("step", name))));
             continue;
         }
         auto in_order = std::find_if(matches.begin(), matches.end(),
@@ -506,17 +517,17 @@ CheckResult check_sequence(const AttemptView& v, const Params& p) {
         const auto& e = entry(v, ordered ? *in_order : matches.front());
         const Millis d = e.t - start;
         const bool on_time = !st.deadline || d <= *st.deadline;
-        std::string note = name + ":开始后 " + secs(d);
-        if (st.deadline) note += "(时限" + secs(*st.deadline) + ")";
+        std::vector<i18n::Message> parts = {note(Note::Step).msg("step", name).duration("d", d)};
+        if (st.deadline) parts.push_back(note(Note::PartLimit).duration("d", *st.deadline));
         if (ordered && on_time) {
             sum += 1;
         } else {
             sum += late_credit;
-            if (!on_time) note += ",超时";
-            if (!ordered) note += ",顺序不对(应在上一步之后)";
+            if (!on_time) parts.push_back(note(Note::PartLate));
+            if (!ordered) parts.push_back(note(Note::PartOrder));
         }
         if (ordered) prev = e.t;
-        r.evidence.push_back(v.action_evidence(e, note));
+        r.evidence.push_back(v.action_evidence(e, joined(std::move(parts), "")));
     }
     r.credit = sum / static_cast<double>(steps.size());
     return r;
@@ -525,7 +536,7 @@ CheckResult check_sequence(const AttemptView& v, const Params& p) {
 CheckResult check_register_visitor(const AttemptView& v, const Params& p) {
     CheckResult r;
     if (v.scenario.outcome.register_visitor && !*v.scenario.outcome.register_visitor)
-        return not_applicable("本场景不需要访客登记");
+        return not_applicable(note(Note::NaNoVisitorRegister));
     const auto fields = p.list("fields");
     const double base = p.num("base_credit");
     std::vector<std::string> visitor_names;
@@ -536,16 +547,16 @@ CheckResult check_register_visitor(const AttemptView& v, const Params& p) {
     if (regs.empty()) {
         r.credit = 0;
         r.evidence.push_back(
-            AttemptView::missing(0, v.log.ended_at, "", "未找到:整个过程没有访客登记"));
+            AttemptView::missing(0, v.log.ended_at, "", not_found(note(Note::NoVisitorRegister))));
         return r;
     }
     double best = -1;
     int best_idx = regs.front();
-    std::string best_lack;
+    std::vector<i18n::Message> best_lack;
     for (int idx : regs) {
         const Action& a = *entry(v, idx).action;
         int ok = 0;
-        std::string lack;
+        std::vector<i18n::Message> lack;
         for (const auto& f : fields) {
             const std::string* got = a.field(f);
             bool good = got && !got->empty();
@@ -555,9 +566,10 @@ CheckResult check_register_visitor(const AttemptView& v, const Params& p) {
                                 [&](const std::string& n) { return same_fact("name", *got, n); });
             if (good)
                 ++ok;
+            else if (got && !got->empty())
+                lack.push_back(note(Note::FieldMismatch).msg("field", field_ref(f)));
             else
-                lack += (lack.empty() ? "" : "、") + label(f) +
-                        (got && !got->empty() ? "(与访客不符)" : "");
+                lack.push_back(field_ref(f));
         }
         const double c =
             fields.empty() ? 1.0 : base + (1.0 - base) * ok / static_cast<double>(fields.size());
@@ -569,7 +581,9 @@ CheckResult check_register_visitor(const AttemptView& v, const Params& p) {
     }
     r.credit = best;
     r.evidence.push_back(v.action_evidence(
-        entry(v, best_idx), best_lack.empty() ? "访客登记完整" : "访客登记缺少" + best_lack));
+        entry(v, best_idx),
+        best_lack.empty() ? note(Note::VisitorComplete)
+                          : note(Note::VisitorLacks).msg("items", joined(std::move(best_lack)))));
     return r;
 }
 
@@ -580,7 +594,7 @@ CheckResult check_precedes(const AttemptView& v, const Params& p) {
     const double late_credit = p.num("late_credit");
     const auto roles = p.list("roles");
     Millis ref = v.log.ended_at;
-    std::string ref_what = "练习结束";
+    i18n::Message ref_what = note(Note::EndOfDrill);
     if (before == "thread-end") {
         // The earliest end of a matching party's thread (the visitor went in / left).
         std::optional<Millis> earliest;
@@ -590,14 +604,14 @@ CheckResult check_precedes(const AttemptView& v, const Params& p) {
         }
         if (earliest) {
             ref = *earliest;
-            ref_what = "对方离开/通话结束";
+            ref_what = note(Note::PartyLeft);
         }
     } else {
         const auto [bverb, barg] = split_spec(before);
         for (int idx : v.desk_of(bverb))
             if (barg.empty() || entry(v, idx).action->arg == barg) {
                 ref = entry(v, idx).t;
-                ref_what = spec_label(bverb, barg);
+                ref_what = describe_spec(bverb, barg);
                 break;
             }
     }
@@ -607,22 +621,22 @@ CheckResult check_precedes(const AttemptView& v, const Params& p) {
             first = idx;
             break;
         }
-    const std::string what = spec_label(fverb, farg);
+    const i18n::Message what = describe_spec(fverb, farg);
     if (first < 0) {
         r.credit = 0;
-        r.evidence.push_back(AttemptView::missing(
-            0, ref, "", "未找到:" + clock(ref) + "(" + ref_what + ")之前没有" + what));
+        r.evidence.push_back(AttemptView::missing(0, ref, "",
+                                                  not_found(note(Note::PrecedeMissing)
+                                                                .text("t", clock(ref))
+                                                                .msg("ref", ref_what)
+                                                                .msg("what", what))));
         return r;
     }
     const auto& e = entry(v, first);
-    if (e.t <= ref) {
-        r.credit = 1;
-        r.evidence.push_back(v.action_evidence(e, what + "在" + ref_what + "之前,正确"));
-    } else {
-        r.credit = late_credit;
-        r.evidence.push_back(
-            v.action_evidence(e, what + "太晚:在" + ref_what + "(" + clock(ref) + ")之后才做"));
-    }
+    r.credit = e.t <= ref ? 1 : late_credit;
+    r.evidence.push_back(v.action_evidence(e, note(e.t <= ref ? Note::PrecedeOk : Note::PrecedeLate)
+                                                  .msg("what", what)
+                                                  .msg("ref", ref_what)
+                                                  .text("t", clock(ref))));
     return r;
 }
 
@@ -639,7 +653,7 @@ CheckResult check_caller_hangs_up(const AttemptView& v, const Params& p) {
         if (!t.answered_at) {
             // Never picked up: nothing here earns the courtesy of letting the caller go first.
             r.evidence.push_back(AttemptView::missing(t.opened_at, v.thread_end(t), t.id,
-                                                      "未接听:电话没有接通,谈不上让对方先挂"));
+                                                      note(Note::NeverConnected)));
             continue;
         }
         int hang = -1;
@@ -651,21 +665,22 @@ CheckResult check_caller_hangs_up(const AttemptView& v, const Params& p) {
             }
         if (t.ended_by == ThreadRecord::EndedBy::Actor) {
             sum += 1;
-            r.evidence.push_back(
-                plain(*t.ended_at, "thread-end", t.id, "对方挂断", "对方先挂断了电话"));
+            r.evidence.push_back(plain(*t.ended_at, std::string(evidence_kind::kThreadEnd), t.id,
+                                       note(Note::TheyHungUp), note(Note::TheyFirst)));
         } else if (hang >= 0 || t.ended_by == ThreadRecord::EndedBy::Trainee) {
             if (hang >= 0)
-                r.evidence.push_back(v.action_evidence(entry(v, hang), "抢先挂断:对方还没挂断"));
+                r.evidence.push_back(v.action_evidence(entry(v, hang), note(Note::HungUpFirst)));
             else
-                r.evidence.push_back(plain(t.ended_at.value_or(v.log.ended_at), "thread-end", t.id,
-                                           "学员结束了通话", "抢先结束通话:对方还没挂断"));
+                r.evidence.push_back(plain(t.ended_at.value_or(v.log.ended_at),
+                                           std::string(evidence_kind::kThreadEnd), t.id,
+                                           note(Note::TraineeEnded), note(Note::EndedFirst)));
         } else {
             sum += 1;
-            r.evidence.push_back(
-                plain(v.thread_end(t), "thread-end", t.id, "通话未被学员挂断", "没有抢先挂断电话"));
+            r.evidence.push_back(plain(v.thread_end(t), std::string(evidence_kind::kThreadEnd),
+                                       t.id, note(Note::NotHungUp), note(Note::DidNotHangUp)));
         }
     }
-    if (n == 0) return not_applicable("本场景没有来电");
+    if (n == 0) return not_applicable(note(Note::NaNoCalls));
     r.credit = sum / n;
     return r;
 }
@@ -683,21 +698,20 @@ CheckResult check_mood_end(const AttemptView& v, const Params& p) {
     for (const auto* t : ts) {
         if (t->actor.empty()) continue;
         ++n;
-        const std::string text = "结束时情绪 " + std::to_string(t->mood_end) + "(开始时 " +
-                                 std::to_string(t->mood_start) + ",0 平静 … 100 暴怒)";
-        const std::string limit = "应低于 " + std::to_string(static_cast<int>(below));
+        const i18n::Message text =
+            note(Note::MoodEnd).num("end", t->mood_end).num("start", t->mood_start);
+        Note verdict = Note::MoodBad;
         if (t->mood_end < below) {
             sum += 1;
-            r.evidence.push_back(plain(v.thread_end(*t), "mood", t->id, text, "情绪平稳:" + limit));
+            verdict = Note::MoodCalm;
         } else if (t->mood_end < below + margin) {
             sum += pc;
-            r.evidence.push_back(
-                plain(v.thread_end(*t), "mood", t->id, text, "情绪仍偏高:" + limit));
-        } else {
-            r.evidence.push_back(plain(v.thread_end(*t), "mood", t->id, text, "情绪很差:" + limit));
+            verdict = Note::MoodHigh;
         }
+        r.evidence.push_back(plain(v.thread_end(*t), std::string(evidence_kind::kMood), t->id, text,
+                                   note(verdict).num("below", static_cast<int>(below))));
     }
-    if (n == 0) return not_applicable("没有对话对象");
+    if (n == 0) return not_applicable(note(Note::NaNoParty));
     r.credit = sum / n;
     return r;
 }

@@ -6,6 +6,7 @@
 
 #include "checks.h"
 #include "sim/model/enums.h"
+#include "sim/model/describe.h"
 
 namespace dd::rubric {
 
@@ -38,13 +39,14 @@ double group_credit(const std::vector<std::string>& acts, const std::vector<std:
     return best;
 }
 
-std::string group_label(const AnyOf& g) {
-    std::string out;
-    for (const auto& a : g) {
-        if (!out.empty()) out += "或";
-        out += act_label(a);
-    }
-    return out;
+// A desk action a node expects ("dispatch" or "dispatch:engineering"): in words, with the
+// expected value as written beside it in the JSON.
+i18n::Message did_ref(const std::string& want) {
+    const auto colon = want.find(':');
+    if (colon == std::string::npos) return i18n::label_msg("verb.", want);
+    return note(Note::DidRef)
+        .msg("spec", describe_spec(want.substr(0, colon), want.substr(colon + 1)))
+        .text("code", want);
 }
 
 struct Hit {
@@ -71,14 +73,16 @@ Hit best_in(const AttemptView& v, const std::vector<int>& cands, const AnyOf& g,
 // Scores one window (a set of candidate replies) against the groups; adds evidence.
 double score_window(const AttemptView& v, const std::vector<int>& cands,
                     const std::vector<AnyOf>& groups, double weak, bool same_reply,
-                    const std::string& where, Millis from, Millis to, const std::string& thread,
+                    const i18n::Message& where, Millis from, Millis to, const std::string& thread,
                     std::vector<Evidence>& ev) {
     if (groups.empty()) return 1.0;
     if (cands.empty()) {
-        std::string need;
-        for (const auto& g : groups) need += (need.empty() ? "" : "、") + group_label(g);
-        ev.push_back(
-            AttemptView::missing(from, to, thread, "未找到:" + where + "没有任何回复,缺少" + need));
+        std::vector<i18n::Message> need;
+        for (const auto& g : groups) need.push_back(group_ref(g));
+        ev.push_back(AttemptView::missing(
+            from, to, thread,
+            not_found(
+                note(Note::NoReplyAt).msg("where", where).msg("need", joined(std::move(need))))));
         return 0.0;
     }
     if (same_reply) {
@@ -94,7 +98,7 @@ double score_window(const AttemptView& v, const std::vector<int>& cands,
             }
         }
         const auto& e = entry(v, best_idx);
-        std::string have, lack;
+        std::vector<i18n::Message> have, lack;
         std::vector<std::string> names;
         for (const auto& g : groups) {
             bool found = false;
@@ -102,23 +106,26 @@ double score_window(const AttemptView& v, const std::vector<int>& cands,
                 if (contains(e.acts, act)) {
                     found = true;
                     names.push_back(act);
-                    have += (have.empty() ? "" : "、") + act_label(act);
+                    have.push_back(act_ref(act));
                     break;
                 }
-            if (!found) lack += (lack.empty() ? "" : "、") + group_label(g);
+            if (!found) lack.push_back(group_ref(g));
         }
         const double credit = best / static_cast<double>(groups.size());
-        std::string note;
+        i18n::Message why;
         if (credit <= 0)
-            note = "未找到:" + where + "中没有一句同时包含" + lack;
+            why = not_found(
+                note(Note::NoneTogether).msg("where", where).msg("lack", joined(std::move(lack))));
         else if (lack.empty())
-            note = "同一句回复中包含" + have;
+            why = note(Note::Together).msg("have", joined(std::move(have)));
         else
-            note = "这句回复有" + have + ",但缺少" + lack;
+            why = note(Note::PartlyTogether)
+                      .msg("have", joined(std::move(have)))
+                      .msg("lack", joined(std::move(lack)));
         if (credit <= 0 && cands.size() > 1)
-            ev.push_back(AttemptView::missing(from, to, thread, note));
+            ev.push_back(AttemptView::missing(from, to, thread, std::move(why)));
         else
-            ev.push_back(v.reply_evidence(e, names, note));
+            ev.push_back(v.reply_evidence(e, names, std::move(why)));
         return credit;
     }
     double sum = 0;
@@ -126,17 +133,20 @@ double score_window(const AttemptView& v, const std::vector<int>& cands,
         const Hit h = best_in(v, cands, g, weak);
         sum += h.credit;
         if (h.entry >= 0) {
-            std::string note = (h.weak ? "弱形式的" : "包含") + act_label(h.act);
-            if (h.weak) note += ",只得部分分";
-            ev.push_back(v.reply_evidence(entry(v, h.entry), {h.act}, note));
+            ev.push_back(v.reply_evidence(
+                entry(v, h.entry), {h.act},
+                note(h.weak ? Note::Weak : Note::Contains).msg("act", act_ref(h.act))));
         } else if (cands.size() == 1) {
-            ev.push_back(v.reply_evidence(entry(v, cands.front()), {},
-                                          "未找到:" + where + "中没有" + group_label(g)));
+            ev.push_back(v.reply_evidence(
+                entry(v, cands.front()), {},
+                not_found(note(Note::LacksIn).msg("where", where).msg("group", group_ref(g)))));
         } else {
-            ev.push_back(AttemptView::missing(from, to, thread,
-                                              "未找到:" + where + "的 " +
-                                                  std::to_string(cands.size()) + " 句回复中都没有" +
-                                                  group_label(g)));
+            ev.push_back(AttemptView::missing(
+                from, to, thread,
+                not_found(note(Note::LacksInN)
+                              .msg("where", where)
+                              .num("n", static_cast<std::int64_t>(cands.size()))
+                              .msg("group", group_ref(g)))));
         }
     }
     return sum / static_cast<double>(groups.size());
@@ -159,14 +169,14 @@ std::vector<int> replies_of(const AttemptView& v, const std::vector<const Thread
     return out;
 }
 
-CheckResult none_found(const Params& p, const std::string& why) {
+CheckResult none_found(const Params& p, i18n::Message why) {
     if (p.str("if_none") == "fail") {
         CheckResult r;
         r.credit = 0;
-        r.evidence.push_back(AttemptView::missing(0, 0, "", "未找到:" + why));
+        r.evidence.push_back(AttemptView::missing(0, 0, "", not_found(std::move(why))));
         return r;
     }
-    return not_applicable(why);
+    return not_applicable(std::move(why));
 }
 
 }  // namespace
@@ -177,21 +187,21 @@ CheckResult check_acts(const AttemptView& v, const Params& p) {
     const std::string window = p.str("window");
     const double weak = p.num("weak_credit");
     const bool same = p.flag("same_reply");
-    if (groups.empty()) return not_applicable("评分项没有列出要求的用语");
+    if (groups.empty()) return not_applicable(note(Note::NaNoActsListed));
     const auto ts = v.threads(p);
 
     if (window == "first-reply" || window == "closing") {
-        if (ts.empty()) return none_found(p, "没有符合条件的对话");
+        if (ts.empty()) return none_found(p, note(Note::NaNoMatchingConversation));
         double sum = 0;
         for (const auto* t : ts) {
             const auto rs = v.replies_in(t->id);
             std::vector<int> cands;
-            std::string where;
+            i18n::Message where;
             if (window == "first-reply") {
-                where = "第一句回复";
+                where = note(Note::WhereFirstReply);
                 if (!rs.empty()) cands.push_back(rs.front());
             } else {
-                where = "结束前的回复";
+                where = note(Note::WhereClosing);
                 // The replies at the thread's last node, and its last reply in any case.
                 for (auto it = v.visits().rbegin(); it != v.visits().rend(); ++it) {
                     if (it->thread != t->id) continue;
@@ -214,20 +224,22 @@ CheckResult check_acts(const AttemptView& v, const Params& p) {
         std::vector<int> cands;
         bool seen = false;
         Millis from = 0, to = 0;
-        std::string thread;
+        std::string thread, line;
         for (const auto& vis : v.visits()) {
             if (vis.node != node) continue;
             if (!seen) {
                 from = vis.spoken_at;
                 thread = vis.thread;
+                line = vis.line;
             }
             seen = true;
             to = vis.left_at ? *vis.left_at : v.log.ended_at;
             cands.insert(cands.end(), vis.replies.begin(), vis.replies.end());
         }
-        if (!seen) return none_found(p, "本次没有走到对话节点「" + node + "」");
-        r.credit = score_window(v, cands, groups, weak, same, "在「" + node + "」处", from, to,
-                                thread, r.evidence);
+        if (!seen) return none_found(p, note(Note::NaNodeNotReached).text("node", node));
+        r.credit = score_window(v, cands, groups, weak, same,
+                                note(Note::WhereNode).text("node", node).text("line", line), from,
+                                to, thread, r.evidence);
         return r;
     }
 
@@ -236,7 +248,7 @@ CheckResult check_acts(const AttemptView& v, const Params& p) {
         if (holds.empty()) {
             // No hold: the wait was a look-up; the words must still be said somewhere.
             const auto cands = has_filter(p) ? replies_of(v, ts) : v.replies();
-            r.credit = score_window(v, cands, groups, weak, same, "整个对话(没有保留通话)", 0,
+            r.credit = score_window(v, cands, groups, weak, same, note(Note::WhereWholeNoHold), 0,
                                     v.log.ended_at, "", r.evidence);
             return r;
         }
@@ -254,7 +266,8 @@ CheckResult check_acts(const AttemptView& v, const Params& p) {
             std::vector<int> cands;
             for (int idx : v.replies_in(he.thread))
                 if (idx < h && entry(v, idx).t >= t0) cands.push_back(idx);
-            sum += score_window(v, cands, groups, weak, same, clock(he.t) + " 保留前", t0, he.t,
+            sum += score_window(v, cands, groups, weak, same,
+                                note(Note::WhereBeforeHold).text("t", clock(he.t)), t0, he.t,
                                 he.thread, r.evidence);
         }
         r.credit = sum / static_cast<double>(holds.size());
@@ -267,27 +280,28 @@ CheckResult check_acts(const AttemptView& v, const Params& p) {
             Millis t;
             std::string thread;
             int after;  // first reply index after this entry index
-            std::string why;
+            i18n::Message why;
         };
         std::vector<Wait> waits;
         for (std::size_t i = 0; i < v.log.entries.size(); ++i) {
             const auto& e = v.log.entries[i];
             if (e.kind == LogEntry::Kind::Resume)
-                waits.push_back({e.t, e.thread, static_cast<int>(i), "保留后恢复通话"});
+                waits.push_back({e.t, e.thread, static_cast<int>(i), note(Note::WhyResumed)});
         }
         for (const auto* t : ts) {
             if (!t->answered_at) {
                 // Left waiting until the end: the wait was never acknowledged.
                 if (v.thread_end(*t) - t->opened_at > long_wait)
                     waits.push_back({v.thread_end(*t), t->id,
-                                     static_cast<int>(v.log.entries.size()), "对方一直没有被接待"});
+                                     static_cast<int>(v.log.entries.size()),
+                                     note(Note::WhyNeverServed)});
                 continue;
             }
             if (*t->answered_at - t->opened_at <= long_wait) continue;
             waits.push_back({*t->answered_at, t->id, -1,
-                             "对方等了" + secs(*t->answered_at - t->opened_at) + "才被接待"});
+                             note(Note::WhyWaited).duration("d", *t->answered_at - t->opened_at)});
         }
-        if (waits.empty()) return not_applicable("本次没有让对方久等");
+        if (waits.empty()) return not_applicable(note(Note::NaNoLongWait));
         double sum = 0;
         for (const auto& w : waits) {
             std::vector<int> cands;
@@ -296,18 +310,19 @@ CheckResult check_acts(const AttemptView& v, const Params& p) {
                     cands.push_back(idx);
                     break;
                 }
-            sum += score_window(v, cands, groups, weak, same, w.why + "的第一句回复", w.t,
-                                v.log.ended_at, w.thread, r.evidence);
+            sum += score_window(v, cands, groups, weak, same,
+                                note(Note::WhereAfterWait).msg("why", w.why), w.t, v.log.ended_at,
+                                w.thread, r.evidence);
         }
         r.credit = sum / static_cast<double>(waits.size());
         return r;
     }
 
     // anywhere
-    if (has_filter(p) && ts.empty()) return none_found(p, "没有符合条件的对话");
+    if (has_filter(p) && ts.empty()) return none_found(p, note(Note::NaNoMatchingConversation));
     const auto cands = has_filter(p) ? replies_of(v, ts) : v.replies();
-    r.credit =
-        score_window(v, cands, groups, weak, same, "整个对话", 0, v.log.ended_at, "", r.evidence);
+    r.credit = score_window(v, cands, groups, weak, same, note(Note::WhereWhole), 0, v.log.ended_at,
+                            "", r.evidence);
     return r;
 }
 
@@ -325,26 +340,33 @@ CheckResult check_forbidden(const AttemptView& v, const Params& p) {
             if (contains(families, f)) hit.push_back(f);
         if (hit.empty()) continue;
         ++offences;
-        std::string note = "禁语:";
-        for (std::size_t i = 0; i < hit.size(); ++i) note += (i ? "、" : "") + act_label(hit[i]);
-        r.evidence.push_back(v.reply_evidence(e, hit, note));
+        std::vector<i18n::Message> acts;
+        for (const auto& h : hit) acts.push_back(act_ref(h));
+        r.evidence.push_back(
+            v.reply_evidence(e, hit, note(Note::Forbidden).msg("acts", joined(std::move(acts)))));
     }
     if (cands.empty()) {
-        if (!v.has_conversation()) return not_applicable("本场景没有对话");
+        if (!v.has_conversation()) return not_applicable(note(Note::NaNoConversation));
         // Saying nothing is not the same as speaking without forbidden words.
         r.credit = 0;
-        r.evidence.push_back(AttemptView::missing(0, v.log.ended_at, "",
-                                                  "未找到:整个过程没有任何回复,本项无从得分"));
+        r.evidence.push_back(
+            AttemptView::missing(0, v.log.ended_at, "", not_found(note(Note::Silent))));
         return r;
     }
     r.credit = std::max(0.0, 1.0 - per * offences);
     return r;
 }
 
-// "phrase:490元" → “490元”; a field → its Chinese label.
-static std::string fact_label(const std::string& f) {
-    if (f.rfind("phrase:", 0) == 0) return "“" + f.substr(7) + "”";
-    return label(f);
+// "phrase:490元" → “490元”; a field → its word.
+static i18n::Message fact_ref(const std::string& f) {
+    if (f.rfind("phrase:", 0) == 0) return note(Note::PhraseRef).text("text", f.substr(7));
+    return field_ref(f);
+}
+
+static i18n::Message fact_refs(const std::vector<std::string>& fields) {
+    std::vector<i18n::Message> items;
+    for (const auto& f : fields) items.push_back(fact_ref(f));
+    return joined(std::move(items));
 }
 
 CheckResult check_repeat_back(const AttemptView& v, const Params& p) {
@@ -381,7 +403,7 @@ CheckResult check_repeat_back(const AttemptView& v, const Params& p) {
     std::optional<std::pair<int, int>> best_span;
     for (int idx : v.replies()) {
         const auto& e = entry(v, idx);
-        const std::string text = entry_text(e);
+        const std::string text = reply_text(e);
         const bool act = contains(e.acts, "repeat-back");
         std::vector<std::string> found, lack;
         std::optional<std::pair<int, int>> span;
@@ -408,33 +430,32 @@ CheckResult check_repeat_back(const AttemptView& v, const Params& p) {
         }
     }
     r.credit = best;
-    std::string need;
-    for (const auto& [f, val] : facts) need += (need.empty() ? "" : "、") + fact_label(f);
     if (best_idx < 0) {
+        std::vector<std::string> need;
+        for (const auto& [f, val] : facts) need.push_back(f);
         r.evidence.push_back(AttemptView::missing(
             0, v.log.ended_at, "",
-            "未找到:整个对话中没有复述确认" + (need.empty() ? "" : "(应包含" + need + ")")));
+            not_found(need.empty() ? note(Note::NoRepeat)
+                                   : note(Note::NoRepeatNeed).msg("need", fact_refs(need)))));
         return r;
     }
     const auto& e = entry(v, best_idx);
     const bool act = contains(e.acts, "repeat-back");
-    std::string note = act ? "复述确认" : "未用确认句式(如“跟您确认一下”)";
-    auto join_labels = [](const std::vector<std::string>& fs) {
-        std::string s;
-        for (const auto& f : fs) s += (s.empty() ? "" : "、") + fact_label(f);
-        return s;
-    };
-    if (!best_found.empty()) note += ",包含" + join_labels(best_found);
-    if (!best_lack.empty()) note += ",缺少" + join_labels(best_lack);
+    std::vector<i18n::Message> parts = {note(act ? Note::Repeat : Note::RepeatNoAct)};
+    if (!best_found.empty())
+        parts.push_back(note(Note::PartIncludes).msg("items", fact_refs(best_found)));
+    if (!best_lack.empty())
+        parts.push_back(note(Note::PartLacks).msg("items", fact_refs(best_lack)));
+    i18n::Message why = joined(std::move(parts), "");
     if (act && v.detector) {
-        Evidence ev = v.reply_evidence(e, {"repeat-back"}, note);
+        Evidence ev = v.reply_evidence(e, {"repeat-back"}, why);
         if (ev.highlight_begin < 0 && best_span) {
             ev.highlight_begin = best_span->first;
             ev.highlight_end = best_span->second;
         }
         r.evidence.push_back(ev);
     } else {
-        r.evidence.push_back(AttemptView::text_evidence(e, best_span, note));
+        r.evidence.push_back(AttemptView::text_evidence(e, best_span, std::move(why)));
     }
     return r;
 }
@@ -453,7 +474,7 @@ CheckResult check_privacy(const AttemptView& v, const Params& p) {
                 const auto& e = entry(v, idx);
                 const std::string other = v.actor_of(e);
                 if (other.empty() || other == a.id) continue;
-                const std::string text = entry_text(e);
+                const std::string text = reply_text(e);
                 const auto span = find_fact(f, text, value, v.settings);
                 if (!span) continue;
                 // Not a disclosure when that party said the fact first (我找3-1202的王先生).
@@ -471,12 +492,15 @@ CheckResult check_privacy(const AttemptView& v, const Params& p) {
                 const std::string owner_name = v.played_fact(a.id, "name");
                 r.evidence.push_back(AttemptView::text_evidence(
                     e, span,
-                    "泄露隐私:把" + (owner_name.empty() ? a.id : owner_name) + "的" + label(f) +
-                        "告诉了" + to_name + "(" + other + ")"));
+                    note(Note::Leak)
+                        .text("owner", owner_name.empty() ? a.id : owner_name)
+                        .msg("field", field_ref(f))
+                        .text("to", to_name)
+                        .text("to_id", other)));
             }
         }
     }
-    if (!any_private) return not_applicable("本场景没有标为隐私的信息");
+    if (!any_private) return not_applicable(note(Note::NaNoPrivate));
     r.credit = r.evidence.empty() ? 1.0 : 0.0;
     return r;
 }
@@ -492,11 +516,11 @@ CheckResult check_node_expect(const AttemptView& v, const Params& p) {
         ++n;
         double got = 0;
         const auto total = node->expect.acts.size() + node->expect.did.size();
-        std::string lack;
+        std::vector<i18n::Message> lack;
         for (const auto& g : node->expect.acts) {
             const double best = group_credit(vis.acts, vis.weak_acts, g, weak);
             got += best;
-            if (best < 1.0) lack += (lack.empty() ? "" : "、") + group_label(g);
+            if (best < 1.0) lack.push_back(group_ref(g));
         }
         for (const auto& g : node->expect.did) {
             bool ok = false;
@@ -509,30 +533,35 @@ CheckResult check_node_expect(const AttemptView& v, const Params& p) {
             if (ok) {
                 got += 1;
             } else {
-                std::string alts;
-                for (const auto& want : g) alts += (alts.empty() ? "" : "或") + label(want);
-                lack += (lack.empty() ? "" : "、") + ("操作「" + alts + "」");
+                std::vector<i18n::Message> alts;
+                for (const auto& want : g) alts.push_back(did_ref(want));
+                lack.push_back(note(Note::Did).msg("alts", joined(std::move(alts), "join.or")));
             }
         }
         const double c = got / static_cast<double>(total);
         sum += c;
         if (c >= 1.0) continue;
         const Millis to = vis.left_at ? *vis.left_at : v.log.ended_at;
-        const std::string note = "在「" + vis.node + "」(对方说“" + vis.line + "”之后)缺少" + lack;
+        i18n::Message why = note(Note::NodeLacks)
+                                .text("node", vis.node)
+                                .text("line", vis.line)
+                                .msg("lack", joined(std::move(lack)));
         if (!vis.replies.empty())
-            r.evidence.push_back(v.reply_evidence(entry(v, vis.replies.front()), {}, note));
+            r.evidence.push_back(
+                v.reply_evidence(entry(v, vis.replies.front()), {}, std::move(why)));
         else
-            r.evidence.push_back(AttemptView::missing(vis.spoken_at, to, vis.thread,
-                                                      "未找到:" + note + "(没有回复)"));
+            r.evidence.push_back(AttemptView::missing(
+                vis.spoken_at, to, vis.thread,
+                not_found(note(Note::NoReplySuffix).msg("note", std::move(why)))));
     }
     if (n == 0) {
         if (v.visits().empty() && v.has_conversation()) {
             r.credit = 0;
-            r.evidence.push_back(AttemptView::missing(
-                0, v.log.ended_at, "", "未找到:对话没有开始,各步骤的要点都没有做到"));
+            r.evidence.push_back(
+                AttemptView::missing(0, v.log.ended_at, "", not_found(note(Note::NeverStarted))));
             return r;
         }
-        return not_applicable("走过的对话节点没有应答要点");
+        return not_applicable(note(Note::NaNoNodeExpect));
     }
     r.credit = sum / n;
     return r;

@@ -1,5 +1,5 @@
 // Serialising a ScoreReport: the stable JSON of DESIGN §5 (ordered keys, UTF-8 not escaped,
-// two-space indent — deterministic bytes) and a readable Chinese debrief for a terminal.
+// two-space indent — deterministic bytes, Chinese words) and a readable debrief for a terminal.
 #include <nlohmann/json.hpp>
 
 #include "report.h"
@@ -16,13 +16,13 @@ bool has_span(const Evidence& e) {
            e.highlight_end <= static_cast<int>(e.text.size());
 }
 
-Json evidence_json(const Evidence& e) {
+Json evidence_json(const Evidence& e, const i18n::Strings& zh) {
     Json j;
     j["t"] = e.t;
     j["time"] = format_clock(e.t);
     j["what"] = e.what;
     j["thread"] = e.thread;
-    j["text"] = e.text;
+    j["text"] = evidence_text(e, zh, i18n::Detail::Ids);
     if (has_span(e)) {
         j["highlight"] = Json::array({e.highlight_begin, e.highlight_end});
         j["match"] = e.text.substr(static_cast<std::size_t>(e.highlight_begin),
@@ -31,11 +31,12 @@ Json evidence_json(const Evidence& e) {
         j["highlight"] = nullptr;
         j["match"] = "";
     }
-    j["note"] = e.note;
+    j["note"] = zh.render(e.note, i18n::Detail::Ids);
     return j;
 }
 
-std::string quoted(const Evidence& e) {
+std::string quoted(const Evidence& e, const i18n::Strings& s) {
+    if (e.text.empty()) return "“" + evidence_text(e, s) + "”";
     if (!has_span(e)) return "“" + e.text + "”";
     const auto b = static_cast<std::size_t>(e.highlight_begin);
     const auto en = static_cast<std::size_t>(e.highlight_end);
@@ -45,7 +46,24 @@ std::string quoted(const Evidence& e) {
 
 }  // namespace
 
+std::string criterion_title(const CriterionResult& c, const i18n::Strings& s) {
+    if (s.lang() != "zh" && !c.title_en.empty()) return c.title_en;
+    return c.title.empty() ? c.id : c.title;
+}
+
+std::string criterion_feedback(const CriterionResult& c, const i18n::Strings& s) {
+    if (!c.verdict.empty()) return s.render(c.verdict);
+    if (s.lang() != "zh" && !c.feedback_en.empty()) return c.feedback_en;
+    return c.feedback;
+}
+
+std::string evidence_text(const Evidence& e, const i18n::Strings& s, i18n::Detail detail) {
+    if (!e.text.empty() || e.shows.empty()) return e.text;
+    return s.render(e.shows, detail);
+}
+
 std::string report_to_json(const ScoreReport& r) {
+    const i18n::Strings& zh = i18n::builtin("zh");
     Json j;
     j["scenario"] = r.scenario;
     j["scenario_version"] = r.scenario_version;
@@ -68,72 +86,86 @@ std::string report_to_json(const ScoreReport& r) {
         cj["passed"] = c.passed;
         cj["critical"] = c.critical;
         Json ev = Json::array();
-        for (const auto& e : c.evidence) ev.push_back(evidence_json(e));
+        for (const auto& e : c.evidence) ev.push_back(evidence_json(e, zh));
         cj["evidence"] = std::move(ev);
         cj["source"] = c.source;
         cj["rule"] = c.rule;
-        cj["feedback"] = c.feedback;
+        cj["feedback"] = criterion_feedback(c, zh);
         crits.push_back(std::move(cj));
     }
     j["criteria"] = std::move(crits);
     j["debrief"] = r.debrief;
-    if (!r.warnings.empty()) j["warnings"] = r.warnings;
+    if (!r.warnings.empty()) {
+        Json w = Json::array();
+        for (const auto& m : r.warnings) w.push_back(zh.render(m, i18n::Detail::Ids));
+        j["warnings"] = std::move(w);
+    }
     // `replace`: a stray invalid byte in a trainee's text must not stop the report.
     return j.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
-std::string report_to_text(const ScoreReport& r) {
+std::string report_to_text(const ScoreReport& r, const i18n::Strings& s) {
     std::string out;
     out += r.title.empty()
                ? r.scenario
                : r.title + "  (" + r.scenario + " v" + std::to_string(r.scenario_version) + ")";
     out += "\n";
-    out += "评分标准 " + r.catalogue_version + " · 种子 " + std::to_string(r.seed) + "\n";
-    out += "总分 " + std::to_string(r.score) + " / " + std::to_string(r.max) + " · 及格线 " +
-           std::to_string(r.pass_mark) + " · " + (r.passed ? "✓ 通过" : "✗ 未通过") + "\n";
+    out += s.fmt("reporttext.catalogue",
+                 {{"version", r.catalogue_version}, {"seed", std::to_string(r.seed)}}) +
+           "\n";
+    out += s.fmt("reporttext.total",
+                 {{"score", std::to_string(r.score)},
+                  {"max", std::to_string(r.max)},
+                  {"pass_mark", std::to_string(r.pass_mark)},
+                  {"result", s.tr(r.passed ? "reporttext.passed" : "reporttext.failed")}}) +
+           "\n";
     if (!r.critical_failed.empty()) {
-        out += "一票否决:";
+        std::string list;
         for (std::size_t i = 0; i < r.critical_failed.size(); ++i) {
             const std::string& id = r.critical_failed[i];
             std::string title = id;
             for (const auto& c : r.criteria)
-                if (c.id == id) title = c.title + " (" + id + ")";
-            out += (i ? "、" : "") + title;
+                if (c.id == id) title = criterion_title(c, s) + " (" + id + ")";
+            list += (i ? s.tr("join.and") : "") + title;
         }
-        out += "\n";
+        out += s.fmt("reporttext.critical", {{"list", list}}) + "\n";
     }
-    for (const auto& w : r.warnings) out += "注意:" + w + "\n";
+    for (const auto& w : r.warnings)
+        out += s.fmt("reporttext.warning", {{"text", s.render(w)}}) + "\n";
     out += "\n";
     for (const auto& c : r.criteria) {
-        out += std::string(c.passed ? "✓ " : "✗ ") + c.title + "  " + std::to_string(c.points) +
-               "/" + std::to_string(c.max) + "  [" + c.id + "]" +
-               (c.critical ? "  一票否决项" : "") + "\n";
+        out += std::string(c.passed ? "✓ " : "✗ ") + criterion_title(c, s) + "  " +
+               std::to_string(c.points) + "/" + std::to_string(c.max) + "  [" + c.id + "]" +
+               (c.critical ? s.tr("reporttext.critical_tag") : "") + "\n";
         for (const auto& e : c.evidence) {
+            const std::string note = s.render(e.note);
             out += "    · ";
-            if (e.what == "missing") {
-                out += e.text + "  " + e.note;
-            } else if (e.what == "n/a" || e.what == "summary" || e.what == "config" ||
-                       e.what == "error") {
-                out += e.note;
+            if (e.what == evidence_kind::kMissing) {
+                out += evidence_text(e, s) + "  " + note;
+            } else if (e.what == evidence_kind::kNotApplicable ||
+                       e.what == evidence_kind::kSummary || e.what == evidence_kind::kConfig ||
+                       e.what == evidence_kind::kError) {
+                out += note;
             } else {
                 out += format_clock(e.t);
                 if (!e.thread.empty()) out += " [" + e.thread + "]";
-                if (!e.text.empty()) out += " " + quoted(e);
-                if (!e.note.empty()) out += " — " + e.note;
+                if (!e.text.empty() || !e.shows.empty()) out += " " + quoted(e, s);
+                if (!note.empty()) out += " — " + note;
             }
             out += "\n";
         }
-        if (!c.feedback.empty()) out += "    反馈:" + c.feedback + "\n";
+        const std::string feedback = criterion_feedback(c, s);
+        if (!feedback.empty()) out += s.fmt("reporttext.feedback", {{"text", feedback}}) + "\n";
         if (!c.passed || !c.rule.empty()) {
-            out += "    标准:" + c.rule;
-            if (!c.source.empty()) out += "(" + c.source + ")";
+            out += s.fmt("reporttext.rule", {{"rule", c.rule}});
+            if (!c.source.empty()) out += s.fmt("reporttext.source", {{"source", c.source}});
             out += "\n";
         }
     }
     if (!r.debrief.empty()) {
         std::string d = r.debrief;
         while (!d.empty() && (d.back() == '\n' || d.back() == ' ')) d.pop_back();
-        out += "\n讲评:\n" + d + "\n";
+        out += "\n" + std::string(s.tr("reporttext.debrief")) + "\n" + d + "\n";
     }
     return out;
 }

@@ -59,8 +59,9 @@ ScoreReport score_attempt(const Scenario& scenario, const AttemptLog& log,
     rep.debrief = scenario.debrief;
     rep.pass_mark = scenario.pass_mark.value_or(catalogue.pass_mark);
     if (!log.scenario.empty() && !scenario.id.empty() && log.scenario != scenario.id)
-        rep.warnings.push_back("记录属于场景 " + log.scenario + ",却按场景 " + scenario.id +
-                               " 评分");
+        rep.warnings.push_back(rubric::note(rubric::Note::WrongScenario)
+                                   .text("log", log.scenario)
+                                   .text("scenario", scenario.id));
 
     struct Item {
         const Criterion* c;  // nullptr: not in the catalogue
@@ -78,8 +79,9 @@ ScoreReport score_attempt(const Scenario& scenario, const AttemptLog& log,
         if (!c) {
             // The loaders refuse such a scenario (check_criteria_refs); a caller that scores it
             // anyway gets a report that cannot pass, naming the criterion, not a silent 100.
-            rep.warnings.push_back("评分项 " + ref.id + " 不在标准目录 " + catalogue.version +
-                                   " 中,无法评分,本次结果不能算通过");
+            rep.warnings.push_back(rubric::note(rubric::Note::UnknownCriterion)
+                                       .text("id", ref.id)
+                                       .text("version", catalogue.version));
             items.push_back({nullptr, ref.id, 0, true, {}});
             continue;
         }
@@ -104,10 +106,12 @@ ScoreReport score_attempt(const Scenario& scenario, const AttemptLog& log,
             cr.title = it.id;
             cr.critical = true;
             Evidence ev;
-            ev.what = "error";
-            ev.note = "评分项 " + it.id + " 不在标准目录 " + catalogue.version + " 中";
+            ev.what = evidence_kind::kError;
+            ev.note = rubric::note(rubric::Note::NotInCatalogue)
+                          .text("id", it.id)
+                          .text("version", catalogue.version);
             cr.evidence.push_back(std::move(ev));
-            cr.feedback = "本项无法评分:场景引用了标准目录中没有的评分项。";
+            cr.verdict = rubric::note(rubric::Note::CannotScore);
             rep.critical_failed.push_back(cr.id);
             rep.criteria.push_back(std::move(cr));
             continue;
@@ -117,11 +121,12 @@ ScoreReport score_attempt(const Scenario& scenario, const AttemptLog& log,
             if (!engaged) {
                 res.credit = 0;
                 Evidence ev;
-                ev.what = "missing";
-                ev.t = 0;
-                ev.text = rubric::clock(0) + "–" + rubric::clock(log.ended_at);
-                ev.note = "未找到:整个过程没有任何回复或操作,本项不得分";
-                res.evidence.push_back(ev);
+                ev.what = evidence_kind::kMissing;
+                ev.shows = rubric::note(rubric::Note::Span)
+                               .text("from", rubric::clock(0))
+                               .text("to", rubric::clock(log.ended_at));
+                ev.note = rubric::not_found(rubric::note(rubric::Note::DidNothing));
+                res.evidence.push_back(std::move(ev));
             } else {
                 const auto d = catalogue.defaults.find(it.c->check);
                 res = rubric::run_check(
@@ -134,14 +139,15 @@ ScoreReport score_attempt(const Scenario& scenario, const AttemptLog& log,
             res = {};
             res.credit = 0;
             Evidence ev;
-            ev.what = "error";
-            ev.note = std::string("评分出错:") + e.what();
+            ev.what = evidence_kind::kError;
+            ev.note = rubric::note(rubric::Note::CheckError).text("what", e.what());
             res.evidence.push_back(ev);
         }
         const double credit = std::clamp(res.credit, 0.0, 1.0);
         CriterionResult cr;
         cr.id = it.c->id;
         cr.title = it.c->title;
+        cr.title_en = it.c->title_en;
         cr.category = it.c->category;
         cr.max = maxima[i];
         cr.points = points_for(credit, cr.max);
@@ -150,14 +156,19 @@ ScoreReport score_attempt(const Scenario& scenario, const AttemptLog& log,
         cr.evidence = std::move(res.evidence);
         cr.source = it.c->source;
         cr.rule = it.c->rule;
-        if (!res.applicable)
-            cr.feedback = "本次未涉及此项,不扣分。";
-        else if (cr.passed)
+        cr.applicable = res.applicable;
+        if (!res.applicable) {
+            cr.verdict = rubric::note(rubric::Note::NotInvolved);  // nothing of the catalogue's
+        } else if (cr.passed) {
             cr.feedback = it.c->feedback_pass;
-        else if (credit > 0 && !it.c->feedback_partial.empty())
+            cr.feedback_en = it.c->feedback_pass_en;
+        } else if (credit > 0 && !it.c->feedback_partial.empty()) {
             cr.feedback = it.c->feedback_partial;
-        else
+            cr.feedback_en = it.c->feedback_partial_en;
+        } else {
             cr.feedback = it.c->feedback_fail;
+            cr.feedback_en = it.c->feedback_fail_en;
+        }
         if (cr.critical && !cr.passed) rep.critical_failed.push_back(cr.id);
         rep.score += cr.points;
         rep.max += cr.max;

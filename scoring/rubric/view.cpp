@@ -1,5 +1,5 @@
 // The attempt view and the helpers shared by the checks: parameters, fact matching in free
-// text (phone digits, room numbers, names), Chinese labels and evidence builders.
+// text (phone digits, room numbers, names), parts of notes and evidence builders.
 #include "view.h"
 
 #include <algorithm>
@@ -9,6 +9,7 @@
 #include <map>
 #include <stdexcept>
 
+#include "sim/model/describe.h"
 #include "sim/model/duration.h"
 
 namespace dd::rubric {
@@ -173,7 +174,7 @@ double Params::num(const std::string& k) const {
             if (n) out = *n;
             return n.has_value();
         }))
-        throw std::invalid_argument("参数 " + k + " 没有取值");
+        throw std::invalid_argument("check parameter `" + k + "` has no value");
     return out;
 }
 
@@ -184,7 +185,7 @@ bool Params::flag(const std::string& k) const {
             out = t == "true";
             return t == "true" || t == "false";
         }))
-        throw std::invalid_argument("参数 " + k + " 没有取值");
+        throw std::invalid_argument("check parameter `" + k + "` has no value");
     return out;
 }
 
@@ -355,70 +356,23 @@ std::string AttemptView::expected_value(const std::string& field, const std::str
     return value;
 }
 
-std::string describe_action(const Action& a) {
-    switch (a.verb) {
-        case Verb::Answer:
-            return "接听/接待" + (a.arg.empty() ? std::string() : " " + a.arg);
-        case Verb::Hold:
-            return "保留(请对方等候)";
-        case Verb::Say:
-            return a.text;
-        case Verb::Choose:
-            return a.text;
-        case Verb::Record:
-        case Verb::Classify:
-        case Verb::RegisterVisitor: {
-            std::string out = a.verb == Verb::Record     ? "登记:"
-                              : a.verb == Verb::Classify ? "分类:"
-                                                         : "访客登记:";
-            bool first = true;
-            for (const auto& [k, v] : a.fields) {
-                if (!first) out += ",";
-                first = false;
-                out += label(k) + "=" + (k == "type" || k == "level" ? label(v) : v);
-            }
-            if (a.fields.empty()) out += "(无内容)";
-            return out;
-        }
-        case Verb::Dispatch:
-            return "派单:" + label(a.arg);
-        case Verb::Escalate:
-            return "上报:" + label(a.arg);
-        case Verb::Call:
-            return "拨打 " + a.arg;
-        case Verb::Notify:
-            return "通知:" + label(a.arg);
-        case Verb::Broadcast:
-            return "广播:" + label(a.arg);
-        case Verb::HandOver:
-            return "交给/取用:" + label(a.arg);
-        case Verb::HangUp:
-            return "挂断电话";
-        case Verb::Wait:
-            return "等待 " + format_duration(a.duration);
-        case Verb::End:
-            return "结束";
-        case Verb::Focus:
-            return "切换到 " + a.arg;
-    }
-    return std::string(verb_name(a.verb));
-}
-
-std::string entry_text(const LogEntry& e) {
-    if (e.action) {
-        if (is_reply(e)) return e.action->text.empty() ? e.text : e.action->text;
-        return describe_action(*e.action);
-    }
-    return e.text;
+std::string reply_text(const LogEntry& e) {
+    if (!is_reply(e)) return {};
+    return e.action->text.empty() ? e.text : e.action->text;
 }
 
 Evidence AttemptView::text_evidence(const LogEntry& e, std::optional<std::pair<int, int>> span,
-                                    std::string note) {
+                                    i18n::Message note) {
     Evidence ev;
     ev.t = e.t;
-    ev.what = e.action ? std::string(verb_name(e.action->verb)) : "log";
+    ev.what = e.action ? std::string(verb_name(e.action->verb)) : std::string(evidence_kind::kLog);
     ev.thread = e.thread;
-    ev.text = entry_text(e);
+    if (is_reply(e))
+        ev.text = reply_text(e);
+    else if (e.action)
+        ev.shows = describe_action(*e.action);
+    else
+        ev.text = e.text;
     if (span && span->first >= 0 && span->second <= static_cast<int>(ev.text.size()) &&
         span->first < span->second) {
         ev.highlight_begin = span->first;
@@ -429,9 +383,9 @@ Evidence AttemptView::text_evidence(const LogEntry& e, std::optional<std::pair<i
 }
 
 Evidence AttemptView::reply_evidence(const LogEntry& e, const std::vector<std::string>& names,
-                                     std::string note) const {
+                                     i18n::Message note) const {
     std::optional<std::pair<int, int>> span;
-    const std::string text = entry_text(e);
+    const std::string text = reply_text(e);
     if (detector && !names.empty()) {
         const DetectedActs d = detector->detect(text);
         for (const auto& name : names) {
@@ -440,11 +394,12 @@ Evidence AttemptView::reply_evidence(const LogEntry& e, const std::vector<std::s
                 // The span is in the normalised text; find the same words in the reply as typed.
                 const std::string words = d.normalized.substr(s.begin, s.end - s.begin);
                 const auto at = text.find(words);
-                if (at != std::string::npos) {
+                if (at != std::string::npos)
                     span = {static_cast<int>(at), static_cast<int>(at + words.size())};
-                } else if (note.find("「" + words + "」") == std::string::npos) {
-                    note += "(匹配:「" + words + "」)";
-                }
+                else
+                    note = rubric::note(Note::WithMatch)
+                               .msg("note", std::move(note))
+                               .text("words", words);
                 break;
             }
             if (span) break;
@@ -453,19 +408,19 @@ Evidence AttemptView::reply_evidence(const LogEntry& e, const std::vector<std::s
     return text_evidence(e, span, std::move(note));
 }
 
-Evidence AttemptView::action_evidence(const LogEntry& e, std::string note) const {
+Evidence AttemptView::action_evidence(const LogEntry& e, i18n::Message note) const {
     return text_evidence(e, std::nullopt, std::move(note));
 }
 
-Evidence AttemptView::missing(Millis from, Millis to, std::string thread, std::string note) {
+Evidence AttemptView::missing(Millis from, Millis to, std::string thread, i18n::Message note) {
     Evidence ev;
     ev.t = from;
-    ev.what = "missing";
+    ev.what = evidence_kind::kMissing;
     ev.thread = std::move(thread);
     if (to > from)
-        ev.text = clock(from) + "–" + clock(to);
+        ev.shows = rubric::note(Note::Span).text("from", clock(from)).text("to", clock(to));
     else
-        ev.text = clock(from);
+        ev.shows = rubric::note(Note::At).text("t", clock(from));
     ev.note = std::move(note);
     return ev;
 }
@@ -558,109 +513,34 @@ bool same_fact(std::string_view field, std::string_view recorded, std::string_vi
     return r == x;
 }
 
-// ---- labels -----------------------------------------------------------------------------------
+// ---- parts of notes ---------------------------------------------------------------------------
 
-std::string label(std::string_view code) {
-    static const std::map<std::string, std::string, std::less<>> kLabels = {
-        // speech acts and forbidden families
-        {"greeting", "问候"},
-        {"self-identify", "报公司/部门名称"},
-        {"offer-help", "主动询问需求"},
-        {"please", "请"},
-        {"thanks", "谢谢"},
-        {"apology", "致歉"},
-        {"empathy", "表示理解"},
-        {"ask-wait", "请稍等"},
-        {"thank-for-waiting", "久等致谢/致歉"},
-        {"ask-name", "询问姓名"},
-        {"ask-room", "询问房号"},
-        {"ask-contact", "询问联系方式"},
-        {"repeat-back", "复述确认"},
-        {"time-commitment", "明确时限"},
-        {"reassurance", "安抚/说明安排"},
-        {"farewell", "道别"},
-        {"refuse-knowledge", "推说不知道"},
-        {"deflect", "推诿"},
-        {"argue", "争辩/指责"},
-        {"rude", "不礼貌"},
-        // departments, escalation, notices, items
-        {"engineering", "工程部"},
-        {"security", "安保部"},
-        {"cleaning", "保洁部"},
-        {"landscaping", "绿化部"},
-        {"finance", "财务部"},
-        {"customer-service", "客服部"},
-        {"supervisor", "主管"},
-        {"manager", "经理"},
-        {"owner", "业主"},
-        {"host", "被访业主"},
-        {"residents", "住户"},
-        {"evacuation", "疏散广播"},
-        {"first-aid-kit", "急救箱"},
-        {"extinguisher", "灭火器"},
-        {"access-card", "门禁卡"},
-        {"parcel", "快递"},
-        {"form", "表格"},
-        // levels and request types
-        {"general", "一般"},
-        {"urgent", "紧急"},
-        {"special", "特殊"},
-        {"inquiry", "咨询"},
-        {"repair", "报修"},
-        {"complaint", "投诉"},
-        {"suggestion", "建议"},
-        {"emergency", "紧急事件"},
-        {"visitor", "访客"},
-        {"move-in", "入住"},
-        {"renovation", "装修"},
-        {"fee", "收费"},
-        {"release-pass", "放行条"},
-        {"other", "其他"},
-        // record fields
-        {"name", "姓名"},
-        {"room", "房号"},
-        {"phone", "电话"},
-        {"issue", "事项"},
-        {"time", "时间"},
-        {"contact", "联系方式"},
-        {"visiting", "拜访对象"},
-        {"id", "证件号"},
-        {"type", "类别"},
-        {"level", "等级"},
-        {"dispatch", "派单"},
-        {"escalate", "上报"},
-        {"notify", "通知"},
-        {"hand_over", "交给/取用"},
-        {"broadcast", "广播"},
-        {"call", "拨打"},
-        {"record", "登记"},
-        {"classify", "分类"},
-        {"register_visitor", "访客登记"},
-        {"hold", "保留"},
-        {"answer", "接听"},
-        {"hang_up", "挂断"},
-    };
-    if (auto it = kLabels.find(code); it != kLabels.end()) return it->second;
-    return std::string(code);
+i18n::Message act_ref(std::string_view act) {
+    return note(Note::ActRef)
+        .label("label", act_prefix(act), std::string(act))
+        .text("code", std::string(act));
 }
 
-std::string act_label(std::string_view act) {
-    return "「" + label(act) + "」(" + std::string(act) + ")";
+i18n::Message group_ref(const AnyOf& alternatives) {
+    std::vector<i18n::Message> items;
+    for (const auto& a : alternatives) items.push_back(act_ref(a));
+    return joined(std::move(items), "join.or");
+}
+
+i18n::Message joined(std::vector<i18n::Message> items, std::string_view joiner) {
+    return note(Note::List).list("items", std::move(items), joiner);
+}
+
+i18n::Message field_ref(const std::string& field) {
+    return i18n::label_msg("field.", field);
+}
+
+i18n::Message not_found(i18n::Message what) {
+    return note(Note::NotFound).msg("what", std::move(what));
 }
 
 std::string clock(Millis t) {
     return format_clock(t);
-}
-
-std::string secs(Millis d) {
-    if (d < 0) d = 0;
-    const Millis total_tenths = (d + 50) / 100;
-    const Millis m = total_tenths / 600;
-    const Millis s10 = total_tenths % 600;
-    std::string s = std::to_string(s10 / 10);
-    if (s10 % 10) s += "." + std::to_string(s10 % 10);
-    if (m) return std::to_string(m) + "分" + (s10 ? s + "秒" : std::string());
-    return s + "秒";
 }
 
 }  // namespace dd::rubric

@@ -1,6 +1,6 @@
 // Internal to the scorer: a read-only view of one attempt (replies, desk actions, threads,
 // played facts) with the helpers every check shares — check parameters, fact matching in
-// free text, Chinese labels, and evidence builders.
+// free text, references to acts and actions for notes (codes, notes.h), and evidence builders.
 #pragma once
 #include <optional>
 #include <string>
@@ -10,6 +10,7 @@
 
 #include "catalogue.h"
 #include "check_types.h"
+#include "notes.h"
 #include "report.h"
 #include "scoring/text/act_detector.h"
 #include "sim/model/attempt_log.h"
@@ -96,12 +97,12 @@ class AttemptView {
     std::string expected_value(const std::string& field, const std::string& value) const;
 
     Evidence reply_evidence(const LogEntry& e, const std::vector<std::string>& names,
-                            std::string note) const;
-    Evidence action_evidence(const LogEntry& e, std::string note) const;
-    static Evidence missing(Millis from, Millis to, std::string thread, std::string note);
+                            i18n::Message note) const;
+    Evidence action_evidence(const LogEntry& e, i18n::Message note) const;
+    static Evidence missing(Millis from, Millis to, std::string thread, i18n::Message note);
     // A highlight for a byte range of the entry's text.
     static Evidence text_evidence(const LogEntry& e, std::optional<std::pair<int, int>> span,
-                                  std::string note);
+                                  i18n::Message note);
 
   private:
     std::vector<NodeVisit> visits_;
@@ -110,8 +111,7 @@ class AttemptView {
 };
 
 bool is_reply(const LogEntry& e);
-std::string entry_text(const LogEntry& e);  // reply text, or the action described (Chinese)
-std::string describe_action(const Action& a);
+std::string reply_text(const LogEntry& e);  // the words of a reply as typed ("" for an action)
 
 // Fact matching in free text (the thresholds are the catalogue's `settings:`). Return the byte
 // span in `text` where the fact was found.
@@ -125,10 +125,13 @@ std::optional<std::pair<int, int>> find_fact(std::string_view field, std::string
 // Field-aware comparison of a recorded value with the expected one.
 bool same_fact(std::string_view field, std::string_view recorded, std::string_view expected);
 
-// Chinese labels for acts, departments, items, levels, request types, fields.
-std::string label(std::string_view code);
-std::string act_label(std::string_view act);  // 「问候」(greeting)
-std::string clock(Millis t);                  // format_clock
-std::string secs(Millis d);                   // "25秒" / "1分30秒"
+// Parts of notes. An act: 「问候」 (with its name beside it in the JSON: 「问候」(greeting)).
+i18n::Message act_ref(std::string_view act);
+i18n::Message group_ref(const AnyOf& alternatives);  // 「致歉」或「表示理解」
+// Items joined by a word of the table (「、」 by default).
+i18n::Message joined(std::vector<i18n::Message> items, std::string_view joiner = "join.and");
+i18n::Message field_ref(const std::string& field);  // 姓名
+i18n::Message not_found(i18n::Message what);        // 未找到:…
+std::string clock(Millis t);                        // format_clock
 
 }  // namespace dd::rubric

@@ -87,8 +87,8 @@ const session::Resources& AppState::resources_ready() {
 }
 
 bool AppState::set_language(const std::string& lang, std::string* error, bool picker_only) {
-    Strings s;
-    if (!s.load(opts.assets_dir + "/i18n", lang, error)) return false;
+    i18n::Strings s;
+    if (!s.load_builtin(lang, error)) return false;
     strings = std::move(s);
     want_ui_text(picker_only);
     lang_changed = true;
@@ -124,23 +124,7 @@ void AppState::want_library_text() {
 }
 
 void AppState::want_scenario_text(const Scenario& s) {
-    fonts.want(s.title);
-    fonts.want(s.summary);
-    fonts.want(s.debrief);
-    for (const auto& a : s.actors) {
-        fonts.want(a.name);
-        fonts.want(a.room);
-        for (const auto& [k, v] : a.facts) fonts.want(v);
-        for (const auto& var : a.vary)
-            for (const auto& [k, v] : var.facts) fonts.want(v);
-    }
-    for (const auto& e : s.events) fonts.want(e.text);
-    for (const auto& n : s.nodes) {
-        for (const auto& line : n.says) fonts.want(line);
-        for (const auto& c : n.choices) fonts.want(c.text);
-        fonts.want(n.hint);
-    }
-    for (const auto& [k, v] : s.outcome.record) fonts.want(v);
+    for (const auto& t : session::scenario_texts(s)) fonts.want(t);
 }
 
 const Criterion* AppState::standard(const std::string& id) {
@@ -209,11 +193,11 @@ void AppState::end_attempt() {
         fonts.want(r->debrief);
         for (const auto& c : r->criteria) {
             fonts.want(c.title);
-            fonts.want(c.feedback);
+            fonts.want(criterion_feedback(c, strings));
             fonts.want(c.rule);
             for (const auto& ev : c.evidence) {
-                fonts.want(ev.text);
-                fonts.want(ev.note);
+                fonts.want(evidence_text(ev, strings));
+                fonts.want(strings.render(ev.note));
             }
         }
     } else {

@@ -9,9 +9,9 @@
 #include <string>
 #include <vector>
 
+#include "common/i18n/strings.h"
 #include "driver.h"
 #include "fonts.h"
-#include "i18n.h"
 #include "sim/session/attempt.h"
 #include "sim/session/file_sink.h"
 #include "sim/session/library.h"
@@ -80,7 +80,7 @@ struct DebriefState {
 class AppState {
   public:
     Options opts;
-    Strings strings;
+    i18n::Strings strings;  // the compiled-in tables (common/i18n), one source with the core
     FontManager fonts;
     std::string font_problem;  // shown on screen and on stderr when no CJK font
     float ui_scale = 1.0f;

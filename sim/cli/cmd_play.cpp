@@ -1,9 +1,9 @@
-// deskdrill play SCENARIO --transcript FILE [--json] [--log] [--standards PATH]
+// deskdrill play SCENARIO --transcript FILE [--json] [--log] [--standards PATH] [--lang zh|en]
 //                [--db D] [--trainee ID] [--mode M] — replays a transcript headless through the
 // session layer (sim/session/attempt.h replay_attempt): the scenario (a file, or an id of the
 // library), the transcript, the library's lexicon and a catalogue; prints the scored report
-// (Chinese text, or --json: DESIGN §5), or with --log the attempt log. --standards re-scores
-// under another catalogue version. With --db or --trainee the attempt is also stored in the
+// (text in --lang, or --json: DESIGN §5, always Chinese), or with --log the attempt log.
+// --standards re-scores under another catalogue version. With --db or --trainee the attempt is also stored in the
 // records (as imported: a file replayed is never a proctored attempt) and stderr says where.
 // A scenario listing a criterion the catalogue lacks (or overriding a parameter wrongly) is bad
 // input.
@@ -13,6 +13,7 @@
 #include <string>
 
 #include "commands.h"
+#include "common/i18n/strings.h"
 #include "scoring/rubric/catalogue.h"
 #include "records.h"
 #include "scoring/rubric/report.h"
@@ -38,6 +39,7 @@ struct PlayArgs {
     std::string trainee;
     std::string mode;
     bool store = false;  // --db or --trainee given
+    std::string lang = "zh";
 };
 
 // Stores the record; prints where it went (stderr: stdout stays the report). 0 or 2.
@@ -99,13 +101,14 @@ int run_play(const PlayArgs& args) {
         session::replay_attempt(*scenario, *transcript, *res, options);
     // Stored first: a refusal by the records is reported, and changes nothing there.
     const int stored = args.store ? store_record(args, record) : 0;
+    const i18n::Strings& words = i18n::builtin(args.lang);
     if (args.log) {
-        std::cout << (args.json ? log_to_json(record.log) : log_to_text(record.log));
+        std::cout << (args.json ? log_to_json(record.log) : log_to_text(record.log, words));
         std::cout.flush();
         return stored;
     }
     const ScoreReport& report = *record.report;
-    std::cout << (args.json ? report_to_json(report) : report_to_text(report));
+    std::cout << (args.json ? report_to_json(report) : report_to_text(report, words));
     std::cout.flush();
     if (stored) return stored;
     return report.passed ? 0 : 1;
@@ -125,6 +128,11 @@ void add_play_command(CLI::App& root, int& exit_code) {
     sub->add_option("--standards", args->standards,
                     "standards catalogue to score with (default: the library's standards.yaml); "
                     "another version re-scores the same attempt");
+    std::string langs;
+    for (const auto& l : i18n::builtin_languages()) langs += (langs.empty() ? "" : "|") + l;
+    sub->add_option("--lang", args->lang,
+                    "language of the text report and log (" + langs + "); --json is always Chinese")
+        ->check(CLI::IsMember(i18n::builtin_languages()));
     add_records_options(sub, args->records, Access::Write);
     sub->footer("With --db or --trainee the attempt is stored in the records as imported.\n"
                 "Exit codes: 0 the attempt passed, 1 it failed, 2 bad input (or the records refused "

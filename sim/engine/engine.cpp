@@ -14,11 +14,15 @@
 #include <cmath>
 #include <initializer_list>
 #include <map>
+#include <span>
 #include <utility>
 
 #include "dialogue.h"
 #include "log_format.h"
+#include "sim/model/describe.h"
 #include "sim/model/enums.h"
+#include "sim/model/log_codes.h"
+#include "sim/model/verbs.h"
 
 namespace dd {
 
@@ -56,14 +60,18 @@ constexpr int kMaxVisits = 1'000;
 constexpr Millis kMinRingEvery = 500;
 constexpr Millis kMinWaitEvery = 1'000;
 
-template <std::size_t N>
-std::string join(const std::array<std::string_view, N>& list) {
-    std::string out;
+using i18n::Message;
+
+// The values a refused argument may take: as words (`prefix`) and as written in a transcript.
+Message with_allowed(Message m, std::span<const std::string_view> list, std::string_view prefix) {
+    std::vector<Message> words, codes;
     for (auto v : list) {
-        if (!out.empty()) out += "、";
-        out += v;
+        words.push_back(i18n::label_msg(prefix, std::string(v)));
+        codes.push_back(i18n::text_msg(std::string(v)));
     }
-    return out;
+    return std::move(m)
+        .list("allowed", std::move(words), "join.and")
+        .list("codes", std::move(codes), "join.and");
 }
 
 void add_unique(std::vector<std::string>& list, const std::string& v) {
@@ -94,6 +102,8 @@ struct Engine::Impl {
 
     Impl(const Scenario& s, const ActDetector& d, const MoodParams& m, std::uint64_t sd)
         : sc(s), detector(d), mp(m), seed(sd) {
+        // Grown once for a typical attempt, not copied entry by entry as it fills.
+        log.entries.reserve(64);
         log.scenario = sc.id;
         log.scenario_version = sc.version;
         log.seed = seed;
@@ -130,9 +140,10 @@ struct Engine::Impl {
     std::string name_of(const std::string& actor) const {
         return actor.empty() ? std::string() : played_name(log, actor);
     }
-    std::string who(const Thread& th) const {
-        if (!th.actor.empty()) return name_of(th.actor);
-        return "警报 " + tid(th);
+    // Who a thread is with, for messages: the actor's name as played, or "the alarm".
+    i18n::Arg who(const Thread& th) const {
+        if (!th.actor.empty()) return i18n::text_arg(name_of(th.actor));
+        return i18n::label_arg("who.", "alarm");
     }
     int mood_of(const std::string& actor) const {
         auto m = mood.find(actor);
@@ -154,11 +165,11 @@ struct Engine::Impl {
         return log.entries.back();
     }
 
-    ApplyResult reject(const Action& a, int index, const Thread* th, std::string reason) {
+    ApplyResult reject(const Action& a, int index, const Thread* th, Message reason) {
         LogEntry& e = add(LogEntry::Kind::Rejected, th);
         e.action = a;
         e.action_index = index;
-        e.text = reason;
+        e.message = reason;
         ++log.rejected;
         return {false, std::move(reason)};
     }
@@ -213,15 +224,14 @@ struct Engine::Impl {
         th.visit = -1;
     }
 
-    void end_thread(Thread& th, ThreadRecord::EndedBy by, const std::string& cause,
-                    std::string text) {
+    void end_thread(Thread& th, ThreadRecord::EndedBy by, const std::string& cause, Message why) {
         cancel(th.ring_timer);
         cancel(th.give_up_timer);
         cancel(th.patience_timer);
         cancel(th.leave_timer);
         LogEntry& e = add(LogEntry::Kind::ThreadEnd, &th);
         e.cause = cause;
-        e.text = std::move(text);
+        e.message = std::move(why);
         close_visit(th, "");
         th.node.clear();
         set_state(th, ThreadView::State::Ended);
@@ -235,17 +245,16 @@ struct Engine::Impl {
     // Where an action goes. `for_answer` prefers what can be picked up.
     struct Resolved {
         int th = -1;
-        std::string error;
+        Message error;
     };
 
-    std::string open_list() const {
-        std::string out;
-        for (const auto& th : threads) {
-            if (!open(th)) continue;
-            if (!out.empty()) out += "、";
-            out += tid(th);
-        }
-        return out.empty() ? "(无)" : out;
+    // The open threads by id (what `to:` may name), for refusals read by a transcript's author.
+    Message with_open(Message m) const {
+        std::vector<Message> ids;
+        for (const auto& th : threads)
+            if (open(th)) ids.push_back(i18n::text_msg(tid(th)));
+        if (ids.empty()) return std::move(m).msg("open", message(LogCode::None));
+        return std::move(m).list("open", std::move(ids), "join.and");
     }
 
     int pick(ThreadRecord::Kind kind, ThreadView::State state, bool latest_attention) const {
@@ -273,13 +282,12 @@ struct Engine::Impl {
         using S = ThreadView::State;
         using K = ThreadRecord::Kind;
         if (target.empty()) {
-            if (focus >= 0) return {focus, ""};
+            if (focus >= 0) return {focus, {}};
             int only = -1, count = 0;
             for (int i = 0; i < static_cast<int>(threads.size()); ++i)
                 if (open(threads[i])) only = i, ++count;
-            if (count == 1) return {only, ""};
-            return {-1, "当前没有正在对话的对象:请先接听电话或接待访客,或用 to: 指明对象(当前: " +
-                            open_list() + ")。"};
+            if (count == 1) return {only, {}};
+            return {-1, with_open(message(LogCode::RejectNoTarget))};
         }
         auto first_of = [](std::initializer_list<int> order) {
             for (int i : order)
@@ -292,50 +300,51 @@ struct Engine::Impl {
                     ? first_of({pick(K::Phone, S::Ringing, false), pick(K::Phone, S::Held, true)})
                     : first_of({pick(K::Phone, S::Active, true), pick(K::Phone, S::Held, true),
                                 pick(K::Phone, S::Ringing, false), pick_ended(K::Phone)});
-            if (i >= 0) return {i, ""};
-            return {-1, for_answer ? "现在没有正在响铃的电话可以接听。" : "现在没有电话。"};
+            if (i >= 0) return {i, {}};
+            return {-1,
+                    message(for_answer ? LogCode::RejectNoRingingPhone : LogCode::RejectNoPhone)};
         }
         if (target == "desk") {
             int i = for_answer ? pick(K::Desk, S::Waiting, false)
                                : first_of({pick(K::Desk, S::Active, true),
                                            pick(K::Desk, S::Waiting, false), pick_ended(K::Desk)});
-            if (i >= 0) return {i, ""};
-            return {-1, for_answer ? "柜台前没有排队等候的访客。" : "柜台前没有访客。"};
+            if (i >= 0) return {i, {}};
+            return {-1, message(for_answer ? LogCode::RejectNoWaitingVisitor
+                                           : LogCode::RejectNoVisitor)};
         }
         if (target == "alarm") {
             int i = first_of({pick(K::Alarm, S::Active, true), pick_ended(K::Alarm)});
-            if (i >= 0) return {i, ""};
-            return {-1, "现在没有警报。"};
+            if (i >= 0) return {i, {}};
+            return {-1, message(LogCode::RejectNoAlarm)};
         }
         for (int i = 0; i < static_cast<int>(threads.size()); ++i)
-            if (tid(threads[i]) == target) return {i, ""};
+            if (tid(threads[i]) == target) return {i, {}};
         int found = -1;
         for (int i = 0; i < static_cast<int>(threads.size()); ++i)
             if (threads[i].actor == target &&
                 (found < 0 || open(threads[i]) || !open(threads[found])))
                 found = i;
-        if (found >= 0) return {found, ""};
+        if (found >= 0) return {found, {}};
         if (sc.actor(target))
-            return {-1, "“" + name_of(target) + "”还没有出现(没有来电或来访),无法对其操作。"};
-        return {-1, "找不到对象“" + target +
-                        "”:to 应为 phone、desk、alarm 或角色 id(当前: " + open_list() + ")。"};
+            return {-1, message(LogCode::RejectActorNotArrived).text("who", name_of(target))};
+        return {-1, with_open(message(LogCode::RejectUnknownTarget).text("target", target))};
     }
 
-    std::string ended_reason(const Thread& th) const {
+    Message ended_reason(const Thread& th) const {
         const ThreadRecord& r = rec(th);
-        std::string how = r.ended_by == ThreadRecord::EndedBy::Actor     ? "对方已离开/挂断"
-                          : r.ended_by == ThreadRecord::EndedBy::Trainee ? "由你结束"
-                                                                         : "已超时结束";
-        std::string what = r.kind == ThreadRecord::Kind::Phone  ? "通话"
-                           : r.kind == ThreadRecord::Kind::Desk ? "接待"
-                                                                : "警报";
-        return "与" + who(th) + "的" + what + "已在 " + format_clock(r.ended_at.value_or(now)) +
-               " 结束(" + how + "),不能再对其操作;请用 to: 选择其他对象。";
+        const char* how = r.ended_by == ThreadRecord::EndedBy::Actor     ? "actor"
+                          : r.ended_by == ThreadRecord::EndedBy::Trainee ? "trainee"
+                                                                         : "timeout";
+        return message(LogCode::RejectThreadEnded)
+            .with("who", who(th))
+            .label("what", "conversation.", std::string(thread_kind_name(r.kind)))
+            .text("at", format_clock(r.ended_at.value_or(now)))
+            .label("how", "ended_by.", how);
     }
 
     // [mood] --------------------------------------------------------------------------------
 
-    void change_mood(const Thread& th, int base, const std::string& cause, std::string text) {
+    void change_mood(const Thread& th, int base, const std::string& cause, Message why) {
         if (th.actor.empty() || base == 0) return;
         double scale = 1.0;
         if (const Actor* a = sc.actor(th.actor))
@@ -352,7 +361,7 @@ struct Engine::Impl {
         e.value = after;
         e.delta = after - before;
         e.cause = cause;
-        e.text = std::move(text);
+        e.message = std::move(why);
     }
 
     Millis patience_of(const Thread& th) const {
@@ -375,14 +384,13 @@ struct Engine::Impl {
     void enter_node(Thread& th, const std::string& id) {
         const Node* n = sc.node(id);
         if (!n) {
-            add(LogEntry::Kind::Notice, &th).text =
-                "场景错误:对话节点“" + id + "”不存在,对话无法继续。";
+            add(LogEntry::Kind::Notice, &th).message =
+                message(LogCode::NoticeMissingNode).text("node", id);
             th.node.clear();
             return;
         }
         if (total_visits >= kMaxVisits) {
-            add(LogEntry::Kind::Notice, &th).text =
-                "场景错误:对话节点进入次数过多(可能是循环),对话已停止。";
+            add(LogEntry::Kind::Notice, &th).message = message(LogCode::NoticeTooManyVisits);
             th.node.clear();
             return;
         }
@@ -468,10 +476,12 @@ struct Engine::Impl {
         }
         for (const auto& s : d.acts)
             if (auto eff = mp.act_effect.find(s); eff != mp.act_effect.end())
-                change_mood(th, eff->second, "act:" + s, std::string(act_label(s)));
+                change_mood(th, eff->second, "act:" + s,
+                            message(LogCode::MoodAct).label("act", "act.", s));
         for (const auto& s : d.forbidden)
             if (auto eff = mp.act_effect.find(s); eff != mp.act_effect.end())
-                change_mood(th, eff->second, "forbidden:" + s, "禁语:" + std::string(act_label(s)));
+                change_mood(th, eff->second, "forbidden:" + s,
+                            message(LogCode::MoodForbidden).label("act", "forbidden.", s));
         restart_patience(th);
         const Node* n = current_node(th);
         if (!n) return;
@@ -515,7 +525,7 @@ struct Engine::Impl {
                 if (!open(th)) break;
                 const int before = mood_of(th.actor);
                 change_mood(th, mp.wait_step, "wait",
-                            "等待超过耐心(" + format_duration(patience_of(th)) + ")");
+                            message(LogCode::MoodWait).duration("patience", patience_of(th)));
                 // A tick that moved nothing (clamped, or a zero step) ends the drift: further
                 // ticks would only spin the clock. Attention re-arms it.
                 if (mood_of(th.actor) != before)
@@ -529,9 +539,10 @@ struct Engine::Impl {
                 if (!open(th)) break;
                 const auto kind = rec(th).kind;
                 end_thread(th, ThreadRecord::EndedBy::Actor, "actor",
-                           kind == ThreadRecord::Kind::Phone  ? who(th) + "挂断了电话。"
-                           : kind == ThreadRecord::Kind::Desk ? who(th) + "离开了前台。"
-                                                              : who(th) + "的报警处理结束。");
+                           message(kind == ThreadRecord::Kind::Phone  ? LogCode::EndActorPhone
+                                   : kind == ThreadRecord::Kind::Desk ? LogCode::EndActorDesk
+                                                                      : LogCode::EndActorAlarm)
+                               .with("who", who(th)));
                 break;
             }
             case Timer::Kind::Waited: {
@@ -553,16 +564,16 @@ struct Engine::Impl {
         rec(th).rings_before_answer = th.rings;
         add(LogEntry::Kind::Ring, &th).value = th.rings;
         if (th.rings > mp.rings_tolerated)
-            change_mood(th, mp.ring_step, "ring",
-                        "第" + std::to_string(th.rings) + "声铃响仍未接听");
+            change_mood(th, mp.ring_step, "ring", message(LogCode::MoodRing).num("n", th.rings));
     }
 
     void give_up(Thread& th) {
         if (!open(th)) return;
         const int rings = th.rings;
-        end_thread(th, ThreadRecord::EndedBy::Actor, "actor", who(th) + "等不到接听,挂断了电话。");
-        add(LogEntry::Kind::Notice, &th).text =
-            who(th) + "的来电响了" + std::to_string(rings) + "声无人接听,对方已挂断。";
+        end_thread(th, ThreadRecord::EndedBy::Actor, "actor",
+                   message(LogCode::EndGaveUp).with("who", who(th)));
+        add(LogEntry::Kind::Notice, &th).message =
+            message(LogCode::NoticeCallerGaveUp).with("who", who(th)).num("n", rings);
     }
 
     void fire_inject(int index) {
@@ -570,8 +581,8 @@ struct Engine::Impl {
         const Event& ev = sc.events[index];
         using K = Event::Kind;
         if (ev.kind != K::Notice && ev.kind != K::Alarm && !sc.actor(ev.actor)) {
-            add(LogEntry::Kind::Notice, nullptr).text =
-                "场景错误:事件引用了不存在的角色“" + ev.actor + "”,已跳过。";
+            add(LogEntry::Kind::Notice, nullptr).message =
+                message(LogCode::NoticeUnknownActor).text("actor", ev.actor);
             return;
         }
         switch (ev.kind) {
@@ -584,8 +595,10 @@ struct Engine::Impl {
                 th.state = ThreadView::State::Ringing;
                 th.ring_every = std::max(ev.ring_every, kMinRingEvery);
                 th.give_up = ev.give_up;
-                add(LogEntry::Kind::Inject, &th).text =
-                    ev.text.empty() ? who(th) + "来电" : ev.text;
+                LogEntry& e = add(LogEntry::Kind::Inject, &th);
+                e.text = ev.text;
+                if (ev.text.empty())
+                    e.message = message(LogCode::InjectPhoneCall).with("who", who(th));
                 if (th.give_up)
                     th.give_up_timer = schedule(now + std::max<Millis>(*th.give_up, 0),
                                                 {Timer::Kind::GiveUp, i, -1});
@@ -599,8 +612,10 @@ struct Engine::Impl {
                 const int i = open_thread(ThreadRecord::Kind::Desk, ev.actor, ev.start);
                 Thread& th = threads[i];
                 th.state = ThreadView::State::Waiting;
-                add(LogEntry::Kind::Inject, &th).text =
-                    ev.text.empty() ? who(th) + "来到前台,排队等候。" : ev.text;
+                LogEntry& e = add(LogEntry::Kind::Inject, &th);
+                e.text = ev.text;
+                if (ev.text.empty())
+                    e.message = message(LogCode::InjectWalkIn).with("who", who(th));
                 restart_patience(th);
                 return;
             }
@@ -609,10 +624,12 @@ struct Engine::Impl {
                 const int i = open_thread(ThreadRecord::Kind::Alarm, actor, ev.start);
                 Thread& th = threads[i];
                 th.state = ThreadView::State::Active;
-                std::string text = ev.text;
-                if (text.empty())
-                    text = "警报:" + (ev.alarm.empty() ? std::string("other") : ev.alarm);
-                add(LogEntry::Kind::Inject, &th).text = text;
+                LogEntry& e = add(LogEntry::Kind::Inject, &th);
+                e.text = ev.text;
+                if (ev.text.empty())
+                    e.message =
+                        message(LogCode::InjectAlarm)
+                            .label("alarm", "alarm.", ev.alarm.empty() ? "other" : ev.alarm);
                 if (!ev.start.empty())
                     enter_node(th, ev.start);
                 else
@@ -641,7 +658,7 @@ struct Engine::Impl {
             if (!open(th)) continue;
             if (cause == "time-limit") {
                 end_thread(th, ThreadRecord::EndedBy::Timeout, "timeout",
-                           "时间到,与" + who(th) + "的对话被迫结束。");
+                           message(LogCode::EndTimeout).with("who", who(th)));
             } else {
                 close_visit(th, "");
                 rec(th).mood_end = mood_of(th.actor);
@@ -649,6 +666,7 @@ struct Engine::Impl {
         }
         LogEntry& e = add(LogEntry::Kind::AttemptEnd, nullptr);
         e.cause = cause;
+        e.message = message(LogCode::EndAttempt).label("cause", "attempt_end.", cause);
         log.ended_at = now;
         ended = true;
         queue.clear();
@@ -669,9 +687,9 @@ struct Engine::Impl {
     // [verbs] -------------------------------------------------------------------------------
 
     ApplyResult apply(const Action& a, int index) {
-        if (ended) return reject(a, index, nullptr, "本次练习已经结束,不能再操作。");
+        if (ended) return reject(a, index, nullptr, message(LogCode::RejectAttemptOver));
         run_until(std::max(a.at, now), false);  // ties go to the trainee
-        if (ended) return reject(a, index, nullptr, "已到本场景的时间限制,练习已结束。");
+        if (ended) return reject(a, index, nullptr, message(LogCode::RejectTimeLimit));
         switch (a.verb) {
             case Verb::Answer:
                 return do_answer(a, index);
@@ -686,7 +704,8 @@ struct Engine::Impl {
             case Verb::Focus:
                 return do_focus(a, index);
             case Verb::Wait: {
-                if (a.duration < 0) return reject(a, index, nullptr, "等待时长不能为负数。");
+                if (a.duration < 0)
+                    return reject(a, index, nullptr, message(LogCode::RejectNegativeWait));
                 add_action(a, index, nullptr);
                 run_until(now + a.duration);
                 return {};
@@ -718,8 +737,9 @@ struct Engine::Impl {
         add_action(a, index, &th);
         LogEntry& e = add(LogEntry::Kind::Answer, &th);
         e.value = th.rings;
-        e.text =
-            r.kind == ThreadRecord::Kind::Phone ? "接听" + who(th) + "的来电" : "接待" + who(th);
+        e.message = message(r.kind == ThreadRecord::Kind::Phone ? LogCode::LineAnswerPhone
+                                                                : LogCode::LineAnswerDesk)
+                        .with("who", who(th));
         if (!th.start.empty())
             enter_node(th, th.start);
         else
@@ -730,7 +750,8 @@ struct Engine::Impl {
         set_state(th, ThreadView::State::Active);
         focus = index_of(th);
         touch(th);
-        add(LogEntry::Kind::Resume, &th).text = "恢复与" + who(th) + "的通话";
+        add(LogEntry::Kind::Resume, &th).message =
+            message(LogCode::LineResume).with("who", who(th));
         restart_patience(th);
         schedule_waited(th, true);
     }
@@ -746,7 +767,7 @@ struct Engine::Impl {
             else if (pick(ThreadRecord::Kind::Phone, S::Held, true) >= 0)
                 target = "phone";
             else
-                return reject(a, index, nullptr, "现在没有响铃的电话,也没有排队的访客,无需接听。");
+                return reject(a, index, nullptr, message(LogCode::RejectNothingToAnswer));
         }
         const Resolved r = resolve(target, true);
         if (r.th < 0) return reject(a, index, nullptr, r.error);
@@ -761,9 +782,8 @@ struct Engine::Impl {
                 resume(th);
                 return {};
             case ThreadView::State::Active:
-                return reject(
-                    a, index, &th,
-                    "已经在与" + who(th) + "对话,无需再次接听;切换对象请用 focus 或 to:。");
+                return reject(a, index, &th,
+                              message(LogCode::RejectAlreadyTalking).with("who", who(th)));
             case ThreadView::State::Ended:
                 return reject(a, index, &th, ended_reason(th));
         }
@@ -776,14 +796,15 @@ struct Engine::Impl {
         Thread& th = threads[r.th];
         if (!open(th)) return reject(a, index, &th, ended_reason(th));
         if (rec(th).kind != ThreadRecord::Kind::Phone)
-            return reject(a, index, &th, "只有电话可以保留;请对访客说“请您稍等”。");
+            return reject(a, index, &th, message(LogCode::RejectHoldNotPhone));
         if (th.state == ThreadView::State::Held)
-            return reject(a, index, &th, who(th) + "的通话已经在保留中;恢复请用 answer。");
+            return reject(a, index, &th, message(LogCode::RejectAlreadyHeld).with("who", who(th)));
         if (th.state != ThreadView::State::Active)
-            return reject(a, index, &th, who(th) + "的电话还没有接听,不能保留;请先 answer。");
+            return reject(a, index, &th,
+                          message(LogCode::RejectHoldUnanswered).with("who", who(th)));
         add_action(a, index, &th);
         set_state(th, ThreadView::State::Held);
-        add(LogEntry::Kind::Hold, &th).text = "保留与" + who(th) + "的通话";
+        add(LogEntry::Kind::Hold, &th).message = message(LogCode::LineHold).with("who", who(th));
         if (th.visit >= 0) add_unique(log.visits[th.visit].did, "hold");
         action_mood(th, a);
         restart_patience(th);
@@ -791,21 +812,20 @@ struct Engine::Impl {
     }
 
     // Why the thread cannot be spoken to now, if it cannot (a held call can: it is resumed).
-    std::optional<std::string> speak_error(const Thread& th) const {
+    std::optional<Message> speak_error(const Thread& th) const {
         switch (th.state) {
             case ThreadView::State::Ended:
                 return ended_reason(th);
             case ThreadView::State::Ringing:
-                return who(th) + "的电话还在响铃,请先接听(answer: phone)再说话。";
+                return message(LogCode::RejectStillRinging).with("who", who(th));
             case ThreadView::State::Waiting:
-                return who(th) + "还在柜台排队,请先接待(answer: desk 或 answer: " + tid(th) + ")。";
+                return message(LogCode::RejectStillQueued).with("who", who(th)).text("id", tid(th));
             case ThreadView::State::Held:
             case ThreadView::State::Active:
                 break;
         }
         if (th.actor.empty() && th.node.empty())
-            return "警报 " + tid(th) +
-                   " 没有对话对象;请对来电或访客说话,或直接采取行动(call、broadcast…)。";
+            return message(LogCode::RejectAlarmNoParty).text("id", tid(th));
         return std::nullopt;
     }
 
@@ -814,7 +834,7 @@ struct Engine::Impl {
         if (r.th < 0) return reject(a, index, nullptr, r.error);
         Thread& th = threads[r.th];
         if (auto err = speak_error(th)) return reject(a, index, &th, *err);
-        if (a.text.empty()) return reject(a, index, &th, "回复内容为空;请输入要说的话。");
+        if (a.text.empty()) return reject(a, index, &th, message(LogCode::RejectEmptyReply));
         if (th.state == ThreadView::State::Held) resume(th);
         reply(th, a, index);
         return {};
@@ -827,7 +847,7 @@ struct Engine::Impl {
         if (auto err = speak_error(th)) return reject(a, index, &th, *err);
         const Node* n = current_node(th);
         if (!n || n->choices.empty())
-            return reject(a, index, &th, "当前节点没有可选回复;请直接输入回复(say)。");
+            return reject(a, index, &th, message(LogCode::RejectNoChoices));
         const int count = static_cast<int>(n->choices.size());
         int k = a.choice;
         if (k < 0 && !a.text.empty()) {
@@ -835,13 +855,16 @@ struct Engine::Impl {
                 if (n->choices[i].text == a.text ||
                     dialogue::fill_placeholders(n->choices[i].text, log.facts, sc.site) == a.text)
                     k = i;
-            if (k < 0) return reject(a, index, &th, "“" + a.text + "”不是当前节点的可选回复之一。");
+            if (k < 0)
+                return reject(a, index, &th,
+                              message(LogCode::RejectNotAChoice).text("text", a.text));
         }
         if (k < 0 || k >= count)
             return reject(a, index, &th,
-                          "选项序号 " + std::to_string(a.choice) + " 超出范围:当前节点共有 " +
-                              std::to_string(count) + " 个可选回复(0–" + std::to_string(count - 1) +
-                              ")。");
+                          message(LogCode::RejectChoiceOutOfRange)
+                              .num("n", a.choice)
+                              .num("count", count)
+                              .num("last", count - 1));
         Action resolved = a;
         resolved.choice = k;
         resolved.text = dialogue::fill_placeholders(n->choices[k].text, log.facts, sc.site);
@@ -860,16 +883,16 @@ struct Engine::Impl {
             action_mood(th, a);
         const auto kind = rec(th).kind;
         end_thread(th, ThreadRecord::EndedBy::Trainee, "trainee",
-                   kind == ThreadRecord::Kind::Phone ? "学员挂断了与" + who(th) + "的电话。"
-                   : kind == ThreadRecord::Kind::Desk ? "学员结束了对" + who(th) + "的接待。"
-                                                      : "学员关闭了" + who(th) + "。");
+                   message(kind == ThreadRecord::Kind::Phone  ? LogCode::EndTraineePhone
+                           : kind == ThreadRecord::Kind::Desk ? LogCode::EndTraineeDesk
+                                                              : LogCode::EndTraineeAlarm)
+                       .with("who", who(th)));
         return {};
     }
 
     ApplyResult do_focus(const Action& a, int index) {
         const std::string& t = !a.arg.empty() ? a.arg : a.to;
-        if (t.empty())
-            return reject(a, index, nullptr, "focus 需要指明对象:phone、desk 或角色 id。");
+        if (t.empty()) return reject(a, index, nullptr, message(LogCode::RejectFocusNeedsTarget));
         const Resolved r = resolve(t, false);
         if (r.th < 0) return reject(a, index, nullptr, r.error);
         Thread& th = threads[r.th];
@@ -892,46 +915,41 @@ struct Engine::Impl {
             eff = mp.action_effect.find(key);
         }
         if (eff != mp.action_effect.end())
-            change_mood(th, eff->second, "action:" + key, describe_action(a));
+            change_mood(th, eff->second, "action:" + key,
+                        message(LogCode::MoodAction).msg("action", describe_action(a)));
     }
 
-    template <std::size_t N>
-    static std::optional<std::string> check_arg(const Action& a,
-                                                const std::array<std::string_view, N>& allowed,
-                                                const char* what) {
-        if (enums::contains(allowed, a.arg)) return std::nullopt;
-        return std::string(a.arg.empty() ? "缺少" : "未知的") + what +
-               (a.arg.empty() ? "" : "“" + a.arg + "”") + ":可选 " + join(allowed) + "。";
+    // A refused argument value: `what` names the kind of value (argkind.<what>).
+    static std::optional<Message> check_value(const std::string& value,
+                                              std::span<const std::string_view> allowed,
+                                              std::string_view what, std::string_view prefix) {
+        if (std::find(allowed.begin(), allowed.end(), value) != allowed.end()) return std::nullopt;
+        Message m = message(value.empty() ? LogCode::RejectMissingArg : LogCode::RejectUnknownArg)
+                        .label("what", "argkind.", std::string(what))
+                        .text("value", value);
+        return with_allowed(std::move(m), allowed, prefix);
     }
 
-    std::optional<std::string> validate_desk(const Action& a) const {
+    std::optional<Message> validate_desk(const Action& a) const {
+        const VerbSpec& spec = spec_of(a.verb);
+        // A verb whose value is one of a list (the verb table's): dispatch, escalate, call…
+        if (spec.arg == VerbArg::Value)
+            return check_value(a.arg, spec.values, spec.name, arg_prefix(spec.name));
         switch (a.verb) {
-            case Verb::Dispatch:
-                return check_arg(a, enums::kDepartments, "部门");
-            case Verb::Escalate:
-                return check_arg(a, enums::kEscalate, "上报对象");
-            case Verb::Call:
-                return check_arg(a, enums::kCallNumbers, "电话号码");
-            case Verb::Notify:
-                return check_arg(a, enums::kNotify, "通知对象");
-            case Verb::Broadcast:
-                return check_arg(a, enums::kBroadcast, "广播内容");
-            case Verb::HandOver:
-                return check_arg(a, enums::kHandOver, "物品");
             case Verb::Record: {
                 for (const auto& [k, v] : a.fields)
                     if (!v.empty()) return std::nullopt;
-                return "登记内容为空:请至少填写 name、room、phone、issue、time、contact 之一。";
+                return with_allowed(message(LogCode::RejectRecordEmpty), enums::kRecordFields,
+                                    "field.");
             }
             case Verb::Classify: {
                 const std::string* type = a.field("type");
                 const std::string* level = a.field("level");
-                if (!type && !level) return "分类需要 type(请求类型)或 level(一般/紧急/特殊)。";
-                if (type && !enums::contains(enums::kRequestTypes, *type))
-                    return "未知的请求类型“" + *type + "”:可选 " + join(enums::kRequestTypes) +
-                           "。";
-                if (level && !enums::contains(enums::kLevels, *level))
-                    return "未知的级别“" + *level + "”:可选 " + join(enums::kLevels) + "。";
+                if (!type && !level) return message(LogCode::RejectClassifyEmpty);
+                if (type)
+                    if (auto err = check_value(*type, enums::kRequestTypes, "type", "type."))
+                        return err;
+                if (level) return check_value(*level, enums::kLevels, "level", "level.");
                 return std::nullopt;
             }
             default:

@@ -64,7 +64,8 @@
 // the mood rises by wait_step then and every wait_every after, while ringing, queued, on hold or
 // unattended.
 //
-// Actions. Refused with a Chinese reason (logged as Rejected, nothing else changes): anything
+// Actions. Refused with a reason — a code of sim/model/log_codes.h with its arguments, worded by
+// the front end (logged as Rejected, nothing else changes): anything
 // after the attempt ended; say/choose/hold/hang_up/answer to an ended thread, to nothing, to a
 // ringing call or a queued visitor (say); answer with nothing to answer; choose with no
 // choices or out of range; unknown departments/numbers/… Desk actions never need an open
@@ -104,7 +105,7 @@ struct ThreadView {
 
 struct ApplyResult {
     bool ok = true;
-    std::string error;  // Chinese, says what was wrong and what to do instead
+    i18n::Message error;  // what was wrong and what to do instead (a LogCode::Reject* code)
 };
 
 class Engine {

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "sim/model/log_codes.h"
+
 namespace dd {
 
 LiveRun::LiveRun(const Scenario& scenario, const ActDetector& detector, const MoodParams& mood,
@@ -79,7 +81,7 @@ void LiveRun::skip_to_next_event() {
 }
 
 ApplyResult LiveRun::act(Action a) {
-    if (ended_) return {false, "本次演练已结束"};
+    if (ended_) return {false, message(LogCode::RejectAttemptOver)};
     a.at = std::max(now(), engine_->now());
     const int index = static_cast<int>(transcript_.actions.size());
     transcript_.actions.push_back(a);

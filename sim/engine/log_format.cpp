@@ -1,38 +1,14 @@
-// The attempt log as Chinese text and as deterministic JSON. Sections: [labels] [text] [json].
+// The attempt log as text and as deterministic JSON. Sections: [text] [json].
 #include "log_format.h"
 
-#include <array>
 #include <nlohmann/json.hpp>
 #include <utility>
 
+#include "sim/model/describe.h"
+
 namespace dd {
 
-// [labels] ----------------------------------------------------------------------------------
-
 namespace {
-
-constexpr std::array<std::pair<std::string_view, std::string_view>, 20> kActLabels = {{
-    {"greeting", "问候"},
-    {"self-identify", "自报单位"},
-    {"offer-help", "主动询问需求"},
-    {"please", "请"},
-    {"thanks", "致谢"},
-    {"apology", "道歉"},
-    {"empathy", "共情"},
-    {"ask-wait", "请对方稍等"},
-    {"thank-for-waiting", "感谢等候"},
-    {"ask-name", "询问姓名"},
-    {"ask-room", "询问房号"},
-    {"ask-contact", "询问联系方式"},
-    {"repeat-back", "复述确认"},
-    {"time-commitment", "承诺时限"},
-    {"reassurance", "安抚"},
-    {"farewell", "道别"},
-    {"refuse-knowledge", "推说不知道"},
-    {"deflect", "推诿"},
-    {"argue", "争辩"},
-    {"rude", "粗鲁"},
-}};
 
 std::string_view kind_name(LogEntry::Kind k) {
     switch (k) {
@@ -80,13 +56,18 @@ std::string_view ended_by_name(ThreadRecord::EndedBy e) {
     return "?";
 }
 
-std::string join_labels(const std::vector<std::string>& names) {
+// Speech acts or forbidden families in words, joined.
+std::string act_words(const i18n::Strings& s, const std::vector<std::string>& names) {
     std::string out;
     for (const auto& n : names) {
-        if (!out.empty()) out += "、";
-        out += act_label(n);
+        if (!out.empty()) out += s.tr("join.and");
+        out += s.name(act_prefix(n), n);
     }
     return out;
+}
+
+std::string signed_number(int v) {
+    return (v > 0 ? "+" : "") + std::to_string(v);
 }
 
 }  // namespace
@@ -98,81 +79,23 @@ std::string played_name(const AttemptLog& log, const std::string& actor) {
     return actor;
 }
 
-std::string_view act_label(std::string_view name) {
-    for (const auto& [k, v] : kActLabels)
-        if (k == name) return v;
-    return name;
-}
-
-std::string_view verb_label(Verb v) {
-    switch (v) {
-        case Verb::Answer:
-            return "接听/接待";
-        case Verb::Hold:
-            return "保留通话";
-        case Verb::Say:
-            return "说";
-        case Verb::Choose:
-            return "选择回复";
-        case Verb::Record:
-            return "登记";
-        case Verb::Classify:
-            return "分类";
-        case Verb::Dispatch:
-            return "派单";
-        case Verb::Escalate:
-            return "上报";
-        case Verb::Call:
-            return "拨打";
-        case Verb::Notify:
-            return "通知";
-        case Verb::RegisterVisitor:
-            return "访客登记";
-        case Verb::Broadcast:
-            return "广播";
-        case Verb::HandOver:
-            return "递交";
-        case Verb::HangUp:
-            return "挂断";
-        case Verb::Wait:
-            return "等待";
-        case Verb::End:
-            return "结束练习";
-        case Verb::Focus:
-            return "切换对象";
-    }
-    return "?";
-}
-
-std::string describe_action(const Action& a) {
-    std::string out(verb_label(a.verb));
-    if (a.verb == Verb::Say || a.verb == Verb::Choose) {
-        if (a.verb == Verb::Choose) out += "#" + std::to_string(a.choice);
-        out += ":" + a.text;
-        return out;
-    }
-    if (a.verb == Verb::Wait) return out + " " + format_duration(a.duration);
-    if (!a.arg.empty()) out += " " + a.arg;
-    for (const auto& [k, v] : a.fields) out += " " + k + "=" + v;
-    return out;
-}
-
 // [text] ------------------------------------------------------------------------------------
 
-std::string log_to_text(const AttemptLog& log) {
+std::string log_to_text(const AttemptLog& log, const i18n::Strings& s) {
+    // An author's view: ids (threads, nodes, `to:` hints in refusals) beside the words.
+    const auto words = [&](const i18n::Message& m) { return s.render(m, i18n::Detail::Ids); };
     std::string out;
-    out += "场景 " + log.scenario + "(版本 " + std::to_string(log.scenario_version) + ")· 种子 " +
-           std::to_string(log.seed) + "\n";
+    out += s.fmt("logtext.header", {{"scenario", log.scenario},
+                                    {"version", std::to_string(log.scenario_version)},
+                                    {"seed", std::to_string(log.seed)}}) +
+           "\n";
     for (const auto& [actor, facts] : log.facts) {
-        out += "  角色 " + actor + ":";
-        bool first = true;
-        for (const auto& [k, v] : facts) {
-            out += (first ? "" : ",") + k + "=" + v;
-            first = false;
-        }
-        out += "\n";
+        std::string list;
+        for (const auto& [k, v] : facts)
+            list += (list.empty() ? "" : std::string(s.tr("join.fields"))) + k + "=" + v;
+        out += "  " + s.fmt("logtext.actor", {{"actor", actor}, {"facts", list}}) + "\n";
     }
-    out += "\n时间线\n";
+    out += std::string("\n") + s.tr("logtext.timeline") + "\n";
     for (const auto& e : log.entries) {
         // answer/hold/hang_up are shown by the Answer/Hold/ThreadEnd line that follows them.
         if (e.kind == LogEntry::Kind::Action && e.action &&
@@ -181,90 +104,103 @@ std::string log_to_text(const AttemptLog& log) {
             continue;
         std::string line = "  " + format_clock(e.t) + "  ";
         if (!e.thread.empty()) line += "[" + e.thread + "] ";
+        const std::string action = e.action ? words(describe_action(*e.action)) : "?";
         switch (e.kind) {
             case LogEntry::Kind::Inject:
-                line += "事件:" + e.text;
+                line +=
+                    s.fmt("logtext.inject", {{"text", e.text.empty() ? words(e.message) : e.text}});
                 break;
             case LogEntry::Kind::Ring:
-                line += "电话铃响第 " + std::to_string(e.value) + " 声";
+                line += s.fmt("logtext.ring", {{"n", std::to_string(e.value)}});
                 break;
             case LogEntry::Kind::Answer:
-                line += e.text;
-                if (e.value > 0) line += "(响铃 " + std::to_string(e.value) + " 声)";
+                line += words(e.message);
+                if (e.value > 0) line += s.fmt("logtext.rings", {{"n", std::to_string(e.value)}});
                 break;
             case LogEntry::Kind::Hold:
             case LogEntry::Kind::Resume:
             case LogEntry::Kind::Notice:
-                line += e.text;
+            case LogEntry::Kind::AttemptEnd:
+                line += words(e.message);
                 break;
             case LogEntry::Kind::ActorLine:
-                line += played_name(log, e.actor) + "(" + e.node + "):" + e.text;
+                line +=
+                    s.fmt("logtext.actor_line",
+                          {{"who", played_name(log, e.actor)}, {"node", e.node}, {"text", e.text}});
                 break;
             case LogEntry::Kind::Action:
-                line += "学员 " + (e.action ? describe_action(*e.action) : std::string("?"));
-                if (!e.acts.empty()) line += "  〔" + join_labels(e.acts) + "〕";
-                if (!e.forbidden.empty()) line += "  〔禁语:" + join_labels(e.forbidden) + "〕";
+                line += s.fmt(
+                    e.action && (e.action->verb == Verb::Say || e.action->verb == Verb::Choose)
+                        ? "logtext.reply"
+                        : "logtext.action",
+                    {{"action", action}});
+                if (!e.acts.empty())
+                    line += s.fmt("logtext.acts", {{"acts", act_words(s, e.acts)}});
+                if (!e.forbidden.empty())
+                    line += s.fmt("logtext.forbidden", {{"acts", act_words(s, e.forbidden)}});
                 break;
             case LogEntry::Kind::Rejected:
-                line += "拒绝 " + (e.action ? describe_action(*e.action) : std::string("?")) +
-                        " —— " + e.text;
+                line += s.fmt("logtext.rejected", {{"action", action}, {"why", words(e.message)}});
                 break;
             case LogEntry::Kind::Branch:
-                line +=
-                    "分支 " + e.node + " → " + e.text + (e.cause == "waited" ? "(等待超时)" : "");
+                line += s.fmt(e.cause == "waited" ? "logtext.branch_waited" : "logtext.branch",
+                              {{"from", e.node}, {"to", e.text}});
                 break;
             case LogEntry::Kind::Mood:
-                line += played_name(log, e.actor) + " 情绪 " + std::to_string(e.value - e.delta) +
-                        " → " + std::to_string(e.value) + "(" + (e.delta > 0 ? "+" : "") +
-                        std::to_string(e.delta) + "," + e.text + ")";
+                line += s.fmt("logtext.mood", {{"who", played_name(log, e.actor)},
+                                               {"from", std::to_string(e.value - e.delta)},
+                                               {"to", std::to_string(e.value)},
+                                               {"delta", signed_number(e.delta)},
+                                               {"why", words(e.message)}});
                 break;
             case LogEntry::Kind::ThreadEnd:
-                line += "结束:" + e.text;
-                break;
-            case LogEntry::Kind::AttemptEnd:
-                line += "练习结束(" + e.cause + ")";
+                line += s.fmt("logtext.thread_end", {{"why", words(e.message)}});
                 break;
         }
         out += line + "\n";
     }
-    out += "\n对话线程\n";
+    out += std::string("\n") + s.tr("logtext.threads") + "\n";
     for (const auto& t : log.threads) {
-        out += "  " + t.id + "  ";
-        out += t.kind == ThreadRecord::Kind::Phone  ? "电话"
-               : t.kind == ThreadRecord::Kind::Desk ? "柜台"
-                                                    : "警报";
-        out += "  打开 " + format_clock(t.opened_at);
-        if (t.answered_at) out += "  接听 " + format_clock(*t.answered_at);
+        out += "  " + t.id + "  " + s.name("thread.", thread_kind_name(t.kind)) + "  " +
+               s.fmt("logtext.opened", {{"t", format_clock(t.opened_at)}});
+        if (t.answered_at)
+            out += "  " + s.fmt("logtext.answered", {{"t", format_clock(*t.answered_at)}});
         if (t.kind == ThreadRecord::Kind::Phone)
-            out += "(响铃 " + std::to_string(t.rings_before_answer) + " 声)";
-        if (t.ended_at) {
-            out += "  结束 " + format_clock(*t.ended_at);
-            out += t.ended_by == ThreadRecord::EndedBy::Actor     ? "(对方先结束)"
-                   : t.ended_by == ThreadRecord::EndedBy::Trainee ? "(学员先结束)"
-                                                                  : "(超时)";
-        } else {
-            out += "  未结束";
-        }
-        out += "  情绪 " + std::to_string(t.mood_start) + " → " + std::to_string(t.mood_end) + "\n";
-    }
-    out += "\n节点访问\n";
-    for (const auto& v : log.visits) {
-        out += "  " + format_clock(v.spoken_at) + "  [" + v.thread + "] " + v.node;
-        if (v.first_reply_at)
-            out += "  首次回复 " + format_clock(*v.first_reply_at) + "(等待 " +
-                   format_duration(*v.first_reply_at - v.spoken_at) + ")";
+            out += s.fmt("logtext.rings", {{"n", std::to_string(t.rings_before_answer)}});
+        if (t.ended_at)
+            out += "  " + s.fmt("logtext.ended", {{"t", format_clock(*t.ended_at)}}) +
+                   s.name("ended_first.", ended_by_name(t.ended_by));
         else
-            out += "  无回复";
-        if (!v.acts.empty()) out += "  言语:" + join_labels(v.acts);
-        if (!v.forbidden.empty()) out += "  禁语:" + join_labels(v.forbidden);
-        if (!v.did.empty()) {
-            out += "  操作:";
-            for (std::size_t i = 0; i < v.did.size(); ++i) out += (i ? "," : "") + v.did[i];
-        }
-        out += "  → " + (v.next.empty() ? std::string("(结束)") : v.next) + "\n";
+            out += "  " + std::string(s.tr("logtext.not_ended"));
+        out += "  " +
+               s.fmt("logtext.thread_mood",
+                     {{"from", std::to_string(t.mood_start)}, {"to", std::to_string(t.mood_end)}}) +
+               "\n";
     }
-    out += "\n结束于 " + format_clock(log.ended_at) + ",被拒绝的操作 " +
-           std::to_string(log.rejected) + " 个\n";
+    out += std::string("\n") + s.tr("logtext.visits") + "\n";
+    for (const auto& v : log.visits) {
+        out += "  " + format_clock(v.spoken_at) + "  [" + v.thread + "] " + v.node + "  ";
+        if (v.first_reply_at)
+            out += s.fmt("logtext.first_reply",
+                         {{"t", format_clock(*v.first_reply_at)},
+                          {"wait", s.duration(*v.first_reply_at - v.spoken_at)}});
+        else
+            out += s.tr("logtext.no_reply");
+        if (!v.acts.empty())
+            out += "  " + s.fmt("logtext.visit_acts", {{"acts", act_words(s, v.acts)}});
+        if (!v.forbidden.empty())
+            out += "  " + s.fmt("logtext.visit_forbidden", {{"acts", act_words(s, v.forbidden)}});
+        if (!v.did.empty()) {
+            std::string did;
+            for (std::size_t i = 0; i < v.did.size(); ++i) did += (i ? "," : "") + v.did[i];
+            out += "  " + s.fmt("logtext.visit_did", {{"did", did}});
+        }
+        out += "  → " + (v.next.empty() ? std::string(s.tr("logtext.visit_end")) : v.next) + "\n";
+    }
+    out += "\n" +
+           s.fmt("logtext.footer",
+                 {{"t", format_clock(log.ended_at)}, {"n", std::to_string(log.rejected)}}) +
+           "\n";
     return out;
 }
 
@@ -273,6 +209,53 @@ std::string log_to_text(const AttemptLog& log) {
 namespace {
 
 using Json = nlohmann::ordered_json;
+
+// {"code": key, "args": {name: value}}: the code and arguments, as the engine logged them.
+Json message_json(std::string_view key, const i18n::Node* first, const i18n::Node* last) {
+    Json args = Json::object();
+    i18n::for_each_arg(
+        first, last, [&](const i18n::Node& a, const i18n::Node* f, const i18n::Node* l) {
+            using K = i18n::Node::Kind;
+            Json v;
+            switch (a.kind) {
+                case K::Text:
+                    v = a.text;
+                    break;
+                case K::Number:
+                    v = a.number;
+                    break;
+                case K::Label:
+                    v = Json{{"label", std::string(a.key)}, {"value", a.text}};
+                    break;
+                case K::Duration:
+                    v = Json{{"ms", a.number}};
+                    break;
+                case K::Nested:
+                case K::Item:
+                    v = message_json(a.key, f, l);
+                    break;
+                case K::List: {
+                    Json items = Json::array();
+                    i18n::for_each_arg(
+                        f, l,
+                        [&](const i18n::Node& item, const i18n::Node* f2, const i18n::Node* l2) {
+                            items.push_back(message_json(item.key, f2, l2));
+                        });
+                    v = Json{{"join", std::string(a.key)}, {"items", items}};
+                    break;
+                }
+            }
+            args[std::string(a.name)] = v;
+        });
+    Json j;
+    j["code"] = std::string(key);
+    j["args"] = args;
+    return j;
+}
+
+Json message_json(const i18n::Message& m) {
+    return message_json(m.key, m.nodes.data(), m.nodes.data() + m.nodes.size());
+}
 
 Json opt_time(const std::optional<Millis>& t) {
     return t ? Json(*t) : Json(nullptr);
@@ -355,6 +338,7 @@ std::string log_to_json(const AttemptLog& log) {
         if (!e.actor.empty()) je["actor"] = e.actor;
         if (!e.node.empty()) je["node"] = e.node;
         if (!e.text.empty()) je["text"] = e.text;
+        if (!e.message.empty()) je["message"] = message_json(e.message);
         if (e.kind == LogEntry::Kind::Ring || e.kind == LogEntry::Kind::Mood ||
             e.kind == LogEntry::Kind::Answer)
             je["value"] = e.value;

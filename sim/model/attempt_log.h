@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "common/i18n/message.h"
 #include "duration.h"
 #include "transcript.h"
 
@@ -16,16 +17,16 @@ namespace dd {
 
 struct LogEntry {
     enum class Kind {
-        Inject,     // a timeline event fired (text: what happened)
+        Inject,     // a timeline event fired (text: the scenario's words, else message)
         Ring,       // a phone rang; value = ring number on that call (1, 2, 3…)
         Answer,     // the trainee picked up / served a thread
         Hold,       // a thread put on hold
         Resume,     // a held thread taken back
         ActorLine,  // an actor spoke (node, text)
         Action,     // a trainee action applied (action, acts/forbidden for say/choose)
-        Rejected,   // a trainee action refused (action, text = reason in Chinese)
+        Rejected,   // a trainee action refused (action, message = the reason)
         Branch,     // `next` taken: node → text (target node id)
-        Mood,       // mood of `actor` changed: value = new mood, delta, cause
+        Mood,       // mood of `actor` changed: value = new mood, delta, cause, message
         ThreadEnd,  // a thread closed; cause = "actor" (hung up / left), "trainee", "timeout"
         Notice,     // anything else worth showing (e.g. the caller gave up)
         AttemptEnd, // the attempt ended; cause = "end" | "all-closed" | "time-limit" | "transcript"
@@ -35,7 +36,10 @@ struct LogEntry {
     std::string thread;    // thread id ("" for global happenings)
     std::string actor;     // actor id where one is involved
     std::string node;      // current node of the thread, where one is
-    std::string text;
+    std::string text;  // words of the scenario: an actor's line, an event's text; Branch: target
+    // What the engine says about the entry, as a code with arguments (sim/model/log_codes.h):
+    // refusals, notices, injects without text, answer/hold/resume, ends, mood causes.
+    i18n::Message message;
     int value = 0;
     int delta = 0;
     std::string cause;

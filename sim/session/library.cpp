@@ -196,4 +196,23 @@ std::string what_it_trains(const Scenario& s) {
     return d;
 }
 
+std::vector<std::string> scenario_texts(const Scenario& s) {
+    std::vector<std::string> out = {s.title, s.summary, s.debrief, s.site.name, s.site.company};
+    for (const auto& a : s.actors) {
+        out.push_back(a.name);
+        out.push_back(a.room);
+        for (const auto& [k, v] : a.facts) out.push_back(v);
+        for (const auto& var : a.vary)
+            for (const auto& [k, v] : var.facts) out.push_back(v);
+    }
+    for (const auto& e : s.events) out.push_back(e.text);
+    for (const auto& n : s.nodes) {
+        for (const auto& line : n.says) out.push_back(line);
+        for (const auto& c : n.choices) out.push_back(c.text);
+        out.push_back(n.hint);
+    }
+    for (const auto& [k, v] : s.outcome.record) out.push_back(v);
+    return out;
+}
+
 }  // namespace dd::session

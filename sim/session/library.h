@@ -69,4 +69,9 @@ std::optional<ScenarioFile> resolve_scenario(const std::string& arg, const std::
 // "What it trains" for the picker: the summary, or the first sentence of the debrief.
 std::string what_it_trains(const Scenario& s);
 
+// Every text the scenario's author wrote that a screen may show (title, summary, debrief, names,
+// facts, event texts, lines, offered replies, hints, the outcome's record): what the glyph atlas
+// needs, and what is content rather than the window's own words.
+std::vector<std::string> scenario_texts(const Scenario& s);
+
 }  // namespace dd::session

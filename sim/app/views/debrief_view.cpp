@@ -33,10 +33,10 @@ void draw_header(AppState& app) {
     const auto& r = s.report();
     ImGui::TextUnformatted(app.shown(s.scenario().title).c_str());
     ImGui::SameLine();
+    // The mode, not the seed: a trainee has no use for the number (the record keeps it).
     ImGui::TextDisabled(
-        "[%s] seed %llu",
-        app.tr(s.config().mode == session::Mode::Practice ? "mode.practice" : "mode.assessment"),
-        static_cast<unsigned long long>(s.config().seed));
+        "[%s]",
+        app.tr(s.config().mode == session::Mode::Practice ? "mode.practice" : "mode.assessment"));
     if (r) {
         ImGui::SetWindowFontScale(1.6f);
         ImGui::TextColored(r->passed ? ui::kGood : ui::kBad, "%d / %d", r->score, r->max);
@@ -56,8 +56,9 @@ void draw_header(AppState& app) {
             for (const auto& id : r->critical_failed) {
                 const auto it = std::find_if(r->criteria.begin(), r->criteria.end(),
                                              [&](const CriterionResult& c) { return c.id == id; });
-                list += (list.empty() ? "" : "、") +
-                        (it != r->criteria.end() && !it->title.empty() ? it->title : id);
+                if (it == r->criteria.end()) continue;
+                list +=
+                    (list.empty() ? "" : app.tr("join.and")) + criterion_title(*it, app.strings);
             }
             ImGui::TextColored(ui::kBad, "%s",
                                app.strings.fmt("debrief.critical", {{"list", list}}).c_str());
@@ -231,7 +232,7 @@ void draw_criteria(AppState& app) {
         ImGui::TableNextColumn();
         ImGui::TextColored(c.passed ? ui::kGood : ui::kBad, "%s", c.passed ? "√" : "×");
         ImGui::TableNextColumn();
-        std::string label = c.title.empty() ? c.id : c.title;
+        std::string label = criterion_title(c, app.strings);
         if (c.critical) label += std::string(" ") + app.tr("debrief.critical_tag");
         if (ui::selectable(app.shown(label).c_str(), d.selected == static_cast<int>(i),
                            "debrief.criterion:" + c.id, ImVec2(0, 0)))
@@ -258,8 +259,9 @@ void draw_details(AppState& app) {
     }
     const CriterionResult& c = r->criteria[static_cast<size_t>(d.selected)];
     ImGui::TextColored(c.passed ? ui::kGood : ui::kBad, "%s %s  %d/%d", c.passed ? "√" : "×",
-                       app.shown(c.title.empty() ? c.id : c.title).c_str(), c.points, c.max);
-    if (!c.feedback.empty()) ImGui::TextUnformatted(app.shown(c.feedback).c_str());
+                       app.shown(criterion_title(c, app.strings)).c_str(), c.points, c.max);
+    if (const std::string fb = criterion_feedback(c, app.strings); !fb.empty())
+        ImGui::TextUnformatted(app.shown(fb).c_str());
     if (!c.rule.empty() || !c.source.empty()) {
         ImGui::Spacing();
         ImGui::TextColored(ui::kAccent, "%s", app.tr("debrief.rule"));
@@ -288,8 +290,11 @@ void draw_details(AppState& app) {
         ImGui::SameLine();
         ImGui::TextDisabled("%s", app.strings.name("evidence.", ev.what));
         ImGui::SameLine();
-        if (!ev.text.empty()) {
-            ImGui::TextUnformatted(("「" + app.shown(ev.text) + "」").c_str());
+        if (const std::string text = evidence_text(ev, app.strings); !text.empty()) {
+            // A reply is quoted; what happened otherwise (an action, a span of time) is not.
+            const std::string shown =
+                ev.text.empty() ? text : app.strings.fmt("debrief.quote", {{"text", text}});
+            ImGui::TextUnformatted(app.shown(shown).c_str());
             if (ev.highlight_begin >= 0 && ev.highlight_end > ev.highlight_begin &&
                 static_cast<size_t>(ev.highlight_end) <= ev.text.size()) {
                 const std::string hit =
@@ -300,7 +305,8 @@ void draw_details(AppState& app) {
         } else {
             ImGui::NewLine();
         }
-        if (!ev.note.empty()) ImGui::TextDisabled("  %s", app.shown(ev.note).c_str());
+        if (!ev.note.empty())
+            ImGui::TextDisabled("  %s", app.shown(app.strings.render(ev.note)).c_str());
         ImGui::PopID();
     }
     ImGui::PopTextWrapPos();
@@ -360,7 +366,7 @@ void draw_replay(AppState& app) {
         if (!line) continue;
         if (!e.thread.empty() && e.thread != last_thread) {
             ImGui::TextDisabled("— %s —",
-                                app.shown(actor_name(log, s.scenario(), e.thread)).c_str());
+                                app.shown(thread_party(app, log, s.scenario(), e.thread)).c_str());
             last_thread = e.thread;
         }
         app.shown(line->text);

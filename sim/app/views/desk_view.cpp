@@ -14,6 +14,7 @@
 #include "log_format.h"
 #include "sim/app/app_state.h"
 #include "sim/app/ui.h"
+#include "sim/model/describe.h"
 #include "sim/model/enums.h"
 
 namespace dd::app {
@@ -64,14 +65,26 @@ void act(AppState& app, Action a, const std::string& to_thread = {}) {
                                            a.verb == Verb::HangUp;
         app.desk.feedback = shown_in_conversation
                                 ? std::string()
-                                : app.strings.fmt("desk.done", {{"what", describe_action(app, a)}});
+                                : app.strings.fmt("desk.done", {{"what", action_words(app, a)}});
         app.desk.feedback_bad = false;
     } else {
-        app.desk.feedback = r.error;
+        app.desk.feedback = app.strings.render(r.error);
         app.desk.feedback_bad = true;
     }
     app.shown(app.desk.feedback);
     app.desk.scroll_down = true;
+}
+
+// Who a thread is with: the actor's name as played, or "Alarm" — never a thread id.
+std::string party(const AppState& app, const ThreadView& t) {
+    return t.actor_name.empty() ? std::string(app.tr("thread.alarm")) : t.actor_name;
+}
+
+// "Name": a field's word as a form label (a Chinese word is left as it is).
+std::string form_label(const char* word) {
+    std::string s(word);
+    if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
+    return s;
 }
 
 Action make(Verb v, std::string arg = {}) {
@@ -171,7 +184,7 @@ void draw_thread_card(AppState& app, const std::vector<ThreadView>& threads, con
     };
     ImGui::PushID(t.id.c_str());
     const bool is_viewed = t.id == viewed;
-    const std::string name = app.shown(t.actor_name.empty() ? t.id : t.actor_name);
+    const std::string name = app.shown(party(app, t));
     if (t.state == ThreadView::State::Ringing) {
         // A pulsing ring with its count: answer within three rings (seed 001 §4.1.5).
         const float pulse = 0.6f + 0.4f * std::sin(static_cast<float>(ImGui::GetTime()) * 8.0f);
@@ -351,25 +364,31 @@ void draw_hints(AppState& app, const ThreadView* tv) {
     if (tv && !tv->hint.empty()) ImGui::TextUnformatted(app.shown(tv->hint).c_str());
     if (node) {
         const Expect& x = node->expect;
-        auto any_of = [&](const AnyOf& alts, const char* prefix) {
-            std::string s2;
-            for (const auto& a : alts)
-                s2 += (s2.empty() ? "" : app.tr("hint.or")) +
-                      std::string(app.strings.name(prefix, a));
-            return s2;
+        // Groups of alternatives in words: acts by their names, desk actions as described.
+        auto groups = [&](const std::vector<AnyOf>& list, auto word) {
+            std::string out;
+            for (const auto& alts : list) {
+                std::string group;
+                for (const auto& a : alts)
+                    group += (group.empty() ? "" : app.tr("join.or")) + word(a);
+                out += (out.empty() ? "" : app.tr("join.and")) + group;
+            }
+            return out;
         };
         if (x.within)
             ImGui::BulletText(
-                "%s", app.strings.fmt("hint.within", {{"t", format_duration(*x.within)}}).c_str());
+                "%s",
+                app.strings.fmt("hint.within", {{"t", app.strings.duration(*x.within)}}).c_str());
         if (!x.acts.empty()) {
-            std::string acts;
-            for (const auto& alts : x.acts)
-                acts += (acts.empty() ? "" : "、") + any_of(alts, "act.");
+            const std::string acts = groups(x.acts, [&](const std::string& a) {
+                return std::string(app.strings.name(act_prefix(a), a));
+            });
             ImGui::BulletText("%s", app.strings.fmt("hint.acts", {{"acts", acts}}).c_str());
         }
         if (!x.did.empty()) {
-            std::string did;
-            for (const auto& alts : x.did) did += (did.empty() ? "" : "、") + any_of(alts, "verb.");
+            const std::string did = groups(x.did, [&](const std::string& spec) {
+                return app.strings.render(describe_spec(spec));
+            });
             ImGui::BulletText("%s", app.strings.fmt("hint.did", {{"did", did}}).c_str());
         }
     } else if (!tv || tv->state != ThreadView::State::Active) {
@@ -381,14 +400,11 @@ void draw_hints(AppState& app, const ThreadView* tv) {
     if (open) {
         for (const auto& c : s.scenario().criteria) {
             const Criterion* st = app.standard(c.id);
-            if (st) {
-                ImGui::BulletText("%s", app.shown(st->title.empty() ? c.id : st->title).c_str());
-                if (!st->source.empty()) {
-                    ImGui::SameLine();
-                    ImGui::TextDisabled("(%s)", st->source.c_str());
-                }
-            } else {
-                ImGui::BulletText("%s", c.id.c_str());
+            if (!st) continue;  // not loaded yet: shown once it is, by title, never by id
+            ImGui::BulletText("%s", app.shown(st->title_in(app.strings.lang())).c_str());
+            if (!st->source.empty()) {
+                ImGui::SameLine();
+                ImGui::TextDisabled("(%s)", st->source.c_str());
             }
         }
         ImGui::TreePop();
@@ -402,7 +418,7 @@ void form_row(AppState& app, const char* key, std::string* value, const std::str
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(app.tr(key));
+    ImGui::TextUnformatted(form_label(app.tr(key)).c_str());
     ImGui::TableNextColumn();
     ImGui::SetNextItemWidth(-1);
     ui::input_text(("##" + id).c_str(), value, id);
@@ -476,7 +492,9 @@ void draw_classify_tool(AppState& app, const std::string& viewed) {
     ImGui::Separator();
     ImGui::TextColored(ui::kAccent, "%s", app.tr("tool.escalate"));
     for (auto e : enums::kEscalate) {
-        if (ui::button(app.strings.name("escalate.", e), "tool.escalate:" + std::string(e)))
+        const std::string label =
+            app.strings.fmt("tool.escalate_to", {{"to", app.strings.name("escalate.", e)}});
+        if (ui::button(label.c_str(), "tool.escalate:" + std::string(e)))
             act(app, make(Verb::Escalate, std::string(e)), viewed);
         ImGui::SameLine();
     }
@@ -501,8 +519,9 @@ void draw_emergency_tool(AppState& app, const std::string& viewed) {
     if (ui::button(app.tr("tool.broadcast_evacuation"), "tool.broadcast:evacuation", ImVec2(-1, 0)))
         act(app, make(Verb::Broadcast, "evacuation"), viewed);
     for (auto h : {"first-aid-kit", "extinguisher"}) {
-        if (ui::button(app.strings.name("hand_over.", h), std::string("tool.hand_over:") + h,
-                       ImVec2(-1, 0)))
+        const std::string label =
+            app.strings.fmt("tool.hand_over_item", {{"item", app.strings.name("item.", h)}});
+        if (ui::button(label.c_str(), std::string("tool.hand_over:") + h, ImVec2(-1, 0)))
             act(app, make(Verb::HandOver, h), viewed);
     }
 }
@@ -528,7 +547,9 @@ void draw_visitor_tool(AppState& app, const std::string& viewed) {
     ImGui::Separator();
     ImGui::TextColored(ui::kAccent, "%s", app.tr("tool.notify"));
     for (auto n : enums::kNotify) {
-        if (ui::button(app.strings.name("notify.", n), "tool.notify:" + std::string(n)))
+        const std::string label =
+            app.strings.fmt("tool.notify_who", {{"who", app.strings.name("notify.", n)}});
+        if (ui::button(label.c_str(), "tool.notify:" + std::string(n)))
             act(app, make(Verb::Notify, std::string(n)), viewed);
         ImGui::SameLine();
     }
@@ -536,7 +557,7 @@ void draw_visitor_tool(AppState& app, const std::string& viewed) {
     ImGui::Separator();
     ImGui::TextColored(ui::kAccent, "%s", app.tr("tool.hand_over"));
     for (auto h : {"access-card", "parcel", "form"}) {
-        if (ui::button(app.strings.name("hand_over.", h), std::string("tool.hand_over:") + h))
+        if (ui::button(app.strings.name("item.", h), std::string("tool.hand_over:") + h))
             act(app, make(Verb::HandOver, h), viewed);
         ImGui::SameLine();
     }
@@ -598,7 +619,7 @@ void draw_desk(AppState& app) {
                       ImVec2(w - left_w - right_w - 2 * ImGui::GetStyle().ItemSpacing.x, h), false);
     if (tv) {
         ImGui::TextColored(ui::kAccent, "%s · %s", kind_name(app, tv->kind),
-                           app.shown(tv->actor_name.empty() ? tv->id : tv->actor_name).c_str());
+                           app.shown(party(app, *tv)).c_str());
         ImGui::SameLine();
         ImGui::TextDisabled("%s", state_name(app, tv->state));
     } else {

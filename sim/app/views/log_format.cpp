@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "sim/app/ui.h"
+#include "sim/model/describe.h"
 
 namespace dd::app {
 
@@ -27,67 +28,15 @@ std::string actor_name(const AttemptLog& log, const Scenario& sc, const std::str
     return id;
 }
 
-std::string mood_cause(const AppState& app, const std::string& cause) {
-    // The engine's causes: "act:apology", "forbidden:deflect", "action:dispatch[:security]",
-    // "ring", "wait".
-    const auto colon = cause.find(':');
-    const std::string kind = cause.substr(0, colon);
-    const std::string rest = colon == std::string::npos ? "" : cause.substr(colon + 1);
-    if (kind == "act") return app.strings.name("act.", rest);
-    if (kind == "forbidden") return app.strings.name("forbidden.", rest);
-    if (kind == "action") return app.strings.name("verb.", rest.substr(0, rest.find(':')));
-    return app.strings.name("mood.", cause);
+std::string thread_party(const AppState& app, const AttemptLog& log, const Scenario& sc,
+                         const std::string& thread_id) {
+    const ThreadRecord* t = log.thread(thread_id);
+    if (!t || t->actor.empty()) return app.tr("thread.alarm");
+    return actor_name(log, sc, t->actor);
 }
 
-std::string describe_action(const AppState& app, const Action& a) {
-    const std::string verb(verb_name(a.verb));
-    std::string out = app.strings.name("verb.", verb);
-    auto join_fields = [&](const char* prefix) {
-        std::string s;
-        for (const auto& [k, v] : a.fields) {
-            if (!s.empty()) s += "、";
-            s += std::string(app.strings.name(prefix, k)) + " ";
-            // Field values that are vocabulary (classify) read as their names.
-            if (k == "type")
-                s += app.strings.name("type.", v);
-            else if (k == "level")
-                s += app.strings.name("level.", v);
-            else
-                s += v;
-        }
-        return s;
-    };
-    switch (a.verb) {
-        case Verb::Say:
-        case Verb::Choose:
-            return a.text;
-        case Verb::Record:
-        case Verb::Classify:
-            return out + ":" + join_fields("field.");
-        case Verb::RegisterVisitor:
-            return a.fields.empty() ? out : out + ":" + join_fields("field.");
-        case Verb::Dispatch:
-            return out + ":" + app.strings.name("dept.", a.arg);
-        case Verb::Escalate:
-            return out + ":" + app.strings.name("escalate.", a.arg);
-        case Verb::Call:
-            return out + " " + a.arg;
-        case Verb::Notify:
-            return out + ":" + app.strings.name("notify.", a.arg);
-        case Verb::Broadcast:
-            return out + ":" + app.strings.name("broadcast.", a.arg);
-        case Verb::HandOver:
-            return out + ":" + app.strings.name("hand_over.", a.arg);
-        case Verb::Wait:
-            return out + " " + format_duration(a.duration);
-        case Verb::Answer:
-        case Verb::Hold:
-        case Verb::HangUp:
-        case Verb::Focus:
-        case Verb::End:
-            return out;
-    }
-    return out;
+std::string action_words(const AppState& app, const Action& a) {
+    return app.strings.render(describe_action(a));
 }
 
 std::optional<LogLine> format_entry(const AppState& app, const Scenario& sc, const AttemptLog& log,
@@ -96,21 +45,18 @@ std::optional<LogLine> format_entry(const AppState& app, const Scenario& sc, con
     switch (e.kind) {
         case LogEntry::Kind::Inject:
             l.style = LogLine::Style::System;
-            l.text = e.text.empty() ? app.tr("log.inject") : e.text;
+            l.text = e.text.empty() ? app.strings.render(e.message) : e.text;
             break;
         case LogEntry::Kind::Ring:
             l.style = LogLine::Style::System;
             l.text = app.strings.fmt("log.ring", {{"n", std::to_string(e.value)}});
             break;
-        // The engine words these itself (接听王女士的来电); the UI string is the fallback.
         case LogEntry::Kind::Answer:
-            l.text = e.text.empty() ? app.tr("log.answer") : e.text;
-            break;
         case LogEntry::Kind::Hold:
-            l.text = e.text.empty() ? app.tr("log.hold") : e.text;
-            break;
         case LogEntry::Kind::Resume:
-            l.text = e.text.empty() ? app.tr("log.resume") : e.text;
+        case LogEntry::Kind::ThreadEnd:
+        case LogEntry::Kind::AttemptEnd:
+            l.text = app.strings.render(e.message);
             break;
         case LogEntry::Kind::ActorLine:
             l.style = LogLine::Style::Actor;
@@ -121,9 +67,9 @@ std::optional<LogLine> format_entry(const AppState& app, const Scenario& sc, con
             if (!e.action) return std::nullopt;
             const Action& a = *e.action;
             // answer/hold/hang_up read better as the engine's own line that follows them
-            // (接听王女士的来电, 学员挂断了…); a wait or focus shows nothing.
+            // (接听王女士的来电, 学员挂断了…), end as the attempt's end; a wait or focus shows nothing.
             if (a.verb == Verb::Wait || a.verb == Verb::Focus || a.verb == Verb::Answer ||
-                a.verb == Verb::Hold || a.verb == Verb::HangUp)
+                a.verb == Verb::Hold || a.verb == Verb::HangUp || a.verb == Verb::End)
                 return std::nullopt;
             if (a.verb == Verb::Say || a.verb == Verb::Choose) {
                 l.style = LogLine::Style::Trainee;
@@ -141,14 +87,15 @@ std::optional<LogLine> format_entry(const AppState& app, const Scenario& sc, con
                 }
             } else {
                 l.style = LogLine::Style::Desk;
-                l.text = describe_action(app, a);
+                l.text = action_words(app, a);
             }
             break;
         }
         case LogEntry::Kind::Rejected:
             l.style = LogLine::Style::Bad;
             l.text = std::string(app.tr("log.rejected")) +
-                     (e.action ? describe_action(app, *e.action) : std::string()) + " — " + e.text;
+                     (e.action ? action_words(app, *e.action) : std::string()) + " — " +
+                     app.strings.render(e.message);
             break;
         case LogEntry::Kind::Branch:
             return std::nullopt;
@@ -159,20 +106,12 @@ std::optional<LogLine> format_entry(const AppState& app, const Scenario& sc, con
                 "log.mood", {{"who", actor_name(log, sc, e.actor)},
                              {"value", std::to_string(e.value)},
                              {"delta", (e.delta > 0 ? "+" : "") + std::to_string(e.delta)}});
-            if (!e.cause.empty())
-                l.text += std::string(app.tr("log.mood_because")) + mood_cause(app, e.cause);
-            break;
-        case LogEntry::Kind::ThreadEnd:
-            l.text = e.text.empty() ? std::string(app.tr("log.thread_end")) + " " +
-                                          app.strings.name("end_cause.", e.cause)
-                                    : e.text;
+            if (!e.message.empty())
+                l.text += std::string(app.tr("log.mood_because")) + app.strings.render(e.message);
             break;
         case LogEntry::Kind::Notice:
             l.style = LogLine::Style::Hint;
-            l.text = e.text;
-            break;
-        case LogEntry::Kind::AttemptEnd:
-            l.text = app.tr("log.attempt_end");
+            l.text = app.strings.render(e.message);
             break;
     }
     return l;

@@ -18,16 +18,17 @@ struct LogLine {
     std::string tags;  // practice: detected acts / forbidden families
 };
 
-// Why a mood moved, in words ("act:apology" → 道歉).
-std::string mood_cause(const AppState& app, const std::string& cause);
-// "登记:姓名 王女士、房号 3-1202" — an action in words.
-std::string describe_action(const AppState& app, const Action& a);
+// "登记:姓名=王女士,房号=3-1202" — an action in words (dd::describe_action rendered).
+std::string action_words(const AppState& app, const Action& a);
 // The line an entry shows as; nullopt for entries not shown (branches; moods in assessment).
 std::optional<LogLine> format_entry(const AppState& app, const Scenario& sc, const AttemptLog& log,
                                     const LogEntry& e, bool practice);
 ImVec4 style_colour(LogLine::Style s);
 // The actor's name as played (facts may vary by seed), else the scenario's.
 std::string actor_name(const AttemptLog& log, const Scenario& sc, const std::string& actor_id);
+// Who a thread is with, in words: the actor's name, or "Alarm" — never a thread id.
+std::string thread_party(const AppState& app, const AttemptLog& log, const Scenario& sc,
+                         const std::string& thread_id);
 // "mm:ss"
 std::string clock_text(Millis t);
 

@@ -28,11 +28,12 @@ void draw_details(AppState& app, const session::ScenarioFile& e) {
     ImGui::TextUnformatted(stars(s.difficulty, app.fonts.has_cjk()).c_str());
     ImGui::PopStyleColor();
     ImGui::SameLine();
-    ImGui::TextDisabled("%s · %s", app.strings.name("category.", s.category), s.id.c_str());
+    ImGui::TextDisabled("%s", app.strings.name("category.", s.category));
     if (!s.used_for.empty()) {
         std::string uses;
         for (const auto& u : s.used_for)
-            uses += std::string(uses.empty() ? "" : "、") + app.strings.name("used_for.", u);
+            uses += std::string(uses.empty() ? "" : app.tr("join.and")) +
+                    app.strings.name("used_for.", u);
         ImGui::TextDisabled("%s: %s", app.tr("picker.used_for"), uses.c_str());
     }
     ImGui::Separator();
@@ -41,16 +42,17 @@ void draw_details(AppState& app, const session::ScenarioFile& e) {
     ImGui::Spacing();
     ImGui::TextColored(ui::kAccent, "%s", app.tr("picker.people"));
     for (const auto& a : s.actors)
-        ImGui::BulletText("%s(%s)", app.shown(a.name).c_str(), app.strings.name("role.", a.role));
+        ImGui::BulletText("%s",
+                          app.strings
+                              .fmt("picker.person", {{"name", app.shown(a.name)},
+                                                     {"role", app.strings.name("role.", a.role)}})
+                              .c_str());
     ImGui::Spacing();
     ImGui::TextColored(ui::kAccent, "%s", app.tr("picker.criteria"));
-    for (const auto& c : s.criteria) {
-        const Criterion* st = app.standard(c.id);
-        if (st && !st->title.empty())
-            ImGui::BulletText("%s", app.shown(st->title).c_str());
-        else
-            ImGui::BulletText("%s", c.id.c_str());
-    }
+    // The standards' titles once the catalogue is loaded (never their ids).
+    for (const auto& c : s.criteria)
+        if (const Criterion* st = app.standard(c.id))
+            ImGui::BulletText("%s", app.shown(st->title_in(app.strings.lang())).c_str());
     ImGui::PopTextWrapPos();
 }
 
@@ -157,14 +159,16 @@ void draw_picker(AppState& app) {
         ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted(app.tr("picker.mode"));
         ImGui::SameLine();
-        if (ui::radio(app.tr("mode.practice"), p.mode == session::Mode::Practice, "picker.mode:practice"))
+        if (ui::radio(app.tr("mode.practice"), p.mode == session::Mode::Practice,
+                      "picker.mode:practice"))
             p.mode = session::Mode::Practice;
         ImGui::SameLine();
         if (ui::radio(app.tr("mode.assessment"), p.mode == session::Mode::Assessment,
                       "picker.mode:assessment"))
             p.mode = session::Mode::Assessment;
-        ImGui::TextDisabled("%s", app.tr(p.mode == session::Mode::Practice ? "picker.practice_note"
-                                                                  : "picker.assessment_note"));
+        ImGui::TextDisabled("%s",
+                            app.tr(p.mode == session::Mode::Practice ? "picker.practice_note"
+                                                                     : "picker.assessment_note"));
         ui::checkbox(app.tr("picker.choice_mode"), &p.choice_mode, "picker.choice");
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", app.tr("picker.choice_note"));
         const bool ready = app.resources_is_ready();

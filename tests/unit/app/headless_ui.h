@@ -4,6 +4,7 @@
 #include <imgui.h>
 
 #include <functional>
+#include <string>
 
 #include "sim/app/driver.h"
 #include "sim/app/ui.h"
@@ -23,6 +24,10 @@ class HeadlessUi {
         io.KeyMap[ImGuiKey_Enter] = 257;
         io.KeyMap[ImGuiKey_Escape] = 256;
         io.KeyMap[ImGuiKey_Backspace] = 259;
+        // What a frame logs (ImGui's log of rendered text, sent to the "clipboard") is collected.
+        io.SetClipboardTextFn = [](void* out, const char* text) {
+            if (out) *static_cast<std::string*>(out) += std::string(text) + "\n";
+        };
         io.Fonts->AddFontDefault();
         unsigned char* px = nullptr;
         int w = 0, h = 0;
@@ -32,13 +37,21 @@ class HeadlessUi {
     HeadlessUi(const HeadlessUi&) = delete;
     HeadlessUi& operator=(const HeadlessUi&) = delete;
 
-    // One frame: driver input (if any), NewFrame, draw, Render.
-    void frame(const std::function<void()>& draw, Driver* driver = nullptr) {
+    // One frame: driver input (if any), NewFrame, draw, Render. With `text`, the text the frame
+    // drew is appended to it, a line per line on screen: ImGui's own log of rendered text (what
+    // is on screen, not what is clipped away), which the end of the first top-level window (the
+    // app's, or a tooltip inside it) closes.
+    void frame(const std::function<void()>& draw, Driver* driver = nullptr,
+               std::string* text = nullptr) {
         ImGuiIO& io = ImGui::GetIO();
         io.DeltaTime = 1.0f / 60;
         if (driver) driver->before_frame(io);
         ImGui::NewFrame();
+        io.ClipboardUserData = text;
+        if (text) ImGui::LogToClipboard();
         draw();
+        if (text) ImGui::LogFinish();  // nothing when a window's end already closed the log
+        io.ClipboardUserData = nullptr;
         ImGui::Render();
     }
 

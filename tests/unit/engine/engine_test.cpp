@@ -9,6 +9,7 @@
 #include "engine_test_support.h"
 #include "sim/engine/dialogue.h"
 #include "sim/engine/log_format.h"
+#include "sim/model/describe.h"
 
 namespace dd {
 namespace {
@@ -136,7 +137,8 @@ TEST_F(EngineTest, CallerGivesUpWhenUnanswered) {
     EXPECT_FALSE(entries_of(e.log(), Kind::Notice).empty());
     ApplyResult r = e.apply(act(31'000, Verb::Answer, "phone"));
     EXPECT_FALSE(r.ok);
-    EXPECT_NE(r.error.find("没有正在响铃的电话"), std::string::npos) << r.error;
+    EXPECT_EQ(zh(r.error), "现在没有正在响铃的电话可以接听。");
+    EXPECT_EQ(en(r.error), "No phone is ringing.");
     EXPECT_TRUE(e.finished());
 }
 
@@ -199,11 +201,15 @@ TEST_F(EngineTest, TraineeHangsUpAndLaterActionsAreRejected) {
     const size_t before = e.log().entries.size();
     ApplyResult r = e.apply(say(12'000, "喂?还在吗?"));
     EXPECT_FALSE(r.ok);
-    EXPECT_NE(r.error.find("已在 00:10.0 结束"), std::string::npos) << r.error;
-    EXPECT_NE(r.error.find("由你结束"), std::string::npos) << r.error;
+    // The window's words, and the log's with the `to:` hint for a transcript's author.
+    EXPECT_EQ(zh(r.error), "与李先生的通话已在 00:10.0 结束(由你结束),不能再对其操作。");
+    EXPECT_EQ(zh_ids(r.error),
+              "与李先生的通话已在 00:10.0 结束(由你结束),不能再对其操作;请用 to: 选择其他对象。");
+    EXPECT_EQ(en(r.error),
+              "The call with 李先生 ended at 00:10.0 (you ended it); it cannot be acted on.");
     ASSERT_EQ(e.log().entries.size(), before + 1) << "a refusal adds one entry, nothing else";
     EXPECT_EQ(e.log().entries.back().kind, Kind::Rejected);
-    EXPECT_EQ(e.log().entries.back().text, r.error);
+    EXPECT_EQ(e.log().entries.back().message, r.error);
     EXPECT_EQ(e.log().rejected, 1);
     EXPECT_FALSE(e.apply(act(13'000, Verb::HangUp, "phone")).ok);
     EXPECT_FALSE(e.apply(act(13'000, Verb::Hold, "caller")).ok);
@@ -224,7 +230,7 @@ TEST_F(EngineTest, CallerHangsUpAMomentAfterTheFarewellAtAnEndNode) {
     EXPECT_EQ(t->ended_at, 8'000 + Engine::kCallerHangUpDelay);
     ApplyResult r = e.apply(act(11'000, Verb::HangUp));
     EXPECT_FALSE(r.ok);
-    EXPECT_NE(r.error.find("对方已离开/挂断"), std::string::npos) << r.error;
+    EXPECT_EQ(zh(r.error), "与李先生的通话已在 00:10.0 结束(对方已离开/挂断),不能再对其操作。");
 }
 
 TEST_F(EngineTest, TraineeHangingUpBeforeTheCallerIsRecorded) {
@@ -278,7 +284,9 @@ TEST_F(EngineTest, TwoOverlappingThreadsKeepTheirRepliesApart) {
     // Speaking to a queued visitor is refused: serve first.
     ApplyResult r = e.apply(say(4'000, "您好", "desk"));
     EXPECT_FALSE(r.ok);
-    EXPECT_NE(r.error.find("排队"), std::string::npos) << r.error;
+    EXPECT_EQ(zh(r.error), "张先生还在柜台排队,请先接待。");
+    EXPECT_EQ(zh_ids(r.error), "张先生还在柜台排队,请先接待(answer: desk 或 answer: visitor)。");
+    EXPECT_EQ(en(r.error), "张先生 is still waiting in line: serve them first.");
     ASSERT_TRUE(e.apply(act(5'000, Verb::Answer, "phone")).ok);
     EXPECT_EQ(e.focused(), "caller");
     ASSERT_TRUE(e.apply(say(6'000, "您好,请您稍等。")).ok);  // to the focused caller
@@ -689,15 +697,15 @@ TEST_F(EngineTest, ChoiceOutOfRangeOrWithoutChoicesIsRejected) {
     e.apply(act(1'000, Verb::Answer));
     ApplyResult r = e.apply(choose(2'000, 5));
     EXPECT_FALSE(r.ok);
-    EXPECT_NE(r.error.find("超出范围"), std::string::npos) << r.error;
-    EXPECT_NE(r.error.find("2 个"), std::string::npos) << r.error;
+    EXPECT_EQ(zh(r.error), "选项序号 5 超出范围:此处共有 2 个可选回复(0–1)。");
+    EXPECT_EQ(en(r.error), "Choice 5 is out of range: 2 replies are offered (0–1).");
     Action by_text = act(2'500, Verb::Choose);
     by_text.text = "再见。";
     ASSERT_TRUE(e.apply(by_text).ok);  // by text: resolves to choice 1
     EXPECT_EQ(entries_of(e.log(), Kind::Action).back()->action->choice, 1);
     r = e.apply(choose(3'000, 0));  // node `bye` has no choices
     EXPECT_FALSE(r.ok);
-    EXPECT_NE(r.error.find("没有可选回复"), std::string::npos) << r.error;
+    EXPECT_EQ(zh(r.error), "此处没有可选回复;请直接输入回复。");
 }
 
 // --- rejections ----------------------------------------------------------------------------
@@ -710,33 +718,44 @@ TEST_F(EngineTest, NonsenseActionsAreRejectedWithAReason) {
         std::string says;
     };
     std::vector<Case> cases = {
-        {say(1'000, "您好"), "还在响铃"},
-        {act(1'000, Verb::Hold, "phone"), "还没有接听"},
-        {act(1'000, Verb::Answer, "desk"), "没有排队"},
-        {act(1'000, Verb::Dispatch, "plumbing"), "未知的部门"},
-        {act(1'000, Verb::Call, "911"), "未知的电话号码"},
-        {with_fields(act(1'000, Verb::Classify), {{"level", "critical"}}), "未知的级别"},
-        {act(1'000, Verb::Record), "登记内容为空"},
-        {act(1'000, Verb::Focus, "nobody"), "找不到对象"},
+        {say(1'000, "您好"), "李先生的电话还在响铃,请先接听再说话。"},
+        {act(1'000, Verb::Hold, "phone"), "李先生的电话还没有接听,不能保留;请先接听。"},
+        {act(1'000, Verb::Answer, "desk"), "柜台前没有排队等候的访客。"},
+        {act(1'000, Verb::Dispatch, "plumbing"),
+         "未知的部门“plumbing”:可选 工程部、安保部、保洁部、绿化部、财务部、客服部。"},
+        {act(1'000, Verb::Call, "911"), "未知的电话号码“911”:可选 110、119、120。"},
+        {with_fields(act(1'000, Verb::Classify), {{"level", "critical"}}),
+         "未知的级别“critical”:可选 一般、紧急、特殊。"},
+        {act(1'000, Verb::Record),
+         "登记内容为空:请至少填写姓名、房号、电话、事项、时间、联系方式之一。"},
+        {act(1'000, Verb::Focus, "nobody"), "找不到对象“nobody”。"},
     };
     for (const auto& c : cases) {
         const size_t before = e.log().entries.size();
         ApplyResult r = e.apply(c.action);
-        EXPECT_FALSE(r.ok) << describe_action(c.action);
-        EXPECT_NE(r.error.find(c.says), std::string::npos) << r.error;
+        EXPECT_FALSE(r.ok) << zh(describe_action(c.action));
+        EXPECT_EQ(zh(r.error), c.says);
         // Only the Rejected entry (and the call coming in, on the first) were added.
         for (size_t i = before; i < e.log().entries.size(); ++i)
             EXPECT_TRUE(e.log().entries[i].kind == Kind::Rejected ||
                         e.log().entries[i].kind == Kind::Ring ||
                         e.log().entries[i].kind == Kind::Inject)
-                << describe_action(c.action) << " added " << e.log().entries[i].text;
+                << zh(describe_action(c.action)) << " added " << zh(e.log().entries[i].message);
         EXPECT_EQ(e.log().entries.back().kind, Kind::Rejected);
     }
+    // What a transcript's author reads in `play --log`: the values as written.
+    Engine e2(s, detector, mood, 0);
+    EXPECT_EQ(zh_ids(e2.apply(act(1'000, Verb::Dispatch, "plumbing")).error),
+              "未知的部门“plumbing”:可选 engineering、security、cleaning、landscaping、finance、"
+              "customer-service。");
+    EXPECT_EQ(en(e2.apply(act(1'000, Verb::Dispatch)).error),
+              "Missing department: one of Engineering, Security, Cleaning, Landscaping, Finance, "
+              "Customer service.");
     EXPECT_EQ(e.log().rejected, static_cast<int>(cases.size()));
     ASSERT_TRUE(e.apply(act(2'000, Verb::Answer)).ok);
     ApplyResult again = e.apply(act(3'000, Verb::Answer, "caller"));
     EXPECT_FALSE(again.ok);
-    EXPECT_NE(again.error.find("无需再次接听"), std::string::npos) << again.error;
+    EXPECT_EQ(zh(again.error), "已经在与李先生对话,无需再次接听。");
 }
 
 TEST_F(EngineTest, ActionsAfterTheEndAreRejected) {
@@ -748,7 +767,7 @@ TEST_F(EngineTest, ActionsAfterTheEndAreRejected) {
     EXPECT_EQ(e.log().ended_at, 5'000);
     ApplyResult r = e.apply(say(6'000, "您好"));
     EXPECT_FALSE(r.ok);
-    EXPECT_NE(r.error.find("已经结束"), std::string::npos) << r.error;
+    EXPECT_EQ(zh(r.error), "本次练习已经结束,不能再操作。");
     auto ends = entries_of(e.log(), Kind::AttemptEnd);
     ASSERT_EQ(ends.size(), 1u);
     EXPECT_EQ(ends[0]->cause, "end");
@@ -774,7 +793,7 @@ TEST_F(EngineTest, AfterCallWorkIsLoggedWithTheEndedThread) {
     e.apply(act(1'000, Verb::Answer));
     e.apply(act(2'000, Verb::HangUp));
     ApplyResult r = e.apply(with_fields(act(3'000, Verb::Record), {{"issue", "咨询"}}));
-    EXPECT_TRUE(r.ok) << r.error;
+    EXPECT_TRUE(r.ok) << zh(r.error);
     EXPECT_EQ(entries_of(e.log(), Kind::Action).back()->thread, "caller");
 }
 
@@ -812,11 +831,43 @@ TEST_F(EngineTest, SameInputsGiveIdenticalLogs) {
 TEST_F(EngineTest, TextLogShowsTheStory) {
     const AttemptLog log = replay(example_scenario(), example_gold(), detector, mood);
     const std::string text = log_to_text(log);
-    EXPECT_NE(text.find("电话铃响第 2 声"), std::string::npos);
-    EXPECT_NE(text.find("王女士(open):喂?是物业吗?"), std::string::npos);
-    EXPECT_NE(text.find("分支 contact → close"), std::string::npos);
-    EXPECT_NE(text.find("王女士挂断了电话"), std::string::npos);
-    EXPECT_NE(text.find("〔问候、自报单位"), std::string::npos);
+    // Whole lines: the words of the one label source (the report's act names: 报公司/部门名称,
+    // 致歉), durations in words, the engine's messages rendered with the ids an author needs.
+    for (const char* line : {
+             "  00:04.0  [owner] 电话铃响第 2 声\n",
+             "  00:05.0  [owner] 接听王女士的来电(响铃 2 声)\n",
+             "  00:07.0  [owner] 学员:您好,安居物业客服中心,请问有什么可以帮您?  "
+             "〔问候、报公司/部门名称、主动询问需求、请〕\n",
+             "  00:20.0  [owner] 王女士 情绪 67 → 52(-15,致歉)\n",
+             "  00:55.0  [owner] 学员 派单:安保部\n",
+             "  00:55.0  [owner] 王女士 情绪 28 → 20(-8,派单:安保部)\n",
+             "  01:10.0  [owner] 分支 contact → close\n",
+             "  01:31.0  学员 等待 10秒\n",
+             "  01:32.0  [owner] 结束:王女士挂断了电话。\n",
+             "  01:41.0  练习结束(所有对话都已结束)\n",
+             "  00:05.0  [owner] open  首次回复 00:07.0(等待 2秒)  "
+             "言语:问候、报公司/部门名称、主动询问需求、请  → details\n",
+         })
+        EXPECT_NE(text.find(line), std::string::npos) << line << "\nin:\n" << text;
+}
+
+TEST_F(EngineTest, TextLogInEnglish) {
+    const AttemptLog log = replay(example_scenario(), example_poor(), detector, mood);
+    const std::string text = log_to_text(log, i18n::builtin("en"));
+    for (const char* line : {
+             "  00:00.0  [owner] event: 王女士 is calling\n",
+             "  00:12.0  [owner] 王女士 mood 70 → 73 (+3, ring 4 unanswered)\n",
+             "  00:25.0  [owner] Picked up 王女士's call (7 rings)\n",
+             "  00:50.0  [owner] trainee: 装修的事不归我们管,你自己上楼跟他说。  "
+             "[forbidden: deflecting, arguing or blaming]\n",
+             "  01:52.0  [owner] ended: The trainee hung up on 王女士.\n",
+             "  01:52.0  Drill over (every conversation closed)\n",
+             "ended at 01:52.0; 0 action(s) refused\n",
+         })
+        EXPECT_NE(text.find(line), std::string::npos) << line << "\nin:\n" << text;
+    // No Chinese but the scenario's own lines and names.
+    EXPECT_EQ(text.find("学员"), std::string::npos);
+    EXPECT_EQ(text.find("情绪"), std::string::npos);
 }
 
 // Thousands of random actions against a busy scenario: whatever the trainee does, the log
@@ -897,10 +948,11 @@ TEST_F(EngineTest, BadScenarioReferencesDoNotCrash) {
     e.apply(act(2'000, Verb::Answer, "caller"));
     e.apply(say(3'000, "嗯"));
     e.finish(10'000);
-    int notices = 0;
-    for (auto* n : entries_of(e.log(), Kind::Notice))
-        notices += n->text.find("场景错误") != std::string::npos;
-    EXPECT_EQ(notices, 2);
+    std::vector<std::string> notices;
+    for (auto* n : entries_of(e.log(), Kind::Notice)) notices.push_back(zh_ids(n->message));
+    EXPECT_EQ(notices,
+              (std::vector<std::string>{"场景错误:事件引用了不存在的角色“ghost”,已跳过。",
+                                        "场景错误:对话节点“missing”不存在,对话无法继续。"}));
 }
 
 }  // namespace

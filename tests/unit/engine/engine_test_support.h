@@ -6,11 +6,23 @@
 #include <utility>
 #include <vector>
 
+#include "common/i18n/strings.h"
 #include "scoring/text/act_detector.h"
 #include "sim/engine/engine.h"
 #include "sim/model/enums.h"
 
 namespace dd::test {
+
+// A message of the engine in words: as the window shows it (zh, en) and as `play --log` does.
+inline std::string zh(const i18n::Message& m) {
+    return i18n::builtin("zh").render(m);
+}
+inline std::string en(const i18n::Message& m) {
+    return i18n::builtin("en").render(m);
+}
+inline std::string zh_ids(const i18n::Message& m) {
+    return i18n::builtin("zh").render(m, i18n::Detail::Ids);
+}
 
 // Detects an act when its keyword occurs in the text; acts in the order of enums::kActs.
 class KeywordDetector : public ActDetector {

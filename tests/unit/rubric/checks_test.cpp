@@ -28,9 +28,17 @@ Scenario owner_scenario() {
     return s;
 }
 
+// The note in words: as the report JSON has it (Chinese, ids beside), or as a reader sees it.
+std::string note_zh(const Evidence& e) {
+    return i18n::builtin("zh").render(e.note, i18n::Detail::Ids);
+}
+std::string note_en(const Evidence& e) {
+    return i18n::builtin("en").render(e.note);
+}
+
 bool any_note(const CheckResult& r, const std::string& part) {
     for (const auto& e : r.evidence)
-        if (e.note.find(part) != std::string::npos) return true;
+        if (note_zh(e).find(part) != std::string::npos) return true;
     return false;
 }
 
@@ -65,7 +73,8 @@ TEST(ActsCheck, FirstReplyGreetingFullWeakAndMissing) {
         ASSERT_EQ(r.evidence.size(), 1u);
         EXPECT_EQ(r.evidence[0].text, "喂,什么事?");
         EXPECT_EQ(r.evidence[0].t, 2'000);
-        EXPECT_NE(r.evidence[0].note.find("第一句回复中没有「问候」"), std::string::npos);
+        EXPECT_EQ(note_zh(r.evidence[0]), "未找到:第一句回复中没有「问候」(greeting)");
+        EXPECT_EQ(note_en(r.evidence[0]), "Not found: no “greeting” in the first reply");
     }
 }
 
@@ -94,7 +103,9 @@ TEST(ActsCheck, UnansweredThreadIsMissingWithItsWindow) {
     EXPECT_DOUBLE_EQ(r.credit, 0.0);
     ASSERT_EQ(r.evidence.size(), 1u);
     EXPECT_EQ(r.evidence[0].what, "missing");
-    EXPECT_EQ(r.evidence[0].text, "00:00.0–00:24.0");
+    EXPECT_EQ(r.evidence[0].text, "") << "nothing was said: no quote";
+    EXPECT_EQ(evidence_text(r.evidence[0], i18n::builtin("zh")), "00:00.0–00:24.0");
+    EXPECT_EQ(note_zh(r.evidence[0]), "未找到:第一句回复没有任何回复,缺少「问候」(greeting)");
 }
 
 TEST(ActsCheck, ClosingLooksAtTheLastNodeAndTheLastReply) {
@@ -221,7 +232,7 @@ TEST(ForbiddenCheck, EachOffendingReplyIsEvidence) {
     ASSERT_EQ(all.evidence.size(), 2u);
     EXPECT_EQ(all.evidence[0].t, 9'000);
     EXPECT_EQ(all.evidence[0].highlight_begin, static_cast<int>(std::string("装修的事").size()));
-    EXPECT_NE(all.evidence[0].note.find("deflect"), std::string::npos);
+    EXPECT_NE(note_zh(all.evidence[0]).find("deflect"), std::string::npos);
     // Only the families asked for.
     const auto argue = run("forbidden", s, b.log, {{"families", "argue,rude"}});
     EXPECT_DOUBLE_EQ(argue.credit, 1.0);
@@ -334,7 +345,7 @@ TEST(RepeatBackCheck, ActAndKeyFactsInTheSameReply) {
     const auto r = run("repeat-back", s, b.log, {{"act_share", "0.5"}});
     EXPECT_NEAR(r.credit, 0.5 + 0.5 * 2.0 / 3.0, 1e-9);
     ASSERT_EQ(r.evidence.size(), 1u);
-    EXPECT_NE(r.evidence[0].note.find("缺少姓名"), std::string::npos);
+    EXPECT_NE(note_zh(r.evidence[0]).find("缺少姓名"), std::string::npos);
     ASSERT_GE(r.evidence[0].highlight_begin, 0);
 
     b.say(40'000, "owner", "王女士,跟您确认一下:3栋1202,电话138 0000 1111。", {"repeat-back"});
@@ -357,7 +368,8 @@ TEST(RepeatBackCheck, WithoutARecordTheActCountsAndPhrasesAreKeyFacts) {
     EXPECT_DOUBLE_EQ(run("repeat-back", s, b.log, {}).credit, 1.0);
     const auto r = run("repeat-back", s, b.log, {{"phrases", "490元, 周日"}});
     EXPECT_DOUBLE_EQ(r.credit, 0.75);
-    EXPECT_NE(r.evidence[0].note.find("缺少“周日”"), std::string::npos) << r.evidence[0].note;
+    EXPECT_NE(note_zh(r.evidence[0]).find("缺少“周日”"), std::string::npos)
+        << note_zh(r.evidence[0]);
     LogBuilder plain;
     plain.say(30'000, "owner", "好的,我知道了。");
     EXPECT_DOUBLE_EQ(run("repeat-back", s, plain.log, {}).credit, 0.0);
@@ -528,7 +540,9 @@ TEST(PrivacyCheck, APrivateFactToAnotherPartyIsADisclosure) {
         EXPECT_EQ(e.text.substr(static_cast<std::size_t>(e.highlight_begin),
                                 static_cast<std::size_t>(e.highlight_end - e.highlight_begin)),
                   "138-0000-1111");
-        EXPECT_NE(e.note.find("把王女士的电话告诉了李先生"), std::string::npos);
+        EXPECT_EQ(note_zh(e), "泄露隐私:把王女士的电话告诉了李先生(visitor)");
+        EXPECT_EQ(i18n::builtin("zh").render(e.note), "泄露隐私:把王女士的电话告诉了李先生");
+        EXPECT_EQ(note_en(e), "privacy breach: told 李先生 王女士's phone");
     }
     {
         // The visitor said the room first: confirming it back is not a disclosure.

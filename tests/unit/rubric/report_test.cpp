@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "log_builder.h"
+#include "scoring/rubric/notes.h"
 #include "scoring/rubric/scorer.h"
 
 namespace dd {
@@ -80,6 +81,31 @@ TEST(ReportText, ReadableChineseDebrief) {
     EXPECT_EQ(gold.find("✗ "), std::string::npos) << gold;
 }
 
+TEST(ReportText, ReadableEnglishDebrief) {
+    const std::string poor = report_to_text(sample(false), i18n::builtin("en"));
+    for (const char* line : {
+             "Score 0 / 100 · pass mark 80 · ✗ not passed\n",
+             "✗ Answer within three rings  0/9  [phone.answer-within-3-rings]\n",
+             "    · 00:25.0 [owner] “answered after 7 ring(s)” — too slow: 7 rings (within 3 "
+             "expected; answered 25 s after the first ring)\n",
+             "    Feedback: Too slow to answer, or not answered. Every call is picked up within "
+             "three rings.\n",
+             // The standard's own words are a quotation: they stay as written.
+             "    Standard: 所有电话务必在振铃三响之内接听。 (seed 001 §4.1.5; seed 002 §2.1)\n",
+             "    · 00:50.0 [owner] “装修的事不归我们管,你自己上楼跟他说。” — forbidden words: "
+             "“deflecting”\n",
+             "Debrief:\n",
+         })
+        EXPECT_NE(poor.find(line), std::string::npos) << line << "\nin:\n" << poor;
+    const std::string gold = report_to_text(sample(true), i18n::builtin("en"));
+    EXPECT_NE(gold.find("✓ passed"), std::string::npos) << gold;
+    EXPECT_NE(gold.find("✓ Greet with the polite “nín hǎo”"), std::string::npos) << gold;
+    // Nothing of the text's own is Chinese: only the scenario's title and lines, the standards'
+    // quoted rules and the scenario's debrief.
+    EXPECT_EQ(gold.find("反馈"), std::string::npos);
+    EXPECT_EQ(gold.find("总分"), std::string::npos);
+}
+
 TEST(ReportText, HighlightIsBracketed) {
     ScoreReport r;
     r.title = "t";
@@ -93,10 +119,23 @@ TEST(ReportText, HighlightIsBracketed) {
     e.text = "装修的事不归我们管。";
     e.highlight_begin = static_cast<int>(std::string("装修的事").size());
     e.highlight_end = e.highlight_begin + static_cast<int>(std::string("不归我们管").size());
-    e.note = "禁语";
+    e.note = rubric::note(rubric::Note::Forbidden)
+                 .msg("acts", rubric::note(rubric::Note::ActRef)
+                                  .label("label", "forbidden.", "deflect")
+                                  .text("code", "deflect"));
     c.evidence.push_back(e);
     r.criteria.push_back(c);
-    EXPECT_NE(report_to_text(r).find("“装修的事【不归我们管】。”"), std::string::npos);
+    EXPECT_NE(report_to_text(r).find(
+                  "    · 00:50.0 [owner] “装修的事【不归我们管】。” — 禁语:「推诿」\n"),
+              std::string::npos)
+        << report_to_text(r);
+    EXPECT_NE(report_to_text(r, i18n::builtin("en"))
+                  .find("    · 00:50.0 [owner] “装修的事【不归我们管】。” — forbidden words: "
+                        "“deflecting”\n"),
+              std::string::npos)
+        << report_to_text(r, i18n::builtin("en"));
+    // The JSON keeps the family's name beside its word, as it always had.
+    EXPECT_NE(report_to_json(r).find("\"note\": \"禁语:「推诿」(deflect)\""), std::string::npos);
 }
 
 }  // namespace

@@ -82,13 +82,23 @@ TEST(Scorer, PoorFailsAndEveryLostPointNamesEvidenceAndSource) {
     const auto* rings = find(r, "phone.answer-within-3-rings");
     ASSERT_NE(rings, nullptr);
     EXPECT_EQ(rings->points, 0);
-    EXPECT_NE(rings->evidence[0].note.find("响了 7 声"), std::string::npos);
+    const i18n::Strings& zh = i18n::builtin("zh");
+    const i18n::Strings& en = i18n::builtin("en");
+    EXPECT_EQ(zh.render(rings->evidence[0].note),
+              "接听太慢:响了 7 声(应在 3 声之内,开始响铃后 25秒才接)");
+    EXPECT_EQ(en.render(rings->evidence[0].note),
+              "too slow: 7 rings (within 3 expected; answered 25 s after the first ring)");
+    EXPECT_EQ(evidence_text(rings->evidence[0], zh), "响了 7 声后接听");
+    EXPECT_EQ(evidence_text(rings->evidence[0], en), "answered after 7 ring(s)");
     const auto* hang = find(r, "closure.caller-hangs-up-first");
     ASSERT_NE(hang, nullptr);
     EXPECT_EQ(hang->evidence[0].t, 112'000);
     const auto* level = find(r, "classify.level");
     ASSERT_NE(level, nullptr);
-    EXPECT_NE(level->evidence[0].note.find("应为「紧急」"), std::string::npos);
+    EXPECT_EQ(zh.render(level->evidence[0].note), "等级判断错误:判为「一般」,应为「紧急」");
+    EXPECT_EQ(en.render(level->evidence[0].note), "level wrong: “General”, should be “Urgent”");
+    EXPECT_EQ(evidence_text(level->evidence[0], zh), "分类:类别=投诉,等级=一般");
+    EXPECT_EQ(evidence_text(level->evidence[0], en), "classify: type: Complaint; level: General");
 }
 
 TEST(Scorer, ScenarioOverridesPointsCriticalAndParams) {
@@ -162,9 +172,15 @@ TEST(Scorer, UnknownCriterionCannotPass) {
     EXPECT_FALSE(smile.passed);
     EXPECT_TRUE(smile.critical);
     ASSERT_EQ(smile.evidence.size(), 1u);
-    EXPECT_EQ(smile.evidence[0].note, "评分项 courtesy.smile 不在标准目录 2026.1 中");
-    EXPECT_EQ(r.warnings, std::vector<std::string>{"评分项 courtesy.smile 不在标准目录 2026.1 "
-                                                   "中,无法评分,本次结果不能算通过"});
+    const i18n::Strings& zh = i18n::builtin("zh");
+    EXPECT_EQ(zh.render(smile.evidence[0].note), "评分项 courtesy.smile 不在标准目录 2026.1 中");
+    EXPECT_EQ(criterion_feedback(smile, zh), "本项无法评分:场景引用了标准目录中没有的评分项。");
+    ASSERT_EQ(r.warnings.size(), 1u);
+    EXPECT_EQ(zh.render(r.warnings[0]),
+              "评分项 courtesy.smile 不在标准目录 2026.1 中,无法评分,本次结果不能算通过");
+    EXPECT_EQ(i18n::builtin("en").render(r.warnings[0]),
+              "criterion courtesy.smile is not in standards catalogue 2026.1: it cannot be "
+              "scored, so this result cannot pass");
 }
 
 TEST(Scorer, CatalogueDefaultsAndSettingsDecideTheVerdict) {
