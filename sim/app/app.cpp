@@ -236,8 +236,8 @@ int run_gui() {
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
     glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
-    GLFWwindow* window = glfwCreateWindow(settings.width, settings.height,
-                                          "DeskDrill 物业前台实训考核模拟器", nullptr, nullptr);
+    GLFWwindow* window =
+        glfwCreateWindow(settings.width, settings.height, app.tr("app.title"), nullptr, nullptr);
     if (!window) {
         std::cerr << "deskdrill: cannot create an OpenGL 3.3 window. Check the graphics driver "
                      "(Mesa: LIBGL_ALWAYS_SOFTWARE=1), or use the headless `deskdrill demo`.\n";
@@ -310,6 +310,7 @@ int run_gui() {
         }
         if (app.lang_changed) {
             settings.lang = app.strings.lang();
+            glfwSetWindowTitle(window, app.tr("app.title"));
             app.lang_changed = false;
         }
         ImGui_ImplGlfw_NewFrame();
