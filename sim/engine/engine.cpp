@@ -13,6 +13,7 @@
 #include <array>
 #include <cmath>
 #include <initializer_list>
+#include <limits>
 #include <map>
 #include <span>
 #include <utility>
@@ -52,6 +53,8 @@ struct Thread {
     Millis ring_every = 4'000;
     std::optional<Millis> give_up;
     std::optional<TimerKey> ring_timer, give_up_timer, patience_timer, leave_timer, waited_timer;
+    // Set once the call rings past the listed rings: the time of the last ring counted.
+    std::optional<Millis> coalesced_ring_at;
     std::uint64_t attention = 0;  // order of the last answer/resume/reply: "most recent"
 };
 
@@ -225,6 +228,7 @@ struct Engine::Impl {
     }
 
     void end_thread(Thread& th, ThreadRecord::EndedBy by, const std::string& cause, Message why) {
+        settle_rings(th);
         cancel(th.ring_timer);
         cancel(th.give_up_timer);
         cancel(th.patience_timer);
@@ -510,6 +514,10 @@ struct Engine::Impl {
                     give_up(th);
                     break;
                 }
+                if (th.rings >= kMaxRings) {
+                    coalesce_rings(th);
+                    break;
+                }
                 th.ring_timer = schedule(now + th.ring_every, {Timer::Kind::Ring, t.thread, -1});
                 break;
             }
@@ -567,8 +575,39 @@ struct Engine::Impl {
             change_mood(th, mp.ring_step, "ring", message(LogCode::MoodRing).num("n", th.rings));
     }
 
+    // Rings of a coalesced call after the last one counted and before `at`: a ring due at `at`
+    // itself loses to what happens then (an answer, the give-up, the time limit), as listed
+    // rings do.
+    static Millis unsettled_rings(const Thread& th, Millis at) {
+        if (!th.coalesced_ring_at || th.ring_every <= 0 || at <= *th.coalesced_ring_at) return 0;
+        return (at - *th.coalesced_ring_at - 1) / th.ring_every;
+    }
+
+    // The call stops being listed ring by ring: it rings on until answered or given up, and its
+    // rings are added at those moments only, which an attempt and its replay share.
+    void coalesce_rings(Thread& th) {
+        th.coalesced_ring_at = now;
+        add(LogEntry::Kind::Notice, &th).message =
+            message(LogCode::NoticeRingsCoalesced).with("who", who(th)).num("n", th.rings);
+    }
+
+    // Brings a coalesced call's rings (and what they did to the caller's mood) up to now.
+    void settle_rings(Thread& th) {
+        const Millis n = unsettled_rings(th, now);
+        th.coalesced_ring_at.reset();
+        if (n <= 0) return;
+        const int before = th.rings;
+        th.rings = static_cast<int>(std::min<Millis>(before + n, std::numeric_limits<int>::max()));
+        rec(th).rings_before_answer = th.rings;
+        const Millis over = th.rings - std::max<Millis>(before, std::max(mp.rings_tolerated, 0));
+        if (over > 0)
+            change_mood(th, static_cast<int>(std::clamp<Millis>(over * mp.ring_step, -1000, 1000)),
+                        "ring", message(LogCode::MoodRing).num("n", th.rings));
+    }
+
     void give_up(Thread& th) {
         if (!open(th)) return;
+        settle_rings(th);
         const int rings = th.rings;
         end_thread(th, ThreadRecord::EndedBy::Actor, "actor",
                    message(LogCode::EndGaveUp).with("who", who(th)));
@@ -660,6 +699,7 @@ struct Engine::Impl {
                 end_thread(th, ThreadRecord::EndedBy::Timeout, "timeout",
                            message(LogCode::EndTimeout).with("who", who(th)));
             } else {
+                settle_rings(th);
                 close_visit(th, "");
                 rec(th).mood_end = mood_of(th.actor);
             }
@@ -726,6 +766,7 @@ struct Engine::Impl {
     }
 
     void answer(Thread& th, const Action& a, int index) {
+        settle_rings(th);
         cancel(th.ring_timer);
         cancel(th.give_up_timer);
         ThreadRecord& r = rec(th);
@@ -1041,7 +1082,9 @@ std::vector<ThreadView> Engine::threads() const {
         v.actor = th.actor;
         v.actor_name = m.name_of(th.actor);
         v.state = th.state;
-        v.rings = th.rings;
+        v.rings = th.rings +
+                  static_cast<int>(std::min<Millis>(m.unsettled_rings(th, m.now),
+                                                    std::numeric_limits<int>::max() - th.rings));
         v.mood = m.mood_of(th.actor);
         v.node = th.node;
         if (const Node* n = m.current_node(th)) {

@@ -22,8 +22,10 @@
 // without actor is "alarm-1", "alarm-2"…
 //  - phone_call: rings at `at` (ring 1) and every `ring_every` while unanswered; `answer`
 //    picks it up and the caller speaks the start node's line. `give_up`: the caller hangs up
-//    unanswered after that long; without it the line drops after kMaxRings rings. `hold` puts
-//    an active call on hold; `answer` (or a say/choose to it) takes it back (Resume).
+//    unanswered after that long; without it the line drops after kMaxRings rings. Past that
+//    many rings a call that still waits for its `give_up` rings on uncounted in the log: one
+//    notice, and the rings in between are added (with their mood) when it is answered or ends.
+//    `hold` puts an active call on hold; `answer` (or a say/choose to it) takes it back (Resume).
 //  - walk_in: the visitor joins the counter queue (Waiting) and speaks only when served:
 //    `answer: desk` serves the first in the queue, `answer: <actor id>` a given one. Speaking
 //    to a visitor still in the queue is refused (serve first), so "time to serve" is explicit.
@@ -81,6 +83,7 @@
 
 #include "scoring/text/act_detector.h"
 #include "sim/model/attempt_log.h"
+#include "sim/model/limits.h"
 #include "sim/model/mood.h"
 #include "sim/model/scenario.h"
 #include "sim/model/transcript.h"
@@ -112,8 +115,9 @@ class Engine {
   public:
     // An actor at an `end: true` node hangs up / leaves this long after the trainee's reply.
     static constexpr Millis kCallerHangUpDelay = 2'000;
-    // A call with no `give_up` drops after this many unanswered rings (bounds the log).
-    static constexpr int kMaxRings = 60;
+    // A call with no `give_up` drops after this many unanswered rings; one with a later
+    // `give_up` is listed ring by ring up to here, then coalesced (bounds the log).
+    static constexpr int kMaxRings = limits::kMaxListedRings;
 
     Engine(const Scenario& scenario, const ActDetector& detector, const MoodParams& mood,
            std::uint64_t seed);

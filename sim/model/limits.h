@@ -39,6 +39,15 @@ inline constexpr std::size_t kMaxReplyBytes = 8 * 1024;
 // Actions of one attempt: an hour's drill with an action every second is 3,600.
 inline constexpr std::size_t kMaxTranscriptActions = 5'000;
 
+// --- The engine (sim/engine) -------------------------------------------------------------------
+// Rings of one unanswered call that the attempt log lists one by one. A call without `give_up`
+// drops at this ring (a switchboard does not ring for ever); one with a later `give_up` keeps
+// ringing, but its further rings are counted, not listed: one notice says so, and the count is
+// brought up to date when the call is answered or ends. 60 rings at the usual 4 s are four
+// minutes, past any caller of the library (they give up within a minute). Without this a caller
+// who waits a day at the shortest ring interval (0.5 s) would add 172,800 entries.
+inline constexpr int kMaxListedRings = 60;
+
 // --- verify (sim/session/verify) --------------------------------------------------------------
 // Work of one exploration, in attempt-log entries over every run: the library's largest
 // (complaint.urgent-car-blocking) needs ~230,000; a scenario at the event limit stops here and

@@ -47,6 +47,7 @@ enum class LogCode {
     NoticeTooManyVisits,
     NoticeUnknownActor,
     NoticeCallerGaveUp,
+    NoticeRingsCoalesced,
     // Happenings: injects, answer/hold/resume, ends.
     InjectPhoneCall,
     InjectWalkIn,
@@ -135,6 +136,7 @@ inline constexpr std::array kLogCodes = {
     LogCodeInfo{LogCode::NoticeTooManyVisits, "notice.too_many_visits"},
     LogCodeInfo{LogCode::NoticeUnknownActor, "notice.unknown_actor"},
     LogCodeInfo{LogCode::NoticeCallerGaveUp, "notice.caller_gave_up"},
+    LogCodeInfo{LogCode::NoticeRingsCoalesced, "notice.rings_coalesced"},
     LogCodeInfo{LogCode::InjectPhoneCall, "inject.phone_call"},
     LogCodeInfo{LogCode::InjectWalkIn, "inject.walk_in"},
     LogCodeInfo{LogCode::InjectAlarm, "inject.alarm"},

@@ -11,11 +11,13 @@
 #include <algorithm>
 #include <cmath>
 
+#include "common/yaml/text_util.h"
 #include "log_format.h"
 #include "sim/app/app_state.h"
 #include "sim/app/ui.h"
 #include "sim/model/describe.h"
 #include "sim/model/enums.h"
+#include "sim/model/limits.h"
 
 namespace dd::app {
 
@@ -308,6 +310,16 @@ void send_reply(AppState& app, const std::string& viewed) {
     std::string text = app.desk.reply;
     while (!text.empty() && (text.back() == ' ' || text.back() == '\n')) text.pop_back();
     if (text.empty()) return;
+    // The transcript loader refuses longer replies (sim/model/limits.h); the box says so and
+    // keeps the text for the trainee to shorten.
+    if (const std::size_t n = yaml::count_chars(text); n > limits::kMaxReplyChars) {
+        app.desk.feedback = app.strings.fmt(
+            "desk.reply_too_long",
+            {{"n", std::to_string(n)}, {"max", std::to_string(limits::kMaxReplyChars)}});
+        app.desk.feedback_bad = true;
+        app.shown(app.desk.feedback);
+        return;
+    }
     Action a = make(Verb::Say);
     a.text = text;
     act(app, a, viewed);
@@ -339,7 +351,16 @@ void draw_reply(AppState& app, const ThreadView* tv, const std::string& viewed) 
         return;
     }
     const char* send = app.tr("desk.send");
-    const float send_w = ImGui::CalcTextSize(send).x + ImGui::GetStyle().FramePadding.x * 2;
+    // Near the longest reply there can be, the box counts characters.
+    const std::size_t chars = yaml::count_chars(app.desk.reply);
+    const std::string count =
+        chars > limits::kMaxReplyChars * 9 / 10
+            ? std::to_string(chars) + "/" + std::to_string(limits::kMaxReplyChars)
+            : std::string();
+    const float send_w =
+        ImGui::CalcTextSize(send).x + ImGui::GetStyle().FramePadding.x * 2 +
+        (count.empty() ? 0.0f
+                       : ImGui::CalcTextSize(count.c_str()).x + ImGui::GetStyle().ItemSpacing.x);
     if (app.desk.focus_reply) {
         ImGui::SetKeyboardFocusHere();
         app.desk.focus_reply = false;
@@ -349,6 +370,11 @@ void draw_reply(AppState& app, const ThreadView* tv, const std::string& viewed) 
         ImGui::GetContentRegionAvail().x - send_w - ImGui::GetStyle().ItemSpacing.x,
         ImGuiInputTextFlags_EnterReturnsTrue);
     app.shown(app.desk.reply);  // typed characters join the atlas
+    if (!count.empty()) {
+        ImGui::SameLine();
+        ImGui::TextColored(chars > limits::kMaxReplyChars ? ui::kBad : ui::kMuted, "%s",
+                           count.c_str());
+    }
     ImGui::SameLine();
     const bool click = ui::button(send, "reply.send");
     if (enter || click) send_reply(app, viewed);

@@ -6,9 +6,11 @@
 #include <fstream>
 #include <sstream>
 
+#include "common/yaml/text_util.h"
 #include "headless_ui.h"
 #include "sim/app/app_state.h"
 #include "sim/model/enums.h"
+#include "sim/model/limits.h"
 #include "unit/session/session_test_support.h"
 
 namespace {
@@ -154,6 +156,29 @@ TEST_F(Desk, ChoiceModeOffersRepliesAndTypingWhereNoneAreOffered) {
     expect_replays_identically(*app.attempt);
     const std::string yaml = session::transcript_file_text(*app.attempt->record());
     EXPECT_NE(yaml.find("choose: 1}"), std::string::npos) << yaml;  // 1-based in the file
+}
+
+// The reply box refuses what the transcript loader would (kMaxReplyChars), says why, and keeps
+// the text; a reply at the limit is sent.
+TEST_F(Desk, ReplyBoxRefusesRepliesPastTheLongestAndKeepsTheText) {
+    std::string at_limit;
+    for (std::size_t i = 0; i < limits::kMaxReplyChars; ++i) at_limit += "好";
+    ASSERT_EQ(drive("click picker.cat:complaint\n"
+                    "click picker.scenario:complaint.night-renovation-noise\n"
+                    "click picker.start\nat 5\nclick phone.answer\n"
+                    "at 7\nclick reply.input\ntype " +
+                    at_limit + "啊\nkey Enter\nframes 2\n"),
+              "");
+    ASSERT_TRUE(app.attempt);
+    EXPECT_EQ(app.attempt->recorded().actions.size(), 1u) << "only the answer";
+    EXPECT_TRUE(app.desk.feedback_bad);
+    EXPECT_EQ(app.desk.feedback, "这条回复有1001个字,一条回复最多1000个字。请精简,或分几次说。");
+    EXPECT_EQ(yaml::count_chars(app.desk.reply), limits::kMaxReplyChars + 1);
+    // Shortened to the limit, it is sent.
+    app.desk.reply = at_limit;
+    ASSERT_EQ(drive("click reply.send\nframes 2\n"), "");
+    ASSERT_EQ(app.attempt->recorded().actions.size(), 2u);
+    EXPECT_EQ(app.attempt->recorded().actions[1].text, at_limit);
 }
 
 TEST_F(Desk, EnglishUiHasEveryStringAndKeepsScenarioTextChinese) {

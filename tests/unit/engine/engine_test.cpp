@@ -150,6 +150,43 @@ TEST_F(EngineTest, UnansweredCallWithoutGiveUpDropsAfterMaxRings) {
     EXPECT_EQ(e.log().thread("caller")->ended_by, ThreadRecord::EndedBy::Actor);
 }
 
+// A caller who waits a day for an answer at the shortest ring interval: the log lists the first
+// kMaxRings rings and one notice; the rest are counted when the call is answered or given up,
+// to the same figures as if each were listed (the ring due at that very moment loses, as a
+// listed one does).
+TEST_F(EngineTest, RingsPastTheListedOnesAreCoalescedAndCountedOnAnswer) {
+    Scenario s = one_call(1'000, 86'400'000);
+    Engine e(s, detector, mood, 0);
+    e.advance_to(600'000);
+    EXPECT_EQ(entries_of(e.log(), Kind::Ring).size(), static_cast<size_t>(Engine::kMaxRings));
+    EXPECT_EQ(e.threads()[0].rings, 600) << "the desk still sees the count climb";
+    std::size_t coalesced = 0;
+    for (const auto& entry : e.log().entries)
+        if (entry.kind == Kind::Notice && entry.message.key == "notice.rings_coalesced") {
+            ++coalesced;
+            EXPECT_EQ(entry.t, (Engine::kMaxRings - 1) * 1'000);
+        }
+    EXPECT_EQ(coalesced, 1u);
+    ASSERT_TRUE(e.apply(act(600'000, Verb::Answer, "phone")).ok);
+    const ThreadRecord* t = e.log().thread("caller");
+    EXPECT_EQ(t->rings_before_answer, 600);  // rings at 0 s … 599 s
+    EXPECT_EQ(entries_of(e.log(), Kind::Answer).at(0)->value, 600);
+    EXPECT_EQ(e.threads()[0].mood, 100)
+        << "a day of ringing angers the caller as listed rings would";
+    EXPECT_LT(e.log().entries.size(), 200u);
+}
+
+TEST_F(EngineTest, CoalescedRingsAreCountedWhenTheCallerGivesUp) {
+    Scenario s = one_call(500, 86'400'000);
+    Engine e(s, detector, mood, 0);
+    e.advance_to(86'400'000 + 1);
+    const ThreadRecord* t = e.log().thread("caller");
+    EXPECT_EQ(t->ended_by, ThreadRecord::EndedBy::Actor);
+    EXPECT_EQ(t->rings_before_answer, 172'800);  // one every 0.5 s, the one at 24:00:00 lost
+    EXPECT_EQ(entries_of(e.log(), Kind::Ring).size(), static_cast<size_t>(Engine::kMaxRings));
+    EXPECT_LT(e.log().entries.size(), 200u);
+}
+
 // --- hold and hang-up ----------------------------------------------------------------------
 
 TEST_F(EngineTest, HoldThenSayResumesTheCall) {
