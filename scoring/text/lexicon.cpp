@@ -17,6 +17,7 @@
 #include "lexicon_impl.h"
 #include "normalize.h"
 #include "sim/model/enums.h"
+#include "sim/model/limits.h"
 #include "sim/model/verbs.h"
 
 namespace dd {
@@ -337,7 +338,7 @@ struct Token {
     const std::vector<LexPhrase>* words = nullptr;  // Slot
 };
 
-constexpr std::size_t kMaxExpansions = 256;
+constexpr std::size_t kMaxExpansions = limits::kMaxPatternExpansions;
 
 // Splits `s` into tokens; an error message or "".
 std::string tokenize(const std::string& s, const Lexicon& lex, std::vector<Token>& out) {

@@ -59,9 +59,9 @@ struct Thread {
 };
 
 // Visits are capped so that a scenario whose nodes time out into each other cannot spin.
-constexpr int kMaxVisits = 1'000;
-constexpr Millis kMinRingEvery = 500;
-constexpr Millis kMinWaitEvery = 1'000;
+constexpr int kMaxVisits = limits::kMaxNodeVisits;
+constexpr Millis kMinRingEvery = limits::kMinRingEveryMs;
+constexpr Millis kMinWaitEvery = limits::kMinWaitEveryMs;
 
 using i18n::Message;
 

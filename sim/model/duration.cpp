@@ -3,10 +3,12 @@
 #include <cmath>
 #include <cstdio>
 
+#include "limits.h"
+
 namespace dd {
 
 namespace {
-constexpr Millis kMaxDuration = 30LL * 24 * 3600 * 1000;
+constexpr Millis kMaxDuration = limits::kMaxDurationMs;
 }
 
 std::optional<Millis> parse_duration(std::string_view s) {

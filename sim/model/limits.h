@@ -19,6 +19,10 @@ inline constexpr std::size_t kMaxYamlWrittenNodes = 50'000;
 // Problems reported per file; past this a reader reports once and stops.
 inline constexpr int kMaxErrorsPerFile = 100;
 
+// Any duration written in a file (`30s`, `2m`, `1h30m`): 30 days. No drill lasts longer, and
+// sim time stays far from overflowing in any sum of durations.
+inline constexpr long long kMaxDurationMs = 30LL * 24 * 3600 * 1000;
+
 // --- Scenarios (sim/load) ---------------------------------------------------------------------
 // A front-desk drill has a handful of callers and visitors (the library's largest has 4 events
 // and 3 actors). Past these a scenario is a load test, not a drill, and exploring it (verify)
@@ -47,6 +51,21 @@ inline constexpr std::size_t kMaxTranscriptActions = 5'000;
 // minutes, past any caller of the library (they give up within a minute). Without this a caller
 // who waits a day at the shortest ring interval (0.5 s) would add 172,800 entries.
 inline constexpr int kMaxListedRings = 60;
+
+// A phone rings at most every 0.5 s (ring_every below is raised to it): real phones ring every
+// 3–6 s, and a faster ring would only multiply the engine's work.
+inline constexpr long long kMinRingEveryMs = 500;
+// A waiting actor's mood drifts at most once a second (a lexicon's wait_every below is raised).
+inline constexpr long long kMinWaitEveryMs = 1'000;
+// Dialogue node visits in one attempt, over all threads: a scenario whose nodes time out into
+// each other stops here with a notice instead of spinning (the library's longest attempt visits
+// about 20 nodes).
+inline constexpr int kMaxNodeVisits = 1'000;
+
+// --- The lexicon (scoring/text) -----------------------------------------------------------------
+// Phrases one lexicon pattern may expand to through its slots (`{polite}…{sorry}`): the lexicon's
+// largest expands to a few dozen; more is a combinatorial mistake that would slow every reply.
+inline constexpr std::size_t kMaxPatternExpansions = 256;
 
 // --- verify (sim/session/verify) --------------------------------------------------------------
 // Work of one exploration, in attempt-log entries over every run: the library's largest
