@@ -10,6 +10,8 @@ pkgs=(
   # core libraries
   libyaml-cpp-dev libsqlite3-dev libsodium-dev nlohmann-json3-dev libcli11-dev
   libopencc-dev opencc libutf8proc-dev libvalijson-dev
+  # the hub (many sites): libpq to build; the PostgreSQL 15 server for the hub tests
+  libpq-dev postgresql
   # tests, benchmarks, fuzzing
   libgtest-dev libgmock-dev libbenchmark-dev clang libclang-rt-14-dev
 )

@@ -7,25 +7,6 @@
 
 namespace dd::store {
 
-namespace {
-
-constexpr std::int64_t kDayMs = 86400000;
-
-std::vector<std::string> set_items(sql::Db& db, const std::string& name) {
-    auto q = db.query(
-        "SELECT i.scenario_id FROM scenario_set_items i JOIN scenario_sets s ON s.id = i.set_id "
-        "WHERE s.name = ?1 ORDER BY i.position");
-    q.with(name);
-    std::vector<std::string> out;
-    while (q.step()) out.push_back(q.text(0));
-    return out;
-}
-
-constexpr const char* kAssignmentColumns =
-    "a.id, a.uuid, coalesce(t.employee_no, ''), coalesce(a.cohort, ''), coalesce(a.site, ''), "
-    "a.mode, a.choice_allowed, a.starts_at_ms, a.due_at_ms, a.every_days, a.set_name, a.note, "
-    "c.employee_no, a.created_at_ms, a.cancelled_at_ms";
-
 Assignment read_assignment(sql::Db& db, const sql::Query& q) {
     Assignment a;
     a.id = q.i64(0);
@@ -48,6 +29,20 @@ Assignment read_assignment(sql::Db& db, const sql::Query& q) {
     items.with(a.id);
     while (items.step()) a.scenarios.push_back(items.text(0));
     return a;
+}
+
+namespace {
+
+constexpr std::int64_t kDayMs = 86400000;
+
+std::vector<std::string> set_items(sql::Db& db, const std::string& name) {
+    auto q = db.query(
+        "SELECT i.scenario_id FROM scenario_set_items i JOIN scenario_sets s ON s.id = i.set_id "
+        "WHERE s.name = ?1 ORDER BY i.position");
+    q.with(name);
+    std::vector<std::string> out;
+    while (q.step()) out.push_back(q.text(0));
+    return out;
 }
 
 // Who an assignment applies to: its trainee, or the active trainees of its cohort (at its site,
@@ -200,6 +195,19 @@ Result<std::vector<Assignment>> assignments(Store& store, const Principal& who,
         std::vector<Assignment> out;
         while (q.step()) out.push_back(read_assignment(db, q));
         return out;
+    });
+}
+
+Result<std::optional<Assignment>> assignment_by_uuid(Store& store, const Principal& who,
+                                                     const std::string& uuid) {
+    return StoreAccess::run(store, [&](sql::Db& db) -> Result<std::optional<Assignment>> {
+        StoreAccess::require(store, db, who, Role::Supervisor);
+        auto q = db.query(std::string("SELECT ") + kAssignmentColumns +
+                          " FROM assignments a LEFT JOIN people t ON t.id = a.trainee_id "
+                          "JOIN people c ON c.id = a.created_by WHERE a.uuid = ?1");
+        q.with(uuid);
+        if (!q.step()) return std::optional<Assignment>();
+        return std::optional<Assignment>(read_assignment(db, q));
     });
 }
 

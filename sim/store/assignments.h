@@ -95,6 +95,9 @@ Status cancel_assignment(Store& store, const Principal& who, std::int64_t id);
 // and cohort narrow it).
 Result<std::vector<Assignment>> assignments(Store& store, const Principal& who,
                                             const AssignmentFilter& filter = {});
+// Staff: one assignment by uuid, cancelled or not (a sync takes in what a hub publishes once).
+Result<std::optional<Assignment>> assignment_by_uuid(Store& store, const Principal& who,
+                                                     const std::string& uuid);
 Result<std::vector<AssignmentStatus>> assignment_status(Store& store, const Principal& who,
                                                         const AssignmentFilter& filter = {});
 

@@ -1,5 +1,13 @@
 # Writes OUT, a C++ file holding every schema/NNN_name.sql as a migration (version NNN), in
-# order. Run at build time (cmake -P); the numbers must run 1, 2, 3… without a gap.
+# order. Run at build time (cmake -P); the numbers must run 1, 2, 3… without a gap. The records
+# store and the hub (sim/hub) both use it: NAMESPACE and HEADER name where `migrations()` goes
+# (default dd::store, schema.h).
+if(NOT NAMESPACE)
+  set(NAMESPACE dd::store)
+endif()
+if(NOT HEADER)
+  set(HEADER schema.h)
+endif()
 file(GLOB files ${SCHEMA_DIR}/*.sql)
 list(SORT files)
 set(body "")
@@ -20,10 +28,10 @@ foreach(f ${files})
   endif()
   string(APPEND body "        {${version}, \"${name}\", R\"dd_sql(${sql})dd_sql\"},\n")
 endforeach()
-file(WRITE ${OUT}.tmp "// Generated from sim/store/schema/*.sql by embed_schema.cmake. Do not edit.
-#include \"schema.h\"
+file(WRITE ${OUT}.tmp "// Generated from ${SCHEMA_DIR}/*.sql by embed_schema.cmake. Do not edit.
+#include \"${HEADER}\"
 
-namespace dd::store {
+namespace ${NAMESPACE} {
 
 const std::vector<Migration>& migrations() {
     static const std::vector<Migration> kMigrations = {
@@ -31,6 +39,6 @@ ${body}    };
     return kMigrations;
 }
 
-}  // namespace dd::store
+}  // namespace ${NAMESPACE}
 ")
 file(COPY_FILE ${OUT}.tmp ${OUT} ONLY_IF_DIFFERENT)

@@ -32,6 +32,7 @@ std::string_view error_code_name(ErrorCode c) {
         case ErrorCode::TooNew: return "too-new";
         case ErrorCode::Corrupt: return "corrupt";
         case ErrorCode::Io: return "io";
+        case ErrorCode::Unreachable: return "unreachable";
     }
     return "io";
 }

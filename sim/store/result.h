@@ -20,6 +20,7 @@ enum class ErrorCode {
     TooNew,        // written by a newer DeskDrill (a higher schema version)
     Corrupt,       // SQLite found damage
     Io,            // anything else the system refused
+    Unreachable,   // a hub could not be reached or the connection dropped: try again later
 };
 
 std::string_view error_code_name(ErrorCode c);

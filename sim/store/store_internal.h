@@ -56,6 +56,15 @@ inline constexpr const char* kAttemptColumns =
 inline constexpr int kAttemptColumnCount = 24;
 AttemptRow read_attempt_row(const sql::Query& q, int col = 0);
 
+// An assignment from the columns of kAssignmentColumns (assignments a, people t its trainee,
+// people c its author), with its scenarios.
+inline constexpr const char* kAssignmentColumns =
+    "a.id, a.uuid, coalesce(t.employee_no, ''), coalesce(a.cohort, ''), coalesce(a.site, ''), "
+    "a.mode, a.choice_allowed, a.starts_at_ms, a.due_at_ms, a.every_days, a.set_name, a.note, "
+    "c.employee_no, a.created_at_ms, a.cancelled_at_ms";
+struct Assignment;
+Assignment read_assignment(sql::Db& db, const sql::Query& q);
+
 // The SQL condition (on attempts a, people p) and its bound values for an attempt filter, to
 // append after WHERE. Values are bound from ?first on.
 struct Where {

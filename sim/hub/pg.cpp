@@ -1,0 +1,183 @@
+// The libpq layer (pg.h).
+#include "pg.h"
+
+#include <charconv>
+#include <cstring>
+
+namespace dd::hub::pg {
+
+namespace {
+
+// What a SQLSTATE means for the caller. Class 08 and the shutdown states: the connection is
+// gone; 42501/28xxx: refused; 23xxx: a constraint (a conflict or bad data).
+ErrorCode code_of(const std::string& state, bool lost) {
+    if (lost) return ErrorCode::Unreachable;
+    if (state.rfind("08", 0) == 0 || state == "57P01" || state == "57P02" || state == "57P03")
+        return ErrorCode::Unreachable;
+    if (state == "42501" || state.rfind("28", 0) == 0) return ErrorCode::Denied;
+    if (state == "23505") return ErrorCode::Conflict;
+    if (state.rfind("23", 0) == 0 || state.rfind("22", 0) == 0) return ErrorCode::BadInput;
+    if (state == "40P01" || state == "40001" || state == "55P03") return ErrorCode::Busy;
+    if (state == "53100") return ErrorCode::Full;
+    if (state == "25006") return ErrorCode::ReadOnly;
+    return ErrorCode::Io;
+}
+
+std::string trimmed(const char* s) {
+    std::string out = s ? s : "";
+    while (!out.empty() && (out.back() == '\n' || out.back() == ' ')) out.pop_back();
+    return out;
+}
+
+}  // namespace
+
+std::int64_t Rows::i64(int row, int col) const {
+    const char* v = PQgetvalue(r_.get(), row, col);
+    std::int64_t out = 0;
+    std::from_chars(v, v + std::strlen(v), out);
+    return out;
+}
+
+double Rows::f64(int row, int col) const { return std::strtod(PQgetvalue(r_.get(), row, col), nullptr); }
+
+bool Rows::b(int row, int col) const {
+    const char* v = PQgetvalue(r_.get(), row, col);
+    return v[0] == 't' || v[0] == '1';
+}
+
+std::int64_t Rows::affected() const {
+    const char* n = PQcmdTuples(r_.get());
+    return n && *n ? std::stoll(n) : 0;
+}
+
+CopyLine& CopyLine::add(std::string_view v) {
+    sep();
+    for (char ch : v) {
+        switch (ch) {
+            case '\\': out_ += "\\\\"; break;
+            case '\t': out_ += "\\t"; break;
+            case '\n': out_ += "\\n"; break;
+            case '\r': out_ += "\\r"; break;
+            default: out_ += ch;
+        }
+    }
+    return *this;
+}
+
+CopyLine& CopyLine::add(std::int64_t v) {
+    sep();
+    char buf[24];
+    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
+    out_.append(buf, end);
+    return *this;
+}
+
+CopyLine& CopyLine::null() {
+    sep();
+    out_ += "\\N";
+    return *this;
+}
+
+std::unique_ptr<Conn> Conn::connect(const std::string& conninfo) {
+    PGconn* c = PQconnectdb(conninfo.c_str());
+    if (!c) throw PgError(ErrorCode::Io, "", "out of memory connecting to the hub", true);
+    if (PQstatus(c) != CONNECTION_OK) {
+        std::string msg = trimmed(PQerrorMessage(c));
+        PQfinish(c);
+        // A wrong password or an unknown role is the caller's to fix, not a network failure.
+        const bool refused = msg.find("password authentication failed") != std::string::npos ||
+                             msg.find("no pg_hba.conf entry") != std::string::npos ||
+                             msg.find("does not exist") != std::string::npos;
+        throw PgError(refused ? ErrorCode::Denied : ErrorCode::Unreachable, "",
+                      "cannot connect to the hub: " + msg, !refused);
+    }
+    auto conn = std::unique_ptr<Conn>(new Conn(c));
+    // Notices (e.g. "relation already exists, skipping") are not for the user.
+    PQsetNoticeProcessor(c, [](void*, const char*) {}, nullptr);
+    return conn;
+}
+
+Conn::~Conn() { PQfinish(c_); }
+
+void Conn::raise(PGresult* r, std::string_view context) const {
+    const bool lost = PQstatus(c_) != CONNECTION_OK;
+    std::string state;
+    std::string msg;
+    if (r) {
+        const char* s = PQresultErrorField(r, PG_DIAG_SQLSTATE);
+        state = s ? s : "";
+        msg = trimmed(PQresultErrorMessage(r));
+        PQclear(r);
+    }
+    if (msg.empty()) msg = trimmed(PQerrorMessage(c_));
+    if (lost && msg.empty()) msg = "the connection to the hub was lost";
+    throw PgError(code_of(state, lost), state, std::string(context) + ": " + msg, lost);
+}
+
+Rows Conn::exec(const std::string& sql, const std::vector<Param>& params) {
+    std::vector<const char*> values;
+    values.reserve(params.size());
+    for (const auto& p : params) values.push_back(p ? p->c_str() : nullptr);
+    PGresult* r = PQexecParams(c_, sql.c_str(), static_cast<int>(values.size()), nullptr,
+                               values.data(), nullptr, nullptr, 0);
+    const auto st = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
+    if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) raise(r, "hub");
+    return Rows(r);
+}
+
+void Conn::script(const std::string& sql) {
+    PGresult* r = PQexec(c_, sql.c_str());
+    const auto st = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
+    if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK && st != PGRES_EMPTY_QUERY)
+        raise(r, "hub");
+    PQclear(r);
+}
+
+void Conn::copy_in(const std::string& copy_sql, std::string_view data) {
+    PGresult* r = PQexec(c_, copy_sql.c_str());
+    if (!r || PQresultStatus(r) != PGRES_COPY_IN) raise(r, "hub COPY");
+    PQclear(r);
+    // libpq queues what it cannot send at once; chunks keep its buffer small.
+    constexpr std::size_t kChunk = 1 << 20;
+    for (std::size_t at = 0; at < data.size(); at += kChunk) {
+        const std::size_t n = std::min(kChunk, data.size() - at);
+        if (PQputCopyData(c_, data.data() + at, static_cast<int>(n)) != 1) raise(nullptr, "hub COPY");
+    }
+    if (PQputCopyEnd(c_, nullptr) != 1) raise(nullptr, "hub COPY");
+    PGresult* done = PQgetResult(c_);
+    const bool ok = done && PQresultStatus(done) == PGRES_COMMAND_OK;
+    if (!ok) {
+        // Drain what is left so the connection is usable (or known to be dead) afterwards.
+        while (PGresult* more = PQgetResult(c_)) PQclear(more);
+        raise(done, "hub COPY");
+    }
+    PQclear(done);
+    while (PGresult* more = PQgetResult(c_)) PQclear(more);
+}
+
+std::string Conn::where() const {
+    const char* host = PQhost(c_);
+    std::string h = host && *host ? host : "localhost";
+    if (!h.empty() && h.front() == '/') h = "socket " + h;
+    return h + ":" + PQport(c_) + "/" + PQdb(c_) + " as " + PQuser(c_);
+}
+
+Txn::~Txn() {
+    if (!open_ || !c_.ok()) return;
+    PGresult* r = PQexec(c_.handle(), "ROLLBACK");
+    PQclear(r);
+}
+
+std::string quote_ident(std::string_view name) {
+    std::string out = "\"";
+    for (char ch : name) out += ch == '"' ? std::string("\"\"") : std::string(1, ch);
+    return out + "\"";
+}
+
+std::string quote_literal(std::string_view value) {
+    std::string out = "'";
+    for (char ch : value) out += ch == '\'' ? std::string("''") : std::string(1, ch);
+    return out + "'";
+}
+
+}  // namespace dd::hub::pg
