@@ -31,6 +31,8 @@ int main(int argc, char** argv) {
     dd::cli::add_override_command(root, exit_code);
     dd::cli::add_audit_command(root, exit_code);
     dd::cli::add_rescore_command(root, exit_code);
+    dd::cli::add_sync_command(root, exit_code);
+    dd::cli::add_hub_command(root, exit_code);
 #ifdef DESKDRILL_HAVE_GUI
 #ifdef DESKDRILL_TEST_HOOKS
     dd::app::add_gui_options(root, /*test_hooks=*/true);

@@ -20,6 +20,9 @@ void add_export_command(CLI::App& root, int& exit_code);
 void add_override_command(CLI::App& root, int& exit_code);
 void add_audit_command(CLI::App& root, int& exit_code);
 void add_rescore_command(CLI::App& root, int& exit_code);
+// Many sites (DESIGN §6a): a desk's sync with the hub; headquarters' hub administration.
+void add_sync_command(CLI::App& root, int& exit_code);
+void add_hub_command(CLI::App& root, int& exit_code);
 
 // The headless demo: plays the example scenario with its gold transcript, prints the debrief.
 int run_demo();

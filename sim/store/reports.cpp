@@ -5,6 +5,8 @@
 // Sections: filters · result set info · group · trainee · items · agreement.
 #include "reports.h"
 
+#include "report_model.h"
+
 #include <algorithm>
 #include <limits>
 #include <map>
@@ -24,13 +26,6 @@ std::vector<session::Origin> counted_origins(const GroupFilter& f) {
 
 namespace {
 
-std::string origin_in(const std::vector<session::Origin>& origins, const std::string& column) {
-    std::string list;
-    for (auto o : origins)
-        list += std::string(list.empty() ? "" : ", ") + "'" + std::string(session::origin_name(o)) + "'";
-    return column + " IN (" + list + ")";
-}
-
 // The dimension filters, on the columns of `t` (a summary table or attempts a).
 Where dims_where(const GroupFilter& f, const std::string& t, bool with_scenario) {
     Where w;
@@ -38,9 +33,7 @@ Where dims_where(const GroupFilter& f, const std::string& t, bool with_scenario)
     if (!f.cohort.empty()) w.add(t + ".cohort = ?", f.cohort);
     if (with_scenario && !f.scenario.empty()) w.add(t + ".scenario_id = ?", f.scenario);
     if (f.mode) w.add(t + ".mode = ?", std::string(session::mode_name(*f.mode)));
-    w.add_raw(origin_in(counted_origins(f), t + ".origin"));
-    // Never an assessment that was not proctored.
-    w.add_raw("NOT (" + t + ".mode = 'assessment' AND " + t + ".origin <> 'proctored')");
+    w.add_raw(origin_rule_sql(f, t));
     return w;
 }
 
@@ -57,25 +50,6 @@ Where attempts_where(const GroupFilter& f, int utc_offset_min) {
 // The result rows r of the set asked for: ?1 catalogue hash ('' = originals), ?2 lexicon hash.
 constexpr const char* kSetOfR =
     "((?1 = '' AND r.original = 1) OR (r.catalogue_hash = ?1 AND r.lexicon_hash = ?2))";
-
-std::optional<double> ratio(std::int64_t a, std::int64_t b) {
-    if (b == 0) return std::nullopt;
-    return static_cast<double>(a) / static_cast<double>(b);
-}
-
-void finish(GroupFigures& g) {
-    g.pass_rate = ratio(g.passed, g.attempts);
-    g.mean_score = ratio(g.score_sum, g.attempts);
-    g.within_3_rate = ratio(g.phone_within_3, g.phone_calls);
-    g.response_mean_ms = ratio(g.response_ms, g.response_n);
-    g.resolution_mean_ms = ratio(g.resolution_ms, g.resolution_n);
-    g.complaint_success_rate = ratio(g.complaint_passed, g.complaint_attempts);
-}
-
-void finish(CriterionFigure& c) {
-    if (c.max_points > 0) c.percent = 100.0 * static_cast<double>(c.points) / static_cast<double>(c.max_points);
-    c.pass_rate = ratio(c.passed, c.n).value_or(0);
-}
 
 // A criterion's title and category: from the set's catalogue, else any catalogue that has it.
 void name_criterion(sql::Db& db, const ResultSetRef& set, std::string& id, std::string& title,
@@ -143,22 +117,7 @@ struct SummaryRows {
 
 SummaryRows summary_rows(sql::Db& db, const std::string& table, const GroupFilter& f,
                          bool with_scenario) {
-    constexpr std::int64_t lo = std::numeric_limits<std::int64_t>::min() / 4;
-    constexpr std::int64_t hi = std::numeric_limits<std::int64_t>::max() / 4;
-    const std::int64_t from = f.from_day.value_or(lo);
-    const std::int64_t to = f.to_day.value_or(hi);
-    std::int64_t m1 = f.from_day ? month_of_day(from) : lo;
-    if (f.from_day && first_day_of_month(m1) != from) ++m1;
-    std::int64_t m2 = f.to_day ? month_of_day(to) : hi;
-    if (f.to_day && first_day_of_month(m2 + 1) - 1 != to) --m2;
-    std::int64_t d1 = 1, d2 = 0, d3 = 1, d4 = 0;  // empty day ranges
-    if (m1 <= m2) {
-        if (f.from_day) d1 = from, d2 = first_day_of_month(m1) - 1;
-        if (f.to_day) d3 = first_day_of_month(m2 + 1), d4 = to;
-    } else {
-        m1 = 1, m2 = 0;
-        d1 = from, d2 = to;
-    }
+    const PeriodRanges p = period_ranges(f);
     SummaryRows r;
     auto branch = [&](Where& w, const char* grain, const char* periods,
                       std::initializer_list<std::int64_t> values) {
@@ -172,11 +131,12 @@ SummaryRows summary_rows(sql::Db& db, const std::string& table, const GroupFilte
     // A branch with nothing to read is left out: scanning every day row to find none would cost
     // more than the whole report.
     std::string parts;
-    if (m1 <= m2) parts = branch(r.months, "s.grain = 1", "s.period BETWEEN ? AND ?", {m1, m2});
-    if (d1 <= d2 || d3 <= d4)
+    if (p.months()) parts = branch(r.months, "s.grain = 1", "s.period BETWEEN ? AND ?", {p.m1, p.m2});
+    if (p.days())
         parts += (parts.empty() ? "" : " UNION ALL ") +
                  branch(r.days, "s.grain = 0",
-                        "(s.period BETWEEN ? AND ? OR s.period BETWEEN ? AND ?)", {d1, d2, d3, d4});
+                        "(s.period BETWEEN ? AND ? OR s.period BETWEEN ? AND ?)",
+                        {p.d1, p.d2, p.d3, p.d4});
     if (parts.empty()) parts = "SELECT * FROM " + table + " s WHERE 0 = 1";
     r.sql = "(" + parts + ")";
     return r;
@@ -196,76 +156,6 @@ std::int64_t count_trainees(sql::Db& db, const GroupFilter& f) {
 
 namespace {
 
-constexpr const char* kFigureSums =
-    "sum(attempts), sum(passed), sum(score_sum), sum(max_sum), sum(finished), sum(abandoned), "
-    "sum(timed_out), sum(phone_calls), sum(phone_within_3), sum(response_n), sum(response_ms), "
-    "sum(resolution_n), sum(resolution_ms), sum(complaint_attempts), sum(complaint_passed)";
-
-void read_figures(const sql::Query& q, int c, GroupFigures& g) {
-    g.attempts = q.i64(c);
-    g.passed = q.i64(c + 1);
-    g.score_sum = q.i64(c + 2);
-    g.max_sum = q.i64(c + 3);
-    g.finished = q.i64(c + 4);
-    g.abandoned = q.i64(c + 5);
-    g.timed_out = q.i64(c + 6);
-    g.phone_calls = q.i64(c + 7);
-    g.phone_within_3 = q.i64(c + 8);
-    g.response_n = q.i64(c + 9);
-    g.response_ms = q.i64(c + 10);
-    g.resolution_n = q.i64(c + 11);
-    g.resolution_ms = q.i64(c + 12);
-    g.complaint_attempts = q.i64(c + 13);
-    g.complaint_passed = q.i64(c + 14);
-}
-
-// Adds the rows of q (scenario id, catalogue version, then kFigureSums' columns) to the
-// report: per scenario, per version, and the totals.
-void add_rows(sql::Query& q, GroupReport& rep) {
-    std::map<std::string, std::int64_t> versions;
-    while (q.step()) {
-        GroupFigures g;
-        read_figures(q, 2, g);
-        versions[q.text(1)] += g.attempts;
-        const std::string scenario = q.text(0);
-        if (rep.scenarios.empty() || rep.scenarios.back().scenario_id != scenario)
-            rep.scenarios.push_back({scenario, 0, 0, 0, 0});
-        ScenarioFigure& sf = rep.scenarios.back();
-        sf.attempts += g.attempts;
-        sf.passed += g.passed;
-        sf.mean_score += static_cast<double>(g.score_sum);  // a sum until the end
-        GroupFigures& t = rep.figures;
-        t.attempts += g.attempts, t.passed += g.passed, t.score_sum += g.score_sum;
-        t.max_sum += g.max_sum, t.finished += g.finished, t.abandoned += g.abandoned;
-        t.timed_out += g.timed_out, t.phone_calls += g.phone_calls;
-        t.phone_within_3 += g.phone_within_3, t.response_n += g.response_n;
-        t.response_ms += g.response_ms, t.resolution_n += g.resolution_n;
-        t.resolution_ms += g.resolution_ms, t.complaint_attempts += g.complaint_attempts;
-        t.complaint_passed += g.complaint_passed;
-    }
-    for (auto& sf : rep.scenarios) {
-        sf.pass_rate = ratio(sf.passed, sf.attempts).value_or(0);
-        sf.mean_score = sf.attempts ? sf.mean_score / static_cast<double>(sf.attempts) : 0;
-    }
-    for (const auto& [v, n] : versions) rep.result_set.versions.push_back({v, n});
-    finish(rep.figures);
-}
-
-// Rows of (criterion id, n, points, max, passed) sums.
-std::vector<CriterionFigure> read_criteria(sql::Query& q) {
-    std::vector<CriterionFigure> out;
-    while (q.step()) {
-        CriterionFigure c;
-        c.id = q.text(0);
-        c.n = q.i64(1);
-        c.points = q.i64(2);
-        c.max_points = q.i64(3);
-        c.passed = q.i64(4);
-        out.push_back(std::move(c));
-    }
-    return out;
-}
-
 // Per-criterion figures from attempts (with a scenario filter, which the criterion summaries
 // do not have, and for group_report_from_attempts).
 std::vector<CriterionFigure> criteria_from_attempts(sql::Db& db, const GroupFilter& f, int off) {
@@ -278,7 +168,7 @@ std::vector<CriterionFigure> criteria_from_attempts(sql::Db& db, const GroupFilt
                      " GROUP BY c.criterion_id ORDER BY c.criterion_id");
     q.bind(1, f.result_set.catalogue_hash).bind(2, f.result_set.lexicon_hash);
     w.bind(q, 3);
-    return read_criteria(q);
+    return read_criterion_rows(q);
 }
 
 void name_and_finish(sql::Db& db, const ResultSetRef& set, std::vector<CriterionFigure>& cs) {
@@ -297,7 +187,7 @@ GroupReport group_from_summaries(sql::Db& db, const GroupFilter& f, int off) {
                      " FROM " + rows.sql + " s GROUP BY s.scenario_id, s.catalogue_version "
                      "ORDER BY 1, 2");
     rows.bind(q);
-    add_rows(q, rep);
+    add_group_rows(q, rep);
 
     if (!f.scenario.empty()) {
         rep.criteria = criteria_from_attempts(db, f, off);
@@ -307,7 +197,7 @@ GroupReport group_from_summaries(sql::Db& db, const GroupFilter& f, int off) {
                          "sum(s.passed) FROM " + crows.sql +
                          " s GROUP BY s.criterion_id ORDER BY s.criterion_id");
         crows.bind(c);
-        rep.criteria = read_criteria(c);
+        rep.criteria = read_criterion_rows(c);
     }
     name_and_finish(db, f.result_set, rep.criteria);
     return rep;
@@ -332,7 +222,7 @@ GroupReport group_from_attempts(sql::Db& db, const GroupFilter& f, int off) {
         " GROUP BY a.scenario_id, r.catalogue_version ORDER BY 1, 2");
     q.bind(1, f.result_set.catalogue_hash).bind(2, f.result_set.lexicon_hash);
     w.bind(q, 3);
-    add_rows(q, rep);
+    add_group_rows(q, rep);
     rep.criteria = criteria_from_attempts(db, f, off);
     name_and_finish(db, f.result_set, rep.criteria);
     return rep;
@@ -413,7 +303,7 @@ Result<TraineeReport> trainee_report(Store& store, const Principal& who,
                           " JOIN criterion_results c ON c.result_id = r.id WHERE p.employee_no = ?3 "
                           "GROUP BY c.criterion_id");
         q.with(set.catalogue_hash, set.lexicon_hash, employee_no);
-        rep.weakest = read_criteria(q);
+        rep.weakest = read_criterion_rows(q);
         name_and_finish(db, set, rep.weakest);
         std::stable_sort(rep.weakest.begin(), rep.weakest.end(), [](const auto& a, const auto& b) {
             const double pa = a.percent.value_or(101), pb = b.percent.value_or(101);
@@ -432,46 +322,10 @@ Result<ItemReport> item_report(Store& store, const Principal& who, const GroupFi
         sql::Txn read(db, false);
         ItemReport rep = report_head<ItemReport>(db, filter);
         const Where w = attempts_where(filter, StoreAccess::utc_offset(store));
-        // Each attempt ranked within its scenario both ways: the top third are the first ⌊n/3⌋
-        // by score (ties: stored first), the bottom third the first ⌊n/3⌋ the other way.
-        auto q = db.once(
-            std::string(
-                "WITH ranked AS (SELECT a.scenario_id, r.id AS result_id, r.score, "
-                "ROW_NUMBER() OVER (PARTITION BY a.scenario_id ORDER BY r.score DESC, a.seq) AS top_rank, "
-                "ROW_NUMBER() OVER (PARTITION BY a.scenario_id ORDER BY r.score, a.seq DESC) AS bottom_rank, "
-                "COUNT(*) OVER (PARTITION BY a.scenario_id) AS n, "
-                "AVG(1.0 * r.score) OVER (PARTITION BY a.scenario_id) AS mean_score "
-                "FROM attempts a JOIN results r ON r.attempt_seq = a.seq AND ") +
-            kSetOfR + " WHERE " + w.clause() +
-            ") SELECT k.scenario_id, max(k.n), c.criterion_id, count(*), sum(c.points), "
-            "sum(c.max_points), "
-            "sum(CASE WHEN c.max_points > 0 THEN 1.0 * c.points / c.max_points ELSE 0 END), "
-            "sum(CASE WHEN c.max_points > 0 THEN 1 ELSE 0 END), "
-            "sum(CASE WHEN k.top_rank <= k.n / 3 AND c.max_points > 0 "
-            "THEN 1.0 * c.points / c.max_points ELSE 0 END), "
-            "sum(CASE WHEN k.bottom_rank <= k.n / 3 AND c.max_points > 0 "
-            "THEN 1.0 * c.points / c.max_points ELSE 0 END), "
-            "max(k.n / 3), max(k.mean_score) "
-            "FROM ranked k JOIN criterion_results c ON c.result_id = k.result_id "
-            "GROUP BY k.scenario_id, c.criterion_id ORDER BY k.scenario_id, c.criterion_id");
+        auto q = db.once(item_report_sql(kSetOfR, w.clause()));
         q.bind(1, filter.result_set.catalogue_hash).bind(2, filter.result_set.lexicon_hash);
         w.bind(q, 3);
-        while (q.step()) {
-            const std::string scenario = q.text(0);
-            if (rep.scenarios.empty() || rep.scenarios.back().scenario_id != scenario)
-                rep.scenarios.push_back({scenario, q.i64(1), q.f64(11), {}});
-            ItemFigure it;
-            it.criterion_id = q.text(2);
-            it.n = q.i64(3);
-            const double n = static_cast<double>(it.n);
-            it.mean_points = static_cast<double>(q.i64(4)) / n;
-            it.max_points = static_cast<double>(q.i64(5)) / n;
-            const std::int64_t scored = q.i64(7);
-            if (scored > 0) it.facility = 100.0 * q.f64(6) / static_cast<double>(scored);
-            const std::int64_t third = q.i64(10);
-            if (third > 0) it.discrimination = (q.f64(8) - q.f64(9)) / static_cast<double>(third);
-            rep.scenarios.back().items.push_back(std::move(it));
-        }
+        add_item_rows(q, rep);
         for (auto& s : rep.scenarios)
             for (auto& it : s.items) name_criterion(db, filter.result_set, it.criterion_id, it.title, nullptr);
         return rep;
@@ -498,46 +352,12 @@ Result<AgreementReport> agreement_report(Store& store, const Principal& who,
         sql::Txn read(db, false);
         AgreementReport rep = report_head<AgreementReport>(db, filter);
         const Where w = attempts_where(filter, StoreAccess::utc_offset(store));
-        // The latest override of each (result, criterion) against the automatic verdict.
-        auto q = db.once(
-            std::string("SELECT c.criterion_id, "
-                        "sum(CASE WHEN c.passed = 1 AND o.passed = 1 THEN 1 ELSE 0 END), "
-                        "sum(CASE WHEN c.passed = 1 AND o.passed = 0 THEN 1 ELSE 0 END), "
-                        "sum(CASE WHEN c.passed = 0 AND o.passed = 1 THEN 1 ELSE 0 END), "
-                        "sum(CASE WHEN c.passed = 0 AND o.passed = 0 THEN 1 ELSE 0 END) "
-                        "FROM attempts a JOIN results r ON r.attempt_seq = a.seq AND ") +
-            kSetOfR +
-            " JOIN overrides o ON o.result_id = r.id AND o.id = (SELECT max(o2.id) FROM "
-            "overrides o2 WHERE o2.result_id = o.result_id AND o2.criterion_id = o.criterion_id) "
-            "JOIN criterion_results c ON c.result_id = r.id AND c.criterion_id = o.criterion_id "
-            "WHERE " + w.clause() + " GROUP BY c.criterion_id ORDER BY c.criterion_id");
+        auto q = db.once(agreement_report_sql(kSetOfR, w.clause()));
         q.bind(1, filter.result_set.catalogue_hash).bind(2, filter.result_set.lexicon_hash);
         w.bind(q, 3);
-        AgreementFigure& all = rep.overall;
-        all.criterion_id = "*";
-        while (q.step()) {
-            AgreementFigure f;
-            f.criterion_id = q.text(0);
-            f.both_pass = q.i64(1);
-            f.auto_pass_only = q.i64(2);
-            f.override_pass_only = q.i64(3);
-            f.both_fail = q.i64(4);
-            rep.criteria.push_back(std::move(f));
-        }
-        auto complete = [](AgreementFigure& f) {
-            f.n = f.both_pass + f.auto_pass_only + f.override_pass_only + f.both_fail;
-            f.percent_agreement =
-                f.n ? 100.0 * static_cast<double>(f.both_pass + f.both_fail) / static_cast<double>(f.n)
-                    : 0;
-            f.kappa = cohen_kappa(f.both_pass, f.auto_pass_only, f.override_pass_only, f.both_fail);
-        };
-        for (auto& f : rep.criteria) {
-            complete(f);
+        add_agreement_rows(q, rep);
+        for (auto& f : rep.criteria)
             name_criterion(db, filter.result_set, f.criterion_id, f.title, nullptr);
-            all.both_pass += f.both_pass, all.auto_pass_only += f.auto_pass_only;
-            all.override_pass_only += f.override_pass_only, all.both_fail += f.both_fail;
-        }
-        complete(all);
         return rep;
     });
 }
