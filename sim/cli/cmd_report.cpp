@@ -7,6 +7,9 @@
 //   items          facility and discrimination per scenario and criterion
 //   agreement      overrides against the automatic result: percent agreement, Cohen's kappa
 // Each says which result set it reads (--result-set; default each attempt's original).
+// trainee, cohort, items and agreement read a desk's records (--db) or, with --hub, every
+// site's on the hub (store/report_source.h: the same reports, computed on the server); on the
+// hub, --site names a site by code or name and --region a region.
 // Exit: 0 done, 2 bad input or the records could not be read.
 #include <cstdio>
 #include <iostream>
@@ -15,6 +18,7 @@
 #include "commands.h"
 #include "records.h"
 #include "scoring/rubric/report.h"
+#include "sim/hub/hub_reports.h"
 #include "sim/store/reports_json.h"
 
 namespace dd::cli {
@@ -23,6 +27,7 @@ namespace {
 
 struct ReportArgs {
     RecordsArgs records;
+    std::string hub;
     FilterArgs filter;
     std::string key;  // uuid or employee number
     bool json = false;
@@ -62,6 +67,7 @@ std::string set_line(const store::ResultSetInfo& s) {
 
 std::string scope_line(const store::GroupFilter& f, const std::vector<session::Origin>& origins) {
     std::ostringstream o;
+    if (!f.region.empty()) o << "区域 " << f.region << " / ";
     o << (f.site.empty() ? "全部项目" : f.site) << " / " << (f.cohort.empty() ? "全部批次" : f.cohort);
     if (!f.scenario.empty()) o << " / " << f.scenario;
     if (f.from_day || f.to_day)
@@ -79,6 +85,21 @@ void print_criteria(const std::vector<store::CriterionFigure>& cs) {
         std::cout << "  " << c.id << "  " << c.title << "  得分率 "
                   << (c.percent ? num(*c.percent, 1, "%") : "—") << " · 通过率 " << pct(c.pass_rate)
                   << " · " << c.n << " 次\n";
+}
+
+// Where the reports come from: the hub (--hub) or the records file.
+std::unique_ptr<store::ReportSource> open_source(const std::string& cmd, const ReportArgs& a) {
+    if (!a.hub.empty()) {
+        auto h = hub::hub_reports(a.hub);
+        if (!h) {
+            fail(cmd, h.error());
+            return nullptr;
+        }
+        return std::move(*h);
+    }
+    auto r = open_records(cmd, a.records, Access::Read);
+    if (!r) return nullptr;
+    return store::store_reports(r->store, r->who);
 }
 
 int run_attempt(const ReportArgs& a) {
@@ -115,13 +136,13 @@ int run_attempt(const ReportArgs& a) {
 
 int run_trainee(const ReportArgs& a) {
     const std::string cmd = "report trainee";
-    auto r = open_records(cmd, a.records, Access::Read);
-    if (!r) return 2;
-    auto set = r->store->resolve_result_set(r->who, a.filter.result_set);
+    auto src = open_source(cmd, a);
+    if (!src) return 2;
+    auto set = src->resolve_result_set(a.filter.result_set);
     if (!set) return fail(cmd, "--result-set: " + set.error().message);
-    auto rep = store::trainee_report(*r->store, r->who, a.key, *set);
+    auto rep = src->trainee(a.key, *set, a.filter.site);
     if (!rep) return fail(cmd, rep.error());
-    const int off = r->store->utc_offset_minutes();
+    const int off = src->utc_offset_minutes();
     if (a.json) {
         std::cout << store::to_json(*rep, off);
         return 0;
@@ -166,14 +187,14 @@ int run_trainee(const ReportArgs& a) {
 
 int run_cohort(const ReportArgs& a) {
     const std::string cmd = "report cohort";
-    auto r = open_records(cmd, a.records, Access::Read);
-    if (!r) return 2;
-    auto f = make_group_filter(cmd, a.filter, *r);
+    auto src = open_source(cmd, a);
+    if (!src) return 2;
+    auto f = make_group_filter(cmd, a.filter, *src);
     if (!f) return 2;
-    auto rep = store::group_report(*r->store, r->who, *f);
+    auto rep = src->group(*f);
     if (!rep) return fail(cmd, rep.error());
     if (a.json) {
-        std::cout << store::to_json(*rep, r->store->utc_offset_minutes());
+        std::cout << store::to_json(*rep, src->utc_offset_minutes());
         return 0;
     }
     const auto& g = rep->figures;
@@ -199,14 +220,14 @@ int run_cohort(const ReportArgs& a) {
 
 int run_items(const ReportArgs& a) {
     const std::string cmd = "report items";
-    auto r = open_records(cmd, a.records, Access::Read);
-    if (!r) return 2;
-    auto f = make_group_filter(cmd, a.filter, *r);
+    auto src = open_source(cmd, a);
+    if (!src) return 2;
+    auto f = make_group_filter(cmd, a.filter, *src);
     if (!f) return 2;
-    auto rep = store::item_report(*r->store, r->who, *f);
+    auto rep = src->items(*f);
     if (!rep) return fail(cmd, rep.error());
     if (a.json) {
-        std::cout << store::to_json(*rep, r->store->utc_offset_minutes());
+        std::cout << store::to_json(*rep, src->utc_offset_minutes());
         return 0;
     }
     std::cout << "题项分析(难度系数 facility · 区分度 discrimination,前后三分之一)· "
@@ -226,14 +247,14 @@ int run_items(const ReportArgs& a) {
 
 int run_agreement(const ReportArgs& a) {
     const std::string cmd = "report agreement";
-    auto r = open_records(cmd, a.records, Access::Read);
-    if (!r) return 2;
-    auto f = make_group_filter(cmd, a.filter, *r);
+    auto src = open_source(cmd, a);
+    if (!src) return 2;
+    auto f = make_group_filter(cmd, a.filter, *src);
     if (!f) return 2;
-    auto rep = store::agreement_report(*r->store, r->who, *f);
+    auto rep = src->agreement(*f);
     if (!rep) return fail(cmd, rep.error());
     if (a.json) {
-        std::cout << store::to_json(*rep, r->store->utc_offset_minutes());
+        std::cout << store::to_json(*rep, src->utc_offset_minutes());
         return 0;
     }
     std::cout << "复核一致性(主管复核 vs 自动评分)· " << scope_line(rep->filter, rep->origins)
@@ -249,6 +270,14 @@ int run_agreement(const ReportArgs& a) {
     std::cout << "合计:\n";
     line(rep->overall);
     return 0;
+}
+
+void add_hub_options(CLI::App* sub, ReportArgs& a) {
+    sub->add_option("--hub", a.hub,
+                    "every site's records on the hub (a libpq connection string of a "
+                    "headquarters role) instead of a records file; --site is then a site's code "
+                    "or name");
+    sub->add_option("--region", a.filter.region, "with --hub: only the sites of this region");
 }
 
 }  // namespace
@@ -278,23 +307,31 @@ void add_report_command(CLI::App& root, int& exit_code) {
     trainee->add_option("ID", args->key, "employee number")->required();
     trainee->add_option("--result-set", args->filter.result_set,
                         "which scores (default: each attempt's original)");
+    trainee->add_option("--hub", args->hub,
+                        "read the hub (a libpq connection string) instead of a records file");
+    trainee->add_option("--site", args->filter.site,
+                        "with --hub: the trainee's site (code or name), when employee numbers "
+                        "repeat across sites");
     trainee->callback([args, &exit_code] { exit_code = run_trainee(*args); });
 
     auto* cohort = report->add_subcommand(
         "cohort", "A cohort's or a site's figures: pass rate, criteria, KPIs (seed 004)");
     common(cohort);
     add_filter_options(cohort, args->filter, false);
+    add_hub_options(cohort, *args);
     cohort->callback([args, &exit_code] { exit_code = run_cohort(*args); });
 
     auto* items = report->add_subcommand("items", "Item statistics: facility, discrimination");
     common(items);
     add_filter_options(items, args->filter, false);
+    add_hub_options(items, *args);
     items->callback([args, &exit_code] { exit_code = run_items(*args); });
 
     auto* agreement = report->add_subcommand(
         "agreement", "Supervisors' overrides against the automatic result: agreement, kappa");
     common(agreement);
     add_filter_options(agreement, args->filter, false);
+    add_hub_options(agreement, *args);
     agreement->callback([args, &exit_code] { exit_code = run_agreement(*args); });
 }
 

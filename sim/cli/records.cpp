@@ -191,20 +191,41 @@ void add_filter_options(CLI::App* sub, FilterArgs& f, bool with_trainee) {
                     "such as 2027.1, or a catalogue hash prefix[:lexicon hash prefix]");
 }
 
+namespace {
+
+// --mode and --origin; prints what is wrong and returns false.
+bool parse_mode_origins(const std::string& command, const FilterArgs& f,
+                        std::optional<session::Mode>& mode,
+                        std::vector<session::Origin>& origins) {
+    if (!f.mode.empty()) {
+        mode = session::mode_from_name(f.mode);
+        if (!mode) {
+            fail(command, "--mode '" + f.mode + "': use practice, assessment or refresher");
+            return false;
+        }
+    }
+    for (const auto& o : f.origins) {
+        auto v = session::origin_from_name(o);
+        if (!v) {
+            fail(command, "--origin '" + o + "': use proctored, imported or scripted");
+            return false;
+        }
+        origins.push_back(*v);
+    }
+    return true;
+}
+
+}  // namespace
+
 std::optional<store::GroupFilter> make_group_filter(const std::string& command,
-                                                    const FilterArgs& f, Records& r) {
-    FilterArgs days = f;
-    days.from.clear();
-    days.to.clear();
-    auto base = make_filter(command, days, r);
-    if (!base) return std::nullopt;
+                                                    const FilterArgs& f,
+                                                    store::ReportSource& source) {
     store::GroupFilter g;
-    g.site = base->site;
-    g.cohort = base->cohort;
-    g.scenario = base->scenario;
-    g.mode = base->mode;
-    g.origins = base->origins;
-    g.result_set = base->result_set;
+    g.site = f.site;
+    g.region = f.region;
+    g.cohort = f.cohort;
+    g.scenario = f.scenario;
+    if (!parse_mode_origins(command, f, g.mode, g.origins)) return std::nullopt;
     for (auto [text, out, opt] : {std::tuple{&f.from, &g.from_day, "--from"},
                                   std::tuple{&f.to, &g.to_day, "--to"}}) {
         if (text->empty()) continue;
@@ -214,6 +235,12 @@ std::optional<store::GroupFilter> make_group_filter(const std::string& command,
             return std::nullopt;
         }
     }
+    auto set = source.resolve_result_set(f.result_set);
+    if (!set) {
+        fail(command, "--result-set: " + set.error().message);
+        return std::nullopt;
+    }
+    g.result_set = *set;
     return g;
 }
 
@@ -242,21 +269,7 @@ std::optional<store::AttemptFilter> make_filter(const std::string& command, cons
         if (!t) return std::nullopt;
         out.to_ms = *t + 86400000;
     }
-    if (!f.mode.empty()) {
-        out.mode = session::mode_from_name(f.mode);
-        if (!out.mode) {
-            fail(command, "--mode '" + f.mode + "': use practice, assessment or refresher");
-            return std::nullopt;
-        }
-    }
-    for (const auto& o : f.origins) {
-        auto v = session::origin_from_name(o);
-        if (!v) {
-            fail(command, "--origin '" + o + "': use proctored, imported or scripted");
-            return std::nullopt;
-        }
-        out.origins.push_back(*v);
-    }
+    if (!parse_mode_origins(command, f, out.mode, out.origins)) return std::nullopt;
     auto set = r.store->resolve_result_set(r.who, f.result_set);
     if (!set) {
         fail(command, "--result-set: " + set.error().message);

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "sim/store/report_source.h"
 #include "sim/store/reports.h"
 #include "sim/store/store.h"
 #include "sim/store/summaries.h"
@@ -57,7 +58,7 @@ std::string read_password_file(const std::string& path, std::string* error);
 
 // Filters shared by report, export and rescore.
 struct FilterArgs {
-    std::string trainee, site, cohort, scenario, from, to, mode;
+    std::string trainee, site, region, cohort, scenario, from, to, mode;
     std::vector<std::string> origins;
     std::string result_set;  // --result-set KEY (catalogue version, or hash prefix[:lexicon])
 };
@@ -66,8 +67,10 @@ void add_filter_options(CLI::App* sub, FilterArgs& f, bool with_trainee = true);
 // prints what is wrong and returns nullopt.
 std::optional<store::AttemptFilter> make_filter(const std::string& command, const FilterArgs& f,
                                                 Records& r);
-// The same for the group reports (whole days; --trainee is not a group filter).
+// The same for the group reports of a records file or the hub (whole days; --trainee is not
+// a group filter; --region is the hub's).
 std::optional<store::GroupFilter> make_group_filter(const std::string& command,
-                                                    const FilterArgs& f, Records& r);
+                                                    const FilterArgs& f,
+                                                    store::ReportSource& source);
 
 }  // namespace dd::cli

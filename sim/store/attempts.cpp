@@ -10,6 +10,7 @@
 #include "chain.h"
 #include "kpi.h"
 #include "replay.h"
+#include "report_model.h"
 #include "sim/session/attempt.h"
 #include "sim/load/transcript_loader.h"
 #include "sim/load/transcript_writer.h"
@@ -390,13 +391,10 @@ Result<StoredAttempt> Store::add_attempt(const Principal& who, const session::At
 namespace {
 
 // Columns of a result set row r (after kAttemptColumns) and the score with overrides in force.
-constexpr const char* kResultColumns =
-    "r.id, r.original, r.catalogue_hash, r.catalogue_version, r.lexicon_hash, r.score, "
-    "r.max_points, r.pass_mark, r.passed, r.critical_failed, r.created_at_ms, "
-    "r.score + coalesce((SELECT sum(o.points - c.points) FROM overrides o "
-    "JOIN criterion_results c ON c.result_id = o.result_id AND c.criterion_id = o.criterion_id "
-    "WHERE o.result_id = r.id AND o.id = (SELECT max(o2.id) FROM overrides o2 "
-    "WHERE o2.result_id = o.result_id AND o2.criterion_id = o.criterion_id)), 0)";
+const std::string kResultColumns =
+    std::string("r.id, r.original, r.catalogue_hash, r.catalogue_version, r.lexicon_hash, r.score, "
+                "r.max_points, r.pass_mark, r.passed, r.critical_failed, r.created_at_ms, ") +
+    kScoreWithOverrides;
 
 std::optional<ResultSet> read_result(const sql::Query& q, int c) {
     if (q.null(c)) return std::nullopt;

@@ -1,8 +1,11 @@
-// The report code the store and the hub share (report_model.h).
+// The report code the store and the hub share (report_model.h), and the records file as a
+// report source (report_source.h).
 #include "report_model.h"
 
+#include <algorithm>
 #include <limits>
 
+#include "report_source.h"
 #include "summaries.h"
 
 namespace dd::store {
@@ -63,6 +66,43 @@ PeriodRanges period_ranges(const GroupFilter& f) {
     return p;
 }
 
+void trend_of_history(TraineeReport& rep) {
+    std::map<std::string, std::int64_t> versions;
+    for (auto it = rep.history.rbegin(); it != rep.history.rend(); ++it) {
+        if (!it->result || it->result->max_points <= 0) continue;
+        versions[it->result->catalogue_version] += 1;
+        rep.trend.push_back({it->ended_at_ms, it->scenario_id,
+                             100.0 * it->result->score / it->result->max_points});
+    }
+    for (const auto& [v, n] : versions) rep.result_set.versions.push_back({v, n});
+    const std::size_t n = rep.trend.size();
+    if (n >= 2) {
+        double sx = 0, sy = 0, sxx = 0, sxy = 0;
+        for (std::size_t i = 0; i < n; ++i) {
+            const double x = static_cast<double>(i), y = rep.trend[i].percent;
+            sx += x, sy += y, sxx += x * x, sxy += x * y;
+        }
+        const double dn = static_cast<double>(n);
+        rep.trend_slope = (dn * sxy - sx * sy) / (dn * sxx - sx * sx);
+    }
+    auto mean = [&](std::size_t from, std::size_t to) -> std::optional<double> {
+        if (from >= to) return std::nullopt;
+        double s = 0;
+        for (std::size_t i = from; i < to; ++i) s += rep.trend[i].percent;
+        return s / static_cast<double>(to - from);
+    };
+    const std::size_t split = n > 5 ? n - 5 : 0;
+    rep.recent_mean = mean(split, n);
+    rep.earlier_mean = mean(0, split);
+}
+
+void sort_weakest(std::vector<CriterionFigure>& criteria) {
+    std::stable_sort(criteria.begin(), criteria.end(), [](const auto& a, const auto& b) {
+        const double pa = a.percent.value_or(101), pb = b.percent.value_or(101);
+        return pa != pb ? pa < pb : a.id < b.id;
+    });
+}
+
 std::string item_report_sql(const std::string& set_of_r, const std::string& where,
                             const std::string& collate) {
     // Each attempt ranked within its scenario both ways: the top third are the first ⌊n/3⌋ by
@@ -101,6 +141,56 @@ std::string agreement_report_sql(const std::string& set_of_r, const std::string&
            "overrides o2 WHERE o2.result_id = o.result_id AND o2.criterion_id = o.criterion_id) "
            "JOIN criterion_results c ON c.result_id = r.id AND c.criterion_id = o.criterion_id "
            "WHERE " + where + " GROUP BY c.criterion_id ORDER BY c.criterion_id" + collate;
+}
+
+}  // namespace dd::store
+
+// --- the records file as a report source (report_source.h) ---------------------------------
+
+namespace dd::store {
+
+namespace {
+
+class StoreReports final : public ReportSource {
+  public:
+    StoreReports(std::shared_ptr<Store> s, Principal who) : s_(std::move(s)), who_(std::move(who)) {}
+    std::string where() const override { return "records " + s_->path(); }
+    int utc_offset_minutes() const override { return s_->utc_offset_minutes(); }
+    Result<ResultSetRef> resolve_result_set(std::string_view key) override {
+        return s_->resolve_result_set(who_, key);
+    }
+    Result<GroupReport> group(const GroupFilter& f) override {
+        if (auto e = no_region(f)) return *e;
+        return group_report(*s_, who_, f);
+    }
+    Result<ItemReport> items(const GroupFilter& f) override {
+        if (auto e = no_region(f)) return *e;
+        return item_report(*s_, who_, f);
+    }
+    Result<AgreementReport> agreement(const GroupFilter& f) override {
+        if (auto e = no_region(f)) return *e;
+        return agreement_report(*s_, who_, f);
+    }
+    Result<TraineeReport> trainee(const std::string& employee_no, const ResultSetRef& set,
+                                  const std::string&) override {
+        return trainee_report(*s_, who_, employee_no, set);
+    }
+
+  private:
+    static std::optional<Error> no_region(const GroupFilter& f) {
+        if (f.region.empty()) return std::nullopt;
+        return Error{ErrorCode::BadInput,
+                     "--region: a desk's records have no regions; regions are the hub's "
+                     "(report --hub URL)"};
+    }
+    std::shared_ptr<Store> s_;
+    Principal who_;
+};
+
+}  // namespace
+
+std::unique_ptr<ReportSource> store_reports(std::shared_ptr<Store> store, Principal who) {
+    return std::make_unique<StoreReports>(std::move(store), std::move(who));
 }
 
 }  // namespace dd::store

@@ -44,6 +44,20 @@ inline constexpr const char* kFigureSums =
     "sum(timed_out), sum(phone_calls), sum(phone_within_3), sum(response_n), sum(response_ms), "
     "sum(resolution_n), sum(resolution_ms), sum(complaint_attempts), sum(complaint_passed)";
 
+// A trainee's trend from their history (newest first, results of the set): the percent of each
+// scored attempt oldest first, the versions scored under, the least-squares slope, the means of
+// the last five and of the ones before.
+void trend_of_history(TraineeReport& rep);
+// Weakest first: lowest percent, then by id.
+void sort_weakest(std::vector<CriterionFigure>& criteria);
+
+// The score of result r with the supervisors' overrides in force (the latest per criterion).
+inline constexpr const char* kScoreWithOverrides =
+    "r.score + coalesce((SELECT sum(o.points - c.points) FROM overrides o "
+    "JOIN criterion_results c ON c.result_id = o.result_id AND c.criterion_id = o.criterion_id "
+    "WHERE o.result_id = r.id AND o.id = (SELECT max(o2.id) FROM overrides o2 "
+    "WHERE o2.result_id = o.result_id AND o2.criterion_id = o.criterion_id)), 0)";
+
 // The item report over attempts a (where `where` holds) and their results r of the set
 // (`set_of_r`, a condition on r): per scenario and criterion, the sums add_item_rows reads.
 // `collate` follows the text columns ordered by (PostgreSQL: ' COLLATE "C"', the byte order

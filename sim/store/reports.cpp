@@ -268,33 +268,7 @@ Result<TraineeReport> trainee_report(Store& store, const Principal& who,
         rep.result_set = set_info(db, set);
         rep.history = std::move(*history);
         rep.assignments = std::move(*statuses);
-        std::map<std::string, std::int64_t> versions;
-        for (auto it = rep.history.rbegin(); it != rep.history.rend(); ++it) {
-            if (!it->result || it->result->max_points <= 0) continue;
-            versions[it->result->catalogue_version] += 1;
-            rep.trend.push_back({it->ended_at_ms, it->scenario_id,
-                                 100.0 * it->result->score / it->result->max_points});
-        }
-        for (const auto& [v, n] : versions) rep.result_set.versions.push_back({v, n});
-        const std::size_t n = rep.trend.size();
-        if (n >= 2) {
-            double sx = 0, sy = 0, sxx = 0, sxy = 0;
-            for (std::size_t i = 0; i < n; ++i) {
-                const double x = static_cast<double>(i), y = rep.trend[i].percent;
-                sx += x, sy += y, sxx += x * x, sxy += x * y;
-            }
-            const double dn = static_cast<double>(n);
-            rep.trend_slope = (dn * sxy - sx * sy) / (dn * sxx - sx * sx);
-        }
-        auto mean = [&](std::size_t from, std::size_t to) -> std::optional<double> {
-            if (from >= to) return std::nullopt;
-            double s = 0;
-            for (std::size_t i = from; i < to; ++i) s += rep.trend[i].percent;
-            return s / static_cast<double>(to - from);
-        };
-        const std::size_t split = n > 5 ? n - 5 : 0;
-        rep.recent_mean = mean(split, n);
-        rep.earlier_mean = mean(0, split);
+        trend_of_history(rep);
         auto q = db.query(std::string(
                               "SELECT c.criterion_id, count(*), sum(c.points), sum(c.max_points), "
                               "sum(c.passed) FROM attempts a JOIN people p ON p.id = a.trainee_id "
@@ -305,10 +279,7 @@ Result<TraineeReport> trainee_report(Store& store, const Principal& who,
         q.with(set.catalogue_hash, set.lexicon_hash, employee_no);
         rep.weakest = read_criterion_rows(q);
         name_and_finish(db, set, rep.weakest);
-        std::stable_sort(rep.weakest.begin(), rep.weakest.end(), [](const auto& a, const auto& b) {
-            const double pa = a.percent.value_or(101), pb = b.percent.value_or(101);
-            return pa != pb ? pa < pb : a.id < b.id;
-        });
+        sort_weakest(rep.weakest);
         return rep;
     });
 }

@@ -34,6 +34,7 @@ namespace dd::store {
 
 struct GroupFilter {
     std::string site;      // "" = every site
+    std::string region;    // "" = every region (a hub's dimension; a records file has none)
     std::string cohort;    // "" = every cohort
     std::string scenario;  // "" = every scenario
     std::optional<std::int64_t> from_day;  // days in the store's time zone, inclusive
