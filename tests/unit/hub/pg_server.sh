@@ -88,12 +88,14 @@ trap - ERR
 # run leaves a server behind even when the cleanup fixture never runs.
 # (DESKDRILL_PG_KEEP=1: no watchdog, for a server kept by hand while developing.)
 ctest_pid=$PPID
-[ "${DESKDRILL_PG_KEEP:-0}" = 1 ] || setsid bash -c '
+if [ "${DESKDRILL_PG_KEEP:-0}" != 1 ]; then
+    setsid bash -c '
     while kill -0 "$1" 2>/dev/null && [ -f "$2/data/postmaster.pid" ]; do sleep 2; done
     if [ -f "$2/data/postmaster.pid" ]; then
         if [ "$(id -u)" = 0 ]; then runuser -u "$3" -- "$4/pg_ctl" -D "$2/data" -m immediate stop
         else "$4/pg_ctl" -D "$2/data" -m immediate stop; fi
     fi' _ "$ctest_pid" "$dir" "$pguser" "$bin" </dev/null >/dev/null 2>&1 &
+fi
 
 cat >"$dir/env" <<ENV
 port=$port
