@@ -155,6 +155,28 @@ void Conn::copy_in(const std::string& copy_sql, std::string_view data) {
     while (PGresult* more = PQgetResult(c_)) PQclear(more);
 }
 
+std::string Conn::copy_out(const std::string& copy_sql) {
+    PGresult* r = PQexec(c_, copy_sql.c_str());
+    if (!r || PQresultStatus(r) != PGRES_COPY_OUT) raise(r, "hub COPY");
+    PQclear(r);
+    std::string out;
+    char* buf = nullptr;
+    int n;
+    while ((n = PQgetCopyData(c_, &buf, 0)) > 0) {
+        out.append(buf, static_cast<std::size_t>(n));
+        PQfreemem(buf);
+    }
+    PGresult* done = PQgetResult(c_);
+    const bool ok = n == -1 && done && PQresultStatus(done) == PGRES_COMMAND_OK;
+    if (!ok) {
+        while (PGresult* more = PQgetResult(c_)) PQclear(more);
+        raise(done, "hub COPY");
+    }
+    PQclear(done);
+    while (PGresult* more = PQgetResult(c_)) PQclear(more);
+    return out;
+}
+
 std::string Conn::where() const {
     const char* host = PQhost(c_);
     std::string h = host && *host ? host : "localhost";

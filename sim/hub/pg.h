@@ -99,6 +99,8 @@ class Conn {
     void script(const std::string& sql);
     // COPY <target> FROM STDIN with `data` (whole lines in text format).
     void copy_in(const std::string& copy_sql, std::string_view data);
+    // COPY … TO STDOUT: the lines in text format.
+    std::string copy_out(const std::string& copy_sql);
 
     // "host:port/dbname as user" — never a password — for messages and the sync record.
     std::string where() const;

@@ -7,6 +7,9 @@
 # (or a user this script creates). A watchdog stops the server when the CTest run that started
 # it ends, however it ends; a failed start stops what it started (trap). Exit 77 (skipped) only
 # when PostgreSQL is not installed and cannot be.
+# For the benchmarks (tests/bench/bench_hub.cpp): DESKDRILL_PG_REUSE=1 starts the data folder
+# DIR/data again when it is there (its databases kept between runs), DESKDRILL_PG_FSYNC=on
+# keeps fsync on (the tests turn it off: they never pull the plug).
 set -u
 cmd=${1:-}
 dir=${2:-}
@@ -31,7 +34,12 @@ if [ "$cmd" = stop ]; then
     exit 0
 fi
 
-rm -rf "$dir"
+reuse=
+if [ "${DESKDRILL_PG_REUSE:-0}" = 1 ] && [ -f "$dir/data/PG_VERSION" ] && [ -f "$dir/pw" ]; then
+    reuse=1
+else
+    rm -rf "$dir"
+fi
 mkdir -p "$dir"
 if [ ! -x "$bin/initdb" ]; then
     if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
@@ -63,11 +71,15 @@ echo "$pguser" >"$dir/pguser"
 trap 'echo "hub test server: start failed" >&2; [ -f "$dir/log" ] && tail -20 "$dir/log" >&2; stop; exit 1' ERR
 set -E
 
-password=$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 20)
-echo "$password" >"$dir/pw"
-chmod 0644 "$dir/pw"
-as_user "$bin/initdb" -D "$dir/data" -U dd_owner --pwfile="$dir/pw" -E UTF8 --locale=C.UTF-8 \
-    --auth-local=trust --auth-host=scram-sha-256 >"$dir/initdb.log" 2>&1
+if [ -n "$reuse" ]; then
+    password=$(cat "$dir/pw")
+else
+    password=$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 20)
+    echo "$password" >"$dir/pw"
+    chmod 0644 "$dir/pw"
+    as_user "$bin/initdb" -D "$dir/data" -U dd_owner --pwfile="$dir/pw" -E UTF8 --locale=C.UTF-8 \
+        --auth-local=trust --auth-host=scram-sha-256 >"$dir/initdb.log" 2>&1
+fi
 mkdir -p "$dir/sock"
 chown "$pguser" "$dir/sock" 2>/dev/null || true
 
@@ -76,7 +88,7 @@ for try in 1 2 3 4 5 6 7 8; do
     port=$(( 20000 + (RANDOM * 32768 + RANDOM) % 40000 ))
     if ss -ltn 2>/dev/null | grep -q ":$port "; then continue; fi
     if as_user "$bin/pg_ctl" -D "$dir/data" -l "$dir/log" -w -t 60 start \
-        -o "-c listen_addresses=127.0.0.1 -p $port -k $dir/sock -c fsync=off -c max_connections=60 -c shared_buffers=128MB" >/dev/null 2>&1; then
+        -o "-c listen_addresses=127.0.0.1 -p $port -k $dir/sock -c fsync=${DESKDRILL_PG_FSYNC:-off} -c max_connections=60 -c shared_buffers=128MB" >/dev/null 2>&1; then
         started=1
         break
     fi

@@ -1,0 +1,155 @@
+#!/usr/bin/env bash
+# The hub from the command line, as the README's setup runs it: `hub init`, one `hub add-site`
+# per site, two desks made with `user`/`play --db`, `sync`, `sync --status`, `hub sites`,
+# `hub publish`, and `report … --hub` equal to each desk's own report for its site; --help and
+# exit codes (2 bad input, 1 an unreachable hub — the desk keeps everything).
+#   hub_cli.sh DESKDRILL EXAMPLES_DIR PG_ENV_FILE WORK_DIR
+set -u
+D=$1
+EX=$2
+ENVFILE=$3
+W=$4
+if [ -f "$(dirname "$ENVFILE")/unavailable" ]; then
+    echo "[  SKIPPED ] $(cat "$(dirname "$ENVFILE")/unavailable")"
+    exit 0
+fi
+OWNER=$(grep '^owner=' "$ENVFILE" | cut -d= -f2-)
+[ -n "$OWNER" ] || { echo "FAIL: no server ($ENVFILE)"; exit 1; }
+rm -rf "$W"
+mkdir -p "$W"
+cd "$W" || exit 1
+export XDG_DATA_HOME="$W/xdg"
+
+fail() {
+    echo "FAIL: $*"
+    [ -f err.txt ] && { echo "--- stderr:"; cat err.txt; }
+    [ -f out.txt ] && { echo "--- stdout:"; head -40 out.txt; }
+    exit 1
+}
+run() {
+    local want=$1
+    shift
+    "$@" >out.txt 2>err.txt
+    local rc=$?
+    [ "$rc" -eq "$want" ] || fail "exit $rc, expected $want: $*"
+}
+has() { grep -qF -- "$2" "$1" || fail "$1 lacks '$2'"; }
+
+tag=$(head -c 4 /dev/urandom | od -An -tx1 | tr -d ' \n')
+DB=hubcli_$tag
+# The database is made and dropped with psql (Debian's postgresql-client, beside the server).
+cleanup() {
+    psql "$OWNER" -qc "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null 2>&1
+    psql "$OWNER" -qc "DROP ROLE IF EXISTS \"dd_site_east-$tag\"" >/dev/null 2>&1
+    psql "$OWNER" -qc "DROP ROLE IF EXISTS \"dd_site_south-$tag\"" >/dev/null 2>&1
+}
+trap cleanup EXIT
+psql "$OWNER" -qc "CREATE DATABASE $DB" >/dev/null || fail "cannot create the test database"
+HUB=${OWNER/dbname=postgres/dbname=$DB}
+PORT=$(grep '^port=' "$ENVFILE" | cut -d= -f2)
+
+# --- help and bad input ---------------------------------------------------------------------
+for c in sync hub "hub init" "hub add-site" "hub sites" "hub publish" "hub publish assignment"; do
+    # shellcheck disable=SC2086
+    run 0 "$D" $c --help
+    has out.txt "Usage: deskdrill $c"
+    has out.txt "Exit codes"
+done
+run 2 "$D" hub init
+has err.txt "--hub is required"
+
+# --- headquarters -------------------------------------------------------------------------
+run 0 "$D" hub init --hub "$HUB" --utc-offset 480
+has out.txt "schema deskdrill at version 1"
+run 0 "$D" hub init --hub "$HUB"
+echo "east-password-1234" >east.pw
+echo "south-password-123" >south.pw
+run 0 "$D" hub add-site --hub "$HUB" --site "east-$tag" --name 阳光花园 --region 华东 --password-file east.pw
+has out.txt "role dd_site_east-$tag"
+run 0 "$D" hub add-site --hub "$HUB" --site "south-$tag" --name 松园 --region 华南 --password-file south.pw
+run 2 "$D" hub add-site --hub "$HUB" --site "Bad Code" --name x --password-file east.pw
+has err.txt "a site code is 1 to 41 of a-z"
+
+# --- two desks ------------------------------------------------------------------------------
+SCEN=$EX/complaint.night-renovation-noise.yaml
+echo "admin-pass-1" >admin.pw
+desk() {  # desk FILE SITE-NAME
+    TZ=Asia/Shanghai run 0 "$D" user init --db "$1" --admin-password-file admin.pw
+    TZ=Asia/Shanghai run 0 "$D" user add --db "$1" --id T001 --name 张三 --site "$2" --cohort 2026-春
+    TZ=Asia/Shanghai run 0 "$D" user add --db "$1" --id T002 --name 李四 --site "$2" --cohort 2026-春
+    for t in T001 T002; do  # play exits 1 for the poor one: it fails
+        for k in "0 gold" "1 poor"; do
+            set -- "$1" "$2" $k
+            TZ=Asia/Shanghai run "$3" "$D" play "$SCEN" \
+                --transcript "$EX/complaint.night-renovation-noise.$4.yaml" --db "$1" --trainee $t
+        done
+    done
+}
+desk east.db 阳光花园
+desk south.db 松园
+EAST="host=127.0.0.1 port=$PORT dbname=$DB user=dd_site_east-$tag password=east-password-1234"
+SOUTH="host=127.0.0.1 port=$PORT dbname=$DB user=dd_site_south-$tag password=south-password-123"
+
+# Offline first: exit 1, everything kept, the failed run recorded.
+run 1 "$D" sync --db east.db --hub "host=127.0.0.1 port=1 dbname=x user=y connect_timeout=2"
+has err.txt "cannot connect to the hub"
+has err.txt "nothing was lost"
+run 0 "$D" sync --db east.db --status
+has out.txt "尚未与总部同步过"
+has out.txt "最近一次同步失败"
+run 2 "$D" sync --db east.db
+has err.txt "--hub is required"
+
+run 0 "$D" sync --db east.db --hub "$EAST"
+has out.txt "作答 4"
+run 0 "$D" sync --db south.db --hub "$SOUTH" --json
+has out.txt '"attempts": 4'
+run 0 "$D" sync --db east.db --hub "$EAST" --json
+has out.txt '"pushed": 0'
+run 0 "$D" sync --db east.db --status --json
+has out.txt '"pending": 0'
+has out.txt '"ok": true'
+run 0 "$D" hub sites --hub "$HUB"
+has out.txt "east-$tag"
+has out.txt "缺 0"
+
+# --- reports: a site on the hub equals the desk's own; the hub equals their sum -----------------
+for pair in "east.db 阳光花园" "south.db 松园"; do
+    set -- $pair
+    run 0 "$D" report cohort --db "$1" --site "$2" --json
+    cp out.txt desk.json
+    run 0 "$D" report cohort --hub "$HUB" --site "$2" --json
+    diff -u desk.json out.txt >diff.txt || fail "the hub's report of $2 differs from the desk's: $(head -20 diff.txt)"
+    run 0 "$D" report items --db "$1" --site "$2" --json
+    cp out.txt desk.json
+    run 0 "$D" report items --hub "$HUB" --site "$2" --json
+    diff -u desk.json out.txt >diff.txt || fail "the hub's items of $2 differ: $(head -20 diff.txt)"
+done
+run 0 "$D" report cohort --hub "$HUB"
+has out.txt "学员 4 人 · 作答 8 次 · 通过 4 次(50.0%)"
+run 0 "$D" report cohort --hub "$HUB" --region 华南
+has out.txt "区域 华南"
+has out.txt "作答 4 次"
+run 2 "$D" report cohort --db east.db --region 华东
+has err.txt "regions are the hub's"
+run 2 "$D" report trainee T001 --hub "$HUB"
+has err.txt "several sites"
+run 0 "$D" report trainee T001 --hub "$HUB" --site "south-$tag"
+has out.txt "T001 张三 · 松园"
+# A site's own role cannot read the others' figures.
+run 2 "$D" report cohort --hub "$EAST"
+has err.txt "permission denied"
+
+# --- publishing ---------------------------------------------------------------------------
+run 0 "$D" hub publish trainee --hub "$HUB" --site "east-$tag" --id T009 --name 新人 --cohort 2026-春
+run 0 "$D" hub publish assignment --hub "$HUB" --site "east-$tag" --trainee T009 \
+    --scenario complaint.night-renovation-noise --mode assessment --due 2027-01-31
+run 0 "$D" hub publish text --hub "$HUB" --kind scenario "$SCEN"
+has out.txt "scenario complaint.night-renovation-noise"
+run 0 "$D" sync --db east.db --hub "$EAST"
+# The trainee and the assignment; the scenario text is the one the desk played already.
+has out.txt "下载 2 项:学员 1,任务 1,场景/标准 0"
+run 0 "$D" assign list --db east.db --trainee T009 --json
+has out.txt '"scenario": "complaint.night-renovation-noise"'
+
+echo "hub CLI: all checks passed"
