@@ -57,8 +57,9 @@ int run_add_site(const HubArgs& a) {
     const std::string cmd = "hub add-site";
     if (!need_hub(cmd, a)) return 2;
     if (a.password_file.empty())
-        return fail(cmd, "--password-file is required: the new site role's password (first "
-                         "line), to give to the site's desk");
+        return fail(cmd,
+                    "--password-file is required: the new site role's password (first "
+                    "line), to give to the site's desk");
     std::string err;
     const std::string pw = read_password_file(a.password_file, &err);
     if (!err.empty()) return fail(cmd, err);
@@ -67,7 +68,8 @@ int run_add_site(const HubArgs& a) {
     std::cout << "site '" << s->code << "' (" << s->name
               << (s->region.empty() ? "" : ", " + s->region) << "): role " << s->role
               << "\nthe site's desk syncs with: deskdrill sync --hub "
-                 "'postgresql://" << s->role << "@HOST/DB?sslmode=verify-full'\n";
+                 "'postgresql://"
+              << s->role << "@HOST/DB?sslmode=verify-full'\n";
     return 0;
 }
 
@@ -80,16 +82,16 @@ int run_sites(const HubArgs& a) {
     nlohmann::ordered_json j = nlohmann::ordered_json::array();
     for (const auto& s : *all) {
         trouble = trouble || s.missing > 0 || !s.alarms.empty();
-        j.push_back({{"code", s.site.code},
-                     {"name", s.site.name},
-                     {"region", s.site.region},
-                     {"role", s.site.role},
-                     {"attempts", s.attempts},
-                     {"head_seq", s.head_seq ? nlohmann::ordered_json(*s.head_seq) : nullptr},
-                     {"missing", s.missing},
-                     {"last_sync_ms",
-                      s.last_sync_ms ? nlohmann::ordered_json(*s.last_sync_ms) : nullptr},
-                     {"alarms", s.alarms}});
+        j.push_back(
+            {{"code", s.site.code},
+             {"name", s.site.name},
+             {"region", s.site.region},
+             {"role", s.site.role},
+             {"attempts", s.attempts},
+             {"head_seq", s.head_seq ? nlohmann::ordered_json(*s.head_seq) : nullptr},
+             {"missing", s.missing},
+             {"last_sync_ms", s.last_sync_ms ? nlohmann::ordered_json(*s.last_sync_ms) : nullptr},
+             {"alarms", s.alarms}});
         if (a.json) continue;
         std::cout << s.site.code << "  " << s.site.name << "  " << s.site.region << "  作答 "
                   << s.attempts;
@@ -190,15 +192,17 @@ void add_hub_command(CLI::App& root, int& exit_code) {
 
     auto* add = hubc->add_subcommand("add-site", "Create a site's role (one command per site)");
     with_hub(add);
-    add->add_option("--site", args->site, "the site's code: a-z 0-9 - _ (role dd_site_CODE)")->required();
+    add->add_option("--site", args->site, "the site's code: a-z 0-9 - _ (role dd_site_CODE)")
+        ->required();
     add->add_option("--name", args->name, "the site's name (阳光花园)")->required();
     add->add_option("--region", args->region, "its region (华东), a report filter");
     add->add_option("--password-file", args->password_file,
                     "the role's password, first line (at least 12 characters)");
     add->callback([args, &exit_code] { exit_code = run_add_site(*args); });
 
-    auto* list = hubc->add_subcommand("sites", "Every site: attempts received, chain head, "
-                                               "last sync, alarms");
+    auto* list = hubc->add_subcommand("sites",
+                                      "Every site: attempts received, chain head, "
+                                      "last sync, alarms");
     with_hub(list);
     list->add_flag("--json", args->json, "JSON instead of text");
     list->callback([args, &exit_code] { exit_code = run_sites(*args); });

@@ -65,8 +65,9 @@ int run_sync(const SyncArgs& a) {
     const std::string cmd = "sync";
     if (a.status) return run_status(a);
     if (a.hub.empty())
-        return fail(cmd, "--hub is required: the hub's connection string, e.g. "
-                         "'postgresql://dd_site_sunny@hub.example.com/deskdrill?sslmode=verify-full'");
+        return fail(cmd,
+                    "--hub is required: the hub's connection string, e.g. "
+                    "'postgresql://dd_site_sunny@hub.example.com/deskdrill?sslmode=verify-full'");
     if (a.batch == 0) return fail(cmd, "--batch must be at least 1");
     auto r = open_records(cmd, a.records, Access::Write);
     if (!r) return 2;
@@ -80,30 +81,29 @@ int run_sync(const SyncArgs& a) {
     }
     for (const auto& w : rep->warnings) std::cerr << "deskdrill sync: warning: " << w << "\n";
     if (a.json) {
-        std::cout << nlohmann::ordered_json{
-                         {"hub", rep->hub},
-                         {"site", rep->site_code},
-                         {"pushed", rep->pushed},
-                         {"attempts", rep->attempts},
-                         {"results", rep->results},
-                         {"overrides", rep->overrides},
-                         {"people", rep->people},
-                         {"assignments", rep->assignments},
-                         {"snapshots_sent", rep->snapshots_sent},
-                         {"pulled", rep->pulled},
-                         {"pulled_people", rep->pulled_people},
-                         {"pulled_assignments", rep->pulled_assignments},
-                         {"pulled_snapshots", rep->pulled_snapshots},
-                         {"reconnects", rep->reconnects},
-                         {"warnings", rep->warnings}}
+        std::cout << nlohmann::ordered_json{{"hub", rep->hub},
+                                            {"site", rep->site_code},
+                                            {"pushed", rep->pushed},
+                                            {"attempts", rep->attempts},
+                                            {"results", rep->results},
+                                            {"overrides", rep->overrides},
+                                            {"people", rep->people},
+                                            {"assignments", rep->assignments},
+                                            {"snapshots_sent", rep->snapshots_sent},
+                                            {"pulled", rep->pulled},
+                                            {"pulled_people", rep->pulled_people},
+                                            {"pulled_assignments", rep->pulled_assignments},
+                                            {"pulled_snapshots", rep->pulled_snapshots},
+                                            {"reconnects", rep->reconnects},
+                                            {"warnings", rep->warnings}}
                          .dump(2)
                   << "\n";
         return 0;
     }
     std::cout << "已与总部同步(" << rep->hub << ",项目 " << rep->site_code << ")\n"
-              << "上传 " << rep->pushed << " 项:作答 " << rep->attempts << ",评分 "
-              << rep->results << ",复核 " << rep->overrides << ",人员 " << rep->people
-              << ",任务 " << rep->assignments << "\n"
+              << "上传 " << rep->pushed << " 项:作答 " << rep->attempts << ",评分 " << rep->results
+              << ",复核 " << rep->overrides << ",人员 " << rep->people << ",任务 "
+              << rep->assignments << "\n"
               << "下载 " << rep->pulled << " 项:学员 " << rep->pulled_people << ",任务 "
               << rep->pulled_assignments << ",场景/标准 " << rep->pulled_snapshots << "\n";
     return 0;

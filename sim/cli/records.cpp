@@ -195,8 +195,7 @@ namespace {
 
 // --mode and --origin; prints what is wrong and returns false.
 bool parse_mode_origins(const std::string& command, const FilterArgs& f,
-                        std::optional<session::Mode>& mode,
-                        std::vector<session::Origin>& origins) {
+                        std::optional<session::Mode>& mode, std::vector<session::Origin>& origins) {
     if (!f.mode.empty()) {
         mode = session::mode_from_name(f.mode);
         if (!mode) {
@@ -217,8 +216,7 @@ bool parse_mode_origins(const std::string& command, const FilterArgs& f,
 
 }  // namespace
 
-std::optional<store::GroupFilter> make_group_filter(const std::string& command,
-                                                    const FilterArgs& f,
+std::optional<store::GroupFilter> make_group_filter(const std::string& command, const FilterArgs& f,
                                                     store::ReportSource& source) {
     store::GroupFilter g;
     g.site = f.site;

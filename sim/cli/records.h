@@ -69,8 +69,7 @@ std::optional<store::AttemptFilter> make_filter(const std::string& command, cons
                                                 Records& r);
 // The same for the group reports of a records file or the hub (whole days; --trainee is not
 // a group filter; --region is the hub's).
-std::optional<store::GroupFilter> make_group_filter(const std::string& command,
-                                                    const FilterArgs& f,
+std::optional<store::GroupFilter> make_group_filter(const std::string& command, const FilterArgs& f,
                                                     store::ReportSource& source);
 
 }  // namespace dd::cli

@@ -10,15 +10,18 @@
 
 namespace dd::hub {
 
-int schema_version() { return static_cast<int>(migrations().size()); }
+int schema_version() {
+    return static_cast<int>(migrations().size());
+}
 
 Error to_error(const pg::PgError& e) {
     std::string msg = e.what();
     if (e.code == ErrorCode::Unreachable)
         msg += "; nothing was lost — the desk keeps its records and the next sync sends them";
     else if (e.code == ErrorCode::Denied)
-        msg += " (the role may lack the right: a site role reads and writes only its own site's "
-               "rows)";
+        msg +=
+            " (the role may lack the right: a site role reads and writes only its own site's "
+            "rows)";
     return Error{e.code, msg};
 }
 
@@ -36,9 +39,10 @@ std::unique_ptr<pg::Conn> connect(const std::string& conninfo, bool check_versio
         const int v = hub_version(*c);
         if (v == 0)
             throw pg::PgError(ErrorCode::NotFound, "",
-                              c->where() + ": no DeskDrill hub in this database (or this role "
-                                           "may not see it); headquarters creates it with "
-                                           "`deskdrill hub init --hub URL`",
+                              c->where() +
+                                  ": no DeskDrill hub in this database (or this role "
+                                  "may not see it); headquarters creates it with "
+                                  "`deskdrill hub init --hub URL`",
                               false);
         if (v > schema_version())
             throw pg::PgError(ErrorCode::TooNew, "",
@@ -102,14 +106,16 @@ Result<int> init(const std::string& conninfo, const InitOptions& options) {
             c->script(std::string(m.sql));
             if (at == 0) {
                 const int off = options.utc_offset_minutes.value_or(local_utc_offset_minutes());
-                c->run("INSERT INTO dd_meta (key, value) VALUES ('utc_offset_minutes', $1), "
-                       "('created_at_ms', $2), ('hub_uuid', $3)",
-                       std::to_string(off), std::to_string(session::wall_clock_ms()),
-                       session::new_uuid());
+                c->run(
+                    "INSERT INTO dd_meta (key, value) VALUES ('utc_offset_minutes', $1), "
+                    "('created_at_ms', $2), ('hub_uuid', $3)",
+                    std::to_string(off), std::to_string(session::wall_clock_ms()),
+                    session::new_uuid());
             }
-            c->run("INSERT INTO dd_meta (key, value) VALUES ('schema_version', $1) "
-                   "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                   std::to_string(m.version));
+            c->run(
+                "INSERT INTO dd_meta (key, value) VALUES ('schema_version', $1) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                std::to_string(m.version));
             txn.commit();
         }
     });
@@ -119,8 +125,9 @@ Result<Site> add_site(const std::string& conninfo, const NewSite& s) {
     static const std::regex kCode("^[a-z0-9][a-z0-9_-]{0,40}$");
     if (!std::regex_match(s.code, kCode))
         return Error{ErrorCode::BadInput,
-                     "--site '" + s.code + "': a site code is 1 to 41 of a-z, 0-9, - and _, "
-                     "starting with a letter or digit (e.g. sunny-garden)"};
+                     "--site '" + s.code +
+                         "': a site code is 1 to 41 of a-z, 0-9, - and _, "
+                         "starting with a letter or digit (e.g. sunny-garden)"};
     if (s.name.empty()) return Error{ErrorCode::BadInput, "a site needs a name (--name)"};
     if (s.password.size() < 12)
         return Error{ErrorCode::BadInput, "a site role's password needs at least 12 characters"};
@@ -180,8 +187,10 @@ namespace {
 int site_id_of(pg::Conn& c, const std::string& code) {
     auto q = c.run("SELECT id FROM sites WHERE code = $1", code);
     if (!q.size())
-        throw pg::PgError(ErrorCode::NotFound, "", "no site '" + code + "' on the hub (deskdrill "
-                                                                        "hub sites lists them)",
+        throw pg::PgError(ErrorCode::NotFound, "",
+                          "no site '" + code +
+                              "' on the hub (deskdrill "
+                              "hub sites lists them)",
                           false);
     return static_cast<int>(q.i64(0, 0));
 }
@@ -203,11 +212,12 @@ Result<std::string> publish_trainee(const std::string& conninfo, const Published
                                                   t.employee_no + "' already"};
         const std::string uuid = t.uuid.empty() ? session::new_uuid() : t.uuid;
         const std::int64_t now = session::wall_clock_ms();
-        c->run("INSERT INTO people (uuid, site_id, origin, role, employee_no, name, site, cohort, "
-               "active, created_at_ms, updated_at_ms) SELECT $1, $2, 'hub', 'trainee', $3, $4, "
-               "CASE WHEN $5 = '' THEN s.name ELSE $5 END, $6, 1, $7, $7 FROM sites s "
-               "WHERE s.id = $2",
-               uuid, site, t.employee_no, t.name, t.site_name, t.cohort, now);
+        c->run(
+            "INSERT INTO people (uuid, site_id, origin, role, employee_no, name, site, cohort, "
+            "active, created_at_ms, updated_at_ms) SELECT $1, $2, 'hub', 'trainee', $3, $4, "
+            "CASE WHEN $5 = '' THEN s.name ELSE $5 END, $6, 1, $7, $7 FROM sites s "
+            "WHERE s.id = $2",
+            uuid, site, t.employee_no, t.name, t.site_name, t.cohort, now);
         txn.commit();
         return uuid;
     });
@@ -228,9 +238,10 @@ Result<std::string> publish_assignment(const std::string& conninfo, const std::s
         const int site = site_id_of(*c, site_code);
         pg::Param trainee;
         if (!a.trainee.empty()) {
-            auto q = c->run("SELECT uuid FROM people WHERE site_id = $1 AND employee_no = $2 AND "
-                            "role = 'trainee'",
-                            site, a.trainee);
+            auto q = c->run(
+                "SELECT uuid FROM people WHERE site_id = $1 AND employee_no = $2 AND "
+                "role = 'trainee'",
+                site, a.trainee);
             if (!q.size())
                 return Error{ErrorCode::NotFound, "no trainee '" + a.trainee + "' of the site '" +
                                                       site_code + "' on the hub"};
@@ -239,23 +250,25 @@ Result<std::string> publish_assignment(const std::string& conninfo, const std::s
         std::string scenarios = "{";
         for (std::size_t i = 0; i < a.scenarios.size(); ++i) {
             scenarios += (i ? "," : "") + std::string("\"");
-            for (char ch : a.scenarios[i]) scenarios += (ch == '"' || ch == '\\') ? std::string("\\") + ch : std::string(1, ch);
+            for (char ch : a.scenarios[i])
+                scenarios +=
+                    (ch == '"' || ch == '\\') ? std::string("\\") + ch : std::string(1, ch);
             scenarios += "\"";
         }
         scenarios += "}";
         const std::string uuid = a.uuid.empty() ? session::new_uuid() : a.uuid;
         const std::int64_t now = session::wall_clock_ms();
-        c->run("INSERT INTO assignments (uuid, site_id, origin, trainee_uuid, site, cohort, mode, "
-               "choice_allowed, starts_at_ms, due_at_ms, every_days, set_name, note, scenarios, "
-               "created_at_ms) VALUES ($1, $2, 'hub', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, "
-               "$13, $14)",
-               uuid, site, trainee, a.cohort.empty() ? pg::Param() : pg::Param(a.site),
-               a.cohort.empty() ? pg::Param() : pg::Param(a.cohort),
-               std::string(session::mode_name(a.mode)), a.choice_allowed,
-               a.starts_at_ms.value_or(now),
-               a.due_at_ms ? pg::Param(std::to_string(*a.due_at_ms)) : pg::Param(),
-               a.every_days ? pg::Param(std::to_string(*a.every_days)) : pg::Param(), a.set_name,
-               a.note, scenarios, now);
+        c->run(
+            "INSERT INTO assignments (uuid, site_id, origin, trainee_uuid, site, cohort, mode, "
+            "choice_allowed, starts_at_ms, due_at_ms, every_days, set_name, note, scenarios, "
+            "created_at_ms) VALUES ($1, $2, 'hub', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, "
+            "$13, $14)",
+            uuid, site, trainee, a.cohort.empty() ? pg::Param() : pg::Param(a.site),
+            a.cohort.empty() ? pg::Param() : pg::Param(a.cohort),
+            std::string(session::mode_name(a.mode)), a.choice_allowed, a.starts_at_ms.value_or(now),
+            a.due_at_ms ? pg::Param(std::to_string(*a.due_at_ms)) : pg::Param(),
+            a.every_days ? pg::Param(std::to_string(*a.every_days)) : pg::Param(), a.set_name,
+            a.note, scenarios, now);
         txn.commit();
         return uuid;
     });
@@ -264,9 +277,10 @@ Result<std::string> publish_assignment(const std::string& conninfo, const std::s
 Status cancel_published_assignment(const std::string& conninfo, const std::string& uuid) {
     return guarded([&]() -> Status {
         auto c = connect(conninfo);
-        auto q = c->run("UPDATE assignments SET cancelled_at_ms = $2 WHERE uuid::text = $1 AND "
-                        "origin = 'hub' AND cancelled_at_ms IS NULL",
-                        uuid, session::wall_clock_ms());
+        auto q = c->run(
+            "UPDATE assignments SET cancelled_at_ms = $2 WHERE uuid::text = $1 AND "
+            "origin = 'hub' AND cancelled_at_ms IS NULL",
+            uuid, session::wall_clock_ms());
         if (q.affected() == 0)
             return Error{ErrorCode::NotFound, "no open published assignment " + uuid};
         return store::Ok{};
@@ -282,10 +296,12 @@ Result<std::string> publish_snapshot(const std::string& conninfo, const std::str
         auto c = connect(conninfo);
         const std::string hash = session::sha256_hex(text);
         const std::int64_t now = session::wall_clock_ms();
-        c->run("INSERT INTO snapshots (hash, kind, name, version, text, site_id, published_at_ms, "
-               "stored_at_ms) VALUES ($1, $2, $3, $4, $5, NULL, $6, $6) ON CONFLICT (hash) DO "
-               "UPDATE SET published_at_ms = coalesce(snapshots.published_at_ms, excluded.published_at_ms)",
-               hash, kind, name, version, text, now);
+        c->run(
+            "INSERT INTO snapshots (hash, kind, name, version, text, site_id, published_at_ms, "
+            "stored_at_ms) VALUES ($1, $2, $3, $4, $5, NULL, $6, $6) ON CONFLICT (hash) DO "
+            "UPDATE SET published_at_ms = coalesce(snapshots.published_at_ms, "
+            "excluded.published_at_ms)",
+            hash, kind, name, version, text, now);
         return hash;
     });
 }

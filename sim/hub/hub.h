@@ -58,11 +58,11 @@ Result<Site> add_site(const std::string& conninfo, const NewSite& site);
 // What headquarters knows of each site.
 struct SiteState {
     Site site;
-    std::int64_t attempts = 0;               // received
-    std::optional<std::int64_t> head_seq;    // the site's last reported attempt seq
-    std::int64_t missing = 0;                // head_seq minus the attempts received up to it
+    std::int64_t attempts = 0;             // received
+    std::optional<std::int64_t> head_seq;  // the site's last reported attempt seq
+    std::int64_t missing = 0;              // head_seq minus the attempts received up to it
     std::optional<std::int64_t> last_sync_ms;
-    std::vector<std::string> alarms;         // chain heads refused (newest first)
+    std::vector<std::string> alarms;  // chain heads refused (newest first)
 };
 Result<std::vector<SiteState>> sites(const std::string& conninfo);
 

@@ -54,8 +54,8 @@ class Cursor {
 void add_site_dims(const GroupFilter& f, const std::string& t, Params& p, Conds& w) {
     if (!f.site.empty()) {
         const std::string site = p.add(f.site);
-        w.add(t + ".site_id IN (SELECT id FROM sites WHERE code = " + site + " OR name = " +
-              site + ")");
+        w.add(t + ".site_id IN (SELECT id FROM sites WHERE code = " + site + " OR name = " + site +
+              ")");
     }
     if (!f.region.empty())
         w.add(t + ".site_id IN (SELECT id FROM sites WHERE region = " + p.add(f.region) + ")");
@@ -104,8 +104,9 @@ class HubReports final : public store::ReportSource {
             std::string msg = q.size() == 0
                                   ? "no result set on the hub matches '" + std::string(key) + "'"
                                   : "'" + std::string(key) + "' matches several result sets";
-            msg += "; the result sets on the hub are (catalogue version, catalogue:lexicon "
-                   "hashes):";
+            msg +=
+                "; the result sets on the hub are (catalogue version, catalogue:lexicon "
+                "hashes):";
             auto all = c_->run(
                 "SELECT catalogue_version, catalogue_hash, lexicon_hash FROM result_sets "
                 "ORDER BY 1 COLLATE \"C\", 2, 3");
@@ -126,9 +127,9 @@ class HubReports final : public store::ReportSource {
             const bool by_region = f.site.empty();
             {
                 Params p;
-                const std::string rows = summary_rows(
-                    by_region ? "summary_region_attempts" : "summary_attempts", f, by_region,
-                    true, p);
+                const std::string rows =
+                    summary_rows(by_region ? "summary_region_attempts" : "summary_attempts", f,
+                                 by_region, true, p);
                 Cursor q(c_->exec(std::string("SELECT s.scenario_id, s.catalogue_version, ") +
                                       store::kFigureSums + " FROM " + rows +
                                       " s GROUP BY 1, 2 ORDER BY s.scenario_id" + kC +
@@ -140,13 +141,14 @@ class HubReports final : public store::ReportSource {
                 rep.criteria = criteria_from_attempts(f);
             } else {
                 Params p;
-                const std::string rows = summary_rows(
-                    by_region ? "summary_region_criteria" : "summary_criteria", f, by_region,
-                    false, p);
-                Cursor q(c_->exec("SELECT s.criterion_id, sum(s.n), sum(s.points_sum), "
-                                  "sum(s.max_sum), sum(s.passed) FROM " + rows +
-                                      " s GROUP BY 1 ORDER BY s.criterion_id" + kC,
-                                  p.values));
+                const std::string rows =
+                    summary_rows(by_region ? "summary_region_criteria" : "summary_criteria", f,
+                                 by_region, false, p);
+                Cursor q(
+                    c_->exec("SELECT s.criterion_id, sum(s.n), sum(s.points_sum), "
+                             "sum(s.max_sum), sum(s.passed) FROM " +
+                                 rows + " s GROUP BY 1 ORDER BY s.criterion_id" + kC,
+                             p.values));
                 rep.criteria = store::read_criterion_rows(q);
             }
             name_and_finish(f.result_set, rep.criteria);
@@ -202,11 +204,12 @@ class HubReports final : public store::ReportSource {
             auto who = c_->exec(
                 "SELECT p.uuid, p.role, p.employee_no, p.name, p.site, p.cohort, p.active, "
                 "p.created_at_ms, p.updated_at_ms, s.code FROM people p JOIN sites s ON s.id = "
-                "p.site_id WHERE " + pw.clause() + " ORDER BY s.code",
+                "p.site_id WHERE " +
+                    pw.clause() + " ORDER BY s.code",
                 pp.values);
             if (who.size() == 0)
-                return Error{ErrorCode::NotFound, "no person with employee number '" +
-                                                      employee_no + "' on the hub" +
+                return Error{ErrorCode::NotFound, "no person with employee number '" + employee_no +
+                                                      "' on the hub" +
                                                       (site.empty() ? "" : " at '" + site + "'")};
             if (who.size() > 1) {
                 std::string sites;
@@ -246,12 +249,15 @@ class HubReports final : public store::ReportSource {
             Params cp;
             const std::string cset = set_of_r(set, cp);
             const std::string cu = cp.add(rep.person.uuid);
-            Cursor q(c_->exec("SELECT c.criterion_id, count(*), sum(c.points), "
-                              "sum(c.max_points), sum(c.passed) FROM attempts a JOIN results r "
-                              "ON r.attempt_seq = a.seq AND " + cset +
-                                  " JOIN criterion_results c ON c.result_id = r.id WHERE "
-                                  "a.trainee_uuid = " + cu + "::uuid GROUP BY 1",
-                              cp.values));
+            Cursor q(
+                c_->exec("SELECT c.criterion_id, count(*), sum(c.points), "
+                         "sum(c.max_points), sum(c.passed) FROM attempts a JOIN results r "
+                         "ON r.attempt_seq = a.seq AND " +
+                             cset +
+                             " JOIN criterion_results c ON c.result_id = r.id WHERE "
+                             "a.trainee_uuid = " +
+                             cu + "::uuid GROUP BY 1",
+                         cp.values));
             rep.weakest = store::read_criterion_rows(q);
             name_and_finish(set, rep.weakest);
             store::sort_weakest(rep.weakest);
@@ -275,9 +281,10 @@ class HubReports final : public store::ReportSource {
         info.catalogue_hash = set.catalogue_hash;
         info.lexicon_hash = set.lexicon_hash;
         if (!set.original()) {
-            auto q = c_->run("SELECT catalogue_version FROM result_sets WHERE catalogue_hash = $1 "
-                             "AND lexicon_hash = $2",
-                             set.catalogue_hash, set.lexicon_hash);
+            auto q = c_->run(
+                "SELECT catalogue_version FROM result_sets WHERE catalogue_hash = $1 "
+                "AND lexicon_hash = $2",
+                set.catalogue_hash, set.lexicon_hash);
             if (q.size()) info.catalogue_version = q.text(0, 0);
         }
         return info;
@@ -328,9 +335,10 @@ class HubReports final : public store::ReportSource {
         const store::PeriodRanges r = store::period_ranges(f);
         std::string set_cond = "s.original = 1";
         if (!f.result_set.original()) {
-            auto id = c_->run("SELECT id FROM result_sets WHERE catalogue_hash = $1 AND "
-                              "lexicon_hash = $2",
-                              f.result_set.catalogue_hash, f.result_set.lexicon_hash);
+            auto id = c_->run(
+                "SELECT id FROM result_sets WHERE catalogue_hash = $1 AND "
+                "lexicon_hash = $2",
+                f.result_set.catalogue_hash, f.result_set.lexicon_hash);
             set_cond = "s.set_id = " + p.add(id.size() ? id.i64(0, 0) : std::int64_t{-1});
         }
         auto branch = [&](const std::string& periods) {
@@ -342,12 +350,13 @@ class HubReports final : public store::ReportSource {
         };
         std::string parts;
         if (r.months())
-            parts = branch("s.grain = 1 AND s.period BETWEEN " + p.add(r.m1) + " AND " + p.add(r.m2));
+            parts =
+                branch("s.grain = 1 AND s.period BETWEEN " + p.add(r.m1) + " AND " + p.add(r.m2));
         if (r.days())
-            parts += (parts.empty() ? "" : " UNION ALL ") +
-                     branch("s.grain = 0 AND (s.period BETWEEN " + p.add(r.d1) + " AND " +
-                            p.add(r.d2) + " OR s.period BETWEEN " + p.add(r.d3) + " AND " +
-                            p.add(r.d4) + ")");
+            parts +=
+                (parts.empty() ? "" : " UNION ALL ") +
+                branch("s.grain = 0 AND (s.period BETWEEN " + p.add(r.d1) + " AND " + p.add(r.d2) +
+                       " OR s.period BETWEEN " + p.add(r.d3) + " AND " + p.add(r.d4) + ")");
         if (parts.empty()) parts = "SELECT * FROM " + table + " s WHERE FALSE";
         return "(" + parts + ")";
     }
@@ -356,11 +365,13 @@ class HubReports final : public store::ReportSource {
         Params p;
         const std::string set = set_of_r(f.result_set, p);
         const std::string w = attempts_where(f, p);
-        Cursor q(c_->exec("SELECT c.criterion_id, count(*), sum(c.points), sum(c.max_points), "
-                          "sum(c.passed) FROM attempts a JOIN results r ON r.attempt_seq = a.seq "
-                          "AND " + set + " JOIN criterion_results c ON c.result_id = r.id WHERE " +
-                              w + " GROUP BY 1 ORDER BY c.criterion_id" + kC,
-                          p.values));
+        Cursor q(
+            c_->exec("SELECT c.criterion_id, count(*), sum(c.points), sum(c.max_points), "
+                     "sum(c.passed) FROM attempts a JOIN results r ON r.attempt_seq = a.seq "
+                     "AND " +
+                         set + " JOIN criterion_results c ON c.result_id = r.id WHERE " + w +
+                         " GROUP BY 1 ORDER BY c.criterion_id" + kC,
+                     p.values));
         return store::read_criterion_rows(q);
     }
 
@@ -378,8 +389,9 @@ class HubReports final : public store::ReportSource {
         return out;
     }
 
-    static std::string title_of(const std::map<std::string, std::pair<std::string, std::string>>& names,
-                                const std::string& id, std::string* category) {
+    static std::string title_of(
+        const std::map<std::string, std::pair<std::string, std::string>>& names,
+        const std::string& id, std::string* category) {
         auto it = names.find(id);
         if (it == names.end()) return id;
         if (category) *category = it->second.second;

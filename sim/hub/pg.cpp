@@ -38,7 +38,9 @@ std::int64_t Rows::i64(int row, int col) const {
     return out;
 }
 
-double Rows::f64(int row, int col) const { return std::strtod(PQgetvalue(r_.get(), row, col), nullptr); }
+double Rows::f64(int row, int col) const {
+    return std::strtod(PQgetvalue(r_.get(), row, col), nullptr);
+}
 
 bool Rows::b(int row, int col) const {
     const char* v = PQgetvalue(r_.get(), row, col);
@@ -54,11 +56,20 @@ CopyLine& CopyLine::add(std::string_view v) {
     sep();
     for (char ch : v) {
         switch (ch) {
-            case '\\': out_ += "\\\\"; break;
-            case '\t': out_ += "\\t"; break;
-            case '\n': out_ += "\\n"; break;
-            case '\r': out_ += "\\r"; break;
-            default: out_ += ch;
+            case '\\':
+                out_ += "\\\\";
+                break;
+            case '\t':
+                out_ += "\\t";
+                break;
+            case '\n':
+                out_ += "\\n";
+                break;
+            case '\r':
+                out_ += "\\r";
+                break;
+            default:
+                out_ += ch;
         }
     }
     return *this;
@@ -93,11 +104,14 @@ std::unique_ptr<Conn> Conn::connect(const std::string& conninfo) {
     }
     auto conn = std::unique_ptr<Conn>(new Conn(c));
     // Notices (e.g. "relation already exists, skipping") are not for the user.
-    PQsetNoticeProcessor(c, [](void*, const char*) {}, nullptr);
+    PQsetNoticeProcessor(
+        c, [](void*, const char*) {}, nullptr);
     return conn;
 }
 
-Conn::~Conn() { PQfinish(c_); }
+Conn::~Conn() {
+    PQfinish(c_);
+}
 
 void Conn::raise(PGresult* r, std::string_view context) const {
     const bool lost = PQstatus(c_) != CONNECTION_OK;
@@ -128,8 +142,7 @@ Rows Conn::exec(const std::string& sql, const std::vector<Param>& params) {
 void Conn::script(const std::string& sql) {
     PGresult* r = PQexec(c_, sql.c_str());
     const auto st = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
-    if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK && st != PGRES_EMPTY_QUERY)
-        raise(r, "hub");
+    if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK && st != PGRES_EMPTY_QUERY) raise(r, "hub");
     PQclear(r);
 }
 
@@ -141,7 +154,8 @@ void Conn::copy_in(const std::string& copy_sql, std::string_view data) {
     constexpr std::size_t kChunk = 1 << 20;
     for (std::size_t at = 0; at < data.size(); at += kChunk) {
         const std::size_t n = std::min(kChunk, data.size() - at);
-        if (PQputCopyData(c_, data.data() + at, static_cast<int>(n)) != 1) raise(nullptr, "hub COPY");
+        if (PQputCopyData(c_, data.data() + at, static_cast<int>(n)) != 1)
+            raise(nullptr, "hub COPY");
     }
     if (PQputCopyEnd(c_, nullptr) != 1) raise(nullptr, "hub COPY");
     PGresult* done = PQgetResult(c_);

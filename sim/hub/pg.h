@@ -30,9 +30,7 @@ class PgError : public std::runtime_error {
     std::string sqlstate;  // "" when the failure is not the server's
     bool connection_lost;  // the connection is gone: reconnect and try again
     // A deadlock or a serialization failure: the transaction may simply be run again.
-    bool retryable() const {
-        return connection_lost || sqlstate == "40P01" || sqlstate == "40001";
-    }
+    bool retryable() const { return connection_lost || sqlstate == "40P01" || sqlstate == "40001"; }
 };
 
 // Values sent as text in the server's input syntax (NULL when unset).

@@ -176,16 +176,22 @@ class Syncer {
             if (known_snapshots_.count(h)) continue;
             auto row = store::snapshot_row(store_, who_, h);
             if (!row) throw_error(row.error());
-            pg::CopyLine(data).add(h).add(row->info.kind).add(row->info.name)
-                .add(row->info.version).add(row->text).end();
+            pg::CopyLine(data)
+                .add(h)
+                .add(row->info.kind)
+                .add(row->info.name)
+                .add(row->info.version)
+                .add(row->text)
+                .end();
             ++rep_.snapshots_sent;
         }
         copy("stage_snapshots", data);
         if (!data.empty())
-            conn_->run("INSERT INTO snapshots (hash, kind, name, version, text, site_id, "
-                       "stored_at_ms) SELECT hash, kind, name, version, text, $1::integer, $2::bigint FROM "
-                       "stage_snapshots ON CONFLICT DO NOTHING",
-                       site_, session::wall_clock_ms());
+            conn_->run(
+                "INSERT INTO snapshots (hash, kind, name, version, text, site_id, "
+                "stored_at_ms) SELECT hash, kind, name, version, text, $1::integer, $2::bigint "
+                "FROM stage_snapshots ON CONFLICT DO NOTHING",
+                site_, session::wall_clock_ms());
         std::string titles;
         for (const auto& h : b.catalogues) {
             if (known_catalogues_.count(h)) continue;
@@ -196,8 +202,9 @@ class Syncer {
         }
         copy("stage_criteria_titles", titles);
         if (!titles.empty())
-            conn_->run("INSERT INTO catalogue_criteria SELECT * FROM stage_criteria_titles "
-                       "ON CONFLICT DO NOTHING");
+            conn_->run(
+                "INSERT INTO catalogue_criteria SELECT * FROM stage_criteria_titles "
+                "ON CONFLICT DO NOTHING");
     }
 
     void push(const OutboxBatch& b) {
@@ -206,9 +213,17 @@ class Syncer {
 
         std::string data;
         for (const auto& p : b.people)
-            pg::CopyLine(data).add(p.uuid).add(store::role_name(p.role)).add(p.employee_no)
-                .add(p.name).add(p.site).add(p.cohort).add(p.active).add(p.created_at_ms)
-                .add(p.updated_at_ms).end();
+            pg::CopyLine(data)
+                .add(p.uuid)
+                .add(store::role_name(p.role))
+                .add(p.employee_no)
+                .add(p.name)
+                .add(p.site)
+                .add(p.cohort)
+                .add(p.active)
+                .add(p.created_at_ms)
+                .add(p.updated_at_ms)
+                .end();
         copy("stage_people", data);
         if (!data.empty())
             // What headquarters published is its own: a site's copy of it is not sent back.
@@ -227,15 +242,38 @@ class Syncer {
         data.clear();
         for (const auto& e : b.attempts) {
             const auto& f = e.fields;
-            pg::CopyLine(data).add(f.seq).add(f.uuid).add(f.trainee_uuid).add(f.site)
-                .add(f.cohort).add(f.scenario_id).add(f.scenario_version).add(f.category)
-                .add(f.scenario_hash).add(f.lexicon_hash).opt(f.catalogue_hash).add(f.mode)
-                .add(f.choice_mode).add(f.origin).add(f.ending).add(f.seed)
-                .add(f.started_at_ms).add(f.ended_at_ms).add(f.sim_ms).add(f.actions)
-                .add(f.transcript).add(f.kpi.phone_calls).add(f.kpi.phone_within_3)
-                .add(f.kpi.response_n).add(f.kpi.response_ms).add(f.kpi.resolution_n)
-                .add(f.kpi.resolution_ms).add(f.recorded_by_uuid).add(f.recorded_at_ms)
-                .add(e.hash).end();
+            pg::CopyLine(data)
+                .add(f.seq)
+                .add(f.uuid)
+                .add(f.trainee_uuid)
+                .add(f.site)
+                .add(f.cohort)
+                .add(f.scenario_id)
+                .add(f.scenario_version)
+                .add(f.category)
+                .add(f.scenario_hash)
+                .add(f.lexicon_hash)
+                .opt(f.catalogue_hash)
+                .add(f.mode)
+                .add(f.choice_mode)
+                .add(f.origin)
+                .add(f.ending)
+                .add(f.seed)
+                .add(f.started_at_ms)
+                .add(f.ended_at_ms)
+                .add(f.sim_ms)
+                .add(f.actions)
+                .add(f.transcript)
+                .add(f.kpi.phone_calls)
+                .add(f.kpi.phone_within_3)
+                .add(f.kpi.response_n)
+                .add(f.kpi.response_ms)
+                .add(f.kpi.resolution_n)
+                .add(f.kpi.resolution_ms)
+                .add(f.recorded_by_uuid)
+                .add(f.recorded_at_ms)
+                .add(e.hash)
+                .end();
         }
         copy("stage_attempts", data);
         if (!data.empty()) {
@@ -249,24 +287,44 @@ class Syncer {
                 "stage_attempts s "
                 "ORDER BY s.site_seq ON CONFLICT DO NOTHING",
                 site_, session::wall_clock_ms());
-            verify("SELECT s.uuid FROM stage_attempts s LEFT JOIN attempts a ON a.uuid = s.uuid "
-                   "AND a.site_id = $1 WHERE a.seq IS NULL OR a.hash <> s.hash OR a.site_seq <> "
-                   "s.site_seq LIMIT 1",
-                   "attempt");
+            verify(
+                "SELECT s.uuid FROM stage_attempts s LEFT JOIN attempts a ON a.uuid = s.uuid "
+                "AND a.site_id = $1 WHERE a.seq IS NULL OR a.hash <> s.hash OR a.site_seq <> "
+                "s.site_seq LIMIT 1",
+                "attempt");
         }
 
         data.clear();
         std::string criteria;
         for (const auto& e : b.results) {
             const auto& f = e.fields;
-            pg::CopyLine(data).add(f.id).add(f.attempt_uuid).add(f.catalogue_hash)
-                .add(f.lexicon_hash).add(f.original).add(f.catalogue_version).add(f.score)
-                .add(f.max_points).add(f.pass_mark).add(f.passed).add(f.critical_failed)
-                .add(f.created_by_uuid).add(f.created_at_ms).add(e.hash).end();
+            pg::CopyLine(data)
+                .add(f.id)
+                .add(f.attempt_uuid)
+                .add(f.catalogue_hash)
+                .add(f.lexicon_hash)
+                .add(f.original)
+                .add(f.catalogue_version)
+                .add(f.score)
+                .add(f.max_points)
+                .add(f.pass_mark)
+                .add(f.passed)
+                .add(f.critical_failed)
+                .add(f.created_by_uuid)
+                .add(f.created_at_ms)
+                .add(e.hash)
+                .end();
             for (std::size_t i = 0; i < f.criteria.size(); ++i) {
                 const auto& c = f.criteria[i];
-                pg::CopyLine(criteria).add(f.id).add(static_cast<std::int64_t>(i)).add(c.id)
-                    .add(c.points).add(c.max_points).add(c.passed).add(c.critical).end();
+                pg::CopyLine(criteria)
+                    .add(f.id)
+                    .add(static_cast<std::int64_t>(i))
+                    .add(c.id)
+                    .add(c.points)
+                    .add(c.max_points)
+                    .add(c.passed)
+                    .add(c.critical)
+                    .end();
             }
         }
         copy("stage_results", data);
@@ -282,10 +340,11 @@ class Syncer {
                 "stage_results s JOIN attempts a ON a.uuid = s.attempt_uuid AND a.site_id = $1 "
                 "ORDER BY s.site_result_id ON CONFLICT DO NOTHING",
                 site_);
-            verify("SELECT s.site_result_id FROM stage_results s LEFT JOIN results r ON "
-                   "r.site_id = $1 AND r.site_result_id = s.site_result_id WHERE r.id IS NULL "
-                   "OR r.hash <> s.hash LIMIT 1",
-                   "result");
+            verify(
+                "SELECT s.site_result_id FROM stage_results s LEFT JOIN results r ON "
+                "r.site_id = $1 AND r.site_result_id = s.site_result_id WHERE r.id IS NULL "
+                "OR r.hash <> s.hash LIMIT 1",
+                "result");
         }
         if (!criteria.empty())
             conn_->run(
@@ -299,9 +358,18 @@ class Syncer {
         data.clear();
         for (const auto& e : b.overrides) {
             const auto& f = e.fields;
-            pg::CopyLine(data).add(f.id).add(f.uuid).add(e.result_id).add(f.criterion_id)
-                .add(f.points).add(f.passed).add(f.reason).add(f.supervisor_uuid)
-                .add(f.created_at_ms).add(e.hash).end();
+            pg::CopyLine(data)
+                .add(f.id)
+                .add(f.uuid)
+                .add(e.result_id)
+                .add(f.criterion_id)
+                .add(f.points)
+                .add(f.passed)
+                .add(f.reason)
+                .add(f.supervisor_uuid)
+                .add(f.created_at_ms)
+                .add(e.hash)
+                .end();
         }
         copy("stage_overrides", data);
         if (!data.empty()) {
@@ -313,9 +381,10 @@ class Syncer {
                 "stage_overrides o JOIN results r ON r.site_id = $1 AND r.site_result_id = "
                 "o.site_result_id ORDER BY o.site_override_id ON CONFLICT DO NOTHING",
                 site_);
-            verify("SELECT o.uuid FROM stage_overrides o LEFT JOIN overrides h ON h.uuid = "
-                   "o.uuid AND h.site_id = $1 WHERE h.id IS NULL OR h.hash <> o.hash LIMIT 1",
-                   "override");
+            verify(
+                "SELECT o.uuid FROM stage_overrides o LEFT JOIN overrides h ON h.uuid = "
+                "o.uuid AND h.site_id = $1 WHERE h.id IS NULL OR h.hash <> o.hash LIMIT 1",
+                "override");
         }
 
         data.clear();
@@ -330,7 +399,10 @@ class Syncer {
             line.add(session::mode_name(a.mode)).add(a.choice_allowed).add(a.starts_at_ms);
             a.due_at_ms ? line.add(*a.due_at_ms) : line.null();
             a.every_days ? line.add(static_cast<std::int64_t>(*a.every_days)) : line.null();
-            line.add(a.set_name).add(a.note).add(array_literal(a.scenarios)).add(e.created_by_uuid)
+            line.add(a.set_name)
+                .add(a.note)
+                .add(array_literal(a.scenarios))
+                .add(e.created_by_uuid)
                 .add(a.created_at_ms);
             a.cancelled_at_ms ? line.add(*a.cancelled_at_ms) : line.null();
             line.end();
@@ -340,7 +412,8 @@ class Syncer {
             conn_->run(
                 "INSERT INTO assignments AS t (uuid, site_id, origin, trainee_uuid, site, cohort, "
                 "mode, choice_allowed, starts_at_ms, due_at_ms, every_days, set_name, note, "
-                "scenarios, created_by_uuid, created_at_ms, cancelled_at_ms) SELECT s.uuid, $1::integer, "
+                "scenarios, created_by_uuid, created_at_ms, cancelled_at_ms) SELECT s.uuid, "
+                "$1::integer, "
                 "'site', s.trainee_uuid, s.site, s.cohort, s.mode, s.choice_allowed, "
                 "s.starts_at_ms, s.due_at_ms, s.every_days, s.set_name, s.note, s.scenarios, "
                 "s.created_by_uuid, s.created_at_ms, s.cancelled_at_ms FROM stage_assignments s "
@@ -398,12 +471,12 @@ class Syncer {
                                         "number; not taken in");
                 continue;
             }
-            auto added = store_.add_person(
-                who_, {store::Role::Trainee, no, name, site, cohort, "", uuid});
+            auto added =
+                store_.add_person(who_, {store::Role::Trainee, no, name, site, cohort, "", uuid});
             if (!added) throw_error(added.error());
             if (!active) {
-                auto off = store_.update_person(who_, no, {std::nullopt, std::nullopt,
-                                                           std::nullopt, false});
+                auto off = store_.update_person(who_, no,
+                                                {std::nullopt, std::nullopt, std::nullopt, false});
                 if (!off) throw_error(off.error());
             }
             by_uuid[uuid] = *added, by_no[no] = *added;
@@ -496,9 +569,11 @@ class Syncer {
                          std::int64_t now_key, const std::string& now_hash) {
             if (!alarm.empty()) return;
             if (now_key < was)
-                alarm = std::string("the ") + chain + " chain is shorter than this site reported "
-                        "before: row " + std::to_string(was) + " was its last, now row " +
-                        std::to_string(now_key) + " — rows were cut off its end";
+                alarm = std::string("the ") + chain +
+                        " chain is shorter than this site reported "
+                        "before: row " +
+                        std::to_string(was) + " was its last, now row " + std::to_string(now_key) +
+                        " — rows were cut off its end";
             else if (now_key == was && now_hash != was_hash)
                 alarm = std::string("the last row of the ") + chain + " chain (" +
                         std::to_string(was) + ") has changed since this site reported it";
@@ -517,9 +592,10 @@ class Syncer {
                         " of this site differs from the one the hub received";
         }
         if (!alarm.empty()) {
-            conn_->run("INSERT INTO sync_log (site_id, at_ms, kind, message) VALUES ($1, $2, "
-                       "'alarm', $3)",
-                       site_, now, alarm);
+            conn_->run(
+                "INSERT INTO sync_log (site_id, at_ms, kind, message) VALUES ($1, $2, "
+                "'alarm', $3)",
+                site_, now, alarm);
             txn.commit();
             refuse(ErrorCode::Corrupt,
                    rep_.hub + ": the hub refused this site's chain heads: " + alarm +
@@ -534,10 +610,10 @@ class Syncer {
             "override_hash = excluded.override_hash, reported_at_ms = excluded.reported_at_ms",
             site_, h.attempt_seq, h.attempt_hash, h.result_id, h.result_hash, h.override_id,
             h.override_hash, now);
-        conn_->run("INSERT INTO sync_log (site_id, at_ms, kind, pushed, message) VALUES ($1, $2, "
-                   "'sync', $3, $4)",
-                   site_, now, rep_.pushed,
-                   "pulled " + std::to_string(rep_.pulled));
+        conn_->run(
+            "INSERT INTO sync_log (site_id, at_ms, kind, pushed, message) VALUES ($1, $2, "
+            "'sync', $3, $4)",
+            site_, now, rep_.pushed, "pulled " + std::to_string(rep_.pulled));
         txn.commit();
     }
 

@@ -11,9 +11,9 @@
 #include "kpi.h"
 #include "replay.h"
 #include "report_model.h"
-#include "sim/session/attempt.h"
 #include "sim/load/transcript_loader.h"
 #include "sim/load/transcript_writer.h"
+#include "sim/session/attempt.h"
 #include "sim/session/hash.h"
 #include "store_internal.h"
 #include "summaries.h"
@@ -392,8 +392,9 @@ namespace {
 
 // Columns of a result set row r (after kAttemptColumns) and the score with overrides in force.
 const std::string kResultColumns =
-    std::string("r.id, r.original, r.catalogue_hash, r.catalogue_version, r.lexicon_hash, r.score, "
-                "r.max_points, r.pass_mark, r.passed, r.critical_failed, r.created_at_ms, ") +
+    std::string(
+        "r.id, r.original, r.catalogue_hash, r.catalogue_version, r.lexicon_hash, r.score, "
+        "r.max_points, r.pass_mark, r.passed, r.critical_failed, r.created_at_ms, ") +
     kScoreWithOverrides;
 
 std::optional<ResultSet> read_result(const sql::Query& q, int c) {

@@ -32,7 +32,8 @@ std::string_view error_code_name(ErrorCode c) {
         case ErrorCode::TooNew: return "too-new";
         case ErrorCode::Corrupt: return "corrupt";
         case ErrorCode::Io: return "io";
-        case ErrorCode::Unreachable: return "unreachable";
+        case ErrorCode::Unreachable:
+            return "unreachable";
     }
     return "io";
 }

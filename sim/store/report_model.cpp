@@ -33,15 +33,15 @@ void finish(CriterionFigure& c) {
 void finish(AgreementFigure& f) {
     f.n = f.both_pass + f.auto_pass_only + f.override_pass_only + f.both_fail;
     f.percent_agreement =
-        f.n ? 100.0 * static_cast<double>(f.both_pass + f.both_fail) / static_cast<double>(f.n)
-            : 0;
+        f.n ? 100.0 * static_cast<double>(f.both_pass + f.both_fail) / static_cast<double>(f.n) : 0;
     f.kappa = cohen_kappa(f.both_pass, f.auto_pass_only, f.override_pass_only, f.both_fail);
 }
 
 std::string origin_rule_sql(const GroupFilter& f, const std::string& t) {
     std::string list;
     for (auto o : counted_origins(f))
-        list += std::string(list.empty() ? "" : ", ") + "'" + std::string(session::origin_name(o)) + "'";
+        list += std::string(list.empty() ? "" : ", ") + "'" + std::string(session::origin_name(o)) +
+                "'";
     return t + ".origin IN (" + list + ") AND NOT (" + t + ".mode = 'assessment' AND " + t +
            ".origin <> 'proctored')";
 }
@@ -71,8 +71,8 @@ void trend_of_history(TraineeReport& rep) {
     for (auto it = rep.history.rbegin(); it != rep.history.rend(); ++it) {
         if (!it->result || it->result->max_points <= 0) continue;
         versions[it->result->catalogue_version] += 1;
-        rep.trend.push_back({it->ended_at_ms, it->scenario_id,
-                             100.0 * it->result->score / it->result->max_points});
+        rep.trend.push_back(
+            {it->ended_at_ms, it->scenario_id, 100.0 * it->result->score / it->result->max_points});
     }
     for (const auto& [v, n] : versions) rep.result_set.versions.push_back({v, n});
     const std::size_t n = rep.trend.size();
@@ -108,8 +108,10 @@ std::string item_report_sql(const std::string& set_of_r, const std::string& wher
     // Each attempt ranked within its scenario both ways: the top third are the first ⌊n/3⌋ by
     // score (ties: stored first), the bottom third the first ⌊n/3⌋ the other way.
     return "WITH ranked AS (SELECT a.scenario_id, r.id AS result_id, r.score, "
-           "ROW_NUMBER() OVER (PARTITION BY a.scenario_id ORDER BY r.score DESC, a.seq) AS top_rank, "
-           "ROW_NUMBER() OVER (PARTITION BY a.scenario_id ORDER BY r.score, a.seq DESC) AS bottom_rank, "
+           "ROW_NUMBER() OVER (PARTITION BY a.scenario_id ORDER BY r.score DESC, a.seq) AS "
+           "top_rank, "
+           "ROW_NUMBER() OVER (PARTITION BY a.scenario_id ORDER BY r.score, a.seq DESC) AS "
+           "bottom_rank, "
            "COUNT(*) OVER (PARTITION BY a.scenario_id) AS n, "
            "AVG(1.0 * r.score) OVER (PARTITION BY a.scenario_id) AS mean_score "
            "FROM attempts a JOIN results r ON r.attempt_seq = a.seq AND " +
@@ -124,8 +126,8 @@ std::string item_report_sql(const std::string& set_of_r, const std::string& wher
            "THEN 1.0 * c.points / c.max_points ELSE 0 END), "
            "max(k.n / 3), max(k.mean_score) "
            "FROM ranked k JOIN criterion_results c ON c.result_id = k.result_id "
-           "GROUP BY k.scenario_id, c.criterion_id ORDER BY k.scenario_id" + collate +
-           ", c.criterion_id" + collate;
+           "GROUP BY k.scenario_id, c.criterion_id ORDER BY k.scenario_id" +
+           collate + ", c.criterion_id" + collate;
 }
 
 std::string agreement_report_sql(const std::string& set_of_r, const std::string& where,
@@ -140,7 +142,8 @@ std::string agreement_report_sql(const std::string& set_of_r, const std::string&
            " JOIN overrides o ON o.result_id = r.id AND o.id = (SELECT max(o2.id) FROM "
            "overrides o2 WHERE o2.result_id = o.result_id AND o2.criterion_id = o.criterion_id) "
            "JOIN criterion_results c ON c.result_id = r.id AND c.criterion_id = o.criterion_id "
-           "WHERE " + where + " GROUP BY c.criterion_id ORDER BY c.criterion_id" + collate;
+           "WHERE " +
+           where + " GROUP BY c.criterion_id ORDER BY c.criterion_id" + collate;
 }
 
 }  // namespace dd::store
@@ -153,7 +156,8 @@ namespace {
 
 class StoreReports final : public ReportSource {
   public:
-    StoreReports(std::shared_ptr<Store> s, Principal who) : s_(std::move(s)), who_(std::move(who)) {}
+    StoreReports(std::shared_ptr<Store> s, Principal who)
+        : s_(std::move(s)), who_(std::move(who)) {}
     std::string where() const override { return "records " + s_->path(); }
     int utc_offset_minutes() const override { return s_->utc_offset_minutes(); }
     Result<ResultSetRef> resolve_result_set(std::string_view key) override {

@@ -75,11 +75,14 @@ void add_group_rows(Cursor& q, GroupReport& rep) {
     std::map<std::string, std::int64_t> versions;
     while (q.step()) {
         GroupFigures g;
-        std::int64_t* fields[] = {&g.attempts,       &g.passed,         &g.score_sum,
-                                  &g.max_sum,        &g.finished,       &g.abandoned,
-                                  &g.timed_out,      &g.phone_calls,    &g.phone_within_3,
-                                  &g.response_n,     &g.response_ms,    &g.resolution_n,
-                                  &g.resolution_ms,  &g.complaint_attempts, &g.complaint_passed};
+        std::int64_t* fields[] = {&g.attempts,        &g.passed,
+                                  &g.score_sum,       &g.max_sum,
+                                  &g.finished,        &g.abandoned,
+                                  &g.timed_out,       &g.phone_calls,
+                                  &g.phone_within_3,  &g.response_n,
+                                  &g.response_ms,     &g.resolution_n,
+                                  &g.resolution_ms,   &g.complaint_attempts,
+                                  &g.complaint_passed};
         for (int i = 0; i < 15; ++i) *fields[i] = q.i64(2 + i);
         versions[q.text(1)] += g.attempts;
         const std::string scenario = q.text(0);

@@ -131,12 +131,13 @@ SummaryRows summary_rows(sql::Db& db, const std::string& table, const GroupFilte
     // A branch with nothing to read is left out: scanning every day row to find none would cost
     // more than the whole report.
     std::string parts;
-    if (p.months()) parts = branch(r.months, "s.grain = 1", "s.period BETWEEN ? AND ?", {p.m1, p.m2});
+    if (p.months())
+        parts = branch(r.months, "s.grain = 1", "s.period BETWEEN ? AND ?", {p.m1, p.m2});
     if (p.days())
-        parts += (parts.empty() ? "" : " UNION ALL ") +
-                 branch(r.days, "s.grain = 0",
-                        "(s.period BETWEEN ? AND ? OR s.period BETWEEN ? AND ?)",
-                        {p.d1, p.d2, p.d3, p.d4});
+        parts +=
+            (parts.empty() ? "" : " UNION ALL ") +
+            branch(r.days, "s.grain = 0", "(s.period BETWEEN ? AND ? OR s.period BETWEEN ? AND ?)",
+                   {p.d1, p.d2, p.d3, p.d4});
     if (parts.empty()) parts = "SELECT * FROM " + table + " s WHERE 0 = 1";
     r.sql = "(" + parts + ")";
     return r;

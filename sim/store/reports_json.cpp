@@ -23,11 +23,11 @@ J origins_json(const std::vector<session::Origin>& origins) {
 
 J filter_json(const GroupFilter& f) {
     J j{{"site", f.site},
-             {"cohort", f.cohort},
-             {"scenario", f.scenario},
-             {"from", f.from_day ? J(format_day(*f.from_day)) : J()},
-             {"to", f.to_day ? J(format_day(*f.to_day)) : J()},
-             {"mode", f.mode ? J(session::mode_name(*f.mode)) : J()}};
+        {"cohort", f.cohort},
+        {"scenario", f.scenario},
+        {"from", f.from_day ? J(format_day(*f.from_day)) : J()},
+        {"to", f.to_day ? J(format_day(*f.to_day)) : J()},
+        {"mode", f.mode ? J(session::mode_name(*f.mode)) : J()}};
     if (!f.region.empty()) j["region"] = f.region;  // a hub's reports only
     return j;
 }

@@ -200,8 +200,9 @@ Result<OutboxBatch> outbox_batch(Store& store, const Principal& who, std::string
             b.last_id = it.id;
             if (it.kind == "attempt") {
                 auto a = read_attempt(db, it.ref);
-                if (!a) sql::fail(ErrorCode::Corrupt, "outbox item " + std::to_string(it.id) +
-                                                          " names a missing attempt " + it.ref);
+                if (!a)
+                    sql::fail(ErrorCode::Corrupt, "outbox item " + std::to_string(it.id) +
+                                                      " names a missing attempt " + it.ref);
                 b.snapshots.insert(a->fields.scenario_hash);
                 b.snapshots.insert(a->fields.lexicon_hash);
                 if (!a->fields.catalogue_hash.empty()) b.snapshots.insert(a->fields.catalogue_hash);
@@ -212,23 +213,26 @@ Result<OutboxBatch> outbox_batch(Store& store, const Principal& who, std::string
                 b.attempts.push_back(std::move(*a));
             } else if (it.kind == "result") {
                 auto r = read_result(db, std::stoll(it.ref), false);
-                if (!r) sql::fail(ErrorCode::Corrupt, "outbox item " + std::to_string(it.id) +
-                                                          " names a missing result " + it.ref);
+                if (!r)
+                    sql::fail(ErrorCode::Corrupt, "outbox item " + std::to_string(it.id) +
+                                                      " names a missing result " + it.ref);
                 b.snapshots.insert(r->fields.catalogue_hash);
                 b.snapshots.insert(r->fields.lexicon_hash);
                 b.catalogues.insert(r->fields.catalogue_hash);
                 b.results.push_back(std::move(*r));
             } else if (it.kind == "override") {
                 auto o = read_override(db, it.ref);
-                if (!o) sql::fail(ErrorCode::Corrupt, "outbox item " + std::to_string(it.id) +
-                                                          " names a missing override " + it.ref);
+                if (!o)
+                    sql::fail(ErrorCode::Corrupt, "outbox item " + std::to_string(it.id) +
+                                                      " names a missing override " + it.ref);
                 b.overrides.push_back(std::move(*o));
             } else if (it.kind == "person") {
                 if (!people_seen.insert(it.ref).second) continue;
                 if (auto p = read_person(db, it.ref)) b.people.push_back(std::move(*p));
             } else if (it.kind == "assignment") {
                 if (!assignments_seen.insert(it.ref).second) continue;
-                if (auto a = read_assignment_row(db, it.ref)) b.assignments.push_back(std::move(*a));
+                if (auto a = read_assignment_row(db, it.ref))
+                    b.assignments.push_back(std::move(*a));
             }
             // Other kinds are for other targets (an LRS): covered, nothing to send.
         }
@@ -295,8 +299,8 @@ Result<SyncState> sync_state(Store& store, const Principal& who, std::string_vie
             auto q = db.query(sql);
             q.with(target);
             if (!q.step()) return std::nullopt;
-            return SyncRun{q.text(0), q.text(1), q.i64(2), q.i64(3), q.b(4),
-                           q.i64(5),  q.i64(6),  q.text(7)};
+            return SyncRun{q.text(0), q.text(1), q.i64(2), q.i64(3),
+                           q.b(4),    q.i64(5),  q.i64(6), q.text(7)};
         };
         SyncState s;
         s.last_ok = read(

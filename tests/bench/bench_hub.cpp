@@ -140,7 +140,12 @@ void BM_HubSync(benchmark::State& state) {
     state.SetLabel("attempts/s: the whole sync of a 100,000-attempt desk, batch " +
                    std::to_string(state.range(0)));
 }
-BENCHMARK(BM_HubSync)->Arg(2000)->Arg(10000)->Unit(benchmark::kSecond)->Iterations(1)->UseRealTime();
+BENCHMARK(BM_HubSync)
+    ->Arg(2000)
+    ->Arg(10000)
+    ->Unit(benchmark::kSecond)
+    ->Iterations(1)
+    ->UseRealTime();
 
 void BM_PgCopy(benchmark::State& state) {
     if (!server().error.empty()) return state.SkipWithError(server().error.c_str());
@@ -214,35 +219,40 @@ FROM sites s, generate_series(0, 4) c, generate_series(0, 9) t;
 )sql");
         for (std::int64_t lo = 0; lo < kMillion; lo += 100'000) {
             const std::string a = std::to_string(lo), b = std::to_string(lo + 100'000);
-            h->script("SET search_path TO deskdrill; BEGIN;"
-                      "INSERT INTO attempts (site_id, site_seq, uuid, trainee_uuid, site, cohort, "
-                      "scenario_id, scenario_version, category, scenario_hash, lexicon_hash, "
-                      "catalogue_hash, mode, choice_mode, origin, ending, seed, started_at_ms, "
-                      "ended_at_ms, sim_ms, actions, transcript, phone_calls, phone_within_3, "
-                      "response_n, response_ms, resolution_n, resolution_ms, recorded_by_uuid, "
-                      "recorded_at_ms, hash, received_at_ms) "
-                      "SELECT 1 + g % 100, g, gen_random_uuid(), gen_random_uuid(), '', "
-                      "'cohort-' || (g / 100) % 5, 'scenario-' || lpad(((g * 7) % 36)::text, 2, '0'), "
-                      "1, CASE WHEN (g * 7) % 36 < 6 THEN 'complaint' ELSE 'other' END, 's', 'lex', "
-                      "'cat', CASE WHEN (g * 13) % 10 < 6 THEN 'practice' WHEN (g * 13) % 10 < 9 "
-                      "THEN 'assessment' ELSE 'refresher' END, 0, CASE WHEN g % 4 = 0 THEN "
-                      "'imported' ELSE 'proctored' END, 'finished', g, 0, "
-                      "1767225600000 + (g * 2654435761) % 31536000000, 60000, 5, '', 1, "
-                      "(g % 3 > 0)::int, 1, 5000 + g % 20000, 1, 60000 + g % 100000, "
-                      "gen_random_uuid(), 0, md5(g::text), 0 "
-                      "FROM generate_series(" + a + " + 1, " + b + ") g;"
-                      "INSERT INTO results (site_id, site_result_id, attempt_seq, catalogue_hash, "
-                      "lexicon_hash, original, catalogue_version, score, max_points, pass_mark, "
-                      "passed, critical_failed, created_by_uuid, created_at_ms, hash) "
-                      "SELECT site_id, site_seq, seq, 'cat', 'lex', 1, '2026.1', s, 100, 60, "
-                      "(s >= 60)::int, '', gen_random_uuid(), 0, md5(seq::text) FROM (SELECT a.*, "
-                      "((a.seq * 48271) % 101)::int AS s FROM attempts a WHERE a.site_seq > " + a +
-                      " AND a.site_seq <= " + b + ") x;"
-                      "INSERT INTO criterion_results SELECT r.id, p, r.site_id, 'crit-' || p, "
-                      "(r.id * (p + 3)) % 11, 10, ((r.id * (p + 3)) % 11 = 10)::int, 0 "
-                      "FROM results r, generate_series(0, 8) p WHERE r.site_result_id > " + a +
-                      " AND r.site_result_id <= " + b + ";"
-                      "COMMIT;");
+            h->script(
+                "SET search_path TO deskdrill; BEGIN;"
+                "INSERT INTO attempts (site_id, site_seq, uuid, trainee_uuid, site, cohort, "
+                "scenario_id, scenario_version, category, scenario_hash, lexicon_hash, "
+                "catalogue_hash, mode, choice_mode, origin, ending, seed, started_at_ms, "
+                "ended_at_ms, sim_ms, actions, transcript, phone_calls, phone_within_3, "
+                "response_n, response_ms, resolution_n, resolution_ms, recorded_by_uuid, "
+                "recorded_at_ms, hash, received_at_ms) "
+                "SELECT 1 + g % 100, g, gen_random_uuid(), gen_random_uuid(), '', "
+                "'cohort-' || (g / 100) % 5, 'scenario-' || lpad(((g * 7) % 36)::text, 2, '0'), "
+                "1, CASE WHEN (g * 7) % 36 < 6 THEN 'complaint' ELSE 'other' END, 's', 'lex', "
+                "'cat', CASE WHEN (g * 13) % 10 < 6 THEN 'practice' WHEN (g * 13) % 10 < 9 "
+                "THEN 'assessment' ELSE 'refresher' END, 0, CASE WHEN g % 4 = 0 THEN "
+                "'imported' ELSE 'proctored' END, 'finished', g, 0, "
+                "1767225600000 + (g * 2654435761) % 31536000000, 60000, 5, '', 1, "
+                "(g % 3 > 0)::int, 1, 5000 + g % 20000, 1, 60000 + g % 100000, "
+                "gen_random_uuid(), 0, md5(g::text), 0 "
+                "FROM generate_series(" +
+                a + " + 1, " + b +
+                ") g;"
+                "INSERT INTO results (site_id, site_result_id, attempt_seq, catalogue_hash, "
+                "lexicon_hash, original, catalogue_version, score, max_points, pass_mark, "
+                "passed, critical_failed, created_by_uuid, created_at_ms, hash) "
+                "SELECT site_id, site_seq, seq, 'cat', 'lex', 1, '2026.1', s, 100, 60, "
+                "(s >= 60)::int, '', gen_random_uuid(), 0, md5(seq::text) FROM (SELECT a.*, "
+                "((a.seq * 48271) % 101)::int AS s FROM attempts a WHERE a.site_seq > " +
+                a + " AND a.site_seq <= " + b +
+                ") x;"
+                "INSERT INTO criterion_results SELECT r.id, p, r.site_id, 'crit-' || p, "
+                "(r.id * (p + 3)) % 11, 10, ((r.id * (p + 3)) % 11 = 10)::int, 0 "
+                "FROM results r, generate_series(0, 8) p WHERE r.site_result_id > " +
+                a + " AND r.site_result_id <= " + b +
+                ";"
+                "COMMIT;");
         }
         h->script("VACUUM ANALYZE");
         return u;
@@ -258,14 +268,21 @@ void BM_HubReport(benchmark::State& state) {
     const char* scopes[] = {"all sites", "one region", "a cohort across sites", "one site",
                             "all sites, a quarter"};
     switch (state.range(0)) {
-        case 1: f.region = "区域3"; break;
-        case 2: f.cohort = "cohort-2"; break;
-        case 3: f.site = "site-42"; break;
+        case 1:
+            f.region = "区域3";
+            break;
+        case 2:
+            f.cohort = "cohort-2";
+            break;
+        case 3:
+            f.site = "site-42";
+            break;
         case 4:
             f.from_day = store::parse_day("2026-02-15");
             f.to_day = store::parse_day("2026-05-14");
             break;
-        default: break;
+        default:
+            break;
     }
     std::int64_t counted = 0;
     for (auto _ : state) {

@@ -32,7 +32,8 @@ inline std::shared_ptr<const session::Resources> resources(const std::string& st
     Diagnostics d;
     return session::Resources::load(
         std::string(DESKDRILL_SCENARIOS_DIR) + "/lexicon.yaml",
-        standards.empty() ? std::string(DESKDRILL_SCENARIOS_DIR) + "/standards.yaml" : standards, d);
+        standards.empty() ? std::string(DESKDRILL_SCENARIOS_DIR) + "/standards.yaml" : standards,
+        d);
 }
 
 // The gold and poor attempts of every scenario of the library (tests/golden), replayed once.
@@ -46,7 +47,8 @@ inline const std::vector<session::AttemptRecord>& base_records() {
             for (const char* kind : {"gold", "poor"}) {
                 Diagnostics d;
                 auto t = load_transcript_file(std::string(DESKDRILL_TESTS_DIR) + "/golden/" +
-                                                  sf.scenario->id + "/" + kind + ".yaml", d);
+                                                  sf.scenario->id + "/" + kind + ".yaml",
+                                              d);
                 if (!t) continue;
                 out.push_back(session::replay_attempt(sf, *t, *res));
             }
@@ -62,19 +64,20 @@ struct Opened {
 };
 
 inline Opened open_with_people(const std::string& path, int sites, int cohorts_per_site,
-                        int trainees_per_cohort) {
+                               int trainees_per_cohort) {
     auto s = Store::open(path);
     if (!s) throw std::runtime_error(s.error().message);
     if ((*s)->needs_admin()) {
-        auto admin = (*s)->create_first_admin({Role::Admin, "admin", "管理员", "", "", "bench-pass", ""});
+        auto admin =
+            (*s)->create_first_admin({Role::Admin, "admin", "管理员", "", "", "bench-pass", ""});
         for (int site = 0; site < sites; ++site)
             for (int c = 0; c < cohorts_per_site; ++c)
                 for (int t = 0; t < trainees_per_cohort; ++t) {
                     const std::string id = "T" + std::to_string(site) + "-" + std::to_string(c) +
                                            "-" + std::to_string(t);
-                    (void)(*s)->add_person(*admin, {Role::Trainee, id, "学员" + id,
-                                                    "site-" + std::to_string(site),
-                                                    "cohort-" + std::to_string(c), "", ""});
+                    (void)(*s)->add_person(
+                        *admin, {Role::Trainee, id, "学员" + id, "site-" + std::to_string(site),
+                                 "cohort-" + std::to_string(c), "", ""});
                 }
     }
     auto op = (*s)->operator_session();
@@ -100,8 +103,8 @@ inline constexpr int kSites = 4, kCohorts = 5, kTrainees = 10;  // 200 trainees 
 // over 200 trainees and a year; with `vary`, each result's points redrawn (a synthetic spread
 // for the reports — such attempts no longer replay to their result); without, real ones.
 inline Opened generated(std::int64_t n, bool vary, const std::string& tag = "") {
-    const std::string path = bench_dir() + "/records-" + std::to_string(n) +
-                             (vary ? "-varied" : "-real") + tag + ".db";
+    const std::string path =
+        bench_dir() + "/records-" + std::to_string(n) + (vary ? "-varied" : "-real") + tag + ".db";
     Opened o = open_with_people(path, kSites, kCohorts, kTrainees);
     std::int64_t have = count_attempts(*o.store);
     if (have >= n) return o;
@@ -115,11 +118,12 @@ inline Opened generated(std::int64_t n, bool vary, const std::string& tag = "") 
             session::AttemptRecord r = base[rng() % base.size()];
             r.uuid = session::new_uuid();
             const auto site = rng() % kSites, cohort = rng() % kCohorts, t = rng() % kTrainees;
-            r.trainee = "T" + std::to_string(site) + "-" + std::to_string(cohort) + "-" +
-                        std::to_string(t);
+            r.trainee =
+                "T" + std::to_string(site) + "-" + std::to_string(cohort) + "-" + std::to_string(t);
             const auto k = rng() % 10;
-            r.mode = k < 6 ? session::Mode::Practice
-                           : k < 9 ? session::Mode::Assessment : session::Mode::Refresher;
+            r.mode = k < 6   ? session::Mode::Practice
+                     : k < 9 ? session::Mode::Assessment
+                             : session::Mode::Refresher;
             r.origin = rng() % 4 ? session::Origin::Proctored : session::Origin::Imported;
             r.ended_at_ms = t0 + static_cast<std::int64_t>(rng() % (365ull * 86400000ull));
             r.started_at_ms = r.ended_at_ms - 180000;

@@ -1,7 +1,7 @@
 // Test support for the hub: the PostgreSQL server the test run started (pg_server.sh, a CTest
-// fixture; its env file in the build folder, or DESKDRILL_TEST_PG_ENV), a fresh hub database per test with its
-// sites and their roles, and site records filled with attempts of the library's scenarios
-// (their gold and poor transcripts replayed once), spread over trainees, cohorts, modes,
+// fixture; its env file in the build folder, or DESKDRILL_TEST_PG_ENV), a fresh hub database per
+// test with its sites and their roles, and site records filled with attempts of the library's
+// scenarios (their gold and poor transcripts replayed once), spread over trainees, cohorts, modes,
 // origins and three months.
 #pragma once
 #include <gtest/gtest.h>
@@ -18,8 +18,8 @@
 #include "sim/session/library.h"
 #include "sim/store/report_model.h"
 #include "sim/store/report_source.h"
-#include "sim/store/summaries.h"
 #include "sim/store/reports_json.h"
+#include "sim/store/summaries.h"
 #include "sim/store/sync.h"
 #include "tests/unit/store/store_test_support.h"
 
@@ -56,8 +56,9 @@ inline std::string server_missing() {
         return line;
     }
     if (server_env().count("owner") == 0)
-        return std::string(path) + ": no server was started (run the hub tests through CTest: "
-                                   "its fixture hub.server.start starts one)";
+        return std::string(path) +
+               ": no server was started (run the hub tests through CTest: "
+               "its fixture hub.server.start starts one)";
     return "";
 }
 
@@ -129,10 +130,12 @@ inline void add_attempts(Desk& d, int n, std::uint64_t seed) {
         r.uuid = session::new_uuid();
         r.trainee = d.trainees[rng() % d.trainees.size()];
         const auto k = rng() % 10;
-        r.mode = k < 6 ? session::Mode::Practice
-                       : k < 9 ? session::Mode::Assessment : session::Mode::Refresher;
-        r.origin = rng() % 3 ? session::Origin::Proctored
-                             : rng() % 2 ? session::Origin::Imported : session::Origin::Scripted;
+        r.mode = k < 6   ? session::Mode::Practice
+                 : k < 9 ? session::Mode::Assessment
+                         : session::Mode::Refresher;
+        r.origin = rng() % 3   ? session::Origin::Proctored
+                   : rng() % 2 ? session::Origin::Imported
+                               : session::Origin::Scripted;
         r.ended_at_ms = t0 + static_cast<std::int64_t>(rng() % (90ull * 86400000ull));
         r.started_at_ms = r.ended_at_ms - 120000;
         batch.push_back(std::move(r));
@@ -172,8 +175,9 @@ inline Desk make_desk(const std::string& path, const std::string& site_name, int
             auto det = must(d.store->attempt(admin, all[i].uuid));
             if (det.results.empty() || det.results[0].criteria.empty()) continue;
             const auto& c = det.results[0].criteria[i % det.results[0].criteria.size()];
-            must(d.store->add_override(sup, {all[i].uuid, {}, c.id, c.passed ? 0 : c.max_points,
-                                             !c.passed, "复核:证据不足"}));
+            must(d.store->add_override(
+                sup,
+                {all[i].uuid, {}, c.id, c.passed ? 0 : c.max_points, !c.passed, "复核:证据不足"}));
         }
     }
     return d;

@@ -26,9 +26,14 @@ class HubSecurity : public HubTest {
         auto id = conn_->run("SELECT dd_site_id()");
         site_a_ = id.i64(0, 0);
         auto owner = pg::Conn::connect(hub_);
-        site_b_ = owner->run("SELECT id FROM deskdrill.sites WHERE code = $1", codes_["lake"]).i64(0, 0);
-        b_attempt_ = owner->run("SELECT uuid::text FROM deskdrill.attempts WHERE site_id = $1 "
-                                "LIMIT 1", site_b_).text(0, 0);
+        site_b_ =
+            owner->run("SELECT id FROM deskdrill.sites WHERE code = $1", codes_["lake"]).i64(0, 0);
+        b_attempt_ = owner
+                         ->run(
+                             "SELECT uuid::text FROM deskdrill.attempts WHERE site_id = $1 "
+                             "LIMIT 1",
+                             site_b_)
+                         .text(0, 0);
     }
 
     // The statement fails with SQLSTATE `state` (42501: no privilege or a policy refused it).
@@ -83,38 +88,46 @@ TEST_F(HubSecurity, ASiteCannotWriteAnotherSitesRows) {
         "scenario_version, category, scenario_hash, lexicon_hash, mode, choice_mode, origin, "
         "ending, seed, started_at_ms, ended_at_ms, sim_ms, actions, transcript, phone_calls, "
         "phone_within_3, response_n, response_ms, resolution_n, resolution_ms, recorded_by_uuid, "
-        "recorded_at_ms, hash, received_at_ms) VALUES (" + b + ", 9999, gen_random_uuid(), "
+        "recorded_at_ms, hash, received_at_ms) VALUES (" +
+        b +
+        ", 9999, gen_random_uuid(), "
         "gen_random_uuid(), 'x', 'x', 'x', 1, 'x', 'x', 'x', 'practice', 0, 'proctored', "
         "'finished', 0, 0, 0, 0, 0, '', 0, 0, 0, 0, 0, 0, gen_random_uuid(), 0, 'h', 0)");
-    expect_refused("INSERT INTO results (site_id, site_result_id, attempt_seq, catalogue_hash, "
-                   "lexicon_hash, original, catalogue_version, score, max_points, pass_mark, "
-                   "passed, critical_failed, created_by_uuid, created_at_ms, hash) VALUES (" + b +
-                   ", 9999, 1, 'c', 'l', 1, 'v', 100, 100, 60, 1, '', gen_random_uuid(), 0, 'h')");
-    expect_refused("INSERT INTO people (uuid, site_id, origin, role, employee_no, name, site, "
-                   "cohort, active, created_at_ms, updated_at_ms) VALUES (gen_random_uuid(), " +
-                   b + ", 'site', 'trainee', 'X1', 'x', '', '', 1, 0, 0)");
+    expect_refused(
+        "INSERT INTO results (site_id, site_result_id, attempt_seq, catalogue_hash, "
+        "lexicon_hash, original, catalogue_version, score, max_points, pass_mark, "
+        "passed, critical_failed, created_by_uuid, created_at_ms, hash) VALUES (" +
+        b + ", 9999, 1, 'c', 'l', 1, 'v', 100, 100, 60, 1, '', gen_random_uuid(), 0, 'h')");
+    expect_refused(
+        "INSERT INTO people (uuid, site_id, origin, role, employee_no, name, site, "
+        "cohort, active, created_at_ms, updated_at_ms) VALUES (gen_random_uuid(), " +
+        b + ", 'site', 'trainee', 'X1', 'x', '', '', 1, 0, 0)");
     expect_refused("INSERT INTO site_heads VALUES (" + b + ", 0, '', 0, '', 0, '', 0)");
     // Its own rows claimed as headquarters' publications: refused too.
-    expect_refused("INSERT INTO people (uuid, site_id, origin, role, employee_no, name, site, "
-                   "cohort, active, created_at_ms, updated_at_ms) VALUES (gen_random_uuid(), " +
-                   std::to_string(site_a_) + ", 'hub', 'trainee', 'X2', 'x', '', '', 1, 0, 0)");
-    expect_refused("INSERT INTO snapshots (hash, kind, name, version, text, site_id, "
-                   "published_at_ms, stored_at_ms) VALUES ('h', 'scenario', 'x', '1', 't', " +
-                   std::to_string(site_a_) + ", 1, 0)");
+    expect_refused(
+        "INSERT INTO people (uuid, site_id, origin, role, employee_no, name, site, "
+        "cohort, active, created_at_ms, updated_at_ms) VALUES (gen_random_uuid(), " +
+        std::to_string(site_a_) + ", 'hub', 'trainee', 'X2', 'x', '', '', 1, 0, 0)");
+    expect_refused(
+        "INSERT INTO snapshots (hash, kind, name, version, text, site_id, "
+        "published_at_ms, stored_at_ms) VALUES ('h', 'scenario', 'x', '1', 't', " +
+        std::to_string(site_a_) + ", 1, 0)");
     // Changing or deleting another site's rows touches nothing (it sees none), and the records
     // of attempts cannot be changed by anyone.
     EXPECT_EQ(conn_->run("UPDATE people SET name = 'x' WHERE site_id = " + b).affected(), 0);
     expect_refused("UPDATE attempts SET score = 0", "42703");  // no such column, and …
-    expect_refused("UPDATE attempts SET cohort = 'x'");      // … no right to change attempts
+    expect_refused("UPDATE attempts SET cohort = 'x'");        // … no right to change attempts
     expect_refused("DELETE FROM attempts");
     expect_refused("DELETE FROM results");
     expect_refused("UPDATE summary_attempts SET attempts = 0");
-    expect_refused("INSERT INTO sites (code, name, role_name, created_at_ms) VALUES "
-                   "('evil', 'x', 'x', 0)");
+    expect_refused(
+        "INSERT INTO sites (code, name, role_name, created_at_ms) VALUES "
+        "('evil', 'x', 'x', 0)");
     // Nothing of site B changed.
     auto owner = pg::Conn::connect(hub_);
     EXPECT_EQ(owner->run("SELECT count(*) FROM deskdrill.people WHERE name = 'x'").i64(0, 0), 0);
-    EXPECT_EQ(owner->run("SELECT count(*) FROM deskdrill.attempts WHERE site_seq = 9999").i64(0, 0), 0);
+    EXPECT_EQ(owner->run("SELECT count(*) FROM deskdrill.attempts WHERE site_seq = 9999").i64(0, 0),
+              0);
 }
 
 TEST_F(HubSecurity, ASiteRoleCannotSyncAsAnother) {

@@ -68,7 +68,9 @@ store::GroupReport combined(const std::vector<store::GroupReport>& parts) {
     return out;
 }
 
-std::string json(const store::GroupReport& r) { return store::to_json(r, 480); }
+std::string json(const store::GroupReport& r) {
+    return store::to_json(r, 480);
+}
 
 // Two reports as JSON, equal but for the last bits of fractions (PostgreSQL sums fractions as
 // numeric, SQLite as double).
@@ -201,7 +203,8 @@ TEST_F(HubSync, ThreeSitesAddUpToTheHub) {
     store::GroupFilter east;
     east.region = "华东";
     std::vector<store::GroupReport> parts;
-    for (Desk* d : {&da, &db}) parts.push_back(must(store::store_reports(d->store, d->who())->group({})));
+    for (Desk* d : {&da, &db})
+        parts.push_back(must(store::store_reports(d->store, d->who())->group({})));
     auto expected = combined(parts);
     expected.filter.region = "华东";
     EXPECT_EQ(json(must(hub->group(east))), json(expected));
@@ -454,7 +457,8 @@ TEST_F(HubSync, ADeskWithoutNetworkSyncsLater) {
     const std::string url = add_site("sunny", "阳光花园", "华东");
     Desk& d = desk("a", "阳光花园", 25, 11);
     // Nothing listens on port 1 of 127.0.0.1.
-    const std::string nowhere = "host=127.0.0.1 port=1 user=x password=y dbname=z connect_timeout=2";
+    const std::string nowhere =
+        "host=127.0.0.1 port=1 user=x password=y dbname=z connect_timeout=2";
     SyncOptions o;
     o.retries = 1;
     o.retry_base_ms = 10;
