@@ -122,14 +122,12 @@ class HubReports final : public store::ReportSource {
             pg::Txn read(*c_);
             auto rep = head<store::GroupReport>(f);
             rep.trainees = count_trainees(f);
-            // Per site when a site is asked for, else per region: the cross-site report sums
-            // a few rows per region, month, scenario, mode and origin.
+            // Per site when a site is asked for, else the regions' months: the cross-site
+            // report sums a few rows per region, month, scenario, mode and origin.
             const bool by_region = f.site.empty();
             {
                 Params p;
-                const std::string rows =
-                    summary_rows(by_region ? "summary_region_attempts" : "summary_attempts", f,
-                                 by_region, true, p);
+                const std::string rows = summary_rows("attempts", f, by_region, true, p);
                 Cursor q(c_->exec(std::string("SELECT s.scenario_id, s.catalogue_version, ") +
                                       store::kFigureSums + " FROM " + rows +
                                       " s GROUP BY 1, 2 ORDER BY s.scenario_id" + kC +
@@ -141,9 +139,7 @@ class HubReports final : public store::ReportSource {
                 rep.criteria = criteria_from_attempts(f);
             } else {
                 Params p;
-                const std::string rows =
-                    summary_rows(by_region ? "summary_region_criteria" : "summary_criteria", f,
-                                 by_region, false, p);
+                const std::string rows = summary_rows("criteria", f, by_region, false, p);
                 Cursor q(
                     c_->exec("SELECT s.criterion_id, sum(s.n), sum(s.points_sum), "
                              "sum(s.max_sum), sum(s.passed) FROM " +
@@ -329,35 +325,48 @@ class HubReports final : public store::ReportSource {
         return w.clause();
     }
 
-    // The rows of a summary table for the filter, as a subquery: whole months, edge days.
-    std::string summary_rows(const std::string& table, const GroupFilter& f, bool by_region,
+    // The summary rows for the filter, as a subquery: the whole months inside the range, from
+    // the regions' table across sites (`by_region`) or the sites' one, and the days at its ends
+    // from the sites' table (the regions keep months only). `what` is "attempts" or "criteria".
+    std::string summary_rows(const std::string& what, const GroupFilter& f, bool by_region,
                              bool with_scenario, Params& p) {
         const store::PeriodRanges r = store::period_ranges(f);
         std::string set_cond = "s.original = 1";
         if (!f.result_set.original()) {
-            auto id = c_->run(
-                "SELECT id FROM result_sets WHERE catalogue_hash = $1 AND "
-                "lexicon_hash = $2",
-                f.result_set.catalogue_hash, f.result_set.lexicon_hash);
+            auto id = c_->run("SELECT id FROM result_sets WHERE catalogue_hash = $1 AND "
+                              "lexicon_hash = $2",
+                              f.result_set.catalogue_hash, f.result_set.lexicon_hash);
             set_cond = "s.set_id = " + p.add(id.size() ? id.i64(0, 0) : std::int64_t{-1});
         }
-        auto branch = [&](const std::string& periods) {
+        auto branch = [&](bool regions, const std::string& periods) {
             Conds w;
-            add_summary_dims(f, "s", by_region, with_scenario, p, w);
+            add_summary_dims(f, "s", regions, with_scenario, p, w);
             w.add(set_cond);
             w.add(periods);
-            return "SELECT * FROM " + table + " s WHERE " + w.clause();
+            // The columns both tables share, in one order.
+            const std::string cols =
+                what == "attempts"
+                    ? "s.scenario_id, s.catalogue_version, s.attempts, s.passed, s.score_sum, "
+                      "s.max_sum, s.finished, s.abandoned, s.timed_out, s.phone_calls, "
+                      "s.phone_within_3, s.response_n, s.response_ms, s.resolution_n, "
+                      "s.resolution_ms, s.complaint_attempts, s.complaint_passed"
+                    : "s.criterion_id, s.n, s.points_sum, s.max_sum, s.passed";
+            return "SELECT " + cols + " FROM summary_" + (regions ? "region_" : "") + what +
+                   " s WHERE " + w.clause();
         };
         std::string parts;
-        if (r.months())
-            parts =
-                branch("s.grain = 1 AND s.period BETWEEN " + p.add(r.m1) + " AND " + p.add(r.m2));
-        if (r.days())
-            parts +=
-                (parts.empty() ? "" : " UNION ALL ") +
-                branch("s.grain = 0 AND (s.period BETWEEN " + p.add(r.d1) + " AND " + p.add(r.d2) +
-                       " OR s.period BETWEEN " + p.add(r.d3) + " AND " + p.add(r.d4) + ")");
-        if (parts.empty()) parts = "SELECT * FROM " + table + " s WHERE FALSE";
+        if (r.months()) {
+            const std::string m1 = p.add(r.m1);
+            parts = branch(by_region, "s.grain = 1 AND s.period BETWEEN " + m1 + " AND " +
+                                          p.add(r.m2));
+        }
+        if (r.days()) {
+            const std::string d1 = p.add(r.d1), d2 = p.add(r.d2), d3 = p.add(r.d3);
+            parts += (parts.empty() ? "" : " UNION ALL ") +
+                     branch(false, "s.grain = 0 AND (s.period BETWEEN " + d1 + " AND " + d2 +
+                                       " OR s.period BETWEEN " + d3 + " AND " + p.add(r.d4) + ")");
+        }
+        if (parts.empty()) parts = branch(false, "FALSE");
         return "(" + parts + ")";
     }
 

@@ -206,8 +206,9 @@ CREATE INDEX sync_log_by_site ON sync_log (site_id, at_ms);
 
 -- Report summaries, as in the records store (sim/store/schema/003): per result set, day and
 -- month (grain 0/1, period in days or months since 1970 in the hub's time zone), kept by the
--- triggers below in the transaction that merges each batch. Per site, and per region for the
--- reports across sites (a million attempts of a hundred sites sum a few thousand region rows).
+-- triggers below in the transaction that merges each batch. Per site (days and months), and per
+-- region (months only) for the reports across sites: a million attempts of a hundred sites sum
+-- a few thousand region rows.
 CREATE TABLE result_sets (
     id                integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     catalogue_hash    text NOT NULL,
@@ -261,15 +262,19 @@ CREATE TABLE summary_region_criteria (
 CREATE FUNCTION dd_day(ms bigint, offset_ms bigint) RETURNS bigint LANGUAGE sql IMMUTABLE
 AS $$ SELECT CASE WHEN ms + offset_ms >= 0 THEN (ms + offset_ms) / 86400000
                   ELSE -((-(ms + offset_ms) - 1) / 86400000) - 1 END $$;
+-- (One expression each, so the planner inlines them: a call per row would cost more than the
+-- rest of the summaries.)
 CREATE FUNCTION dd_month(day bigint) RETURNS bigint LANGUAGE sql IMMUTABLE
-AS $$ SELECT ((extract(year FROM d) - 1970) * 12 + extract(month FROM d) - 1)::bigint
-      FROM (SELECT DATE '1970-01-01' + day::integer AS d) x $$;
+AS $$ SELECT ((date_part('year', DATE '1970-01-01' + day::integer) - 1970) * 12
+              + date_part('month', DATE '1970-01-01' + day::integer) - 1)::bigint $$;
 
 -- The summaries of the rows a statement inserted (only those: a row skipped by ON CONFLICT is
--- not in the transition table). SECURITY DEFINER, as the site roles cannot write the summaries
--- themselves; no temporary tables (a site could plant one of the same name). Rows are upserted
--- in key order, so two sites of one region syncing at once wait for each other rather than
--- deadlock.
+-- not in the transition table): per site by day and by month, per region by month (a report
+-- across sites over a date range reads the regions' whole months and the sites' edge days).
+-- The dimensions are looked up once per result, the rows grouped to their keys and upserted in
+-- one statement per level, in key order, so two sites of one region syncing at once wait for
+-- each other rather than deadlock. SECURITY DEFINER, as the site roles cannot write the
+-- summaries themselves; no temporary tables (a site could plant one of the same name).
 CREATE FUNCTION dd_summarise_results() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = deskdrill, pg_temp
 AS $$
@@ -280,31 +285,35 @@ BEGIN
     SELECT catalogue_hash, lexicon_hash, min(catalogue_version) FROM new_rows
     GROUP BY catalogue_hash, lexicon_hash ORDER BY 1, 2
     ON CONFLICT DO NOTHING;
-    WITH f AS MATERIALIZED (
-        SELECT g.grain, CASE WHEN g.grain = 0 THEN x.day ELSE dd_month(x.day) END AS period, x.*
-        FROM (SELECT a.site_id, s.region, rs.id AS set_id, r.original, a.cohort, a.scenario_id,
-                     a.mode, a.origin, r.catalogue_version, r.passed, r.score, r.max_points,
-                     a.ending, a.category, a.phone_calls, a.phone_within_3, a.response_n,
-                     a.response_ms, a.resolution_n, a.resolution_ms,
-                     dd_day(a.ended_at_ms, off) AS day
-              FROM new_rows r JOIN attempts a ON a.seq = r.attempt_seq
-              JOIN sites s ON s.id = a.site_id
-              JOIN result_sets rs ON rs.catalogue_hash = r.catalogue_hash
-               AND rs.lexicon_hash = r.lexicon_hash) x
-        CROSS JOIN (VALUES (0), (1)) g (grain))
-    INSERT INTO summary_attempts AS t
-    SELECT grain, site_id, cohort, period, set_id, original, scenario_id, mode, origin,
-           min(catalogue_version), count(*), sum(passed), sum(score), sum(max_points),
-           sum(CASE WHEN ending = 'finished' THEN 1 ELSE 0 END),
-           sum(CASE WHEN ending = 'abandoned' THEN 1 ELSE 0 END),
-           sum(CASE WHEN ending = 'timed-out' THEN 1 ELSE 0 END),
-           sum(phone_calls), sum(phone_within_3), sum(response_n), sum(response_ms),
-           sum(resolution_n), sum(resolution_ms),
-           sum(CASE WHEN category = 'complaint' THEN 1 ELSE 0 END),
-           sum(CASE WHEN category = 'complaint' AND passed = 1 THEN 1 ELSE 0 END)
-    FROM f GROUP BY grain, site_id, cohort, period, set_id, original, scenario_id, mode, origin ORDER BY grain, site_id, cohort, period, set_id, original, scenario_id, mode, origin
-    ON CONFLICT (grain, site_id, cohort, period, set_id, original, scenario_id, mode, origin)
-    DO UPDATE SET attempts = t.attempts + excluded.attempts, passed = t.passed + excluded.passed,
+
+    WITH x AS MATERIALIZED (
+        SELECT a.site_id, s.region, rs.id AS set_id, r.original, a.cohort, a.scenario_id,
+               a.mode, a.origin, r.catalogue_version, r.passed, r.score, r.max_points, a.ending,
+               a.category, a.phone_calls, a.phone_within_3, a.response_n, a.response_ms,
+               a.resolution_n, a.resolution_ms, dd_day(a.ended_at_ms, off) AS day
+        FROM new_rows r JOIN attempts a ON a.seq = r.attempt_seq
+        JOIN sites s ON s.id = a.site_id
+        JOIN result_sets rs ON rs.catalogue_hash = r.catalogue_hash
+         AND rs.lexicon_hash = r.lexicon_hash),
+    f AS MATERIALIZED (
+        SELECT 0 AS grain, day AS period, x.* FROM x
+        UNION ALL SELECT 1, dd_month(day), x.* FROM x),
+    by_site AS (
+        INSERT INTO summary_attempts AS t
+        SELECT grain, site_id, cohort, period, set_id, original, scenario_id, mode, origin,
+               min(catalogue_version), count(*), sum(passed), sum(score), sum(max_points),
+               sum(CASE WHEN ending = 'finished' THEN 1 ELSE 0 END),
+               sum(CASE WHEN ending = 'abandoned' THEN 1 ELSE 0 END),
+               sum(CASE WHEN ending = 'timed-out' THEN 1 ELSE 0 END),
+               sum(phone_calls), sum(phone_within_3), sum(response_n), sum(response_ms),
+               sum(resolution_n), sum(resolution_ms),
+               sum(CASE WHEN category = 'complaint' THEN 1 ELSE 0 END),
+               sum(CASE WHEN category = 'complaint' AND passed = 1 THEN 1 ELSE 0 END)
+        FROM f
+        GROUP BY grain, site_id, cohort, period, set_id, original, scenario_id, mode, origin
+        ORDER BY grain, site_id, cohort, period, set_id, original, scenario_id, mode, origin
+        ON CONFLICT (grain, site_id, cohort, period, set_id, original, scenario_id, mode, origin)
+        DO UPDATE SET attempts = t.attempts + excluded.attempts, passed = t.passed + excluded.passed,
         score_sum = t.score_sum + excluded.score_sum, max_sum = t.max_sum + excluded.max_sum,
         finished = t.finished + excluded.finished, abandoned = t.abandoned + excluded.abandoned,
         timed_out = t.timed_out + excluded.timed_out,
@@ -315,30 +324,20 @@ BEGIN
         resolution_n = t.resolution_n + excluded.resolution_n,
         resolution_ms = t.resolution_ms + excluded.resolution_ms,
         complaint_attempts = t.complaint_attempts + excluded.complaint_attempts,
-        complaint_passed = t.complaint_passed + excluded.complaint_passed;
-    WITH f AS MATERIALIZED (
-        SELECT g.grain, CASE WHEN g.grain = 0 THEN x.day ELSE dd_month(x.day) END AS period, x.*
-        FROM (SELECT a.site_id, s.region, rs.id AS set_id, r.original, a.cohort, a.scenario_id,
-                     a.mode, a.origin, r.catalogue_version, r.passed, r.score, r.max_points,
-                     a.ending, a.category, a.phone_calls, a.phone_within_3, a.response_n,
-                     a.response_ms, a.resolution_n, a.resolution_ms,
-                     dd_day(a.ended_at_ms, off) AS day
-              FROM new_rows r JOIN attempts a ON a.seq = r.attempt_seq
-              JOIN sites s ON s.id = a.site_id
-              JOIN result_sets rs ON rs.catalogue_hash = r.catalogue_hash
-               AND rs.lexicon_hash = r.lexicon_hash) x
-        CROSS JOIN (VALUES (0), (1)) g (grain))
+        complaint_passed = t.complaint_passed + excluded.complaint_passed)
     INSERT INTO summary_region_attempts AS t
     SELECT grain, region, cohort, period, set_id, original, scenario_id, mode, origin,
            min(catalogue_version), count(*), sum(passed), sum(score), sum(max_points),
-           sum(CASE WHEN ending = 'finished' THEN 1 ELSE 0 END),
-           sum(CASE WHEN ending = 'abandoned' THEN 1 ELSE 0 END),
-           sum(CASE WHEN ending = 'timed-out' THEN 1 ELSE 0 END),
-           sum(phone_calls), sum(phone_within_3), sum(response_n), sum(response_ms),
-           sum(resolution_n), sum(resolution_ms),
-           sum(CASE WHEN category = 'complaint' THEN 1 ELSE 0 END),
-           sum(CASE WHEN category = 'complaint' AND passed = 1 THEN 1 ELSE 0 END)
-    FROM f GROUP BY grain, region, cohort, period, set_id, original, scenario_id, mode, origin ORDER BY grain, region, cohort, period, set_id, original, scenario_id, mode, origin
+               sum(CASE WHEN ending = 'finished' THEN 1 ELSE 0 END),
+               sum(CASE WHEN ending = 'abandoned' THEN 1 ELSE 0 END),
+               sum(CASE WHEN ending = 'timed-out' THEN 1 ELSE 0 END),
+               sum(phone_calls), sum(phone_within_3), sum(response_n), sum(response_ms),
+               sum(resolution_n), sum(resolution_ms),
+               sum(CASE WHEN category = 'complaint' THEN 1 ELSE 0 END),
+               sum(CASE WHEN category = 'complaint' AND passed = 1 THEN 1 ELSE 0 END)
+    FROM f WHERE grain = 1
+    GROUP BY grain, region, cohort, period, set_id, original, scenario_id, mode, origin
+    ORDER BY grain, region, cohort, period, set_id, original, scenario_id, mode, origin
     ON CONFLICT (grain, region, cohort, period, set_id, original, scenario_id, mode, origin)
     DO UPDATE SET attempts = t.attempts + excluded.attempts, passed = t.passed + excluded.passed,
         score_sum = t.score_sum + excluded.score_sum, max_sum = t.max_sum + excluded.max_sum,
@@ -361,35 +360,36 @@ AS $$
 DECLARE
     off bigint := (SELECT value::bigint FROM dd_meta WHERE key = 'utc_offset_minutes') * 60000;
 BEGIN
-    WITH f AS MATERIALIZED (
-        SELECT g.grain, CASE WHEN g.grain = 0 THEN x.day ELSE dd_month(x.day) END AS period, x.*
-        FROM (SELECT a.site_id, s.region, rs.id AS set_id, r.original, a.cohort, a.mode,
-                     a.origin, c.criterion_id, c.points, c.max_points, c.passed,
-                     dd_day(a.ended_at_ms, off) AS day
-              FROM new_rows c JOIN results r ON r.id = c.result_id
-              JOIN attempts a ON a.seq = r.attempt_seq JOIN sites s ON s.id = a.site_id
-              JOIN result_sets rs ON rs.catalogue_hash = r.catalogue_hash
-               AND rs.lexicon_hash = r.lexicon_hash) x
-        CROSS JOIN (VALUES (0), (1)) g (grain))
-    INSERT INTO summary_criteria AS t
-    SELECT grain, site_id, cohort, period, set_id, original, mode, origin, criterion_id, count(*), sum(points), sum(max_points), sum(passed)
-    FROM f GROUP BY grain, site_id, cohort, period, set_id, original, mode, origin, criterion_id ORDER BY grain, site_id, cohort, period, set_id, original, mode, origin, criterion_id
-    ON CONFLICT (grain, site_id, cohort, period, set_id, original, mode, origin, criterion_id)
-    DO UPDATE SET n = t.n + excluded.n, points_sum = t.points_sum + excluded.points_sum,
-        max_sum = t.max_sum + excluded.max_sum, passed = t.passed + excluded.passed;
-    WITH f AS MATERIALIZED (
-        SELECT g.grain, CASE WHEN g.grain = 0 THEN x.day ELSE dd_month(x.day) END AS period, x.*
-        FROM (SELECT a.site_id, s.region, rs.id AS set_id, r.original, a.cohort, a.mode,
-                     a.origin, c.criterion_id, c.points, c.max_points, c.passed,
-                     dd_day(a.ended_at_ms, off) AS day
-              FROM new_rows c JOIN results r ON r.id = c.result_id
-              JOIN attempts a ON a.seq = r.attempt_seq JOIN sites s ON s.id = a.site_id
-              JOIN result_sets rs ON rs.catalogue_hash = r.catalogue_hash
-               AND rs.lexicon_hash = r.lexicon_hash) x
-        CROSS JOIN (VALUES (0), (1)) g (grain))
+    WITH res AS MATERIALIZED (
+        SELECT r.id, a.site_id, s.region, rs.id AS set_id, r.original, a.cohort, a.mode,
+               a.origin, dd_day(a.ended_at_ms, off) AS day
+        FROM results r JOIN attempts a ON a.seq = r.attempt_seq JOIN sites s ON s.id = a.site_id
+        JOIN result_sets rs ON rs.catalogue_hash = r.catalogue_hash
+         AND rs.lexicon_hash = r.lexicon_hash
+        WHERE r.id IN (SELECT DISTINCT result_id FROM new_rows)),
+    x AS MATERIALIZED (
+        SELECT res.site_id, res.region, res.set_id, res.original, res.cohort, res.mode,
+               res.origin, res.day, c.criterion_id, c.points, c.max_points, c.passed
+        FROM new_rows c JOIN res ON res.id = c.result_id),
+    f AS MATERIALIZED (
+        SELECT 0 AS grain, day AS period, x.* FROM x
+        UNION ALL SELECT 1, dd_month(day), x.* FROM x),
+    by_site AS (
+        INSERT INTO summary_criteria AS t
+        SELECT grain, site_id, cohort, period, set_id, original, mode, origin, criterion_id,
+               count(*), sum(points), sum(max_points), sum(passed)
+        FROM f
+        GROUP BY grain, site_id, cohort, period, set_id, original, mode, origin, criterion_id
+        ORDER BY grain, site_id, cohort, period, set_id, original, mode, origin, criterion_id
+        ON CONFLICT (grain, site_id, cohort, period, set_id, original, mode, origin, criterion_id)
+        DO UPDATE SET n = t.n + excluded.n, points_sum = t.points_sum + excluded.points_sum,
+            max_sum = t.max_sum + excluded.max_sum, passed = t.passed + excluded.passed)
     INSERT INTO summary_region_criteria AS t
-    SELECT grain, region, cohort, period, set_id, original, mode, origin, criterion_id, count(*), sum(points), sum(max_points), sum(passed)
-    FROM f GROUP BY grain, region, cohort, period, set_id, original, mode, origin, criterion_id ORDER BY grain, region, cohort, period, set_id, original, mode, origin, criterion_id
+    SELECT grain, region, cohort, period, set_id, original, mode, origin, criterion_id,
+               count(*), sum(points), sum(max_points), sum(passed)
+    FROM f WHERE grain = 1
+    GROUP BY grain, region, cohort, period, set_id, original, mode, origin, criterion_id
+    ORDER BY grain, region, cohort, period, set_id, original, mode, origin, criterion_id
     ON CONFLICT (grain, region, cohort, period, set_id, original, mode, origin, criterion_id)
     DO UPDATE SET n = t.n + excluded.n, points_sum = t.points_sum + excluded.points_sum,
         max_sum = t.max_sum + excluded.max_sum, passed = t.passed + excluded.passed;
