@@ -1,8 +1,10 @@
 // deskdrill sync — a desk's records and the hub (sim/hub/hub.h, DESIGN §6a): pushes the outbox,
 // pulls what headquarters published (trainees, assignments, scenario and standards texts),
 // reports the chain heads; `--status` says when the desk last synced and what is waiting.
-// Exit: 0 done; 1 the hub could not be reached or refused the chain heads (nothing is lost:
-// run it again later); 2 bad input, the records could not be opened, or the hub refused a row.
+// Exit: 0 done; 1 the hub refused the chain heads (headquarters is told; nothing is lost);
+// 2 bad input, the records could not be opened, the hub could not be reached or refused the
+// login or a row (nothing is lost either way: the desk keeps its records, the next sync sends
+// them).
 #include <iostream>
 #include <nlohmann/json.hpp>
 
@@ -76,8 +78,7 @@ int run_sync(const SyncArgs& a) {
     auto rep = hub::sync(*r->store, r->who, a.hub, o);
     if (!rep) {
         fail(cmd, rep.error());
-        const auto c = rep.error().code;
-        return c == store::ErrorCode::Unreachable || c == store::ErrorCode::Corrupt ? 1 : 2;
+        return rep.error().code == store::ErrorCode::Corrupt ? 1 : 2;
     }
     for (const auto& w : rep->warnings) std::cerr << "deskdrill sync: warning: " << w << "\n";
     if (a.json) {
@@ -125,8 +126,9 @@ void add_sync_command(CLI::App& root, int& exit_code) {
                   "say when this desk last synced and how much waits to be sent (no network)");
     sub->add_flag("--json", args->json, "JSON instead of text");
     sub->footer(std::string(kRecordsFooter) +
-                "\nSync exit codes: 1 when the hub could not be reached or refused the chain "
-                "heads — nothing is lost, the desk keeps working and the next sync sends it.");
+                "\nSync exit codes: 1 when the hub refused this desk's chain heads "
+                "(headquarters is told), 2 when the hub could not be reached or refused the "
+                "login — nothing is lost, the desk keeps working and the next sync sends it.");
     sub->callback([args, &exit_code] { exit_code = run_sync(*args); });
 }
 

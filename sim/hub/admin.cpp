@@ -16,9 +16,7 @@ int schema_version() {
 
 Error to_error(const pg::PgError& e) {
     std::string msg = e.what();
-    if (e.code == ErrorCode::Unreachable)
-        msg += "; nothing was lost — the desk keeps its records and the next sync sends them";
-    else if (e.code == ErrorCode::Denied)
+    if (e.sqlstate == "42501")
         msg +=
             " (the role may lack the right: a site role reads and writes only its own site's "
             "rows)";

@@ -286,8 +286,34 @@ class HubReports final : public store::ReportSource {
         return info;
     }
 
+    // A site or region the hub does not know is a mistake in the filter, not an empty report.
+    void check_dims(const GroupFilter& f) {
+        auto known = [&](const char* where, const std::string& v) {
+            return c_->run(std::string("SELECT 1 FROM sites WHERE ") + where + " LIMIT 1", v)
+                       .size() > 0;
+        };
+        if (!f.site.empty() && !known("code = $1 OR name = $1", f.site))
+            throw pg::PgError(ErrorCode::NotFound, "",
+                              "no site '" + f.site +
+                                  "' on the hub (by code or name); `deskdrill hub sites --hub "
+                                  "URL` lists them",
+                              false);
+        if (!f.region.empty() && !known("region = $1", f.region)) {
+            auto q = c_->run(
+                "SELECT region FROM sites WHERE region <> '' GROUP BY region ORDER BY region "
+                "COLLATE \"C\"");
+            std::string regions;
+            for (int i = 0; i < q.size(); ++i) regions += (i ? ", " : "") + q.text(i, 0);
+            throw pg::PgError(ErrorCode::NotFound, "",
+                              "no region '" + f.region + "' on the hub; its regions: " +
+                                  (regions.empty() ? std::string("none") : regions),
+                              false);
+        }
+    }
+
     template <typename R>
     R head(const GroupFilter& f) {
+        check_dims(f);
         R rep;
         rep.filter = f;
         rep.origins = store::counted_origins(f);
@@ -333,9 +359,10 @@ class HubReports final : public store::ReportSource {
         const store::PeriodRanges r = store::period_ranges(f);
         std::string set_cond = "s.original = 1";
         if (!f.result_set.original()) {
-            auto id = c_->run("SELECT id FROM result_sets WHERE catalogue_hash = $1 AND "
-                              "lexicon_hash = $2",
-                              f.result_set.catalogue_hash, f.result_set.lexicon_hash);
+            auto id = c_->run(
+                "SELECT id FROM result_sets WHERE catalogue_hash = $1 AND "
+                "lexicon_hash = $2",
+                f.result_set.catalogue_hash, f.result_set.lexicon_hash);
             set_cond = "s.set_id = " + p.add(id.size() ? id.i64(0, 0) : std::int64_t{-1});
         }
         auto branch = [&](bool regions, const std::string& periods) {
@@ -357,8 +384,8 @@ class HubReports final : public store::ReportSource {
         std::string parts;
         if (r.months()) {
             const std::string m1 = p.add(r.m1);
-            parts = branch(by_region, "s.grain = 1 AND s.period BETWEEN " + m1 + " AND " +
-                                          p.add(r.m2));
+            parts =
+                branch(by_region, "s.grain = 1 AND s.period BETWEEN " + m1 + " AND " + p.add(r.m2));
         }
         if (r.days()) {
             const std::string d1 = p.add(r.d1), d2 = p.add(r.d2), d3 = p.add(r.d3);

@@ -29,6 +29,15 @@ std::string trimmed(const char* s) {
     return out;
 }
 
+// A connection string libpq cannot read: the caller's to fix, and trying again will not help.
+[[noreturn]] void unreadable(const std::string& why) {
+    throw PgError(ErrorCode::BadInput, "",
+                  "the hub's connection string cannot be read: " + why +
+                      "; give a libpq connection string ('host=HOST dbname=DB user=ROLE') or "
+                      "URI ('postgresql://ROLE@HOST/DB?sslmode=verify-full')",
+                  false);
+}
+
 }  // namespace
 
 std::int64_t Rows::i64(int row, int col) const {
@@ -90,17 +99,42 @@ CopyLine& CopyLine::null() {
 }
 
 std::unique_ptr<Conn> Conn::connect(const std::string& conninfo) {
+    char* parse_error = nullptr;
+    PQconninfoOption* opts = PQconninfoParse(conninfo.c_str(), &parse_error);
+    if (!opts) {
+        const std::string why = trimmed(parse_error ? parse_error : "out of memory");
+        if (parse_error) PQfreemem(parse_error);
+        unreadable(why);
+    }
+    PQconninfoFree(opts);
     PGconn* c = PQconnectdb(conninfo.c_str());
     if (!c) throw PgError(ErrorCode::Io, "", "out of memory connecting to the hub", true);
     if (PQstatus(c) != CONNECTION_OK) {
         std::string msg = trimmed(PQerrorMessage(c));
         PQfinish(c);
-        // A wrong password or an unknown role is the caller's to fix, not a network failure.
-        const bool refused = msg.find("password authentication failed") != std::string::npos ||
-                             msg.find("no pg_hba.conf entry") != std::string::npos ||
-                             msg.find("does not exist") != std::string::npos;
-        throw PgError(refused ? ErrorCode::Denied : ErrorCode::Unreachable, "",
-                      "cannot connect to the hub: " + msg, !refused);
+        for (std::size_t at; (at = msg.find('\n')) != std::string::npos;)
+            msg.replace(at, at + 1 < msg.size() && msg[at + 1] == '\t' ? 2 : 1, "; ");
+        auto has = [&](const char* s) { return msg.find(s) != std::string::npos; };
+        // A value libpq checks only when it connects (a port that is not a number, an sslmode
+        // it does not know).
+        if (msg.rfind("invalid ", 0) == 0) unreadable(msg);
+        // A wrong password or an unknown role or database is the caller's to fix, not a
+        // network failure: no retry.
+        if (has("password authentication failed") || has("no password supplied") ||
+            has("no pg_hba.conf entry") || has("role \"") || has("certificate"))
+            throw PgError(ErrorCode::Denied, "",
+                          "the hub refused the login: " + msg +
+                              "; check the role and its password (password= in --hub, "
+                              "PGPASSWORD or ~/.pgpass) and the TLS settings",
+                          false);
+        if (has("database \""))
+            throw PgError(
+                ErrorCode::NotFound, "",
+                "no such database on the hub's server: " + msg + "; check dbname in --hub", false);
+        throw PgError(ErrorCode::Unreachable, "",
+                      "cannot reach the hub: " + msg +
+                          "; check the host and port in --hub, and that the server runs",
+                      true);
     }
     auto conn = std::unique_ptr<Conn>(new Conn(c));
     // Notices (e.g. "relation already exists, skipping") are not for the user.

@@ -660,6 +660,11 @@ Result<SyncReport> sync(store::Store& store, const store::Principal& who,
     run.ok = out.ok();
     run.pushed = rep.pushed;
     run.pulled = rep.pulled;
+    if (!out.ok() && out.error().code == ErrorCode::Unreachable)
+        out = Error{ErrorCode::Unreachable,
+                    out.error().message +
+                        "; nothing was lost — the desk keeps its records and the next sync "
+                        "sends them"};
     run.message = out.ok() ? "" : out.error().message;
     auto recorded = store::record_sync(store, who, run);
     if (out.ok() && !recorded) return recorded.error();

@@ -2,7 +2,8 @@
 # The hub from the command line, as the README's setup runs it: `hub init`, one `hub add-site`
 # per site, two desks made with `user`/`play --db`, `sync`, `sync --status`, `hub sites`,
 # `hub publish`, and `report … --hub` equal to each desk's own report for its site; --help and
-# exit codes (2 bad input, 1 an unreachable hub — the desk keeps everything).
+# bad input (a wrong connection string, a server down, a wrong password, a role or site the
+# hub does not know: exit 2, what to fix, nothing changed — the desk keeps everything).
 #   hub_cli.sh DESKDRILL EXAMPLES_DIR PG_ENV_FILE WORK_DIR
 set -u
 D=$1
@@ -90,15 +91,49 @@ desk south.db 松园
 EAST="host=127.0.0.1 port=$PORT dbname=$DB user=dd_site_east-$tag password=east-password-1234"
 SOUTH="host=127.0.0.1 port=$PORT dbname=$DB user=dd_site_south-$tag password=south-password-123"
 
-# Offline first: exit 1, everything kept, the failed run recorded.
-run 1 "$D" sync --db east.db --hub "host=127.0.0.1 port=1 dbname=x user=y connect_timeout=2"
-has err.txt "cannot connect to the hub"
-has err.txt "nothing was lost"
+# Offline first: exit 2, everything kept, the failed run recorded.
+run 0 "$D" sync --db east.db --status --json
+pending=$(grep '"pending"' out.txt)
+run 2 "$D" sync --db east.db --hub "host=127.0.0.1 port=1 dbname=x user=y connect_timeout=2"
+has err.txt "deskdrill sync: error: cannot reach the hub: connection to server at \"127.0.0.1\", port 1 failed: Connection refused"
+has err.txt "; check the host and port in --hub, and that the server runs; nothing was lost — the desk keeps its records and the next sync sends them"
 run 0 "$D" sync --db east.db --status
 has out.txt "尚未与总部同步过"
 has out.txt "最近一次同步失败"
 run 2 "$D" sync --db east.db
 has err.txt "--hub is required"
+# Bad connection strings, a wrong password, a role that is not a site's, a database without a
+# hub: exit 2, what to fix, nothing sent (the outbox as it was).
+run 2 "$D" sync --db east.db --hub "not a conninfo"
+has err.txt "deskdrill sync: error: the hub's connection string cannot be read: missing \"=\" after \"not\" in connection info string; give a libpq connection string ('host=HOST dbname=DB user=ROLE') or URI ('postgresql://ROLE@HOST/DB?sslmode=verify-full')"
+run 2 "$D" sync --db east.db --hub "${EAST/password=east/password=wrong}"
+has err.txt "the hub refused the login:"
+has err.txt "password authentication failed for user \"dd_site_east-$tag\"; check the role and its password"
+run 2 "$D" sync --db east.db --hub "$HUB"
+has err.txt "as dd_owner: the role 'dd_owner' is not a site's role on this hub; headquarters creates one per site with \`deskdrill hub add-site\`"
+run 2 "$D" sync --db east.db --hub "${EAST/dbname=$DB/dbname=postgres}"
+has err.txt "no DeskDrill hub in this database"
+run 0 "$D" sync --db east.db --status --json
+has out.txt "$pending"
+# Headquarters' commands alike; a refused add-site adds nothing.
+for c in "hub init" "hub sites" "report cohort"; do
+    # shellcheck disable=SC2086
+    run 2 "$D" $c --hub "host=127.0.0.1 port=x"
+    has err.txt "the hub's connection string cannot be read: invalid integer value \"x\" for connection option \"port\""
+    # shellcheck disable=SC2086
+    run 2 "$D" $c --hub "host=127.0.0.1 port=1 dbname=x user=y connect_timeout=2"
+    has err.txt "cannot reach the hub"
+    # shellcheck disable=SC2086
+    run 2 "$D" $c --hub "${HUB/password=/password=x}"
+    has err.txt "password authentication failed for user \"dd_owner\"; check the role and its password"
+done
+run 2 "$D" hub add-site --hub "${HUB/password=/password=x}" --site "west-$tag" --name 西园 --password-file east.pw
+has err.txt "the hub refused the login"
+run 2 "$D" hub add-site --hub "${HUB/dbname=$DB/dbname=nosuch_$tag}" --site "west-$tag" --name 西园 --password-file east.pw
+has err.txt "no such database on the hub's server:"
+has err.txt "database \"nosuch_$tag\" does not exist; check dbname in --hub"
+run 0 "$D" hub sites --hub "$HUB" --json
+grep -qF "west-$tag" out.txt && fail "a refused add-site added the site"
 
 run 0 "$D" sync --db east.db --hub "$EAST"
 has out.txt "作答 4"
@@ -132,6 +167,12 @@ has out.txt "区域 华南"
 has out.txt "作答 4 次"
 run 2 "$D" report cohort --db east.db --region 华东
 has err.txt "regions are the hub's"
+run 2 "$D" report cohort --hub "$HUB" --site nosuch
+has err.txt "deskdrill report cohort: error: no site 'nosuch' on the hub (by code or name); \`deskdrill hub sites --hub URL\` lists them"
+run 2 "$D" report items --hub "$HUB" --region 华北
+has err.txt "no region '华北' on the hub; its regions: 华东, 华南"
+run 2 "$D" hub publish trainee --hub "$HUB" --site nosuch --id T1 --name 某人
+has err.txt "no site 'nosuch' on the hub"
 run 2 "$D" report trainee T001 --hub "$HUB"
 has err.txt "several sites"
 run 0 "$D" report trainee T001 --hub "$HUB" --site "south-$tag"

@@ -209,6 +209,18 @@ TEST_F(HubSync, ThreeSitesAddUpToTheHub) {
     auto expected = combined(parts);
     expected.filter.region = "华东";
     EXPECT_EQ(json(must(hub->group(east))), json(expected));
+    // A region over dates that cut months: the region's whole months, its sites' edge days.
+    store::GroupFilter east_q = filters[3];
+    east_q.region = "华东";
+    parts.clear();
+    for (Desk* d : {&da, &db})
+        parts.push_back(must(store::store_reports(d->store, d->who())->group(filters[3])));
+    expected = combined(parts);
+    expected.filter.region = "华东";
+    const auto got_q = must(hub->group(east_q));
+    EXPECT_GT(got_q.figures.attempts, 0);
+    EXPECT_LT(got_q.figures.attempts, must(hub->group(east)).figures.attempts);
+    EXPECT_EQ(json(got_q), json(expected));
 
     // One site (by name, as its desk names it): the desk's own report, items and agreement.
     expect_site_equal(da, "阳光花园", {});
