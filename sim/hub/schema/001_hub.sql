@@ -271,12 +271,14 @@ AS $$ SELECT ((date_part('year', DATE '1970-01-01' + day::integer) - 1970) * 12
 -- The summaries of the rows a statement inserted (only those: a row skipped by ON CONFLICT is
 -- not in the transition table): per site by day and by month, per region by month (a report
 -- across sites over a date range reads the regions' whole months and the sites' edge days).
--- The dimensions are looked up once per result, the rows grouped to their keys and upserted in
--- one statement per level, in key order, so two sites of one region syncing at once wait for
--- each other rather than deadlock. SECURITY DEFINER, as the site roles cannot write the
--- summaries themselves; no temporary tables (a site could plant one of the same name).
+-- The inserted rows are grouped once, to their site's days; the months are summed from the
+-- days and the regions' months from the sites' months. Each table is upserted in one
+-- statement in key order, so two sites of one region syncing at once wait for each other
+-- rather than deadlock. SECURITY DEFINER, as the site roles cannot write the summaries
+-- themselves; no temporary tables (a site could plant one of the same name). work_mem: a
+-- batch's groups are sorted in memory, not in files.
 CREATE FUNCTION dd_summarise_results() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
-SET search_path = deskdrill, pg_temp
+SET search_path = deskdrill, pg_temp SET work_mem = '64MB'
 AS $$
 DECLARE
     off bigint := (SELECT value::bigint FROM dd_meta WHERE key = 'utc_offset_minutes') * 60000;
@@ -286,62 +288,77 @@ BEGIN
     GROUP BY catalogue_hash, lexicon_hash ORDER BY 1, 2
     ON CONFLICT DO NOTHING;
 
-    WITH x AS MATERIALIZED (
-        SELECT a.site_id, s.region, rs.id AS set_id, r.original, a.cohort, a.scenario_id,
-               a.mode, a.origin, r.catalogue_version, r.passed, r.score, r.max_points, a.ending,
-               a.category, a.phone_calls, a.phone_within_3, a.response_n, a.response_ms,
-               a.resolution_n, a.resolution_ms, dd_day(a.ended_at_ms, off) AS day
+    WITH d AS MATERIALIZED (
+        SELECT a.site_id, s.region, a.cohort, dd_day(a.ended_at_ms, off) AS period,
+               rs.id AS set_id, r.original, a.scenario_id, a.mode, a.origin,
+               min(r.catalogue_version) AS catalogue_version, count(*) AS attempts,
+               sum(r.passed) AS passed, sum(r.score) AS score_sum,
+               sum(r.max_points) AS max_sum,
+               count(*) FILTER (WHERE a.ending = 'finished') AS finished,
+               count(*) FILTER (WHERE a.ending = 'abandoned') AS abandoned,
+               count(*) FILTER (WHERE a.ending = 'timed-out') AS timed_out,
+               sum(a.phone_calls) AS phone_calls, sum(a.phone_within_3) AS phone_within_3,
+               sum(a.response_n) AS response_n, sum(a.response_ms) AS response_ms,
+               sum(a.resolution_n) AS resolution_n, sum(a.resolution_ms) AS resolution_ms,
+               count(*) FILTER (WHERE a.category = 'complaint') AS complaint_attempts,
+               count(*) FILTER (WHERE a.category = 'complaint' AND r.passed = 1)
+                   AS complaint_passed
         FROM new_rows r JOIN attempts a ON a.seq = r.attempt_seq
         JOIN sites s ON s.id = a.site_id
         JOIN result_sets rs ON rs.catalogue_hash = r.catalogue_hash
-         AND rs.lexicon_hash = r.lexicon_hash),
-    f AS MATERIALIZED (
-        SELECT 0 AS grain, day AS period, x.* FROM x
-        UNION ALL SELECT 1, dd_month(day), x.* FROM x),
+         AND rs.lexicon_hash = r.lexicon_hash
+        GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9),
+    m AS MATERIALIZED (
+        SELECT site_id, region, cohort, dd_month(period) AS period, set_id, original,
+               scenario_id, mode, origin, min(catalogue_version) AS catalogue_version,
+               sum(attempts) AS attempts, sum(passed) AS passed, sum(score_sum) AS score_sum,
+               sum(max_sum) AS max_sum, sum(finished) AS finished,
+               sum(abandoned) AS abandoned, sum(timed_out) AS timed_out,
+               sum(phone_calls) AS phone_calls, sum(phone_within_3) AS phone_within_3,
+               sum(response_n) AS response_n, sum(response_ms) AS response_ms,
+               sum(resolution_n) AS resolution_n, sum(resolution_ms) AS resolution_ms,
+               sum(complaint_attempts) AS complaint_attempts,
+               sum(complaint_passed) AS complaint_passed
+        FROM d GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9),
     by_site AS (
         INSERT INTO summary_attempts AS t
-        SELECT grain, site_id, cohort, period, set_id, original, scenario_id, mode, origin,
-               min(catalogue_version), count(*), sum(passed), sum(score), sum(max_points),
-               sum(CASE WHEN ending = 'finished' THEN 1 ELSE 0 END),
-               sum(CASE WHEN ending = 'abandoned' THEN 1 ELSE 0 END),
-               sum(CASE WHEN ending = 'timed-out' THEN 1 ELSE 0 END),
-               sum(phone_calls), sum(phone_within_3), sum(response_n), sum(response_ms),
-               sum(resolution_n), sum(resolution_ms),
-               sum(CASE WHEN category = 'complaint' THEN 1 ELSE 0 END),
-               sum(CASE WHEN category = 'complaint' AND passed = 1 THEN 1 ELSE 0 END)
-        FROM f
-        GROUP BY grain, site_id, cohort, period, set_id, original, scenario_id, mode, origin
-        ORDER BY grain, site_id, cohort, period, set_id, original, scenario_id, mode, origin
+        SELECT 0, site_id, cohort, period, set_id, original, scenario_id, mode, origin,
+               catalogue_version, attempts, passed, score_sum, max_sum, finished, abandoned,
+               timed_out, phone_calls, phone_within_3, response_n, response_ms, resolution_n,
+               resolution_ms, complaint_attempts, complaint_passed FROM d
+        UNION ALL
+        SELECT 1, site_id, cohort, period, set_id, original, scenario_id, mode, origin,
+               catalogue_version, attempts, passed, score_sum, max_sum, finished, abandoned,
+               timed_out, phone_calls, phone_within_3, response_n, response_ms, resolution_n,
+               resolution_ms, complaint_attempts, complaint_passed FROM m
+        ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9
         ON CONFLICT (grain, site_id, cohort, period, set_id, original, scenario_id, mode, origin)
-        DO UPDATE SET attempts = t.attempts + excluded.attempts, passed = t.passed + excluded.passed,
-        score_sum = t.score_sum + excluded.score_sum, max_sum = t.max_sum + excluded.max_sum,
-        finished = t.finished + excluded.finished, abandoned = t.abandoned + excluded.abandoned,
-        timed_out = t.timed_out + excluded.timed_out,
-        phone_calls = t.phone_calls + excluded.phone_calls,
-        phone_within_3 = t.phone_within_3 + excluded.phone_within_3,
-        response_n = t.response_n + excluded.response_n,
-        response_ms = t.response_ms + excluded.response_ms,
-        resolution_n = t.resolution_n + excluded.resolution_n,
-        resolution_ms = t.resolution_ms + excluded.resolution_ms,
-        complaint_attempts = t.complaint_attempts + excluded.complaint_attempts,
-        complaint_passed = t.complaint_passed + excluded.complaint_passed)
+        DO UPDATE SET attempts = t.attempts + excluded.attempts,
+            passed = t.passed + excluded.passed, score_sum = t.score_sum + excluded.score_sum,
+            max_sum = t.max_sum + excluded.max_sum, finished = t.finished + excluded.finished,
+            abandoned = t.abandoned + excluded.abandoned,
+            timed_out = t.timed_out + excluded.timed_out,
+            phone_calls = t.phone_calls + excluded.phone_calls,
+            phone_within_3 = t.phone_within_3 + excluded.phone_within_3,
+            response_n = t.response_n + excluded.response_n,
+            response_ms = t.response_ms + excluded.response_ms,
+            resolution_n = t.resolution_n + excluded.resolution_n,
+            resolution_ms = t.resolution_ms + excluded.resolution_ms,
+            complaint_attempts = t.complaint_attempts + excluded.complaint_attempts,
+            complaint_passed = t.complaint_passed + excluded.complaint_passed)
     INSERT INTO summary_region_attempts AS t
-    SELECT grain, region, cohort, period, set_id, original, scenario_id, mode, origin,
-           min(catalogue_version), count(*), sum(passed), sum(score), sum(max_points),
-               sum(CASE WHEN ending = 'finished' THEN 1 ELSE 0 END),
-               sum(CASE WHEN ending = 'abandoned' THEN 1 ELSE 0 END),
-               sum(CASE WHEN ending = 'timed-out' THEN 1 ELSE 0 END),
-               sum(phone_calls), sum(phone_within_3), sum(response_n), sum(response_ms),
-               sum(resolution_n), sum(resolution_ms),
-               sum(CASE WHEN category = 'complaint' THEN 1 ELSE 0 END),
-               sum(CASE WHEN category = 'complaint' AND passed = 1 THEN 1 ELSE 0 END)
-    FROM f WHERE grain = 1
-    GROUP BY grain, region, cohort, period, set_id, original, scenario_id, mode, origin
-    ORDER BY grain, region, cohort, period, set_id, original, scenario_id, mode, origin
+    SELECT 1, region, cohort, period, set_id, original, scenario_id, mode, origin,
+           min(catalogue_version), sum(attempts), sum(passed), sum(score_sum), sum(max_sum),
+           sum(finished), sum(abandoned), sum(timed_out), sum(phone_calls), sum(phone_within_3),
+           sum(response_n), sum(response_ms), sum(resolution_n), sum(resolution_ms),
+           sum(complaint_attempts), sum(complaint_passed)
+    FROM m GROUP BY 2, 3, 4, 5, 6, 7, 8, 9
+    ORDER BY 2, 3, 4, 5, 6, 7, 8, 9
     ON CONFLICT (grain, region, cohort, period, set_id, original, scenario_id, mode, origin)
-    DO UPDATE SET attempts = t.attempts + excluded.attempts, passed = t.passed + excluded.passed,
-        score_sum = t.score_sum + excluded.score_sum, max_sum = t.max_sum + excluded.max_sum,
-        finished = t.finished + excluded.finished, abandoned = t.abandoned + excluded.abandoned,
+    DO UPDATE SET attempts = t.attempts + excluded.attempts,
+        passed = t.passed + excluded.passed, score_sum = t.score_sum + excluded.score_sum,
+        max_sum = t.max_sum + excluded.max_sum, finished = t.finished + excluded.finished,
+        abandoned = t.abandoned + excluded.abandoned,
         timed_out = t.timed_out + excluded.timed_out,
         phone_calls = t.phone_calls + excluded.phone_calls,
         phone_within_3 = t.phone_within_3 + excluded.phone_within_3,
@@ -355,41 +372,45 @@ BEGIN
 END $$;
 
 CREATE FUNCTION dd_summarise_criteria() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
-SET search_path = deskdrill, pg_temp
+SET search_path = deskdrill, pg_temp SET work_mem = '64MB'
 AS $$
 DECLARE
     off bigint := (SELECT value::bigint FROM dd_meta WHERE key = 'utc_offset_minutes') * 60000;
 BEGIN
     WITH res AS MATERIALIZED (
-        SELECT r.id, a.site_id, s.region, rs.id AS set_id, r.original, a.cohort, a.mode,
-               a.origin, dd_day(a.ended_at_ms, off) AS day
+        SELECT r.id, a.site_id, s.region, a.cohort, dd_day(a.ended_at_ms, off) AS day,
+               rs.id AS set_id, r.original, a.mode, a.origin
         FROM results r JOIN attempts a ON a.seq = r.attempt_seq JOIN sites s ON s.id = a.site_id
         JOIN result_sets rs ON rs.catalogue_hash = r.catalogue_hash
          AND rs.lexicon_hash = r.lexicon_hash
         WHERE r.id IN (SELECT DISTINCT result_id FROM new_rows)),
-    x AS MATERIALIZED (
-        SELECT res.site_id, res.region, res.set_id, res.original, res.cohort, res.mode,
-               res.origin, res.day, c.criterion_id, c.points, c.max_points, c.passed
-        FROM new_rows c JOIN res ON res.id = c.result_id),
-    f AS MATERIALIZED (
-        SELECT 0 AS grain, day AS period, x.* FROM x
-        UNION ALL SELECT 1, dd_month(day), x.* FROM x),
+    d AS MATERIALIZED (
+        SELECT res.site_id, res.region, res.cohort, res.day AS period, res.set_id, res.original,
+               res.mode, res.origin, c.criterion_id, count(*) AS n, sum(c.points) AS points_sum,
+               sum(c.max_points) AS max_sum, sum(c.passed) AS passed
+        FROM new_rows c JOIN res ON res.id = c.result_id
+        GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9),
+    m AS MATERIALIZED (
+        SELECT site_id, region, cohort, dd_month(period) AS period, set_id, original, mode,
+               origin, criterion_id, sum(n) AS n, sum(points_sum) AS points_sum,
+               sum(max_sum) AS max_sum, sum(passed) AS passed
+        FROM d GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9),
     by_site AS (
         INSERT INTO summary_criteria AS t
-        SELECT grain, site_id, cohort, period, set_id, original, mode, origin, criterion_id,
-               count(*), sum(points), sum(max_points), sum(passed)
-        FROM f
-        GROUP BY grain, site_id, cohort, period, set_id, original, mode, origin, criterion_id
-        ORDER BY grain, site_id, cohort, period, set_id, original, mode, origin, criterion_id
+        SELECT 0, site_id, cohort, period, set_id, original, mode, origin, criterion_id, n,
+               points_sum, max_sum, passed FROM d
+        UNION ALL
+        SELECT 1, site_id, cohort, period, set_id, original, mode, origin, criterion_id, n,
+               points_sum, max_sum, passed FROM m
+        ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9
         ON CONFLICT (grain, site_id, cohort, period, set_id, original, mode, origin, criterion_id)
         DO UPDATE SET n = t.n + excluded.n, points_sum = t.points_sum + excluded.points_sum,
             max_sum = t.max_sum + excluded.max_sum, passed = t.passed + excluded.passed)
     INSERT INTO summary_region_criteria AS t
-    SELECT grain, region, cohort, period, set_id, original, mode, origin, criterion_id,
-               count(*), sum(points), sum(max_points), sum(passed)
-    FROM f WHERE grain = 1
-    GROUP BY grain, region, cohort, period, set_id, original, mode, origin, criterion_id
-    ORDER BY grain, region, cohort, period, set_id, original, mode, origin, criterion_id
+    SELECT 1, region, cohort, period, set_id, original, mode, origin, criterion_id, sum(n),
+           sum(points_sum), sum(max_sum), sum(passed)
+    FROM m GROUP BY 2, 3, 4, 5, 6, 7, 8, 9
+    ORDER BY 2, 3, 4, 5, 6, 7, 8, 9
     ON CONFLICT (grain, region, cohort, period, set_id, original, mode, origin, criterion_id)
     DO UPDATE SET n = t.n + excluded.n, points_sum = t.points_sum + excluded.points_sum,
         max_sum = t.max_sum + excluded.max_sum, passed = t.passed + excluded.passed;
