@@ -19,6 +19,13 @@ using store::GroupFilter;
 
 constexpr const char* kC = " COLLATE \"C\"";
 
+// The summaries' columns a report sums (report_model.h: kFigureSums, read_criterion_rows).
+constexpr const char* kAttemptCols =
+    "s.scenario_id, s.catalogue_version, s.attempts, s.passed, s.score_sum, s.max_sum, "
+    "s.finished, s.abandoned, s.timed_out, s.phone_calls, s.phone_within_3, s.response_n, "
+    "s.response_ms, s.resolution_n, s.resolution_ms, s.complaint_attempts, s.complaint_passed";
+constexpr const char* kCriterionCols = "s.criterion_id, s.n, s.points_sum, s.max_sum, s.passed";
+
 // Parameters numbered as they are added ($1, $2, …).
 struct Params {
     std::vector<pg::Param> values;
@@ -351,49 +358,68 @@ class HubReports final : public store::ReportSource {
         return w.clause();
     }
 
-    // The summary rows for the filter, as a subquery: the whole months inside the range, from
-    // the regions' table across sites (`by_region`) or the sites' one, and the days at its ends
-    // from the sites' table (the regions keep months only). `what` is "attempts" or "criteria".
+    // The rows to sum for the filter, as a subquery of the summaries' columns: the whole months
+    // inside the range from the summaries (the regions' across sites when `by_region`, else
+    // the sites'), the days at its ends from the records themselves, a row per attempt
+    // (`what` "attempts") or per criterion result ("criteria").
     std::string summary_rows(const std::string& what, const GroupFilter& f, bool by_region,
                              bool with_scenario, Params& p) {
+        const bool attempts = what == "attempts";
         const store::PeriodRanges r = store::period_ranges(f);
-        std::string set_cond = "s.original = 1";
-        if (!f.result_set.original()) {
-            auto id = c_->run(
-                "SELECT id FROM result_sets WHERE catalogue_hash = $1 AND "
-                "lexicon_hash = $2",
-                f.result_set.catalogue_hash, f.result_set.lexicon_hash);
-            set_cond = "s.set_id = " + p.add(id.size() ? id.i64(0, 0) : std::int64_t{-1});
-        }
-        auto branch = [&](bool regions, const std::string& periods) {
-            Conds w;
-            add_summary_dims(f, "s", regions, with_scenario, p, w);
-            w.add(set_cond);
-            w.add(periods);
-            // The columns both tables share, in one order.
-            const std::string cols =
-                what == "attempts"
-                    ? "s.scenario_id, s.catalogue_version, s.attempts, s.passed, s.score_sum, "
-                      "s.max_sum, s.finished, s.abandoned, s.timed_out, s.phone_calls, "
-                      "s.phone_within_3, s.response_n, s.response_ms, s.resolution_n, "
-                      "s.resolution_ms, s.complaint_attempts, s.complaint_passed"
-                    : "s.criterion_id, s.n, s.points_sum, s.max_sum, s.passed";
-            return "SELECT " + cols + " FROM summary_" + (regions ? "region_" : "") + what +
-                   " s WHERE " + w.clause();
-        };
         std::string parts;
         if (r.months()) {
-            const std::string m1 = p.add(r.m1);
-            parts =
-                branch(by_region, "s.grain = 1 AND s.period BETWEEN " + m1 + " AND " + p.add(r.m2));
+            std::string set_cond = "s.original = 1";
+            if (!f.result_set.original()) {
+                auto id = c_->run(
+                    "SELECT id FROM result_sets WHERE catalogue_hash = $1 AND lexicon_hash = $2",
+                    f.result_set.catalogue_hash, f.result_set.lexicon_hash);
+                set_cond = "s.set_id = " + p.add(id.size() ? id.i64(0, 0) : std::int64_t{-1});
+            }
+            Conds w;
+            add_summary_dims(f, "s", by_region, with_scenario, p, w);
+            w.add(set_cond);
+            w.add("s.grain = 1 AND s.period BETWEEN " + p.add(r.m1) + " AND " + p.add(r.m2));
+            parts = std::string("SELECT ") + (attempts ? kAttemptCols : kCriterionCols) +
+                    " FROM summary_" + (by_region ? "region_" : "") + what + " s WHERE " +
+                    w.clause();
         }
         if (r.days()) {
-            const std::string d1 = p.add(r.d1), d2 = p.add(r.d2), d3 = p.add(r.d3);
-            parts += (parts.empty() ? "" : " UNION ALL ") +
-                     branch(false, "s.grain = 0 AND (s.period BETWEEN " + d1 + " AND " + d2 +
-                                       " OR s.period BETWEEN " + d3 + " AND " + p.add(r.d4) + ")");
+            GroupFilter whole = f;
+            whole.from_day.reset();
+            whole.to_day.reset();
+            if (!with_scenario) whole.scenario.clear();
+            const std::string set = set_of_r(f.result_set, p);
+            std::string w = attempts_where(whole, p);
+            const std::int64_t off = static_cast<std::int64_t>(offset_) * 60000;
+            auto days = [&](std::int64_t d1, std::int64_t d2) {
+                return "(a.ended_at_ms >= " + p.add(d1 * 86400000 - off) + " AND a.ended_at_ms < " +
+                       p.add((d2 + 1) * 86400000 - off) + ")";
+            };
+            std::string ends;
+            if (r.d1 <= r.d2) ends = days(r.d1, r.d2);
+            if (r.d3 <= r.d4) ends += (ends.empty() ? "" : " OR ") + days(r.d3, r.d4);
+            w += " AND (" + ends + ")";
+            // The summaries' sums of one attempt (store/schema/003 and the hub's triggers).
+            parts +=
+                (parts.empty() ? "" : " UNION ALL ") +
+                (attempts ? "SELECT a.scenario_id, r.catalogue_version, 1 AS attempts, r.passed, "
+                            "r.score AS score_sum, r.max_points AS max_sum, (a.ending = "
+                            "'finished')::int AS finished, (a.ending = 'abandoned')::int AS "
+                            "abandoned, (a.ending = 'timed-out')::int AS timed_out, "
+                            "a.phone_calls, a.phone_within_3, a.response_n, a.response_ms, "
+                            "a.resolution_n, a.resolution_ms, (a.category = 'complaint')::int AS "
+                            "complaint_attempts, (a.category = 'complaint' AND r.passed = 1)::int "
+                            "AS complaint_passed FROM attempts a JOIN results r ON r.attempt_seq "
+                            "= a.seq AND " +
+                                set + " WHERE " + w
+                          : "SELECT c.criterion_id, 1 AS n, c.points AS points_sum, "
+                            "c.max_points AS max_sum, c.passed FROM attempts a JOIN results r ON "
+                            "r.attempt_seq = a.seq AND " +
+                                set + " JOIN criterion_results c ON c.result_id = r.id WHERE " + w);
         }
-        if (parts.empty()) parts = branch(false, "FALSE");
+        if (parts.empty())
+            parts = std::string("SELECT ") + (attempts ? kAttemptCols : kCriterionCols) +
+                    " FROM summary_" + what + " s WHERE FALSE";
         return "(" + parts + ")";
     }
 

@@ -105,6 +105,8 @@ CREATE TABLE attempts (
     UNIQUE (site_id, site_seq)
 );
 CREATE INDEX attempts_by_trainee ON attempts (trainee_uuid, ended_at_ms);
+-- The days at the ends of a report's date range are read from here (the summaries are months).
+CREATE INDEX attempts_by_end ON attempts (ended_at_ms);
 
 CREATE TABLE results (
     id                bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
@@ -204,11 +206,11 @@ CREATE TABLE sync_log (
 );
 CREATE INDEX sync_log_by_site ON sync_log (site_id, at_ms);
 
--- Report summaries, as in the records store (sim/store/schema/003): per result set, day and
--- month (grain 0/1, period in days or months since 1970 in the hub's time zone), kept by the
--- triggers below in the transaction that merges each batch. Per site (days and months), and per
--- region (months only) for the reports across sites: a million attempts of a hundred sites sum
--- a few thousand region rows.
+-- Report summaries, as in the records store (sim/store/schema/003) but by month only (grain 1,
+-- period in months since January 1970 in the hub's time zone; the column kept so the shapes
+-- match), kept by the triggers below in the transaction that merges each batch. Per site, and
+-- per region for the reports across sites: a million attempts of a hundred sites sum a few
+-- thousand region rows.
 CREATE TABLE result_sets (
     id                integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     catalogue_hash    text NOT NULL,
@@ -269,14 +271,14 @@ AS $$ SELECT ((date_part('year', DATE '1970-01-01' + day::integer) - 1970) * 12
               + date_part('month', DATE '1970-01-01' + day::integer) - 1)::bigint $$;
 
 -- The summaries of the rows a statement inserted (only those: a row skipped by ON CONFLICT is
--- not in the transition table): per site by day and by month, per region by month (a report
--- across sites over a date range reads the regions' whole months and the sites' edge days).
--- The inserted rows are grouped once, to their site's days; the months are summed from the
--- days and the regions' months from the sites' months. Each table is upserted in one
--- statement in key order, so two sites of one region syncing at once wait for each other
--- rather than deadlock. SECURITY DEFINER, as the site roles cannot write the summaries
--- themselves; no temporary tables (a site could plant one of the same name). work_mem: a
--- batch's groups are sorted in memory, not in files.
+-- not in the transition table), by month: per site, and per region summed from the sites'.
+-- No days: a site's day summaries hold about a row per criterion result, as costly to keep as
+-- the rows themselves; a report over dates reads the whole months here and the days at the
+-- range's ends from the records (hub_reports.cpp). Each table is upserted in one statement in
+-- key order, so two sites of one region syncing at once wait for each other rather than
+-- deadlock. SECURITY DEFINER, as the site roles cannot write the summaries themselves; no
+-- temporary tables (a site could plant one of the same name). work_mem: a batch's groups are
+-- sorted in memory, not in files.
 CREATE FUNCTION dd_summarise_results() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = deskdrill, pg_temp SET work_mem = '64MB'
 AS $$
@@ -288,8 +290,8 @@ BEGIN
     GROUP BY catalogue_hash, lexicon_hash ORDER BY 1, 2
     ON CONFLICT DO NOTHING;
 
-    WITH d AS MATERIALIZED (
-        SELECT a.site_id, s.region, a.cohort, dd_day(a.ended_at_ms, off) AS period,
+    WITH m AS MATERIALIZED (
+        SELECT a.site_id, s.region, a.cohort, dd_month(dd_day(a.ended_at_ms, off)) AS period,
                rs.id AS set_id, r.original, a.scenario_id, a.mode, a.origin,
                min(r.catalogue_version) AS catalogue_version, count(*) AS attempts,
                sum(r.passed) AS passed, sum(r.score) AS score_sum,
@@ -308,30 +310,13 @@ BEGIN
         JOIN result_sets rs ON rs.catalogue_hash = r.catalogue_hash
          AND rs.lexicon_hash = r.lexicon_hash
         GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9),
-    m AS MATERIALIZED (
-        SELECT site_id, region, cohort, dd_month(period) AS period, set_id, original,
-               scenario_id, mode, origin, min(catalogue_version) AS catalogue_version,
-               sum(attempts) AS attempts, sum(passed) AS passed, sum(score_sum) AS score_sum,
-               sum(max_sum) AS max_sum, sum(finished) AS finished,
-               sum(abandoned) AS abandoned, sum(timed_out) AS timed_out,
-               sum(phone_calls) AS phone_calls, sum(phone_within_3) AS phone_within_3,
-               sum(response_n) AS response_n, sum(response_ms) AS response_ms,
-               sum(resolution_n) AS resolution_n, sum(resolution_ms) AS resolution_ms,
-               sum(complaint_attempts) AS complaint_attempts,
-               sum(complaint_passed) AS complaint_passed
-        FROM d GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9),
     by_site AS (
         INSERT INTO summary_attempts AS t
-        SELECT 0, site_id, cohort, period, set_id, original, scenario_id, mode, origin,
-               catalogue_version, attempts, passed, score_sum, max_sum, finished, abandoned,
-               timed_out, phone_calls, phone_within_3, response_n, response_ms, resolution_n,
-               resolution_ms, complaint_attempts, complaint_passed FROM d
-        UNION ALL
         SELECT 1, site_id, cohort, period, set_id, original, scenario_id, mode, origin,
                catalogue_version, attempts, passed, score_sum, max_sum, finished, abandoned,
                timed_out, phone_calls, phone_within_3, response_n, response_ms, resolution_n,
                resolution_ms, complaint_attempts, complaint_passed FROM m
-        ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9
+        ORDER BY 2, 3, 4, 5, 6, 7, 8, 9
         ON CONFLICT (grain, site_id, cohort, period, set_id, original, scenario_id, mode, origin)
         DO UPDATE SET attempts = t.attempts + excluded.attempts,
             passed = t.passed + excluded.passed, score_sum = t.score_sum + excluded.score_sum,
@@ -378,31 +363,23 @@ DECLARE
     off bigint := (SELECT value::bigint FROM dd_meta WHERE key = 'utc_offset_minutes') * 60000;
 BEGIN
     WITH res AS MATERIALIZED (
-        SELECT r.id, a.site_id, s.region, a.cohort, dd_day(a.ended_at_ms, off) AS day,
+        SELECT r.id, a.site_id, s.region, a.cohort, dd_month(dd_day(a.ended_at_ms, off)) AS month,
                rs.id AS set_id, r.original, a.mode, a.origin
         FROM results r JOIN attempts a ON a.seq = r.attempt_seq JOIN sites s ON s.id = a.site_id
         JOIN result_sets rs ON rs.catalogue_hash = r.catalogue_hash
          AND rs.lexicon_hash = r.lexicon_hash
         WHERE r.id IN (SELECT DISTINCT result_id FROM new_rows)),
-    d AS MATERIALIZED (
-        SELECT res.site_id, res.region, res.cohort, res.day AS period, res.set_id, res.original,
+    m AS MATERIALIZED (
+        SELECT res.site_id, res.region, res.cohort, res.month AS period, res.set_id, res.original,
                res.mode, res.origin, c.criterion_id, count(*) AS n, sum(c.points) AS points_sum,
                sum(c.max_points) AS max_sum, sum(c.passed) AS passed
         FROM new_rows c JOIN res ON res.id = c.result_id
         GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9),
-    m AS MATERIALIZED (
-        SELECT site_id, region, cohort, dd_month(period) AS period, set_id, original, mode,
-               origin, criterion_id, sum(n) AS n, sum(points_sum) AS points_sum,
-               sum(max_sum) AS max_sum, sum(passed) AS passed
-        FROM d GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9),
     by_site AS (
         INSERT INTO summary_criteria AS t
-        SELECT 0, site_id, cohort, period, set_id, original, mode, origin, criterion_id, n,
-               points_sum, max_sum, passed FROM d
-        UNION ALL
         SELECT 1, site_id, cohort, period, set_id, original, mode, origin, criterion_id, n,
                points_sum, max_sum, passed FROM m
-        ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9
+        ORDER BY 2, 3, 4, 5, 6, 7, 8, 9
         ON CONFLICT (grain, site_id, cohort, period, set_id, original, mode, origin, criterion_id)
         DO UPDATE SET n = t.n + excluded.n, points_sum = t.points_sum + excluded.points_sum,
             max_sum = t.max_sum + excluded.max_sum, passed = t.passed + excluded.passed)
