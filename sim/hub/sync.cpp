@@ -17,6 +17,7 @@
 //      changed (an attempt cut off the end of the local chain) and records an alarm.
 //   A dropped connection (a restarted server, the network) is retried with back-off; whatever
 //   step it hit runs again from its start on a new connection.
+#include <algorithm>
 #include <chrono>
 #include <map>
 #include <thread>
@@ -143,6 +144,9 @@ class Syncer {
                        "with `deskdrill hub add-site`");
         site_ = q.i64(0, 0);
         rep_.site_code = q.text(0, 1);
+        // A batch's staging rows kept in memory (before the session first touches a temporary
+        // table; the server allocates it only as the rows need it).
+        conn_->script("SET temp_buffers = '64MB'");
         conn_->script(kStaging);
         known_snapshots_.clear();  // only what this connection confirmed
     }
@@ -150,6 +154,10 @@ class Syncer {
     void copy(const char* table, const std::string& data) {
         if (data.empty()) return;
         conn_->copy_in(std::string("COPY ") + table + " FROM STDIN", data);
+        // No autovacuum analyses temporary tables: without counts the planner joins a large
+        // batch by reading the whole of the hub's table rather than through its unique keys.
+        if (std::count(data.begin(), data.end(), '\n') >= 1000)
+            conn_->script(std::string("ANALYZE ") + table);
     }
 
     // Every staged row must be on the hub now, under this site, with the same hash.
