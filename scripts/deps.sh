@@ -10,8 +10,9 @@ pkgs=(
   # core libraries
   libyaml-cpp-dev libsqlite3-dev libsodium-dev nlohmann-json3-dev libcli11-dev
   libopencc-dev opencc libutf8proc-dev libvalijson-dev
-  # the hub (many sites): libpq to build; the PostgreSQL 15 server for the hub tests
-  libpq-dev postgresql
+  # the hub (many sites): libpq to build; the PostgreSQL 15 server and psql for the hub tests
+  # (tests/unit/hub/pg_server.sh runs /usr/lib/postgresql/15/bin; ss finds a free port)
+  libpq-dev postgresql-15 postgresql-client-15 iproute2
   # tests, benchmarks, fuzzing
   libgtest-dev libgmock-dev libbenchmark-dev clang libclang-rt-14-dev
 )

@@ -61,13 +61,6 @@ std::unique_ptr<pg::Conn> connect(const std::string& conninfo, bool check_versio
 
 namespace {
 
-int local_utc_offset_minutes() {
-    const std::time_t now = std::time(nullptr);
-    std::tm tm{};
-    localtime_r(&now, &tm);
-    return static_cast<int>(tm.tm_gmtoff / 60);
-}
-
 constexpr const char* kGroupRoles = R"sql(
 DO $$
 BEGIN
@@ -103,7 +96,8 @@ Result<int> init(const std::string& conninfo, const InitOptions& options) {
             const Migration& m = migrations()[static_cast<std::size_t>(at)];
             c->script(std::string(m.sql));
             if (at == 0) {
-                const int off = options.utc_offset_minutes.value_or(local_utc_offset_minutes());
+                const int off =
+                    options.utc_offset_minutes.value_or(session::local_utc_offset_minutes());
                 c->run(
                     "INSERT INTO dd_meta (key, value) VALUES ('utc_offset_minutes', $1), "
                     "('created_at_ms', $2), ('hub_uuid', $3)",

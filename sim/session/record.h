@@ -65,5 +65,7 @@ class AttemptSink {
 
 // Unix milliseconds now.
 std::int64_t wall_clock_ms();
+// Minutes east of UTC of this machine's time zone now (the days records group by).
+int local_utc_offset_minutes();
 
 }  // namespace dd::session

@@ -24,14 +24,9 @@ std::vector<std::string> expected_triggers() {
 }
 
 void check_attempts(sql::Db& db, AuditReport& rep) {
-    auto q = db.query(
-        "SELECT a.seq, a.uuid, p.uuid, a.site, a.cohort, a.scenario_id, a.scenario_version, "
-        "a.category, a.scenario_hash, a.lexicon_hash, coalesce(a.catalogue_hash, ''), a.mode, "
-        "a.choice_mode, a.origin, a.ending, a.seed, a.started_at_ms, a.ended_at_ms, a.sim_ms, "
-        "a.actions, a.transcript, a.phone_calls, a.phone_within_3, a.response_n, a.response_ms, "
-        "a.resolution_n, a.resolution_ms, rb.uuid, a.recorded_at_ms, a.hash "
-        "FROM attempts a LEFT JOIN people p ON p.id = a.trainee_id "
-        "LEFT JOIN people rb ON rb.id = a.recorded_by ORDER BY a.seq");
+    auto q = db.query(std::string("SELECT ") + kChainedAttemptColumns +
+                      " FROM attempts a LEFT JOIN people p ON p.id = a.trainee_id "
+                      "LEFT JOIN people rb ON rb.id = a.recorded_by ORDER BY a.seq");
     std::string prev(kGenesisHash);
     std::int64_t expect_seq = 1;
     bool reported = false;
@@ -39,30 +34,7 @@ void check_attempts(sql::Db& db, AuditReport& rep) {
         ++rep.attempts;
         AttemptFields f;
         f.prev = prev;
-        f.seq = q.i64(0);
-        f.uuid = q.text(1);
-        f.trainee_uuid = q.text(2);
-        f.site = q.text(3);
-        f.cohort = q.text(4);
-        f.scenario_id = q.text(5);
-        f.scenario_version = q.i64(6);
-        f.category = q.text(7);
-        f.scenario_hash = q.text(8);
-        f.lexicon_hash = q.text(9);
-        f.catalogue_hash = q.text(10);
-        f.mode = q.text(11);
-        f.choice_mode = q.b(12);
-        f.origin = q.text(13);
-        f.ending = q.text(14);
-        f.seed = q.i64(15);
-        f.started_at_ms = q.i64(16);
-        f.ended_at_ms = q.i64(17);
-        f.sim_ms = q.i64(18);
-        f.actions = q.i64(19);
-        f.transcript = q.text(20);
-        f.kpi = {q.i32(21), q.i32(22), q.i32(23), q.i64(24), q.i32(25), q.i64(26)};
-        f.recorded_by_uuid = q.text(27);
-        f.recorded_at_ms = q.i64(28);
+        read_chained_attempt(q, f);
         const std::string stored = q.text(29);
         std::string problem;
         if (f.seq != expect_seq)
@@ -71,14 +43,15 @@ void check_attempts(sql::Db& db, AuditReport& rep) {
                                 std::to_string(f.seq - 1) + " are missing (removed by hand)"
                           : "out of sequence";
         else if (attempt_hash(f) != stored)
-            problem = "its hash does not match its content: this row (or the one before it) was "
-                      "changed after it was written";
+            problem =
+                "its hash does not match its content: this row (or the one before it) was "
+                "changed after it was written";
         if (!problem.empty()) {
             ++rep.mismatched_rows;
             if (!reported)
-                rep.issues.push_back({"attempt", f.seq, f.uuid,
-                                      "attempt #" + std::to_string(f.seq) + " (" + f.uuid +
-                                          "): " + problem});
+                rep.issues.push_back(
+                    {"attempt", f.seq, f.uuid,
+                     "attempt #" + std::to_string(f.seq) + " (" + f.uuid + "): " + problem});
             reported = true;
         }
         prev = stored;
@@ -88,36 +61,23 @@ void check_attempts(sql::Db& db, AuditReport& rep) {
 }
 
 void check_results(sql::Db& db, AuditReport& rep) {
-    auto q = db.query(
-        "SELECT r.id, a.uuid, r.catalogue_hash, r.lexicon_hash, r.original, r.catalogue_version, "
-        "r.score, r.max_points, r.pass_mark, r.passed, r.critical_failed, p.uuid, "
-        "r.created_at_ms, r.hash FROM results r LEFT JOIN attempts a ON a.seq = r.attempt_seq "
-        "LEFT JOIN people p ON p.id = r.created_by ORDER BY r.id");
+    auto q = db.query(std::string("SELECT ") + kChainedResultColumns +
+                      " FROM results r LEFT JOIN attempts a ON a.seq = r.attempt_seq "
+                      "LEFT JOIN people p ON p.id = r.created_by ORDER BY r.id");
     std::string prev(kGenesisHash);
     bool reported = false;
     while (q.step()) {
         ++rep.results;
         ResultFields f;
         f.prev = prev;
-        f.id = q.i64(0);
-        f.attempt_uuid = q.text(1);
-        f.catalogue_hash = q.text(2);
-        f.lexicon_hash = q.text(3);
-        f.original = q.b(4);
-        f.catalogue_version = q.text(5);
-        f.score = q.i64(6);
-        f.max_points = q.i64(7);
-        f.pass_mark = q.i64(8);
-        f.passed = q.b(9);
-        f.critical_failed = q.text(10);
-        f.created_by_uuid = q.text(11);
-        f.created_at_ms = q.i64(12);
+        read_chained_result(q, f);
         const std::string stored = q.text(13);
         auto c = db.query(
             "SELECT criterion_id, points, max_points, passed, critical FROM criterion_results "
             "WHERE result_id = ?1 ORDER BY position");
         c.with(f.id);
-        while (c.step()) f.criteria.push_back({c.text(0), "", "", c.i32(1), c.i32(2), c.b(3), c.b(4)});
+        while (c.step())
+            f.criteria.push_back({c.text(0), "", "", c.i32(1), c.i32(2), c.b(3), c.b(4)});
         if (result_hash(f) != stored) {
             ++rep.mismatched_rows;
             if (!reported)
@@ -193,9 +153,9 @@ Result<AuditReport> audit(Store& store, const Principal& who, const AuditOptions
             if (!db.query("SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND name = ?1")
                      .with(t)
                      .step())
-                r.issues.push_back({"trigger", 0, t,
-                                    "the trigger " + t +
-                                        " that keeps records append-only was removed"});
+                r.issues.push_back(
+                    {"trigger", 0, t,
+                     "the trigger " + t + " that keeps records append-only was removed"});
         }
         check_attempts(db, r);
         check_results(db, r);
@@ -206,8 +166,9 @@ Result<AuditReport> audit(Store& store, const Principal& who, const AuditOptions
             if (session::sha256_hex(s.view(3)) != s.view(0))
                 r.issues.push_back({"snapshot", 0, s.text(0),
                                     "the " + s.text(1) + " snapshot " + s.text(0) + " (" +
-                                        s.text(2) + ") no longer hashes to its name: its text "
-                                                    "was changed"});
+                                        s.text(2) +
+                                        ") no longer hashes to its name: its text "
+                                        "was changed"});
         }
         return r;
     });

@@ -20,18 +20,30 @@ namespace dd::store {
 
 std::string_view error_code_name(ErrorCode c) {
     switch (c) {
-        case ErrorCode::BadInput: return "bad-input";
-        case ErrorCode::NotFound: return "not-found";
-        case ErrorCode::Denied: return "denied";
-        case ErrorCode::Conflict: return "conflict";
-        case ErrorCode::Busy: return "busy";
-        case ErrorCode::Full: return "full";
-        case ErrorCode::ReadOnly: return "read-only";
-        case ErrorCode::NotADatabase: return "not-a-database";
-        case ErrorCode::Foreign: return "foreign";
-        case ErrorCode::TooNew: return "too-new";
-        case ErrorCode::Corrupt: return "corrupt";
-        case ErrorCode::Io: return "io";
+        case ErrorCode::BadInput:
+            return "bad-input";
+        case ErrorCode::NotFound:
+            return "not-found";
+        case ErrorCode::Denied:
+            return "denied";
+        case ErrorCode::Conflict:
+            return "conflict";
+        case ErrorCode::Busy:
+            return "busy";
+        case ErrorCode::Full:
+            return "full";
+        case ErrorCode::ReadOnly:
+            return "read-only";
+        case ErrorCode::NotADatabase:
+            return "not-a-database";
+        case ErrorCode::Foreign:
+            return "foreign";
+        case ErrorCode::TooNew:
+            return "too-new";
+        case ErrorCode::Corrupt:
+            return "corrupt";
+        case ErrorCode::Io:
+            return "io";
         case ErrorCode::Unreachable:
             return "unreachable";
     }
@@ -40,9 +52,12 @@ std::string_view error_code_name(ErrorCode c) {
 
 std::string_view role_name(Role r) {
     switch (r) {
-        case Role::Trainee: return "trainee";
-        case Role::Supervisor: return "supervisor";
-        case Role::Admin: return "admin";
+        case Role::Trainee:
+            return "trainee";
+        case Role::Supervisor:
+            return "supervisor";
+        case Role::Admin:
+            return "admin";
     }
     return "trainee";
 }
@@ -56,17 +71,6 @@ std::optional<Role> role_from_name(std::string_view s) {
 int user_version(sql::Db& db) {
     return static_cast<int>(db.query("PRAGMA user_version").scalar_i64().value_or(0));
 }
-
-namespace {
-
-int local_utc_offset_minutes() {
-    const std::time_t now = std::time(nullptr);
-    std::tm tm{};
-    localtime_r(&now, &tm);
-    return static_cast<int>(tm.tm_gmtoff / 60);
-}
-
-}  // namespace
 
 void migrate(sql::Db& db, int target) {
     const auto& all = migrations();
@@ -85,7 +89,7 @@ void migrate(sql::Db& db, int target) {
             };
             put("store_uuid", session::new_uuid());
             put("created_at_ms", std::to_string(now));
-            put("utc_offset_minutes", std::to_string(local_utc_offset_minutes()));
+            put("utc_offset_minutes", std::to_string(session::local_utc_offset_minutes()));
         }
         db.script("PRAGMA user_version = " + std::to_string(m.version));
         txn.commit();
@@ -142,28 +146,28 @@ Result<std::shared_ptr<Store>> Store::open(const std::string& path, const OpenOp
         struct stat st {};
         Looked looked;
         if (::stat(path.c_str(), &st) != 0) {
-            if (errno != ENOENT)
-                return open_error(ErrorCode::Io, path, std::strerror(errno));
+            if (errno != ENOENT) return open_error(ErrorCode::Io, path, std::strerror(errno));
             if (options.read_only || !options.create)
                 return open_error(ErrorCode::NotFound, path,
                                   "no records database here; create one with `deskdrill user "
-                                  "init --db " + path + "`");
+                                  "init --db " +
+                                      path + "`");
             std::error_code ec;
             const auto dir = std::filesystem::path(path).parent_path();
             if (!dir.empty() && !std::filesystem::exists(dir, ec)) {
                 std::filesystem::create_directories(dir, ec);
-                if (ec) return open_error(ErrorCode::Io, path, "cannot create its folder: " +
-                                                                   ec.message());
+                if (ec)
+                    return open_error(ErrorCode::Io, path,
+                                      "cannot create its folder: " + ec.message());
                 ::chmod(dir.c_str(), 0700);
             }
             // Created here with 0600 so no one else can read the records; SQLite gives the
             // -wal and -shm files the same mode.
             const int fd = ::open(path.c_str(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
             if (fd < 0 && errno != EEXIST)
-                return open_error(errno == EACCES || errno == EROFS ? ErrorCode::ReadOnly
-                                                                    : ErrorCode::Io,
-                                  path, std::string("cannot create the file: ") +
-                                            std::strerror(errno));
+                return open_error(
+                    errno == EACCES || errno == EROFS ? ErrorCode::ReadOnly : ErrorCode::Io, path,
+                    std::string("cannot create the file: ") + std::strerror(errno));
             if (fd >= 0) ::close(fd);
             ::stat(path.c_str(), &st);
             looked.kind = Kind::Empty;
@@ -189,7 +193,8 @@ Result<std::shared_ptr<Store>> Store::open(const std::string& path, const OpenOp
                 return open_error(ErrorCode::TooNew, path,
                                   "written by a newer DeskDrill (" + looked.detail +
                                       "); it was left untouched — update DeskDrill");
-            default: break;
+            default:
+                break;
         }
         const bool writable_mode = (st.st_mode & S_IWUSR) != 0;
         if (!options.read_only && !writable_mode)
@@ -198,14 +203,14 @@ Result<std::shared_ptr<Store>> Store::open(const std::string& path, const OpenOp
                               "was changed — make it writable to store records (reports, "
                               "exports and audit can still read it)");
         if (options.read_only && (looked.kind == Kind::Empty || looked.kind == Kind::OldOurs))
-            return open_error(looked.kind == Kind::Empty ? ErrorCode::NotFound : ErrorCode::ReadOnly,
-                              path,
-                              looked.kind == Kind::Empty
-                                  ? "an empty file, no records yet"
-                                  : "needs upgrading to this DeskDrill's schema, which cannot be "
-                                    "done while it is opened read-only; make it writable");
-        const int flags = options.read_only ? SQLITE_OPEN_READONLY
-                                            : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+            return open_error(
+                looked.kind == Kind::Empty ? ErrorCode::NotFound : ErrorCode::ReadOnly, path,
+                looked.kind == Kind::Empty
+                    ? "an empty file, no records yet"
+                    : "needs upgrading to this DeskDrill's schema, which cannot be "
+                      "done while it is opened read-only; make it writable");
+        const int flags =
+            options.read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
         s->db_ = sql::Db::open(path, flags | SQLITE_OPEN_NOMUTEX, options.busy_timeout_ms);
         sql::Db& db = *s->db_;
         // 32 MB of page cache (SQLite's default is 2 MB): a year of records is hundreds of MB,
@@ -247,9 +252,10 @@ Error StoreAccess::describe(const Store& s, const sql::SqlError& e) {
     const std::string& p = s.path_;
     switch (e.code) {
         case ErrorCode::Full:
-            return {e.code, p + ": the disk is full (or the database reached its size limit): " +
-                                e.what() + "; nothing of this change was saved, what was saved "
-                                           "before is intact — free some space and try again"};
+            return {e.code,
+                    p + ": the disk is full (or the database reached its size limit): " + e.what() +
+                        "; nothing of this change was saved, what was saved "
+                        "before is intact — free some space and try again"};
         case ErrorCode::ReadOnly:
             return {e.code, p + ": cannot write (read-only file, folder or file system): " +
                                 e.what() + "; nothing of this change was saved"};
@@ -261,9 +267,10 @@ Error StoreAccess::describe(const Store& s, const sql::SqlError& e) {
             return {e.code, p + ": the database is damaged: " + e.what() +
                                 "; stop using it and restore a copy (deskdrill audit says more)"};
         case ErrorCode::Io:
-            return {e.code, p + ": " + e.what() + (e.rc ? " (SQLite " + std::to_string(e.rc) + ")"
-                                                        : std::string())};
-        default: return {e.code, e.what()};
+            return {e.code, p + ": " + e.what() +
+                                (e.rc ? " (SQLite " + std::to_string(e.rc) + ")" : std::string())};
+        default:
+            return {e.code, e.what()};
     }
 }
 

@@ -14,8 +14,7 @@ constexpr std::size_t kMinPassword = 8;
 std::string hash_password(std::string_view password) {
     if (sodium_init() < 0) sql::fail(ErrorCode::Io, "libsodium could not be initialised");
     char out[crypto_pwhash_STRBYTES];
-    if (crypto_pwhash_str(out, password.data(), password.size(),
-                          crypto_pwhash_OPSLIMIT_INTERACTIVE,
+    if (crypto_pwhash_str(out, password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
                           crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
         sql::fail(ErrorCode::Io, "out of memory while hashing the password");
     return out;
@@ -23,15 +22,15 @@ std::string hash_password(std::string_view password) {
 
 void check_password(std::string_view password) {
     if (password.size() < kMinPassword)
-        sql::fail(ErrorCode::BadInput, "a password needs at least " +
-                                           std::to_string(kMinPassword) + " characters");
+        sql::fail(ErrorCode::BadInput,
+                  "a password needs at least " + std::to_string(kMinPassword) + " characters");
 }
 
 void check_person(const NewPerson& p) {
     if (p.employee_no.empty()) sql::fail(ErrorCode::BadInput, "an employee number is required");
     if (p.employee_no.find_first_of(" \t\r\n,") != std::string::npos)
-        sql::fail(ErrorCode::BadInput, "an employee number has no spaces or commas: '" +
-                                           p.employee_no + "'");
+        sql::fail(ErrorCode::BadInput,
+                  "an employee number has no spaces or commas: '" + p.employee_no + "'");
     if (p.name.empty()) sql::fail(ErrorCode::BadInput, "a name is required");
     if (p.role == Role::Trainee) {
         if (!p.password.empty())
@@ -41,8 +40,38 @@ void check_person(const NewPerson& p) {
     }
 }
 
-constexpr const char* kPersonColumns =
-    "id, uuid, role, employee_no, name, site, cohort, active, created_at_ms, updated_at_ms";
+std::optional<Person> find_person(sql::Db& db, std::string_view employee_no) {
+    auto q =
+        db.query(std::string("SELECT ") + kPersonColumns + " FROM people WHERE employee_no = ?1");
+    q.with(employee_no);
+    if (!q.step()) return std::nullopt;
+    return read_person(q);
+}
+
+Person insert_person(sql::Db& db, const NewPerson& p) {
+    check_person(p);
+    if (find_person(db, p.employee_no))
+        sql::fail(ErrorCode::Conflict, "employee number '" + p.employee_no + "' is taken already");
+    const std::int64_t now = session::wall_clock_ms();
+    const std::string uuid = p.uuid.empty() ? session::new_uuid() : p.uuid;
+    std::optional<std::string> pw;
+    if (p.role != Role::Trainee) pw = hash_password(p.password);
+    db.query(
+          "INSERT INTO people (uuid, role, employee_no, name, site, cohort, password_hash, "
+          "active, created_at_ms, updated_at_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 1, ?8, ?8)")
+        .with(uuid, role_name(p.role), p.employee_no, p.name, p.site, p.cohort, pw, now)
+        .run();
+    db.query("INSERT INTO outbox (kind, ref, created_at_ms) VALUES ('person', ?1, ?2)")
+        .with(uuid, now)
+        .run();
+    return *find_person(db, p.employee_no);
+}
+
+int rank(Role r) {
+    return r == Role::Trainee ? 0 : r == Role::Supervisor ? 1 : 2;
+}
+
+}  // namespace
 
 Person read_person(const sql::Query& q) {
     Person p;
@@ -59,38 +88,6 @@ Person read_person(const sql::Query& q) {
     return p;
 }
 
-std::optional<Person> find_person(sql::Db& db, std::string_view employee_no) {
-    auto q = db.query(std::string("SELECT ") + kPersonColumns +
-                      " FROM people WHERE employee_no = ?1");
-    q.with(employee_no);
-    if (!q.step()) return std::nullopt;
-    return read_person(q);
-}
-
-Person insert_person(sql::Db& db, const NewPerson& p) {
-    check_person(p);
-    if (find_person(db, p.employee_no))
-        sql::fail(ErrorCode::Conflict,
-                  "employee number '" + p.employee_no + "' is taken already");
-    const std::int64_t now = session::wall_clock_ms();
-    const std::string uuid = p.uuid.empty() ? session::new_uuid() : p.uuid;
-    std::optional<std::string> pw;
-    if (p.role != Role::Trainee) pw = hash_password(p.password);
-    db.query(
-          "INSERT INTO people (uuid, role, employee_no, name, site, cohort, password_hash, "
-          "active, created_at_ms, updated_at_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 1, ?8, ?8)")
-        .with(uuid, role_name(p.role), p.employee_no, p.name, p.site, p.cohort, pw, now)
-        .run();
-    db.query("INSERT INTO outbox (kind, ref, created_at_ms) VALUES ('person', ?1, ?2)")
-        .with(uuid, now)
-        .run();
-    return *find_person(db, p.employee_no);
-}
-
-int rank(Role r) { return r == Role::Trainee ? 0 : r == Role::Supervisor ? 1 : 2; }
-
-}  // namespace
-
 void StoreAccess::require(Store& s, sql::Db& db, const Principal& who, Role min) {
     if (who.owner_ != &s)
         sql::fail(ErrorCode::Denied, "this session belongs to another records store");
@@ -101,8 +98,10 @@ void StoreAccess::require(Store& s, sql::Db& db, const Principal& who, Role min)
                                          "' is no longer active with this role; log in again");
     if (rank(who.role()) < rank(min))
         sql::fail(ErrorCode::Denied, "'" + who.employee_no() + "' (" +
-                                         std::string(role_name(who.role())) + ") may not do this; "
-                                         "it needs a " + std::string(role_name(min)));
+                                         std::string(role_name(who.role())) +
+                                         ") may not do this; "
+                                         "it needs a " +
+                                         std::string(role_name(min)));
 }
 
 void StoreAccess::require_self_or_staff(Store& s, sql::Db& db, const Principal& who,
@@ -121,7 +120,8 @@ bool Store::needs_admin() {
 
 Result<Principal> Store::create_first_admin(const NewPerson& admin) {
     return StoreAccess::run(*this, [&](sql::Db& db) -> Result<Principal> {
-        if (admin.role != Role::Admin) sql::fail(ErrorCode::BadInput, "the first account is an admin");
+        if (admin.role != Role::Admin)
+            sql::fail(ErrorCode::BadInput, "the first account is an admin");
         sql::Txn txn(db);
         if (db.query("SELECT 1 FROM people WHERE role = 'admin' LIMIT 1").step())
             sql::fail(ErrorCode::Conflict, "the records already have an admin");
@@ -141,7 +141,8 @@ Result<Principal> Store::login(std::string_view employee_no, std::string_view pa
         auto q = db.query(std::string("SELECT ") + kPersonColumns +
                           ", password_hash FROM people WHERE employee_no = ?1");
         q.with(employee_no);
-        if (!q.step() || q.null(10)) return Error{ErrorCode::Denied, "wrong employee number or password"};
+        if (!q.step() || q.null(10))
+            return Error{ErrorCode::Denied, "wrong employee number or password"};
         return Row{read_person(q), q.text(10)};
     });
     if (!row) return row.error();
@@ -157,8 +158,8 @@ Result<Principal> Store::trainee_session(std::string_view employee_no) {
     return StoreAccess::run(*this, [&](sql::Db& db) -> Result<Principal> {
         auto p = find_person(db, employee_no);
         if (!p || p->role != Role::Trainee)
-            return Error{ErrorCode::NotFound, "no trainee with employee number '" +
-                                                  std::string(employee_no) + "'"};
+            return Error{ErrorCode::NotFound,
+                         "no trainee with employee number '" + std::string(employee_no) + "'"};
         if (!p->active) return Error{ErrorCode::Denied, "the trainee is deactivated"};
         return StoreAccess::make_principal(*this, p->id, p->role, p->employee_no, p->name);
     });
@@ -170,8 +171,9 @@ Result<Principal> Store::operator_session() {
                           " FROM people WHERE role = 'admin' AND active = 1 ORDER BY id LIMIT 1");
         if (!q.step())
             return Error{ErrorCode::NotFound,
-                         path_ + ": the records have no admin yet; create one with `deskdrill "
-                                 "user init`"};
+                         path_ +
+                             ": the records have no admin yet; create one with `deskdrill "
+                             "user init`"};
         Person p = read_person(q);
         return StoreAccess::make_principal(*this, p.id, p.role, p.employee_no, p.name);
     });
@@ -179,7 +181,8 @@ Result<Principal> Store::operator_session() {
 
 Result<Person> Store::add_person(const Principal& who, const NewPerson& p) {
     return StoreAccess::run(*this, [&](sql::Db& db) -> Result<Person> {
-        StoreAccess::require(*this, db, who, p.role == Role::Trainee ? Role::Supervisor : Role::Admin);
+        StoreAccess::require(*this, db, who,
+                             p.role == Role::Trainee ? Role::Supervisor : Role::Admin);
         sql::Txn txn(db);
         Person out = insert_person(db, p);
         txn.commit();
@@ -193,11 +196,13 @@ Result<Person> Store::update_person(const Principal& who, std::string_view emplo
         StoreAccess::require(*this, db, who, Role::Supervisor);
         sql::Txn txn(db);
         auto p = find_person(db, employee_no);
-        if (!p) return Error{ErrorCode::NotFound, "no person with employee number '" +
-                                                      std::string(employee_no) + "'"};
+        if (!p)
+            return Error{ErrorCode::NotFound,
+                         "no person with employee number '" + std::string(employee_no) + "'"};
         if (p->role != Role::Trainee && who.role() != Role::Admin)
             sql::fail(ErrorCode::Denied, "only an admin changes staff accounts");
-        if (change.name && change.name->empty()) sql::fail(ErrorCode::BadInput, "a name is required");
+        if (change.name && change.name->empty())
+            sql::fail(ErrorCode::BadInput, "a name is required");
         if (change.active && !*change.active && p->id == who.person_id())
             sql::fail(ErrorCode::BadInput, "you cannot deactivate yourself");
         db.query(
@@ -225,8 +230,9 @@ Status Store::set_password(const Principal& who, std::string_view employee_no,
             sql::fail(ErrorCode::Denied, "only an admin sets another person's password");
         check_password(password);
         auto p = find_person(db, employee_no);
-        if (!p) return Error{ErrorCode::NotFound, "no person with employee number '" +
-                                                      std::string(employee_no) + "'"};
+        if (!p)
+            return Error{ErrorCode::NotFound,
+                         "no person with employee number '" + std::string(employee_no) + "'"};
         if (p->role == Role::Trainee)
             sql::fail(ErrorCode::BadInput, "trainees have no password (they pick their name)");
         db.query("UPDATE people SET password_hash = ?2, updated_at_ms = ?3 WHERE id = ?1")
@@ -257,8 +263,9 @@ Result<Person> Store::person(const Principal& who, std::string_view employee_no)
     return StoreAccess::run(*this, [&](sql::Db& db) -> Result<Person> {
         StoreAccess::require_self_or_staff(*this, db, who, employee_no);
         auto p = find_person(db, employee_no);
-        if (!p) return Error{ErrorCode::NotFound, "no person with employee number '" +
-                                                      std::string(employee_no) + "'"};
+        if (!p)
+            return Error{ErrorCode::NotFound,
+                         "no person with employee number '" + std::string(employee_no) + "'"};
         return *p;
     });
 }

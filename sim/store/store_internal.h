@@ -56,6 +56,32 @@ inline constexpr const char* kAttemptColumns =
 inline constexpr int kAttemptColumnCount = 24;
 AttemptRow read_attempt_row(const sql::Query& q, int col = 0);
 
+// An attempt's chained fields (chain.h) from the columns of kChainedAttemptColumns (attempts a,
+// people p its trainee, people rb its recorder), then its stored hash (column 29). `prev` is
+// left to the caller.
+inline constexpr const char* kChainedAttemptColumns =
+    "a.seq, a.uuid, p.uuid, a.site, a.cohort, a.scenario_id, a.scenario_version, a.category, "
+    "a.scenario_hash, a.lexicon_hash, coalesce(a.catalogue_hash, ''), a.mode, a.choice_mode, "
+    "a.origin, a.ending, a.seed, a.started_at_ms, a.ended_at_ms, a.sim_ms, a.actions, "
+    "a.transcript, a.phone_calls, a.phone_within_3, a.response_n, a.response_ms, "
+    "a.resolution_n, a.resolution_ms, rb.uuid, a.recorded_at_ms, a.hash";
+struct AttemptFields;
+void read_chained_attempt(const sql::Query& q, AttemptFields& f);
+
+// A result's chained fields (chain.h) from the columns of kChainedResultColumns (results r,
+// attempts a its attempt, people p its author), then its stored hash (column 13); `prev` and
+// the criteria are left to the caller.
+inline constexpr const char* kChainedResultColumns =
+    "r.id, a.uuid, r.catalogue_hash, r.lexicon_hash, r.original, r.catalogue_version, r.score, "
+    "r.max_points, r.pass_mark, r.passed, r.critical_failed, p.uuid, r.created_at_ms, r.hash";
+struct ResultFields;
+void read_chained_result(const sql::Query& q, ResultFields& f);
+
+// A person from the columns of kPersonColumns (people).
+inline constexpr const char* kPersonColumns =
+    "id, uuid, role, employee_no, name, site, cohort, active, created_at_ms, updated_at_ms";
+Person read_person(const sql::Query& q);
+
 // An assignment from the columns of kAssignmentColumns (assignments a, people t its trainee,
 // people c its author), with its scenarios.
 inline constexpr const char* kAssignmentColumns =

@@ -30,35 +30,15 @@ void read_criteria(sql::Db& db, std::int64_t result_id, std::vector<CriterionSco
 
 // A result by local id, or the original result of an attempt seq (by_attempt).
 std::optional<ExportedResult> read_result(sql::Db& db, std::int64_t key, bool by_attempt) {
-    auto q = db.query(
-        by_attempt
-            ? "SELECT r.id, a.uuid, r.catalogue_hash, r.lexicon_hash, r.original, "
-              "r.catalogue_version, r.score, r.max_points, r.pass_mark, r.passed, "
-              "r.critical_failed, p.uuid, r.created_at_ms, r.hash FROM results r "
-              "JOIN attempts a ON a.seq = r.attempt_seq JOIN people p ON p.id = r.created_by "
-              "WHERE r.attempt_seq = ?1 AND r.original = 1"
-            : "SELECT r.id, a.uuid, r.catalogue_hash, r.lexicon_hash, r.original, "
-              "r.catalogue_version, r.score, r.max_points, r.pass_mark, r.passed, "
-              "r.critical_failed, p.uuid, r.created_at_ms, r.hash FROM results r "
-              "JOIN attempts a ON a.seq = r.attempt_seq JOIN people p ON p.id = r.created_by "
-              "WHERE r.id = ?1");
+    auto q = db.query(std::string("SELECT ") + kChainedResultColumns +
+                      " FROM results r JOIN attempts a ON a.seq = r.attempt_seq JOIN people p ON "
+                      "p.id = r.created_by WHERE " +
+                      (by_attempt ? "r.attempt_seq = ?1 AND r.original = 1" : "r.id = ?1"));
     q.with(key);
     if (!q.step()) return std::nullopt;
     ExportedResult e;
     ResultFields& f = e.fields;
-    f.id = q.i64(0);
-    f.attempt_uuid = q.text(1);
-    f.catalogue_hash = q.text(2);
-    f.lexicon_hash = q.text(3);
-    f.original = q.b(4);
-    f.catalogue_version = q.text(5);
-    f.score = q.i64(6);
-    f.max_points = q.i64(7);
-    f.pass_mark = q.i64(8);
-    f.passed = q.b(9);
-    f.critical_failed = q.text(10);
-    f.created_by_uuid = q.text(11);
-    f.created_at_ms = q.i64(12);
+    read_chained_result(q, f);
     e.hash = q.text(13);
     f.prev = prev_hash(db, "SELECT hash FROM results WHERE id = ?1", f.id);
     read_criteria(db, f.id, f.criteria);
@@ -66,47 +46,15 @@ std::optional<ExportedResult> read_result(sql::Db& db, std::int64_t key, bool by
 }
 
 std::optional<ExportedAttempt> read_attempt(sql::Db& db, const std::string& uuid) {
-    auto q = db.query(
-        "SELECT a.seq, a.uuid, p.uuid, a.site, a.cohort, a.scenario_id, a.scenario_version, "
-        "a.category, a.scenario_hash, a.lexicon_hash, coalesce(a.catalogue_hash, ''), a.mode, "
-        "a.choice_mode, a.origin, a.ending, a.seed, a.started_at_ms, a.ended_at_ms, a.sim_ms, "
-        "a.actions, a.transcript, a.phone_calls, a.phone_within_3, a.response_n, a.response_ms, "
-        "a.resolution_n, a.resolution_ms, b.uuid, a.recorded_at_ms, a.hash FROM attempts a "
-        "JOIN people p ON p.id = a.trainee_id JOIN people b ON b.id = a.recorded_by "
-        "WHERE a.uuid = ?1");
+    auto q =
+        db.query(std::string("SELECT ") + kChainedAttemptColumns +
+                 " FROM attempts a JOIN people p ON p.id = a.trainee_id JOIN people rb ON rb.id = "
+                 "a.recorded_by WHERE a.uuid = ?1");
     q.with(uuid);
     if (!q.step()) return std::nullopt;
     ExportedAttempt e;
     AttemptFields& f = e.fields;
-    f.seq = q.i64(0);
-    f.uuid = q.text(1);
-    f.trainee_uuid = q.text(2);
-    f.site = q.text(3);
-    f.cohort = q.text(4);
-    f.scenario_id = q.text(5);
-    f.scenario_version = q.i64(6);
-    f.category = q.text(7);
-    f.scenario_hash = q.text(8);
-    f.lexicon_hash = q.text(9);
-    f.catalogue_hash = q.text(10);
-    f.mode = q.text(11);
-    f.choice_mode = q.b(12);
-    f.origin = q.text(13);
-    f.ending = q.text(14);
-    f.seed = q.i64(15);
-    f.started_at_ms = q.i64(16);
-    f.ended_at_ms = q.i64(17);
-    f.sim_ms = q.i64(18);
-    f.actions = q.i64(19);
-    f.transcript = q.text(20);
-    f.kpi.phone_calls = q.i32(21);
-    f.kpi.phone_within_3 = q.i32(22);
-    f.kpi.response_n = q.i32(23);
-    f.kpi.response_ms = q.i64(24);
-    f.kpi.resolution_n = q.i32(25);
-    f.kpi.resolution_ms = q.i64(26);
-    f.recorded_by_uuid = q.text(27);
-    f.recorded_at_ms = q.i64(28);
+    read_chained_attempt(q, f);
     e.hash = q.text(29);
     f.prev = prev_hash(db, "SELECT hash FROM attempts WHERE seq = ?1", f.seq);
     return e;
@@ -140,24 +88,11 @@ std::optional<ExportedOverride> read_override(sql::Db& db, const std::string& uu
     return e;
 }
 
-std::optional<Person> read_person(sql::Db& db, const std::string& uuid) {
-    auto q = db.query(
-        "SELECT id, uuid, role, employee_no, name, site, cohort, active, created_at_ms, "
-        "updated_at_ms FROM people WHERE uuid = ?1");
+std::optional<Person> person_by_uuid(sql::Db& db, const std::string& uuid) {
+    auto q = db.query(std::string("SELECT ") + kPersonColumns + " FROM people WHERE uuid = ?1");
     q.with(uuid);
     if (!q.step()) return std::nullopt;
-    Person p;
-    p.id = q.i64(0);
-    p.uuid = q.text(1);
-    p.role = role_from_name(q.view(2)).value_or(Role::Trainee);
-    p.employee_no = q.text(3);
-    p.name = q.text(4);
-    p.site = q.text(5);
-    p.cohort = q.text(6);
-    p.active = q.b(7);
-    p.created_at_ms = q.i64(8);
-    p.updated_at_ms = q.i64(9);
-    return p;
+    return read_person(q);
 }
 
 std::optional<ExportedAssignment> read_assignment_row(sql::Db& db, const std::string& uuid) {
@@ -175,6 +110,49 @@ std::optional<ExportedAssignment> read_assignment_row(sql::Db& db, const std::st
 }
 
 }  // namespace
+
+void read_chained_result(const sql::Query& q, ResultFields& f) {
+    f.id = q.i64(0);
+    f.attempt_uuid = q.text(1);
+    f.catalogue_hash = q.text(2);
+    f.lexicon_hash = q.text(3);
+    f.original = q.b(4);
+    f.catalogue_version = q.text(5);
+    f.score = q.i64(6);
+    f.max_points = q.i64(7);
+    f.pass_mark = q.i64(8);
+    f.passed = q.b(9);
+    f.critical_failed = q.text(10);
+    f.created_by_uuid = q.text(11);
+    f.created_at_ms = q.i64(12);
+}
+
+void read_chained_attempt(const sql::Query& q, AttemptFields& f) {
+    f.seq = q.i64(0);
+    f.uuid = q.text(1);
+    f.trainee_uuid = q.text(2);
+    f.site = q.text(3);
+    f.cohort = q.text(4);
+    f.scenario_id = q.text(5);
+    f.scenario_version = q.i64(6);
+    f.category = q.text(7);
+    f.scenario_hash = q.text(8);
+    f.lexicon_hash = q.text(9);
+    f.catalogue_hash = q.text(10);
+    f.mode = q.text(11);
+    f.choice_mode = q.b(12);
+    f.origin = q.text(13);
+    f.ending = q.text(14);
+    f.seed = q.i64(15);
+    f.started_at_ms = q.i64(16);
+    f.ended_at_ms = q.i64(17);
+    f.sim_ms = q.i64(18);
+    f.actions = q.i64(19);
+    f.transcript = q.text(20);
+    f.kpi = {q.i32(21), q.i32(22), q.i32(23), q.i64(24), q.i32(25), q.i64(26)};
+    f.recorded_by_uuid = q.text(27);
+    f.recorded_at_ms = q.i64(28);
+}
 
 Result<OutboxBatch> outbox_batch(Store& store, const Principal& who, std::string_view target,
                                  std::int64_t after_id, std::size_t limit) {
@@ -228,7 +206,7 @@ Result<OutboxBatch> outbox_batch(Store& store, const Principal& who, std::string
                 b.overrides.push_back(std::move(*o));
             } else if (it.kind == "person") {
                 if (!people_seen.insert(it.ref).second) continue;
-                if (auto p = read_person(db, it.ref)) b.people.push_back(std::move(*p));
+                if (auto p = person_by_uuid(db, it.ref)) b.people.push_back(std::move(*p));
             } else if (it.kind == "assignment") {
                 if (!assignments_seen.insert(it.ref).second) continue;
                 if (auto a = read_assignment_row(db, it.ref))
