@@ -114,8 +114,14 @@ void add_gui_options(CLI::App& root, bool test_hooks) {
         ->group(group);
     g->add_option("--window", o.window, "Window size WxH (default: the remembered size)")
         ->group(group);
+    g->add_option("--db", o.db,
+                  "The records database (default: $XDG_DATA_HOME/deskdrill/deskdrill.db)")
+        ->group(group);
     if (!test_hooks) return;
     const char* hooks = "Test build only";
+    g->add_flag("--no-records", o.no_records,
+                "No records and no login: the library, desk and debrief alone (the desk's tests)")
+        ->group(hooks);
     g->add_option("--drive", o.drive, "Play a UI script (see sim/app/driver.h)")
         ->check(CLI::ExistingFile)
         ->group(hooks);
@@ -166,6 +172,11 @@ int run_gui() {
     AppState app;
     app.opts = opts;
     app.manual_clock = steps.has_value();
+    app.idle_logout_s = settings.idle_logout_minutes * 60.0;
+    if (opts.no_records)
+        app.screen = Screen::Picker;
+    else if (!app.open_records(opts.db.empty() ? session::default_db_path() : opts.db))
+        std::cerr << "deskdrill: the window opens without records; fix the file or give --db\n";
     app.picker.mode = opts.mode == "assessment" ? session::Mode::Assessment : session::Mode::Practice;
     app.picker.choice_mode = opts.choice;
     const std::string lang =
@@ -246,6 +257,17 @@ int run_gui() {
         return 2;
     }
     glfwMakeContextCurrent(window);
+    // Closing the window in the middle of an assessment asks first (and records it abandoned).
+    glfwSetWindowUserPointer(window, &app);
+    glfwSetWindowCloseCallback(window, [](GLFWwindow* w) {
+        auto* a = static_cast<AppState*>(glfwGetWindowUserPointer(w));
+        if (a->quit_requested) return;
+        if (a->attempt && !a->attempt->ended() &&
+            a->attempt->config().mode == session::Mode::Assessment) {
+            glfwSetWindowShouldClose(w, GLFW_FALSE);
+            a->request_leave(LeaveState::Target::Quit);
+        }
+    });
     // Driving or benchmarking runs frames as fast as they come; a person gets vsync.
     glfwSwapInterval(steps || opts.bench_first_frame ? 0 : 1);
     const double window_ms = ms_since(t_start);

@@ -16,17 +16,38 @@
 #include "sim/session/data_dirs.h"
 #include "sim/session/files.h"
 #include "ui.h"
+#include "views/supervisor.h"
 
 namespace dd::app {
 
 const char* screen_name(Screen s) {
     switch (s) {
+        case Screen::Login:
+            return "login";
+        case Screen::TraineeHome:
+            return "home";
+        case Screen::Briefing:
+            return "briefing";
         case Screen::Picker:
             return "picker";
         case Screen::Desk:
             return "desk";
         case Screen::Debrief:
             return "debrief";
+        case Screen::SupervisorHome:
+            return "dashboard";
+        case Screen::TraineeDetail:
+            return "trainee";
+        case Screen::ReviewQueue:
+            return "review";
+        case Screen::Assignments:
+            return "assignments";
+        case Screen::LibraryAdmin:
+            return "library";
+        case Screen::Exports:
+            return "exports";
+        case Screen::Accounts:
+            return "accounts";
     }
     return "?";
 }
@@ -133,6 +154,16 @@ const Criterion* AppState::standard(const std::string& id) {
 }
 
 bool AppState::start(const std::string& key, std::string* error) {
+    return start_as(key, picker.mode, picker.choice_mode, error);
+}
+
+bool AppState::begin(const std::string& key, std::string* error) {
+    if (opts.no_records) return start(key, error);
+    return open_briefing(key, picker.mode, picker.choice_mode, "", error);
+}
+
+bool AppState::start_as(const std::string& key, session::Mode mode, bool choice_mode,
+                        std::string* error) {
     const session::ScenarioFile* e = library.find(key);
     if (!e && !library.complete) {
         library_ready();
@@ -156,8 +187,9 @@ bool AppState::start(const std::string& key, std::string* error) {
     }
     abandon_attempt();
     session::AttemptConfig cfg;
-    cfg.mode = picker.mode;
-    cfg.choice_mode = picker.choice_mode;
+    cfg.mode = mode;
+    cfg.choice_mode = choice_mode;
+    if (who) cfg.trainee = who->employee_no();
     cfg.seed = opts.seed ? *opts.seed : std::random_device{}() % 100000 + 1;
     cfg.manual_clock = manual_clock;
     // An attempt a UI script plays is marked so: it never counts as a proctored result.
@@ -169,10 +201,15 @@ bool AppState::start(const std::string& key, std::string* error) {
     files.report_path = opts.report_out;
     files.log_path = opts.log_out;
     file_sink = std::make_shared<session::FileSink>(std::move(files));
+    std::vector<std::shared_ptr<session::AttemptSink>> sinks{file_sink};
+    // Every attempt made in the window is recorded, as whoever is logged in.
+    store_sink.reset();
+    if (store && who) {
+        store_sink = std::make_shared<store::StoreSink>(store, *who);
+        sinks.push_back(store_sink);
+    }
     want_scenario_text(*e->scenario);
-    attempt = std::make_unique<session::Attempt>(*e, resources, cfg,
-                                                 std::vector<std::shared_ptr<session::AttemptSink>>{
-                                                     file_sink});
+    attempt = std::make_unique<session::Attempt>(*e, resources, cfg, std::move(sinks));
     picker.selected = e->scenario->id;
     desk = DeskState{};
     debrief = DebriefState{};
@@ -181,10 +218,17 @@ bool AppState::start(const std::string& key, std::string* error) {
     return true;
 }
 
-void AppState::end_attempt() {
+void AppState::end_attempt() { request_leave(LeaveState::Target::End); }
+
+void AppState::end_attempt_now() {
     if (!attempt) return;
     attempt->finish();
     for (const auto& err : attempt->sink_errors()) std::cerr << "deskdrill: " << err << "\n";
+    show_debrief();
+}
+
+void AppState::show_debrief() {
+    if (!attempt) return;
     if (file_sink) last_transcript_path = file_sink->last_transcript();
     debrief = DebriefState{};
     debrief.step = static_cast<int>(attempt->engine().log().entries.size());
@@ -216,14 +260,19 @@ void AppState::abandon_attempt() {
 void AppState::retry() {
     if (!attempt) return;
     const std::string id = attempt->scenario().id;
+    const session::AttemptConfig cfg = attempt->config();
     std::string err;
-    if (!start(id, &err)) std::cerr << "deskdrill: " << err << "\n";
+    // With records the briefing comes first again (the clock starts on its button).
+    const bool ok = opts.no_records ? start_as(id, cfg.mode, cfg.choice_mode, &err)
+                                    : open_briefing(id, cfg.mode, cfg.choice_mode,
+                                                    briefing.assignment_uuid, &err);
+    if (!ok) std::cerr << "deskdrill: " << err << "\n";
 }
 
 void AppState::to_picker() {
     abandon_attempt();
     attempt.reset();
-    screen = Screen::Picker;
+    if (!go(Screen::Picker)) screen = home_screen();
 }
 
 bool AppState::save_transcript(std::string* path, std::string* error) {
@@ -271,9 +320,14 @@ namespace {
 void draw_menu(AppState& app) {
     if (!ImGui::BeginMenuBar()) return;
     if (ImGui::BeginMenu(ui::lid(app.tr("menu.file"), "menu.file").c_str())) {
-        if (ImGui::MenuItem(app.tr("menu.library"), nullptr, false, app.screen != Screen::Picker))
-            app.to_picker();
-        if (ImGui::MenuItem(app.tr("menu.quit"))) app.quit_requested = true;
+        const bool can_library = screen_allowed(Screen::Picker, app.who ? &*app.who : nullptr,
+                                                app.opts.no_records);
+        if (ImGui::MenuItem(app.tr("menu.library"), nullptr, false,
+                            can_library && app.screen != Screen::Picker))
+            app.request_leave(LeaveState::Target::Library);
+        if (app.who && ImGui::MenuItem(app.tr("menu.logout")))
+            app.request_leave(LeaveState::Target::LogOut);
+        if (ImGui::MenuItem(app.tr("menu.quit"))) app.request_leave(LeaveState::Target::Quit);
         ImGui::EndMenu();
     }
     ui::track("menu.file", app.tr("menu.file"));
@@ -306,6 +360,13 @@ void draw_menu(AppState& app) {
 
 void draw_frame(AppState& app) {
     ui::registry().begin_frame();
+    {
+        const ImGuiIO& io = ImGui::GetIO();
+        bool input = io.MouseDelta.x != 0 || io.MouseDelta.y != 0 || io.MouseWheel != 0 ||
+                     io.InputQueueCharacters.Size > 0 || ImGui::IsAnyMouseDown();
+        for (bool k : io.KeysDown) input = input || k;
+        app.idle_tick(io.DeltaTime, input);
+    }
     app.resources_is_ready();
     app.library_is_ready();
     const ImGuiViewport* vp = ImGui::GetMainViewport();
@@ -328,7 +389,21 @@ void draw_frame(AppState& app) {
         ImGui::PopStyleColor();
         ImGui::Separator();
     }
+    // The role check again, whoever set the screen: a screen the principal may not see is
+    // never drawn.
+    if (!screen_allowed(app.screen, app.who ? &*app.who : nullptr, app.opts.no_records))
+        app.screen = app.home_screen();
+    if (app.who) draw_session_bar(app);
     switch (app.screen) {
+        case Screen::Login:
+            draw_login(app);
+            break;
+        case Screen::TraineeHome:
+            draw_trainee_home(app);
+            break;
+        case Screen::Briefing:
+            draw_briefing(app);
+            break;
         case Screen::Picker:
             draw_picker(app);
             break;
@@ -338,7 +413,29 @@ void draw_frame(AppState& app) {
         case Screen::Debrief:
             draw_debrief(app);
             break;
+        case Screen::SupervisorHome:
+            draw_supervisor_home(app);
+            break;
+        case Screen::TraineeDetail:
+            draw_trainee_detail(app);
+            break;
+        case Screen::ReviewQueue:
+            draw_review_queue(app);
+            break;
+        case Screen::Assignments:
+            draw_assignments(app);
+            break;
+        case Screen::LibraryAdmin:
+            draw_library_admin(app);
+            break;
+        case Screen::Exports:
+            draw_exports(app);
+            break;
+        case Screen::Accounts:
+            draw_accounts(app);
+            break;
     }
+    draw_leave_confirm(app);
     ImGui::End();
 }
 

@@ -16,6 +16,12 @@
 #include "sim/session/file_sink.h"
 #include "sim/session/library.h"
 #include "sim/session/resources.h"
+#include "sim/store/assignments.h"
+#include "sim/store/reports.h"
+#include "sim/store/store.h"
+#include "sim/store/store_sink.h"
+#include "views/console_state.h"
+#include "views/supervisor_state.h"
 
 namespace dd::app {
 
@@ -40,10 +46,31 @@ struct Options {
     int bench_frames = 0;            // after the script: render N frames, print CPU per frame
     std::string assets_dir;          // default session::assets_dir()
     std::string scenarios_dir;       // default session::scenarios_dir()
+    std::string db;                  // the records (default session::default_db_path())
+    bool no_records = false;         // test build: no login, nothing stored (the desk's own tests)
 };
 
-enum class Screen { Picker, Desk, Debrief };
+// Every screen of the window. Which role may see which: screen_allowed() (the one rule, applied
+// by AppState::go and again by draw_frame before drawing).
+enum class Screen {
+    Login,
+    TraineeHome,     // a trainee's assignments, history and trend, the practice library
+    Briefing,        // before an attempt starts (the clock is not running)
+    Picker,          // the practice library
+    Desk,
+    Debrief,
+    SupervisorHome,  // staff: the cohort dashboard          (views/supervisor.h)
+    TraineeDetail,   // staff: one trainee                   (views/supervisor.h)
+    ReviewQueue,     // staff: uncertain decisions to review (views/supervisor.h)
+    Assignments,     // staff: give and follow assignments   (views/supervisor.h)
+    LibraryAdmin,    // staff: scenarios, verify, item stats (views/supervisor.h)
+    Exports,         // staff: CSV, xAPI, one-page PDF       (views/supervisor.h)
+    Accounts,        // admin: people, passwords, CSV import
+};
 const char* screen_name(Screen s);
+// Whether `who` may see screen `s` (no one logged in: the login only, unless the window runs
+// without records).
+bool screen_allowed(Screen s, const store::Principal* who, bool no_records);
 
 struct PickerState {
     std::string category;  // shown category
@@ -92,12 +119,27 @@ class AppState {
     std::shared_ptr<const session::Resources> resources;
     std::future<std::shared_ptr<const session::Resources>> resources_loading;
 
-    Screen screen = Screen::Picker;
+    // The records and who is at the window. store is null only with opts.no_records.
+    std::shared_ptr<store::Store> store;
+    std::optional<store::Principal> who;
+    std::string records_error;  // why the records could not be opened (shown on the login)
+
+    Screen screen = Screen::Login;
     std::unique_ptr<session::Attempt> attempt;
     std::shared_ptr<session::FileSink> file_sink;  // the current attempt's files
+    std::shared_ptr<store::StoreSink> store_sink;  // … and its record (null without records)
     PickerState picker;
     DeskState desk;
     DebriefState debrief;
+    LoginState login;
+    HomeState home;
+    BriefingState briefing;
+    LeaveState leave;
+    Screen leave_to = Screen::Login;  // where LeaveState::Target::Go goes
+    AccountsState accounts;
+    SupervisorState sup;  // the supervisor's screens (views/supervisor_state.h)
+    double idle_logout_s = 600;  // settings: back to the login after this long without input
+    double idle_s = 0;           // seconds since the last input
     bool manual_clock = false;  // set while a drive script runs (attempts are then "scripted")
     std::string last_transcript_path;
     bool quit_requested = false;
@@ -130,9 +172,48 @@ class AppState {
     void want_library_text();
     void want_scenario_text(const Scenario& s);
 
+    // --- records and sessions (console.cpp) ------------------------------------------------
+    // Opens the records at `path` (created when missing); error in records_error.
+    bool open_records(const std::string& path);
+    // The active trainees people pick from on the login (names and employee numbers only).
+    std::vector<store::Person> roster();
+    bool log_in_trainee(const std::string& employee_no, std::string* error);
+    bool log_in_staff(const std::string& employee_no, const std::string& password,
+                      std::string* error);
+    // First run: the records have no admin yet.
+    bool create_first_admin(const std::string& employee_no, const std::string& name,
+                            const std::string& password, std::string* error);
+    // Leaves any running attempt (abandoned), forgets the principal, shows the login.
+    void log_out();
+    // Shows `s` when the logged-in role may see it; false (and nothing changes) otherwise.
+    bool go(Screen s);
+    Screen home_screen() const;
+    // One frame's input: resets the idle time, or adds dt and logs out past idle_logout_s (not
+    // while an attempt runs on the desk: the scenario's time limit ends that).
+    void idle_tick(double dt, bool had_input);
+    // Reloads the trainee home's assignments and history (after login and each attempt).
+    void refresh_home();
+    // The briefing of a scenario, for an assignment (mode and choice from it) or practice.
+    bool open_briefing(const std::string& scenario_id, session::Mode mode, bool choice_allowed,
+                       const std::string& assignment_uuid, std::string* error);
+    // A request to leave a running attempt: asks first (LeaveState), then abandons and goes.
+    void request_leave(LeaveState::Target target);
+    // The same, then go(s).
+    void request_leave_to(Screen s);
+    void confirm_leave();
+
+    // Starts an attempt now (the clock runs): picker's mode and choice, or the ones given.
     bool start(const std::string& scenario_key, std::string* error);
-    // The trainee ends the attempt: scored, recorded (sinks), the debrief opens.
+    bool start_as(const std::string& scenario_key, session::Mode mode, bool choice_mode,
+                  std::string* error);
+    // The library's start button: the briefing first (with records), else start().
+    bool begin(const std::string& scenario_key, std::string* error);
+    // The desk's end button: in an assessment before its end, asks first and records the
+    // attempt as abandoned; otherwise end_attempt_now().
     void end_attempt();
+    // The trainee ends the attempt: scored, recorded (sinks), the debrief opens.
+    void end_attempt_now();
+    void show_debrief();
     // Leaves an attempt still running (recorded as abandoned). Nothing when none runs.
     void abandon_attempt();
     void retry();
@@ -149,6 +230,14 @@ void draw_frame(AppState& app);
 void draw_picker(AppState& app);
 void draw_desk(AppState& app);
 void draw_debrief(AppState& app);
+void draw_login(AppState& app);
+void draw_trainee_home(AppState& app);
+void draw_briefing(AppState& app);
+void draw_accounts(AppState& app);
+// The bar under the menu once someone is logged in: who, their screens, log out.
+void draw_session_bar(AppState& app);
+// The confirmation before an attempt is left (a modal), when one is asked for.
+void draw_leave_confirm(AppState& app);
 
 // The driver's view of the app: clock, screen, quit.
 Driver::Hooks driver_hooks(AppState& app, std::function<void()> quit);

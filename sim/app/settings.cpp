@@ -35,12 +35,17 @@ Settings load_settings(const std::string& path) {
         auto lang = it->get<std::string>();
         if (lang == "zh" || lang == "en") s.lang = lang;
     }
+    // At most a day: a typo must not leave a shared front-desk PC logged in for ever.
+    if (auto it = doc.find("idle_logout_minutes"); it != doc.end() && it->is_number())
+        s.idle_logout_minutes = std::clamp(it->get<double>(), 0.0, 1440.0);
     return s;
 }
 
 bool save_settings(const std::string& path, const Settings& s) {
     if (path.empty()) return false;
-    nlohmann::json doc = {{"width", s.width}, {"height", s.height}};
+    nlohmann::json doc = {{"width", s.width},
+                          {"height", s.height},
+                          {"idle_logout_minutes", s.idle_logout_minutes}};
     if (!s.lang.empty()) doc["lang"] = s.lang;
     return session::write_file_atomic(path, doc.dump(2) + "\n", nullptr);
 }

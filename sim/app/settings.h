@@ -9,6 +9,8 @@ struct Settings {
     int width = 1280;
     int height = 800;
     std::string lang;  // "" = not chosen yet (default zh)
+    // Back to the login after this long without input (0 = never).
+    double idle_logout_minutes = 10;
 };
 
 // The settings file path; "" when neither XDG_CONFIG_HOME nor HOME is set.

@@ -2,6 +2,8 @@
 // (libsodium crypto_pwhash_str at the INTERACTIVE limits); the role checks every call makes.
 #include <sodium.h>
 
+#include <algorithm>
+
 #include "sim/session/hash.h"
 #include "store_internal.h"
 
@@ -185,6 +187,21 @@ Result<Person> Store::add_person(const Principal& who, const NewPerson& p) {
                              p.role == Role::Trainee ? Role::Supervisor : Role::Admin);
         sql::Txn txn(db);
         Person out = insert_person(db, p);
+        txn.commit();
+        return out;
+    });
+}
+
+Result<std::vector<Person>> Store::add_people(const Principal& who,
+                                              const std::vector<NewPerson>& people) {
+    return StoreAccess::run(*this, [&](sql::Db& db) -> Result<std::vector<Person>> {
+        const bool staff = std::any_of(people.begin(), people.end(),
+                                       [](const NewPerson& p) { return p.role != Role::Trainee; });
+        StoreAccess::require(*this, db, who, staff ? Role::Admin : Role::Supervisor);
+        sql::Txn txn(db);
+        std::vector<Person> out;
+        out.reserve(people.size());
+        for (const auto& p : people) out.push_back(insert_person(db, p));
         txn.commit();
         return out;
     });

@@ -282,6 +282,9 @@ class Store {
 
     // --- people -----------------------------------------------------------------------------
     Result<Person> add_person(const Principal& who, const NewPerson& p);
+    // Many in one transaction (a roster imported from a spreadsheet): all or none.
+    Result<std::vector<Person>> add_people(const Principal& who,
+                                           const std::vector<NewPerson>& people);
     Result<Person> update_person(const Principal& who, std::string_view employee_no,
                                  const PersonChange& change);
     Status set_password(const Principal& who, std::string_view employee_no,

@@ -162,10 +162,16 @@ void draw_picker(AppState& app) {
         if (ui::radio(app.tr("mode.practice"), p.mode == session::Mode::Practice,
                       "picker.mode:practice"))
             p.mode = session::Mode::Practice;
-        ImGui::SameLine();
-        if (ui::radio(app.tr("mode.assessment"), p.mode == session::Mode::Assessment,
-                      "picker.mode:assessment"))
-            p.mode = session::Mode::Assessment;
+        // A trainee's assessments start from their assignments (mode and choice are the
+        // assignment's): the library is for practice.
+        const bool trainee = app.who && !app.who->staff();
+        if (trainee) p.mode = session::Mode::Practice;
+        if (!trainee) {
+            ImGui::SameLine();
+            if (ui::radio(app.tr("mode.assessment"), p.mode == session::Mode::Assessment,
+                          "picker.mode:assessment"))
+                p.mode = session::Mode::Assessment;
+        }
         ImGui::TextDisabled("%s",
                             app.tr(p.mode == session::Mode::Practice ? "picker.practice_note"
                                                                      : "picker.assessment_note"));
@@ -175,7 +181,7 @@ void draw_picker(AppState& app) {
         if (ui::button(ready ? app.tr("picker.start") : app.tr("picker.loading"), "picker.start",
                        ImVec2(-1, ImGui::GetFrameHeight() * 1.3f))) {
             p.error.clear();
-            if (!app.start(sel->scenario->id, &p.error))
+            if (!app.begin(sel->scenario->id, &p.error))
                 std::cerr << "deskdrill: " << p.error << "\n";
         }
         if (!p.error.empty()) {

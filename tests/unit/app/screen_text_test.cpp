@@ -39,6 +39,8 @@ class ScreenText : public ::testing::TestWithParam<std::string> {
         app.library = session::Library::scan(kScenarioDir);
         app.resources = resources();
         app.manual_clock = true;
+        app.opts.no_records = true;  // the desk alone: no login (console_test.cpp has those)
+        app.screen = Screen::Picker;
         app.opts.seed = 7;
         app.opts.autosave = false;
     }

@@ -40,6 +40,8 @@ class Desk : public ::testing::Test {
         app.resources = resources();
         ASSERT_TRUE(app.resources->can_play());
         app.manual_clock = true;
+        app.opts.no_records = true;  // the desk alone: no login (console_test.cpp has those)
+        app.screen = Screen::Picker;
         app.opts.seed = 1;
         out_dir = ::testing::TempDir() + "dd_views_" + std::to_string(::getpid()) + "_" +
                   ::testing::UnitTest::GetInstance()->current_test_info()->name();
