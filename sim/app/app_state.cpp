@@ -20,38 +20,6 @@
 
 namespace dd::app {
 
-const char* screen_name(Screen s) {
-    switch (s) {
-        case Screen::Login:
-            return "login";
-        case Screen::TraineeHome:
-            return "home";
-        case Screen::Briefing:
-            return "briefing";
-        case Screen::Picker:
-            return "picker";
-        case Screen::Desk:
-            return "desk";
-        case Screen::Debrief:
-            return "debrief";
-        case Screen::SupervisorHome:
-            return "dashboard";
-        case Screen::TraineeDetail:
-            return "trainee";
-        case Screen::ReviewQueue:
-            return "review";
-        case Screen::Assignments:
-            return "assignments";
-        case Screen::LibraryAdmin:
-            return "library";
-        case Screen::Exports:
-            return "exports";
-        case Screen::Accounts:
-            return "accounts";
-    }
-    return "?";
-}
-
 bool AppState::library_is_ready() {
     if (library.complete) return true;
     if (library_loading.valid() &&

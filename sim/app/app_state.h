@@ -12,6 +12,7 @@
 #include "common/i18n/strings.h"
 #include "driver.h"
 #include "fonts.h"
+#include "screen.h"
 #include "sim/session/attempt.h"
 #include "sim/session/file_sink.h"
 #include "sim/session/library.h"
@@ -50,24 +51,6 @@ struct Options {
     bool no_records = false;         // test build: no login, nothing stored (the desk's own tests)
 };
 
-// Every screen of the window. Which role may see which: screen_allowed() (the one rule, applied
-// by AppState::go and again by draw_frame before drawing).
-enum class Screen {
-    Login,
-    TraineeHome,     // a trainee's assignments, history and trend, the practice library
-    Briefing,        // before an attempt starts (the clock is not running)
-    Picker,          // the practice library
-    Desk,
-    Debrief,
-    SupervisorHome,  // staff: the cohort dashboard          (views/supervisor.h)
-    TraineeDetail,   // staff: one trainee                   (views/supervisor.h)
-    ReviewQueue,     // staff: uncertain decisions to review (views/supervisor.h)
-    Assignments,     // staff: give and follow assignments   (views/supervisor.h)
-    LibraryAdmin,    // staff: scenarios, verify, item stats (views/supervisor.h)
-    Exports,         // staff: CSV, xAPI, one-page PDF       (views/supervisor.h)
-    Accounts,        // admin: people, passwords, CSV import
-};
-const char* screen_name(Screen s);
 // Whether `who` may see screen `s` (no one logged in: the login only, unless the window runs
 // without records).
 bool screen_allowed(Screen s, const store::Principal* who, bool no_records);

@@ -166,8 +166,7 @@ void AppState::idle_tick(double dt, bool had_input) {
     }
     idle_s += dt;
     if (idle_s >= idle_logout_s) {
-        std::cerr << "deskdrill: logged out after " << static_cast<int>(idle_s)
-                  << " s without input\n";
+        std::cerr << "deskdrill: logged out after " << idle_s << " s without input\n";
         log_out();
     }
 }

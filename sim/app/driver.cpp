@@ -4,6 +4,7 @@
 #include <cmath>
 #include <sstream>
 
+#include "screen.h"
 #include "ui.h"
 
 namespace dd::app {
@@ -105,8 +106,9 @@ std::optional<std::vector<DriveStep>> parse_drive_script(const std::string& text
             if (!need_arg("a widget id")) continue;
             s.kind = DriveStep::Kind::ExpectNot;
         } else if (cmd == "screen") {
-            if (arg != "picker" && arg != "desk" && arg != "debrief") {
-                err("`screen` needs picker, desk or debrief");
+            if (!screen_from_name(arg)) {
+                err("`screen` needs a screen's name (screen.h: login, home, briefing, picker, "
+                    "desk, debrief, dashboard, …)");
                 continue;
             }
             s.kind = DriveStep::Kind::Screen;

@@ -14,7 +14,8 @@
 //   screenshot NAME     save DIR/NAME.png of the next settled frame
 //   expect ID           fail unless widget ID is on screen
 //   expect-not ID       fail if widget ID is on screen
-//   screen NAME         wait until the app shows screen NAME (picker | desk | debrief)
+//   screen NAME         wait until the app shows screen NAME (screen.h: login | home | briefing |
+//                       picker | desk | debrief | dashboard | trainee | … | accounts)
 //   quit                close the window (also done after the last step)
 #pragma once
 #include <functional>
@@ -59,7 +60,7 @@ class Driver {
     struct Hooks {
         std::function<bool(Millis)> set_clock;  // false: no attempt running
         std::function<Millis()> clock;          // current sim time
-        std::function<std::string()> screen;    // "picker" | "desk" | "debrief"
+        std::function<std::string()> screen;    // screen_name() of the current screen
         std::function<void()> quit;
         std::function<void(const std::string&)> log;
     };
