@@ -186,7 +186,9 @@ bool AppState::start_as(const std::string& key, session::Mode mode, bool choice_
     return true;
 }
 
-void AppState::end_attempt() { request_leave(LeaveState::Target::End); }
+void AppState::end_attempt() {
+    request_leave(LeaveState::Target::End);
+}
 
 void AppState::end_attempt_now() {
     if (!attempt) return;
@@ -288,8 +290,8 @@ namespace {
 void draw_menu(AppState& app) {
     if (!ImGui::BeginMenuBar()) return;
     if (ImGui::BeginMenu(ui::lid(app.tr("menu.file"), "menu.file").c_str())) {
-        const bool can_library = screen_allowed(Screen::Picker, app.who ? &*app.who : nullptr,
-                                                app.opts.no_records);
+        const bool can_library =
+            screen_allowed(Screen::Picker, app.who ? &*app.who : nullptr, app.opts.no_records);
         if (ImGui::MenuItem(app.tr("menu.library"), nullptr, false,
                             can_library && app.screen != Screen::Picker))
             app.request_leave(LeaveState::Target::Library);

@@ -120,10 +120,10 @@ class AppState {
     LeaveState leave;
     Screen leave_to = Screen::Login;  // where LeaveState::Target::Go goes
     AccountsState accounts;
-    SupervisorState sup;  // the supervisor's screens (views/supervisor_state.h)
+    SupervisorState sup;         // the supervisor's screens (views/supervisor_state.h)
     double idle_logout_s = 600;  // settings: back to the login after this long without input
     double idle_s = 0;           // seconds since the last input
-    bool manual_clock = false;  // set while a drive script runs (attempts are then "scripted")
+    bool manual_clock = false;   // set while a drive script runs (attempts are then "scripted")
     std::string last_transcript_path;
     bool quit_requested = false;
     bool lang_changed = false;  // settings to save; atlas to extend

@@ -235,8 +235,8 @@ void AppState::confirm_leave() {
         case LeaveState::Target::None:
             return;
         case LeaveState::Target::End:
-            if (attempt && !attempt->ended() && attempt->config().mode == session::Mode::Assessment &&
-                !attempt->over()) {
+            if (attempt && !attempt->ended() &&
+                attempt->config().mode == session::Mode::Assessment && !attempt->over()) {
                 abandon_attempt();
                 show_debrief();
             } else {

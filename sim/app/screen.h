@@ -8,9 +8,9 @@ namespace dd::app {
 
 enum class Screen {
     Login,
-    TraineeHome,     // a trainee's assignments, history and trend, the practice library
-    Briefing,        // before an attempt starts (the clock is not running)
-    Picker,          // the practice library
+    TraineeHome,  // a trainee's assignments, history and trend, the practice library
+    Briefing,     // before an attempt starts (the clock is not running)
+    Picker,       // the practice library
     Desk,
     Debrief,
     SupervisorHome,  // staff: the cohort dashboard          (views/supervisor.h)

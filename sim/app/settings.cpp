@@ -43,9 +43,8 @@ Settings load_settings(const std::string& path) {
 
 bool save_settings(const std::string& path, const Settings& s) {
     if (path.empty()) return false;
-    nlohmann::json doc = {{"width", s.width},
-                          {"height", s.height},
-                          {"idle_logout_minutes", s.idle_logout_minutes}};
+    nlohmann::json doc = {
+        {"width", s.width}, {"height", s.height}, {"idle_logout_minutes", s.idle_logout_minutes}};
     if (!s.lang.empty()) doc["lang"] = s.lang;
     return session::write_file_atomic(path, doc.dump(2) + "\n", nullptr);
 }

@@ -73,12 +73,18 @@ std::optional<Column> column_of(std::string header) {
     std::transform(header.begin(), header.end(), header.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     static const std::map<std::string, Column, std::less<>> kNames = {
-        {"工号", Column::EmployeeNo},   {"员工编号", Column::EmployeeNo},
-        {"employee_no", Column::EmployeeNo}, {"employee no", Column::EmployeeNo},
-        {"id", Column::EmployeeNo},      {"姓名", Column::Name},
-        {"name", Column::Name},          {"项目", Column::Site},
-        {"site", Column::Site},          {"批次", Column::Cohort},
-        {"班组", Column::Cohort},        {"cohort", Column::Cohort}};
+        {"工号", Column::EmployeeNo},
+        {"员工编号", Column::EmployeeNo},
+        {"employee_no", Column::EmployeeNo},
+        {"employee no", Column::EmployeeNo},
+        {"id", Column::EmployeeNo},
+        {"姓名", Column::Name},
+        {"name", Column::Name},
+        {"项目", Column::Site},
+        {"site", Column::Site},
+        {"批次", Column::Cohort},
+        {"班组", Column::Cohort},
+        {"cohort", Column::Cohort}};
     auto it = kNames.find(header);
     if (it == kNames.end()) return std::nullopt;
     return it->second;
@@ -173,7 +179,8 @@ PeopleCsv parse_people_csv(std::string_view bytes) {
         return out;
     }
     auto blank = [](const std::vector<std::string>& r) {
-        return std::all_of(r.begin(), r.end(), [](const std::string& c) { return trim(c).empty(); });
+        return std::all_of(r.begin(), r.end(),
+                           [](const std::string& c) { return trim(c).empty(); });
     };
     if (records.empty() || blank(records[0])) {
         problem(records.empty() ? 0 : 1, i18n::Message("import.no_header"));
@@ -194,7 +201,7 @@ PeopleCsv parse_people_csv(std::string_view bytes) {
         auto cell = [&](Column c) -> std::string {
             auto it = at.find(c);
             return it == at.end() || it->second >= rec.size() ? std::string()
-                                                                : trim(rec[it->second]);
+                                                              : trim(rec[it->second]);
         };
         NewPerson p;
         p.role = Role::Trainee;
@@ -207,7 +214,8 @@ PeopleCsv parse_people_csv(std::string_view bytes) {
             problem(row, i18n::Message("import.missing_employee_no"));
             ok = false;
         } else if (p.employee_no.find_first_of(" \t\r\n,") != std::string::npos) {
-            problem(row, std::move(i18n::Message("import.bad_employee_no").text("id", p.employee_no)));
+            problem(row,
+                    std::move(i18n::Message("import.bad_employee_no").text("id", p.employee_no)));
             ok = false;
         } else if (auto [it, fresh] = first_row.emplace(p.employee_no, row); !fresh) {
             problem(row, std::move(i18n::Message("import.duplicate")

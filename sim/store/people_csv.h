@@ -22,10 +22,10 @@ struct CsvProblem {
 };
 
 struct PeopleCsv {
-    std::string encoding;  // "UTF-8", "UTF-8 BOM" or "GB18030" (what the file was read as)
-    std::vector<int> rows;               // each person's row number
-    std::vector<NewPerson> people;       // trainees, in file order
-    std::vector<CsvProblem> problems;    // empty when every row can be imported
+    std::string encoding;           // "UTF-8", "UTF-8 BOM" or "GB18030" (what the file was read as)
+    std::vector<int> rows;          // each person's row number
+    std::vector<NewPerson> people;  // trainees, in file order
+    std::vector<CsvProblem> problems;  // empty when every row can be imported
 };
 
 // Reads the file's bytes (no records needed): encoding, header, rows, and what is wrong with
@@ -44,7 +44,6 @@ Result<PeopleImport> import_people_csv(Store& store, const Principal& who, std::
 
 // Spreadsheet records (RFC 4180: quotes, doubled quotes, line breaks in quoted cells, CRLF);
 // record i is the spreadsheet's row i + 1. False, with that row in *bad_row, on an unclosed quote.
-bool split_csv(std::string_view text, std::vector<std::vector<std::string>>* records,
-               int* bad_row);
+bool split_csv(std::string_view text, std::vector<std::vector<std::string>>* records, int* bad_row);
 
 }  // namespace dd::store

@@ -5,11 +5,14 @@
 #   run_gui_test.sh --deskdrill BIN [--player BIN] --png-check BIN --out DIR --drive FILE
 #                   [--shots "desk debrief"] [--expect passed|failed] [--exit N]
 #                   [--stderr-has TEXT] [--no-replay] [--env VAR=VALUE]…
-#                   [-- extra deskdrill options]
+#                   [--records SCRIPT] [-- extra deskdrill options]
+# --records SCRIPT: the window opens the records file OUT/records.db (--db), which
+#   `bash SCRIPT prepare PLAYER DB` creates first (deskdrill user add, assign …) and
+#   `bash SCRIPT check PLAYER DB OUT` checks after the window closed (non-zero: the test fails).
 # Exit 77 (CTest: skipped) only when Xvfb is not installed (scripts/deps.sh installs it).
 set -uo pipefail
 
-deskdrill= player= png_check= out= drive= shots= expect= want_exit=0 stderr_has= replay=1
+deskdrill= player= png_check= out= drive= shots= expect= want_exit=0 stderr_has= replay=1 records=
 extra=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -23,6 +26,7 @@ while [ $# -gt 0 ]; do
     --exit) want_exit=$2; shift 2 ;;
     --stderr-has) stderr_has=$2; shift 2 ;;
     --no-replay) replay=0; shift ;;
+    --records) records=$2; shift 2 ;;
     --env) export "${2?}"; shift 2 ;;
     --) shift; extra=("$@"); break ;;
     *) echo "run_gui_test.sh: unknown option $1" >&2; exit 2 ;;
@@ -41,6 +45,11 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 rm -rf "$out" && mkdir -p "$out"
 # The user's settings and data stay untouched; Mesa's llvmpipe renders without a GPU.
 export XDG_CONFIG_HOME="$out/config" XDG_DATA_HOME="$out/data" LIBGL_ALWAYS_SOFTWARE=1
+if [ -n "$records" ]; then
+  bash "$records" prepare "$player" "$out/records.db" >"$out/prepare.txt" 2>&1 ||
+    { cat "$out/prepare.txt" >&2; fail "preparing the records failed"; }
+  extra=(--db "$out/records.db" "${extra[@]}")
+fi
 "$here/with_xvfb.sh" --screen 1280x800x24 "$deskdrill" --window 1280x800 --drive "$drive" \
   --screenshot-dir "$out" --transcript-out "$out/attempt.yaml" --report-out "$out/gui_report.json" \
   --log-out "$out/gui_log.json" "${extra[@]}" >"$out/stdout.txt" 2>"$out/stderr.txt"
@@ -78,5 +87,8 @@ if [ -n "$expect" ]; then
     passed) [ "$verdict" = '"passed":true' ] || fail "expected a passing report, got $verdict" ;;
     failed) [ "$verdict" = '"passed":false' ] || fail "expected a failing report, got $verdict" ;;
   esac
+fi
+if [ -n "$records" ]; then
+  bash "$records" check "$player" "$out/records.db" "$out" || fail "the records are not as expected"
 fi
 echo "PASS"

@@ -45,10 +45,10 @@ void reload(AppState& app) {
 void draw_people(AppState& app) {
     AccountsState& a = app.accounts;
     ui::checkbox(app.tr("accounts.show_inactive"), &a.show_inactive, "accounts.show_inactive");
-    if (!ImGui::BeginTable("##people", 6,
-                           ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
-                               ImGuiTableFlags_ScrollY,
-                           ImVec2(0, ImGui::GetContentRegionAvail().y)))
+    if (!ImGui::BeginTable(
+            "##people", 6,
+            ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY,
+            ImVec2(0, ImGui::GetContentRegionAvail().y)))
         return;
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn(app.tr("accounts.col_no"));
@@ -97,8 +97,9 @@ void draw_people(AppState& app) {
         c.active = !active;
         auto r = app.store->update_person(*app.who, toggle, c);
         if (r)
-            say(app, app.strings.fmt(active ? "accounts.deactivated" : "accounts.activated",
-                                     {{"no", toggle}}),
+            say(app,
+                app.strings.fmt(active ? "accounts.deactivated" : "accounts.activated",
+                                {{"no", toggle}}),
                 false);
         else
             say(app, app.strings.fmt("console.store_error", {{"why", r.error().message}}), true);
@@ -138,7 +139,8 @@ void draw_add(AppState& app) {
         a.password.clear();
         auto r = app.store->add_person(*app.who, p);
         if (r) {
-            say(app, app.strings.fmt("accounts.created", {{"no", r->employee_no}, {"name", r->name}}),
+            say(app,
+                app.strings.fmt("accounts.created", {{"no", r->employee_no}, {"name", r->name}}),
                 false);
             a.employee_no.clear();
             a.name.clear();
@@ -193,13 +195,15 @@ void draw_import(AppState& app) {
             } else {
                 a.import = std::move(*r);
                 if (a.import->csv.problems.empty())
-                    say(app, app.strings.fmt("accounts.imported",
-                                             {{"n", std::to_string(a.import->added.size())},
-                                              {"encoding", a.import->csv.encoding}}),
+                    say(app,
+                        app.strings.fmt("accounts.imported",
+                                        {{"n", std::to_string(a.import->added.size())},
+                                         {"encoding", a.import->csv.encoding}}),
                         false);
                 else
-                    say(app, app.strings.fmt("accounts.import_refused",
-                                             {{"n", std::to_string(a.import->csv.problems.size())}}),
+                    say(app,
+                        app.strings.fmt("accounts.import_refused",
+                                        {{"n", std::to_string(a.import->csv.problems.size())}}),
                         true);
                 for (const auto& p : a.import->csv.problems)
                     app.fonts.want(app.strings.render(p.what));
@@ -212,8 +216,8 @@ void draw_import(AppState& app) {
         for (const auto& p : a.import->csv.problems) {
             const std::string what = app.strings.render(p.what);
             const std::string line =
-                p.row > 0 ? app.strings.fmt("import.row", {{"row", std::to_string(p.row)},
-                                                           {"what", what}})
+                p.row > 0 ? app.strings.fmt("import.row",
+                                            {{"row", std::to_string(p.row)}, {"what", what}})
                           : what;
             ImGui::PushStyleColor(ImGuiCol_Text, ui::kBad);
             ImGui::TextWrapped("%s", app.shown(line).c_str());

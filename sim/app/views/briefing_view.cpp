@@ -34,10 +34,9 @@ void draw_briefing(AppState& app) {
     };
     if (!s.site.company.empty()) field("briefing.company", s.site.company);
     if (!s.site.name.empty()) field("briefing.site", s.site.name);
-    field("briefing.time_limit",
-          s.time_limit ? app.strings.duration(*s.time_limit) : std::string(app.tr("briefing.no_limit")));
-    field("briefing.mode", app.tr(b.mode == session::Mode::Assessment ? "mode.assessment"
-                                                                      : "mode.practice"));
+    field("briefing.time_limit", s.time_limit ? app.strings.duration(*s.time_limit)
+                                              : std::string(app.tr("briefing.no_limit")));
+    field("briefing.mode", app.strings.name("mode.", session::mode_name(b.mode)));
     if (b.choice_mode) field("briefing.choice", app.tr("briefing.choice_on"));
     ImGui::Spacing();
     ImGui::TextColored(ui::kAccent, "%s", app.tr("briefing.assessed"));
@@ -46,8 +45,9 @@ void draw_briefing(AppState& app) {
             ImGui::BulletText("%s", app.shown(st->title_in(app.strings.lang())).c_str());
     }
     ImGui::Spacing();
-    ImGui::TextWrapped("%s", app.tr(b.mode == session::Mode::Assessment ? "briefing.note_assessment"
-                                                                        : "briefing.note_practice"));
+    ImGui::TextWrapped("%s",
+                       app.tr(b.mode == session::Mode::Practice ? "briefing.note_practice"
+                                                                : "briefing.note_assessment"));
     ImGui::PopTextWrapPos();
     ImGui::Spacing();
     const bool ready = app.resources_is_ready();
@@ -59,7 +59,8 @@ void draw_briefing(AppState& app) {
     }
     ImGui::SameLine();
     if (ui::button(app.tr("briefing.back"), "briefing.back"))
-        app.go(b.assignment_uuid.empty() && !app.opts.no_records ? Screen::Picker : app.home_screen());
+        app.go(b.assignment_uuid.empty() && !app.opts.no_records ? Screen::Picker
+                                                                 : app.home_screen());
     if (!b.error.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, ui::kBad);
         ImGui::TextWrapped("%s", app.shown(b.error).c_str());

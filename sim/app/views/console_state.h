@@ -15,13 +15,13 @@
 namespace dd::app {
 
 struct LoginState {
-    bool staff = false;          // the staff form (password) instead of the trainee list
-    std::string filter;          // trainees: name or employee number typed
-    std::string selected;        // trainees: the employee number picked
-    std::string employee_no;     // staff
-    std::string password;        // staff; cleared after every try
-    std::string error;           // the last refusal, for people
-    std::string setup_name;      // first run: the admin to create
+    bool staff = false;       // the staff form (password) instead of the trainee list
+    std::string filter;       // trainees: name or employee number typed
+    std::string selected;     // trainees: the employee number picked
+    std::string employee_no;  // staff
+    std::string password;     // staff; cleared after every try
+    std::string error;        // the last refusal, for people
+    std::string setup_name;   // first run: the admin to create
     std::string setup_password2;
     std::vector<store::Person> roster;  // loaded when the login shows
     bool roster_loaded = false;

@@ -68,11 +68,14 @@ void draw_header(AppState& app) {
                            app.shown(s.score_error()).c_str());
     }
     // Actions.
-    if (ui::button(app.tr("debrief.retry"), "debrief.retry")) {
+    // An assessment is taken once: a trainee retakes it only when it is assigned again.
+    const bool retake =
+        s.config().mode != session::Mode::Assessment || !app.who || app.who->staff();
+    if (retake && ui::button(app.tr("debrief.retry"), "debrief.retry")) {
         app.retry();
         return;
     }
-    ImGui::SameLine();
+    if (retake) ImGui::SameLine();
     if (ui::button(app.tr("debrief.library"), "debrief.library")) {
         app.to_picker();
         return;

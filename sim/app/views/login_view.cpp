@@ -82,8 +82,8 @@ void draw_trainee_pick(AppState& app) {
         app.log_in_trainee(no, &l.error);
         return;
     }
-    const float list_h = std::max(120.0f, ImGui::GetContentRegionAvail().y -
-                                              ImGui::GetFrameHeightWithSpacing() * 3);
+    const float list_h =
+        std::max(120.0f, ImGui::GetContentRegionAvail().y - ImGui::GetFrameHeightWithSpacing() * 3);
     ImGui::BeginChild("##roster", ImVec2(0, list_h), true);
     if (l.roster.empty()) ImGui::TextDisabled("%s", app.tr("login.no_trainees"));
     for (const auto* p : shown) {

@@ -36,18 +36,20 @@ void draw_session_bar(AppState& app) {
     if (app.screen == Screen::Desk || app.screen == Screen::Briefing || !app.who) return;
     const store::Principal& who = *app.who;
     ImGui::AlignTextToFramePadding();
-    ImGui::TextColored(ui::kAccent, "%s",
-                       app.strings
-                           .fmt("nav.who", {{"name", app.shown(who.name())},
-                                            {"no", who.employee_no()},
-                                            {"role", app.strings.name("people.role.",
-                                                                      store::role_name(who.role()))}})
-                           .c_str());
+    ImGui::TextColored(
+        ui::kAccent, "%s",
+        app.strings
+            .fmt("nav.who",
+                 {{"name", app.shown(who.name())},
+                  {"no", who.employee_no()},
+                  {"role", app.strings.name("people.role.", store::role_name(who.role()))}})
+            .c_str());
     auto nav = [&](const NavItem& n) {
         if (!screen_allowed(n.screen, &who, app.opts.no_records)) return;
         ImGui::SameLine();
         const bool here = app.screen == n.screen;
-        if (here) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+        if (here)
+            ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
         if (ui::button(app.tr(n.key), n.id)) app.request_leave_to(n.screen);
         if (here) ImGui::PopStyleColor();
     };

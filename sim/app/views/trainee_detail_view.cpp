@@ -1,5 +1,5 @@
-// Screen::TraineeDetail: one trainee's history, debriefs and overrides. A placeholder of the console skeleton; the supervisor-screens
-// work replaces this file (views/supervisor.h).
+// Screen::TraineeDetail: one trainee's history, debriefs and overrides. A placeholder of the
+// console skeleton; the supervisor-screens work replaces this file (views/supervisor.h).
 #include <imgui.h>
 
 #include "sim/app/app_state.h"
@@ -7,6 +7,8 @@
 
 namespace dd::app {
 
-void draw_trainee_detail(AppState& app) { ImGui::TextDisabled("%s", app.tr("nav.not_built")); }
+void draw_trainee_detail(AppState& app) {
+    ImGui::TextDisabled("%s", app.tr("nav.not_built"));
+}
 
 }  // namespace dd::app

@@ -19,7 +19,7 @@ std::string title_of(AppState& app, const std::string& scenario_id) {
 }
 
 const char* mode_word(AppState& app, session::Mode m) {
-    return app.tr(m == session::Mode::Assessment ? "mode.assessment" : "mode.practice");
+    return app.strings.name("mode.", session::mode_name(m));
 }
 
 void draw_assignments_list(AppState& app) {
@@ -34,11 +34,13 @@ void draw_assignments_list(AppState& app) {
         std::string line = mode_word(app, a.mode);
         if (a.choice_allowed) line += std::string(" · ") + app.tr("home.choice_allowed");
         if (a.every_days)
-            line += " · " + app.strings.fmt("home.every_days", {{"n", std::to_string(*a.every_days)}});
+            line +=
+                " · " + app.strings.fmt("home.every_days", {{"n", std::to_string(*a.every_days)}});
         ImGui::TextDisabled("%s", line.c_str());
         if (a.due_ms) {
+            // Due "on" a day means overdue from the next midnight: show that day.
             const std::string due = app.strings.fmt(
-                "home.due", {{"date", store::format_time(*a.due_ms, offset)}});
+                "home.due", {{"date", store::format_day(store::day_of(*a.due_ms - 1, offset))}});
             ImGui::SameLine();
             ImGui::TextColored(a.overdue ? ui::kBad : ui::kMuted, "%s", due.c_str());
         }
@@ -50,10 +52,10 @@ void draw_assignments_list(AppState& app) {
         if (!a.done || a.every_days || a.mode == session::Mode::Practice) {
             ImGui::SameLine();
             if (ui::button(app.tr("home.start"),
-                           "home.start:" + a.scenario_id + ":" + a.assignment_uuid)) {
+                           "home.start:" + a.scenario_id + ":" + std::to_string(a.assignment_id))) {
                 std::string err;
-                if (!app.open_briefing(a.scenario_id, a.mode, a.choice_allowed,
-                                       a.assignment_uuid, &err))
+                if (!app.open_briefing(a.scenario_id, a.mode, a.choice_allowed, a.assignment_uuid,
+                                       &err))
                     app.home.error = err;
                 ImGui::PopID();
                 return;
@@ -73,10 +75,17 @@ void draw_trend(AppState& app, const std::vector<store::TrendPoint>& trend, ImVe
     ui::track("home.trend");
     dl->AddRect(p0, p1, ImGui::GetColorU32(ui::kMuted), 4.0f);
     const float pad = 8 * app.ui_scale;
-    const float x0 = p0.x + pad, x1 = p1.x - pad, y0 = p0.y + pad, y1 = p1.y - pad;
+    // Room above and below for the axis labels, centred on their lines.
+    const float vpad = pad + ImGui::GetTextLineHeight() / 2;
+    const float x0 = p0.x + pad, x1 = p1.x - pad, y0 = p0.y + vpad, y1 = p1.y - vpad;
+    const float label_w = ImGui::CalcTextSize("100").x + pad;
     for (int pct : {0, 50, 100}) {
         const float y = y1 - (y1 - y0) * pct / 100.0f;
-        dl->AddLine(ImVec2(x0, y), ImVec2(x1, y), ImGui::GetColorU32(ImVec4(1, 1, 1, 0.08f)));
+        const std::string label = std::to_string(pct);
+        dl->AddText(ImVec2(x0, y - ImGui::GetTextLineHeight() / 2), ImGui::GetColorU32(ui::kMuted),
+                    label.c_str());
+        dl->AddLine(ImVec2(x0 + label_w, y), ImVec2(x1, y),
+                    ImGui::GetColorU32(ImVec4(1, 1, 1, 0.08f)));
     }
     if (trend.empty()) {
         const char* none = app.tr("home.no_trend");
@@ -89,7 +98,7 @@ void draw_trend(AppState& app, const std::vector<store::TrendPoint>& trend, ImVe
     auto at = [&](std::size_t i) {
         const float t = n == 1 ? 0.5f : static_cast<float>(i) / static_cast<float>(n - 1);
         const float pct = static_cast<float>(std::clamp(trend[i].percent, 0.0, 100.0));
-        return ImVec2(x0 + (x1 - x0) * t, y1 - (y1 - y0) * pct / 100.0f);
+        return ImVec2(x0 + label_w + (x1 - x0 - label_w) * t, y1 - (y1 - y0) * pct / 100.0f);
     };
     for (std::size_t i = 1; i < n; ++i)
         dl->AddLine(at(i - 1), at(i), ImGui::GetColorU32(ui::kAccent), 2.0f * app.ui_scale);
@@ -117,10 +126,10 @@ void draw_history(AppState& app) {
         ImGui::TextDisabled("%s", app.tr("home.no_history"));
         return;
     }
-    if (!ImGui::BeginTable("##history", 5,
-                           ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
-                               ImGuiTableFlags_ScrollY,
-                           ImGui::GetContentRegionAvail()))
+    if (!ImGui::BeginTable(
+            "##history", 5,
+            ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY,
+            ImGui::GetContentRegionAvail()))
         return;
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn(app.tr("home.col_when"), ImGuiTableColumnFlags_WidthFixed,
@@ -146,8 +155,8 @@ void draw_history(AppState& app) {
         ImGui::TableNextColumn();
         if (r.result) {
             const store::ResultSet& s = *r.result;
-            ImGui::TextColored(s.passed ? ui::kGood : ui::kBad, "%d / %d",
-                               s.score_with_overrides, s.max_points);
+            ImGui::TextColored(s.passed ? ui::kGood : ui::kBad, "%d / %d", s.score_with_overrides,
+                               s.max_points);
         } else {
             ImGui::TextDisabled("—");
         }

@@ -53,9 +53,8 @@ class Console : public ::testing::Test {
         app.resources = resources();
         ASSERT_TRUE(app.open_records(dir + "/records.db")) << app.records_error;
         auto& s = *app.store;
-        admin = std::make_unique<store::Principal>(
-            must(s.create_first_admin({store::Role::Admin, "admin", "管理员", "", "",
-                                       kAdminPassword, ""})));
+        admin = std::make_unique<store::Principal>(must(s.create_first_admin(
+            {store::Role::Admin, "admin", "管理员", "", "", kAdminPassword, ""})));
         must(s.add_person(*admin, {store::Role::Supervisor, "s1", "李主管", "阳光花园", "",
                                    kSupervisorPassword, ""}));
         must(s.add_person(*admin, {store::Role::Trainee, "t1", "张三", "阳光花园", "A", "", ""}));
@@ -67,7 +66,9 @@ class Console : public ::testing::Test {
         a.choice_allowed = true;
         a.starts_at_ms = session::wall_clock_ms() - 3 * 86'400'000LL;
         a.due_at_ms = session::wall_clock_ms() - 86'400'000LL;
-        assignment = must(store::assign(s, *admin, a)).uuid;
+        const store::Assignment made = must(store::assign(s, *admin, a));
+        assignment = made.uuid;
+        assignment_id = made.id;
         std::string why;
         if (auto face = find_cjk_font("", &why)) app.fonts.open(*face, &why);
         frame();
@@ -100,7 +101,9 @@ class Console : public ::testing::Test {
         if (!d.done()) return "driver did not finish";
         return d.error();
     }
-    std::string start_id() const { return std::string("home.start:") + kScenario + ":" + assignment; }
+    std::string start_id() const {
+        return std::string("home.start:") + kScenario + ":" + std::to_string(assignment_id);
+    }
     std::vector<store::AttemptRow> attempts_of(const std::string& trainee) {
         store::AttemptFilter f;
         f.trainee = trainee;
@@ -112,12 +115,14 @@ class Console : public ::testing::Test {
     std::string dir;
     std::unique_ptr<store::Principal> admin;
     std::string assignment;
+    std::int64_t assignment_id = 0;
 };
 
 TEST_F(Console, TraineePicksTheirNameAndSeesTheAssignmentOverdue) {
     EXPECT_EQ(app.screen, Screen::Login);
     ASSERT_EQ(drive("screen login\nexpect login.trainee:t2\nclick login.trainee:t1\n"
-                    "click login.enter\nscreen home\nexpect " + start_id() + "\n"),
+                    "click login.enter\nscreen home\nexpect " +
+                    start_id() + "\n"),
               "");
     ASSERT_TRUE(app.who);
     EXPECT_EQ(app.who->employee_no(), "t1");
@@ -160,8 +165,9 @@ TEST_F(Console, UnknownNumberAndWrongPasswordAreRefusedInWords) {
 
 TEST_F(Console, TraineeReachesNoSupervisorScreen) {
     ASSERT_TRUE(app.log_in_trainee("t1", nullptr));
-    for (Screen s : {Screen::SupervisorHome, Screen::TraineeDetail, Screen::ReviewQueue,
-                     Screen::Assignments, Screen::LibraryAdmin, Screen::Exports, Screen::Accounts}) {
+    for (Screen s :
+         {Screen::SupervisorHome, Screen::TraineeDetail, Screen::ReviewQueue, Screen::Assignments,
+          Screen::LibraryAdmin, Screen::Exports, Screen::Accounts}) {
         SCOPED_TRACE(screen_name(s));
         EXPECT_FALSE(app.go(s));
         EXPECT_EQ(app.screen, Screen::TraineeHome);
@@ -211,8 +217,8 @@ TEST_F(Console, AssessmentStartsFromItsAssignmentAfterTheBriefing) {
     // Nothing runs yet: the clock starts on the briefing's button.
     EXPECT_FALSE(app.attempt);
     const std::string text = screen_text();
-    for (const char* want : {"演练说明", "安居物业", "阳光花园", "不限时", "考核", "考核内容",
-                             "允许(给出备选回复)"})
+    for (const char* want :
+         {"演练说明", "安居物业", "阳光花园", "不限时", "考核", "考核内容", "允许(给出备选回复)"})
         EXPECT_NE(text.find(want), std::string::npos) << want << "\n" << text;
     ASSERT_EQ(drive("click briefing.start\nscreen desk\n"), "");
     ASSERT_TRUE(app.attempt);
@@ -242,7 +248,8 @@ TEST_F(Console, AssessmentStartsFromItsAssignmentAfterTheBriefing) {
 
 TEST_F(Console, LeavingAnAssessmentByTheMenuOrLoggingOutAsksAndRecordsIt) {
     ASSERT_TRUE(app.log_in_trainee("t1", nullptr));
-    ASSERT_TRUE(app.open_briefing(kScenario, session::Mode::Assessment, false, assignment, nullptr));
+    ASSERT_TRUE(
+        app.open_briefing(kScenario, session::Mode::Assessment, false, assignment, nullptr));
     ASSERT_TRUE(app.start_as(kScenario, session::Mode::Assessment, false, nullptr));
     app.request_leave(LeaveState::Target::Library);
     frame();
@@ -298,8 +305,10 @@ TEST_F(Console, AdminAddsPeopleAndImportsASpreadsheet) {
     EXPECT_EQ(must(app.store->person(*admin, "t9")).name, "王九");
     // GB18030 as a Chinese Excel saves "CSV": 工号,姓名 / t10,张三.
     const std::string csv = dir + "/roster.csv";
-    std::ofstream(csv, std::ios::binary) << "\xB9\xA4\xBA\xC5,\xD0\xD5\xC3\xFB\r\nt10,\xD5\xC5\xC8\xFD\r\n";
-    ASSERT_EQ(drive("click accounts.csv_path\ntype " + csv + "\nclick accounts.import_go\n"
+    std::ofstream(csv, std::ios::binary)
+        << "\xB9\xA4\xBA\xC5,\xD0\xD5\xC3\xFB\r\nt10,\xD5\xC5\xC8\xFD\r\n";
+    ASSERT_EQ(drive("click accounts.csv_path\ntype " + csv +
+                    "\nclick accounts.import_go\n"
                     "frames 2\nexpect accounts.toggle:t10\n"),
               "");
     EXPECT_EQ(must(app.store->person(*admin, "t10")).name, "张三");

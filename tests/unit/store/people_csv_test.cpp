@@ -100,8 +100,9 @@ TEST(PeopleCsv, WholeFileProblems) {
 
 TEST_F(PeopleImport, ImportAddsEveryoneInOneGo) {
     Principal sup = must(store_->login("S001", kSupervisorPassword));
-    auto r = must(import_people_csv(*store_, sup, "工号,姓名,项目,批次\nT501,周一,阳光花园,2026-夏\n"
-                                                  "T502,吴二,阳光花园,2026-夏\n"));
+    auto r = must(import_people_csv(*store_, sup,
+                                    "工号,姓名,项目,批次\nT501,周一,阳光花园,2026-夏\n"
+                                    "T502,吴二,阳光花园,2026-夏\n"));
     EXPECT_TRUE(r.csv.problems.empty());
     ASSERT_EQ(r.added.size(), 2u);
     Person p = must(store_->person(sup, "T502"));
@@ -138,7 +139,8 @@ TEST_F(PeopleImport, AddPeopleIsAllOrNone) {
     EXPECT_EQ(store_->person(*admin_, "T801").error().code, ErrorCode::NotFound);
     // Staff in the batch need an admin.
     Principal sup = must(store_->login("S001", kSupervisorPassword));
-    auto staff = store_->add_people(sup, {{Role::Supervisor, "S801", "乙", "", "", "long-pass-1", ""}});
+    auto staff =
+        store_->add_people(sup, {{Role::Supervisor, "S801", "乙", "", "", "long-pass-1", ""}});
     ASSERT_FALSE(staff.ok());
     EXPECT_EQ(staff.error().code, ErrorCode::Denied);
 }
