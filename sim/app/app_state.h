@@ -166,6 +166,8 @@ class AppState {
     // First run: the records have no admin yet.
     bool create_first_admin(const std::string& employee_no, const std::string& name,
                             const std::string& password, std::string* error);
+    // Someone logged in: their home.
+    void begin_session(store::Principal p);
     // Leaves any running attempt (abandoned), forgets the principal, shows the login.
     void log_out();
     // Shows `s` when the logged-in role may see it; false (and nothing changes) otherwise.

@@ -98,10 +98,7 @@ bool AppState::log_in_trainee(const std::string& employee_no, std::string* error
         if (error) *error = refusal(*this, p.error());
         return false;
     }
-    who = *p;
-    fonts.want(who->name());
-    idle_s = 0;
-    go(home_screen());
+    begin_session(std::move(*p));
     return true;
 }
 
@@ -115,10 +112,7 @@ bool AppState::log_in_staff(const std::string& employee_no, const std::string& p
                                                                 : refusal(*this, p.error());
         return false;
     }
-    who = *p;
-    fonts.want(who->name());
-    idle_s = 0;
-    go(home_screen());
+    begin_session(std::move(*p));
     return true;
 }
 
@@ -135,10 +129,15 @@ bool AppState::create_first_admin(const std::string& employee_no, const std::str
         if (error) *error = refusal(*this, p.error());
         return false;
     }
-    who = *p;
+    begin_session(std::move(*p));
+    return true;
+}
+
+void AppState::begin_session(store::Principal p) {
+    who = std::move(p);
+    fonts.want(who->name());
     idle_s = 0;
     go(home_screen());
-    return true;
 }
 
 void AppState::log_out() {

@@ -92,6 +92,12 @@ std::optional<Column> column_of(std::string header) {
 
 }  // namespace
 
+std::string problem_text(const CsvProblem& p, const i18n::Strings& strings) {
+    const std::string what = strings.render(p.what);
+    if (p.row <= 0) return what;
+    return strings.fmt("import.row", {{"row", std::to_string(p.row)}, {"what", what}});
+}
+
 bool split_csv(std::string_view text, std::vector<std::vector<std::string>>* records,
                int* bad_row) {
     records->clear();

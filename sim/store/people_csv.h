@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "common/i18n/message.h"
+#include "common/i18n/strings.h"
 #include "store.h"
 
 namespace dd::store {
@@ -20,6 +21,9 @@ struct CsvProblem {
     int row = 0;         // 0: the file as a whole
     i18n::Message what;  // import.* keys (assets/i18n)
 };
+
+// 「第 3 行:缺少姓名,请填写」 / "Row 3: no name: fill it in" (the row left out when 0).
+std::string problem_text(const CsvProblem& p, const i18n::Strings& strings);
 
 struct PeopleCsv {
     std::string encoding;           // "UTF-8", "UTF-8 BOM" or "GB18030" (what the file was read as)

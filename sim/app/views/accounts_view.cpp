@@ -206,7 +206,7 @@ void draw_import(AppState& app) {
                                         {{"n", std::to_string(a.import->csv.problems.size())}}),
                         true);
                 for (const auto& p : a.import->csv.problems)
-                    app.fonts.want(app.strings.render(p.what));
+                    app.fonts.want(store::problem_text(p, app.strings));
                 reload(app);
             }
         }
@@ -214,11 +214,7 @@ void draw_import(AppState& app) {
     if (a.import && !a.import->csv.problems.empty()) {
         ImGui::BeginChild("##problems", ImVec2(0, 0), true);
         for (const auto& p : a.import->csv.problems) {
-            const std::string what = app.strings.render(p.what);
-            const std::string line =
-                p.row > 0 ? app.strings.fmt("import.row",
-                                            {{"row", std::to_string(p.row)}, {"what", what}})
-                          : what;
+            const std::string line = store::problem_text(p, app.strings);
             ImGui::PushStyleColor(ImGuiCol_Text, ui::kBad);
             ImGui::TextWrapped("%s", app.shown(line).c_str());
             ImGui::PopStyleColor();

@@ -136,7 +136,7 @@ void draw_history(AppState& app) {
                             140 * app.ui_scale);
     ImGui::TableSetupColumn(app.tr("home.col_scenario"));
     ImGui::TableSetupColumn(app.tr("home.col_mode"), ImGuiTableColumnFlags_WidthFixed,
-                            70 * app.ui_scale);
+                            110 * app.ui_scale);
     ImGui::TableSetupColumn(app.tr("home.col_ending"), ImGuiTableColumnFlags_WidthFixed,
                             80 * app.ui_scale);
     ImGui::TableSetupColumn(app.tr("home.col_score"), ImGuiTableColumnFlags_WidthFixed,
@@ -149,7 +149,13 @@ void draw_history(AppState& app) {
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(title_of(app, r.scenario_id).c_str());
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(mode_word(app, r.mode));
+        // Only an attempt made at this window counts as proctored: others say where they came
+        // from (a transcript imported, a scripted run).
+        if (r.origin == session::Origin::Proctored)
+            ImGui::TextUnformatted(mode_word(app, r.mode));
+        else
+            ImGui::Text("%s · %s", mode_word(app, r.mode),
+                        app.strings.name("origin.", session::origin_name(r.origin)));
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(app.strings.name("ending.", session::ending_name(r.ending)));
         ImGui::TableNextColumn();

@@ -319,6 +319,12 @@ TEST_F(Console, AdminAddsPeopleAndImportsASpreadsheet) {
     EXPECT_EQ(app.store->person(*admin, "t11").error().code, store::ErrorCode::NotFound);
     const std::string text = screen_text();
     EXPECT_NE(text.find("第 3 行:缺少姓名,请填写"), std::string::npos) << text;
+    // A supervisor's password reset: the old one stops working, the new one logs in.
+    ASSERT_EQ(drive("click accounts.reset:s1\nclick accounts.new_password\ntype new-super-pass\n"
+                    "click accounts.set_password\nframes 2\n"),
+              "");
+    EXPECT_FALSE(app.store->login("s1", kSupervisorPassword).ok());
+    EXPECT_TRUE(app.store->login("s1", "new-super-pass").ok());
     // Deactivated, t9 is no longer on the login's list and cannot log in.
     ASSERT_EQ(drive("click accounts.toggle:t9\nframes 2\n"), "");
     EXPECT_FALSE(must(app.store->person(*admin, "t9")).active);

@@ -14,13 +14,8 @@ using PeopleImport = StoreTest;
 
 // Each problem as the window shows it (zh), one per line.
 std::string problems(const PeopleCsv& csv) {
-    const i18n::Strings& zh = i18n::builtin("zh");
     std::string out;
-    for (const auto& p : csv.problems)
-        out += (p.row > 0 ? zh.fmt("import.row",
-                                   {{"row", std::to_string(p.row)}, {"what", zh.render(p.what)}})
-                          : zh.render(p.what)) +
-               "\n";
+    for (const auto& p : csv.problems) out += problem_text(p, i18n::builtin("zh")) + "\n";
     return out;
 }
 
