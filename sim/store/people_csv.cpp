@@ -245,8 +245,8 @@ PeopleCsv parse_people_csv(std::string_view bytes) {
 Result<PeopleImport> import_people_csv(Store& store, const Principal& who, std::string_view bytes) {
     PeopleImport out;
     out.csv = parse_people_csv(bytes);
-    if (!out.csv.problems.empty()) return out;
-    // Numbers already in the records: a problem of their row, not a failed import.
+    // Numbers already in the records: a problem of their row, not a failed import. Checked even
+    // when other rows have problems, so one round of fixes is enough.
     PeopleFilter all;
     all.include_inactive = true;
     auto existing = store.people(who, all);
@@ -259,6 +259,8 @@ Result<PeopleImport> import_people_csv(Store& store, const Principal& who, std::
                 {out.csv.rows[i], std::move(i18n::Message("import.exists")
                                                 .text("id", it->first)
                                                 .text("name", it->second->name))});
+    std::stable_sort(out.csv.problems.begin(), out.csv.problems.end(),
+                     [](const CsvProblem& a, const CsvProblem& b) { return a.row < b.row; });
     if (!out.csv.problems.empty()) return out;
     auto added = store.add_people(who, out.csv.people);
     if (!added) return added.error();

@@ -194,17 +194,19 @@ void draw_import(AppState& app) {
                     true);
             } else {
                 a.import = std::move(*r);
-                if (a.import->csv.problems.empty())
+                if (a.import->csv.problems.empty()) {
+                    a.csv_path.clear();  // done: the next file is another one
                     say(app,
                         app.strings.fmt("accounts.imported",
                                         {{"n", std::to_string(a.import->added.size())},
                                          {"encoding", a.import->csv.encoding}}),
                         false);
-                else
+                } else {
                     say(app,
                         app.strings.fmt("accounts.import_refused",
                                         {{"n", std::to_string(a.import->csv.problems.size())}}),
                         true);
+                }
                 for (const auto& p : a.import->csv.problems)
                     app.fonts.want(store::problem_text(p, app.strings));
                 reload(app);

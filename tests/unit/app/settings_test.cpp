@@ -23,8 +23,10 @@ TEST(Settings, RoundTrip) {
     s.width = 1500;
     s.height = 900;
     s.lang = "en";
+    s.idle_logout_minutes = 2.5;
     ASSERT_TRUE(dd::app::save_settings(path, s));
     const auto r = dd::app::load_settings(path);
+    EXPECT_EQ(r.idle_logout_minutes, 2.5);
     EXPECT_EQ(r.width, 1500);
     EXPECT_EQ(r.height, 900);
     EXPECT_EQ(r.lang, "en");
@@ -43,7 +45,12 @@ TEST(Settings, MissingOrCorruptFilesGiveDefaults) {
     b = dd::app::load_settings(dir + "/odd.json");
     EXPECT_EQ(b.width, 640);  // clamped: a corrupt file never opens a 1-pixel window
     EXPECT_EQ(b.height, 8192);
-    EXPECT_EQ(b.lang, "");  // unknown language ignored
+    EXPECT_EQ(b.lang, "");                 // unknown language ignored
+    EXPECT_EQ(b.idle_logout_minutes, 10);  // the default
+    std::ofstream(dir + "/idle.json") << "{\"idle_logout_minutes\": 1e9}";
+    EXPECT_EQ(dd::app::load_settings(dir + "/idle.json").idle_logout_minutes, 1440);  // a day
+    std::ofstream(dir + "/never.json") << "{\"idle_logout_minutes\": 0}";
+    EXPECT_EQ(dd::app::load_settings(dir + "/never.json").idle_logout_minutes, 0);
 }
 
 TEST(Settings, PathFollowsXdgConfigHome) {

@@ -112,6 +112,11 @@ TEST_F(PeopleImport, ImportWithOneBadRowAddsNoOne) {
     EXPECT_EQ(problems(r.csv), "第 3 行:工号「T001」已属于 张三,请删去此行或改用其他工号\n");
     EXPECT_TRUE(r.added.empty());
     EXPECT_EQ(store_->person(*admin_, "T601").error().code, ErrorCode::NotFound);
+    // Every problem at once: the file's own and the records'.
+    auto both = must(import_people_csv(*store_, *admin_, "工号,姓名\nT001,别人\n,无号\n"));
+    EXPECT_EQ(
+        problems(both.csv),
+        "第 2 行:工号「T001」已属于 张三,请删去此行或改用其他工号\n第 3 行:缺少工号,请填写\n");
     // Fixed, the same file imports.
     auto again = must(import_people_csv(*store_, *admin_, "工号,姓名\nT601,新人\n"));
     EXPECT_EQ(again.added.size(), 1u);
