@@ -202,6 +202,15 @@ void AppState::show_debrief() {
     if (file_sink) last_transcript_path = file_sink->last_transcript();
     debrief = DebriefState{};
     debrief.step = static_cast<int>(attempt->engine().log().entries.size());
+    // The records refused the attempt (disk full, account deactivated…): said on screen, not
+    // only on stderr — a trainee must not believe an assessment was recorded when it was not.
+    if (store_sink && store_sink->last_error()) {
+        std::string why;
+        for (const auto& e : attempt->sink_errors()) why += (why.empty() ? "" : "; ") + e;
+        debrief.message = strings.fmt("console.not_stored", {{"why", why}});
+        debrief.message_bad = true;
+        fonts.want(debrief.message);
+    }
     if (const auto& r = attempt->report()) {
         fonts.want(r->title);
         fonts.want(r->debrief);

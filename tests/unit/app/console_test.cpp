@@ -284,6 +284,19 @@ TEST_F(Console, PracticeFromTheLibraryIsRecordedWithoutAsking) {
     ASSERT_TRUE(rows[0].result);
 }
 
+TEST_F(Console, AnAttemptTheRecordsRefuseIsSaidOnScreen) {
+    ASSERT_TRUE(app.log_in_trainee("t2", nullptr));
+    ASSERT_TRUE(app.start_as(kScenario, session::Mode::Practice, false, nullptr));
+    // Deactivated while playing: the store refuses the attempt at its end.
+    store::PersonChange off;
+    off.active = false;
+    must(app.store->update_person(*admin, "t2", off));
+    ASSERT_EQ(drive("at 5\nclick desk.end\nscreen debrief\n"), "");
+    EXPECT_TRUE(attempts_of("t2").empty());
+    EXPECT_TRUE(app.debrief.message_bad);
+    EXPECT_NE(screen_text().find("本次结果未能存入记录库,请告知主管"), std::string::npos);
+}
+
 TEST_F(Console, IdleWindowReturnsToTheLogin) {
     ASSERT_TRUE(app.log_in_trainee("t1", nullptr));
     app.idle_logout_s = 0.5;  // 30 frames of 1/60 s
