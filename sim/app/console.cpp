@@ -180,10 +180,16 @@ void AppState::refresh_home() {
         home.assignments = std::move(*a);
     else
         home.error = refusal(*this, a.error());
-    if (auto r = store::trainee_report(*store, *who, who->employee_no()))
+    if (auto r = store::trainee_report(*store, *who, who->employee_no())) {
         home.report = std::move(*r);
-    else
+    } else {
         home.error = refusal(*this, r.error());
+        // Deactivated meanwhile: the session is over (the login says why).
+        if (r.error().code == store::ErrorCode::Denied) {
+            log_out();
+            login.error = tr("login.denied");
+        }
+    }
 }
 
 bool AppState::open_briefing(const std::string& scenario_id, session::Mode mode,

@@ -295,6 +295,10 @@ TEST_F(Console, AnAttemptTheRecordsRefuseIsSaidOnScreen) {
     EXPECT_TRUE(attempts_of("t2").empty());
     EXPECT_TRUE(app.debrief.message_bad);
     EXPECT_NE(screen_text().find("本次结果未能存入记录库,请告知主管"), std::string::npos);
+    // Home again: the session ends, the login says why.
+    ASSERT_EQ(drive("click nav.home\nscreen login\n"), "");
+    EXPECT_FALSE(app.who);
+    EXPECT_NE(screen_text().find("该账号已停用或无权登录"), std::string::npos);
 }
 
 TEST_F(Console, IdleWindowReturnsToTheLogin) {
