@@ -127,7 +127,10 @@ bool AppState::start(const std::string& key, std::string* error) {
 
 bool AppState::begin(const std::string& key, std::string* error) {
     if (opts.no_records) return start(key, error);
-    return open_briefing(key, picker.mode, picker.choice_mode, "", error);
+    // Practice may always be played in choice mode; the picker's box is the first answer.
+    if (!open_briefing(key, picker.mode, true, "", error)) return false;
+    briefing.choice_mode = picker.choice_mode;
+    return true;
 }
 
 bool AppState::start_as(const std::string& key, session::Mode mode, bool choice_mode,
@@ -242,10 +245,17 @@ void AppState::retry() {
     const session::AttemptConfig cfg = attempt->config();
     std::string err;
     // With records the briefing comes first again (the clock starts on its button).
-    const bool ok = opts.no_records ? start_as(id, cfg.mode, cfg.choice_mode, &err)
-                                    : open_briefing(id, cfg.mode, cfg.choice_mode,
-                                                    briefing.assignment_uuid, &err);
-    if (!ok) std::cerr << "deskdrill: " << err << "\n";
+    if (opts.no_records) {
+        if (!start_as(id, cfg.mode, cfg.choice_mode, &err))
+            std::cerr << "deskdrill: " << err << "\n";
+        return;
+    }
+    const BriefingState before = briefing;
+    if (!open_briefing(id, cfg.mode, before.choice_allowed, before.assignment_uuid, &err)) {
+        std::cerr << "deskdrill: " << err << "\n";
+        return;
+    }
+    briefing.choice_mode = cfg.choice_mode;
 }
 
 void AppState::to_picker() {

@@ -207,7 +207,7 @@ bool AppState::open_briefing(const std::string& scenario_id, session::Mode mode,
     briefing = BriefingState{};
     briefing.scenario_id = e->scenario->id;
     briefing.mode = mode;
-    briefing.choice_mode = choice_allowed;
+    briefing.choice_allowed = choice_allowed;
     briefing.assignment_uuid = assignment_uuid;
     want_scenario_text(*e->scenario);
     return go(Screen::Briefing);

@@ -37,7 +37,11 @@ void draw_briefing(AppState& app) {
     field("briefing.time_limit", s.time_limit ? app.strings.duration(*s.time_limit)
                                               : std::string(app.tr("briefing.no_limit")));
     field("briefing.mode", app.strings.name("mode.", session::mode_name(b.mode)));
-    if (b.choice_mode) field("briefing.choice", app.tr("briefing.choice_on"));
+    if (b.choice_allowed) {
+        ImGui::TextColored(ui::kMuted, "%s", app.tr("briefing.choice"));
+        ImGui::SameLine(170 * app.ui_scale);
+        ui::checkbox(app.tr("briefing.choice_on"), &b.choice_mode, "briefing.choice");
+    }
     ImGui::Spacing();
     ImGui::TextColored(ui::kAccent, "%s", app.tr("briefing.assessed"));
     for (const auto& c : s.criteria) {
@@ -54,7 +58,7 @@ void draw_briefing(AppState& app) {
     if (ui::button(ready ? app.tr("briefing.start") : app.tr("picker.loading"), "briefing.start",
                    ImVec2(220 * app.ui_scale, ImGui::GetFrameHeight() * 1.3f))) {
         b.error.clear();
-        if (!app.start_as(s.id, b.mode, b.choice_mode, &b.error))
+        if (!app.start_as(s.id, b.mode, b.choice_allowed && b.choice_mode, &b.error))
             std::cerr << "deskdrill: " << b.error << "\n";
     }
     ImGui::SameLine();

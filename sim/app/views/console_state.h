@@ -39,7 +39,8 @@ struct HomeState {
 struct BriefingState {
     std::string scenario_id;
     session::Mode mode = session::Mode::Practice;
-    bool choice_mode = false;
+    bool choice_allowed = false;  // the assignment's (practice: always)
+    bool choice_mode = false;     // the trainee's choice, when allowed
     std::string assignment_uuid;  // "" = practice from the library
     std::string error;
 };

@@ -219,13 +219,14 @@ TEST_F(Console, AssessmentStartsFromItsAssignmentAfterTheBriefing) {
     // Nothing runs yet: the clock starts on the briefing's button.
     EXPECT_FALSE(app.attempt);
     const std::string text = screen_text();
-    for (const char* want :
-         {"演练说明", "安居物业", "阳光花园", "不限时", "考核", "考核内容", "允许(给出备选回复)"})
+    for (const char* want : {"演练说明", "安居物业", "阳光花园", "不限时", "考核", "考核内容",
+                             "使用选项模式(给出备选回复)"})
         EXPECT_NE(text.find(want), std::string::npos) << want << "\n" << text;
-    ASSERT_EQ(drive("click briefing.start\nscreen desk\n"), "");
+    // The assignment allows choice mode: the trainee may take it.
+    ASSERT_EQ(drive("click briefing.choice\nclick briefing.start\nscreen desk\n"), "");
     ASSERT_TRUE(app.attempt);
     EXPECT_EQ(app.attempt->config().mode, session::Mode::Assessment);
-    EXPECT_TRUE(app.attempt->config().choice_mode);  // the assignment allows it
+    EXPECT_TRUE(app.attempt->config().choice_mode);  // allowed, and taken
     EXPECT_EQ(app.attempt->config().trainee, "t1");
     EXPECT_EQ(app.attempt->now(), 0);
     // 结束演练 before the end asks; cancelling keeps the attempt running.
@@ -252,6 +253,8 @@ TEST_F(Console, LeavingAnAssessmentByTheMenuOrLoggingOutAsksAndRecordsIt) {
     ASSERT_TRUE(app.log_in_trainee("t1", nullptr));
     ASSERT_TRUE(
         app.open_briefing(kScenario, session::Mode::Assessment, false, assignment, nullptr));
+    // Not allowed by this assignment: not offered.
+    ASSERT_EQ(drive("screen briefing\nexpect briefing.start\nexpect-not briefing.choice\n"), "");
     ASSERT_TRUE(app.start_as(kScenario, session::Mode::Assessment, false, nullptr));
     app.request_leave(LeaveState::Target::Library);
     frame();
