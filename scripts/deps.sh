@@ -13,13 +13,15 @@ pkgs=(
   # the hub (many sites): libpq to build; the PostgreSQL 15 server and psql for the hub tests
   # (tests/unit/hub/pg_server.sh runs /usr/lib/postgresql/15/bin; ss finds a free port)
   libpq-dev postgresql-15 postgresql-client-15 iproute2
+  # the printable result (sim/print: PDF through Cairo and Pango) and its test (pdftoppm)
+  libcairo2-dev libpango1.0-dev poppler-utils fonts-noto-cjk
   # tests, benchmarks, fuzzing
   libgtest-dev libgmock-dev libbenchmark-dev clang libclang-rt-14-dev
 )
 if [ "${DESKDRILL_NO_GUI_DEPS:-0}" != 1 ]; then
   pkgs+=(
     libimgui-dev libglfw3-dev libstb-dev libfreetype-dev libfontconfig-dev
-    fonts-noto-cjk fonts-wqy-microhei
+    fonts-wqy-microhei
     xvfb xauth xdotool libgl1-mesa-dri mesa-utils
   )
 fi
