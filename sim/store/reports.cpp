@@ -2,12 +2,13 @@
 // single days at its ends); the others read attempts through their indexes. Every query is
 // plain SQL that PostgreSQL 15 runs as well (window functions, CASE, integer division).
 //
-// Sections: filters · result set info · group · trainee · items · agreement.
+// Sections: filters · result set info · group · trainee · charts · items · agreement.
 #include "reports.h"
 
 #include "report_model.h"
 
 #include <algorithm>
+#include <array>
 #include <limits>
 #include <map>
 
@@ -141,6 +142,12 @@ SummaryRows summary_rows(sql::Db& db, const std::string& table, const GroupFilte
     if (parts.empty()) parts = "SELECT * FROM " + table + " s WHERE 0 = 1";
     r.sql = "(" + parts + ")";
     return r;
+}
+
+// Days from the range's first to its last (none when it is open at either end).
+std::optional<std::int64_t> f_range_days(const GroupFilter& f) {
+    if (!f.from_day || !f.to_day) return std::nullopt;
+    return *f.to_day - *f.from_day + 1;
 }
 
 std::int64_t count_trainees(sql::Db& db, const GroupFilter& f) {
@@ -282,6 +289,118 @@ Result<TraineeReport> trainee_report(Store& store, const Principal& who,
         name_and_finish(db, set, rep.weakest);
         sort_weakest(rep.weakest);
         return rep;
+    });
+}
+
+// --- charts ---------------------------------------------------------------------------------
+
+namespace {
+
+ScorePoint& point_at(std::vector<ScorePoint>& out, std::int64_t period) {
+    if (out.empty() || out.back().period != period) out.push_back({period, 0, 0, std::nullopt});
+    return out.back();
+}
+
+// Per day: the summaries' day rows inside the range.
+std::vector<ScorePoint> daily_points(sql::Db& db, const GroupFilter& f) {
+    Where w;
+    w.add_raw("s.grain = 0");
+    w.add_all(dims_where(f, "s", true));
+    add_set(w, db, f.result_set, "s");
+    if (f.from_day) w.add("s.period >= ?", *f.from_day);
+    if (f.to_day) w.add("s.period <= ?", *f.to_day);
+    auto q = db.once("SELECT s.period, sum(s.attempts), sum(s.passed), sum(s.score_sum), "
+                     "sum(s.max_sum) FROM summary_attempts s WHERE " + w.clause() +
+                     " GROUP BY s.period ORDER BY s.period");
+    w.bind(q, 1);
+    std::vector<ScorePoint> out;
+    while (q.step()) {
+        ScorePoint& p = point_at(out, q.i64(0));
+        p.attempts = q.i64(1);
+        p.passed = q.i64(2);
+        if (q.i64(4) > 0) p.percent = 100.0 * static_cast<double>(q.i64(3)) / q.i64(4);
+    }
+    return out;
+}
+
+// Per month: the whole months inside the range and the days at its ends (summary_rows), the
+// days added to their months.
+std::vector<ScorePoint> monthly_points(sql::Db& db, const GroupFilter& f) {
+    const SummaryRows rows = summary_rows(db, "summary_attempts", f, true);
+    auto q = db.once("SELECT s.grain, s.period, sum(s.attempts), sum(s.passed), "
+                     "sum(s.score_sum), sum(s.max_sum) FROM " + rows.sql +
+                     " s GROUP BY s.grain, s.period");
+    rows.bind(q);
+    std::map<std::int64_t, std::array<std::int64_t, 4>> months;
+    while (q.step()) {
+        const std::int64_t m = q.i64(0) == 1 ? q.i64(1) : month_of_day(q.i64(1));
+        auto& sums = months[m];
+        for (int i = 0; i < 4; ++i) sums[static_cast<std::size_t>(i)] += q.i64(2 + i);
+    }
+    std::vector<ScorePoint> out;
+    for (const auto& [m, sums] : months) {
+        ScorePoint& p = point_at(out, m);
+        p.attempts = sums[0];
+        p.passed = sums[1];
+        if (sums[3] > 0) p.percent = 100.0 * static_cast<double>(sums[2]) / sums[3];
+    }
+    return out;
+}
+
+}  // namespace
+
+Result<ChartFigures> chart_figures(Store& store, const Principal& who, const GroupFilter& filter) {
+    return StoreAccess::run(store, [&](sql::Db& db) -> Result<ChartFigures> {
+        StoreAccess::require(store, db, who, Role::Supervisor);
+        ChartFigures ch;
+        // Days when they fit the chart, else months (a range of a few months whose data starts
+        // late still shows its days).
+        const auto span = f_range_days(filter);
+        if (span && *span <= static_cast<std::int64_t>(ChartFigures::kMaxDailyPoints)) {
+            ch.over_time = daily_points(db, filter);
+        } else {
+            ch.monthly = true;
+            ch.over_time = monthly_points(db, filter);
+            if (ch.over_time.size() * 31 <= ChartFigures::kMaxDailyPoints) {
+                ch.monthly = false;
+                ch.over_time = daily_points(db, filter);
+            }
+        }
+        const Where w = attempts_where(filter, StoreAccess::utc_offset(store));
+        auto q = db.once(
+            std::string("SELECT p.employee_no, p.name, "
+                        "CASE WHEN r.max_points <= 0 THEN 0 WHEN r.score >= r.max_points THEN 9 "
+                        "ELSE (r.score * 10) / r.max_points END AS bin, "
+                        "count(*), sum(r.passed), sum(r.score), sum(r.max_points), "
+                        "max(a.ended_at_ms) FROM attempts a JOIN results r ON r.attempt_seq = "
+                        "a.seq AND ") +
+            kSetOfR + " JOIN people p ON p.id = a.trainee_id WHERE " + w.clause() +
+            " GROUP BY p.employee_no, p.name, bin ORDER BY p.employee_no");
+        q.bind(1, filter.result_set.catalogue_hash).bind(2, filter.result_set.lexicon_hash);
+        w.bind(q, 3);
+        std::int64_t score = 0, max = 0;
+        auto close_trainee = [&] {
+            if (!ch.trainees.empty() && max > 0)
+                ch.trainees.back().percent = 100.0 * static_cast<double>(score) / max;
+            score = max = 0;
+        };
+        while (q.step()) {
+            const std::string no = q.text(0);
+            if (ch.trainees.empty() || ch.trainees.back().employee_no != no) {
+                close_trainee();
+                ch.trainees.push_back({no, q.text(1), 0, 0, std::nullopt, 0});
+            }
+            TraineeFigure& t = ch.trainees.back();
+            const std::int64_t n = q.i64(3);
+            ch.bins[static_cast<std::size_t>(std::clamp<std::int64_t>(q.i64(2), 0, 9))] += n;
+            t.attempts += n;
+            t.passed += q.i64(4);
+            score += q.i64(5);
+            max += q.i64(6);
+            t.last_ms = std::max(t.last_ms, q.i64(7));
+        }
+        close_trainee();
+        return ch;
     });
 }
 

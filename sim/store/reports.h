@@ -168,6 +168,34 @@ struct AgreementReport {
     AgreementFigure overall;  // every overridden criterion together
 };
 
+// What the supervisor's charts read besides the group report: the scores over time (per day from
+// the summaries, per month when the days would be more than kMaxDailyPoints), the distribution of
+// the attempts' scores (ten bins of 10 % of the maximum, the last one holding 100 %), and each
+// trainee's figures (attempts, pass rate, mean percent, the last attempt), from every attempt.
+struct ScorePoint {
+    std::int64_t period = 0;  // a day, or a month (ChartFigures::monthly)
+    std::int64_t attempts = 0;
+    std::int64_t passed = 0;
+    std::optional<double> percent;  // 100 · score / max over the period
+};
+
+struct TraineeFigure {
+    std::string employee_no;
+    std::string name;
+    std::int64_t attempts = 0;
+    std::int64_t passed = 0;
+    std::optional<double> percent;  // 100 · score / max over their attempts
+    std::int64_t last_ms = 0;
+};
+
+struct ChartFigures {
+    static constexpr std::size_t kMaxDailyPoints = 120;
+    bool monthly = false;
+    std::vector<ScorePoint> over_time;  // oldest first
+    std::vector<std::int64_t> bins = std::vector<std::int64_t>(10, 0);
+    std::vector<TraineeFigure> trainees;  // by employee number
+};
+
 // Staff only. `trainees` counts the people table; the figures come from the summaries.
 Result<GroupReport> group_report(Store& store, const Principal& who, const GroupFilter& filter);
 // The same figures read from every attempt instead of the summaries (tests prove both agree).
@@ -177,6 +205,8 @@ Result<GroupReport> group_report_from_attempts(Store& store, const Principal& wh
 Result<TraineeReport> trainee_report(Store& store, const Principal& who,
                                      const std::string& employee_no,
                                      const ResultSetRef& set = {});
+// Staff only; the same filter and rules as group_report.
+Result<ChartFigures> chart_figures(Store& store, const Principal& who, const GroupFilter& filter);
 Result<ItemReport> item_report(Store& store, const Principal& who, const GroupFilter& filter);
 Result<AgreementReport> agreement_report(Store& store, const Principal& who,
                                          const GroupFilter& filter);

@@ -129,6 +129,64 @@ TEST_F(Reports, GroupFiguresByHand) {
     EXPECT_EQ(must(group_report(*store_, *admin_, other)).trainees, 1);
 }
 
+// The charts: scores 30 20 20 10 10 0 of 30 are 100 %, 66.7 % twice, 33.3 % twice and 0 %;
+// T001 made 30 + 20 + 10 of 90 (two passed), T002 20 + 10 + 0 of 90 (one passed).
+TEST_F(Reports, ChartFiguresByHand) {
+    store_six();
+    ChartFigures ch = must(chart_figures(*store_, *admin_, {}));
+    EXPECT_EQ(ch.bins, (std::vector<std::int64_t>{1, 0, 0, 2, 0, 0, 2, 0, 0, 1}));
+    ASSERT_EQ(ch.trainees.size(), 2u);
+    EXPECT_EQ(ch.trainees[0].employee_no, "T001");
+    EXPECT_EQ(ch.trainees[0].name, "张三");
+    EXPECT_EQ(ch.trainees[0].attempts, 3);
+    EXPECT_EQ(ch.trainees[0].passed, 2);
+    EXPECT_NEAR(*ch.trainees[0].percent, 100.0 * 60 / 90, 1e-9);
+    EXPECT_EQ(ch.trainees[0].last_ms, at(day0_, 13));
+    EXPECT_EQ(ch.trainees[1].employee_no, "T002");
+    EXPECT_NEAR(*ch.trainees[1].percent, 100.0 * 30 / 90, 1e-9);
+    // One day of data: shown per day.
+    EXPECT_FALSE(ch.monthly);
+    ASSERT_EQ(ch.over_time.size(), 1u);
+    EXPECT_EQ(ch.over_time[0].period, day0_);
+    EXPECT_EQ(ch.over_time[0].attempts, 6);
+    EXPECT_EQ(ch.over_time[0].passed, 3);
+    EXPECT_DOUBLE_EQ(*ch.over_time[0].percent, 50.0);
+
+    // Five more months of data (30 of 30 each): per month over everything, per day over a range
+    // of 30 days, and the months at a range's ends count only the days inside it.
+    for (int m = 1; m <= 5; ++m)
+        must(store_->add_attempt(*admin_, hand_scored(gold_, "T001", 10, 20,
+                                                      at(day0_ + 31 * m))));
+    ch = must(chart_figures(*store_, *admin_, {}));
+    EXPECT_TRUE(ch.monthly);
+    ASSERT_EQ(ch.over_time.size(), 6u);
+    EXPECT_EQ(ch.over_time[0].period, month_of_day(day0_));
+    EXPECT_EQ(ch.over_time[0].attempts, 6);
+    EXPECT_DOUBLE_EQ(*ch.over_time[5].percent, 100.0);
+    EXPECT_EQ(ch.bins[9], 6);
+    GroupFilter range;
+    range.from_day = day0_ + 1;  // the six of day0 are outside
+    range.to_day = day0_ + 200;
+    ch = must(chart_figures(*store_, *admin_, range));
+    EXPECT_TRUE(ch.monthly);
+    std::int64_t n = 0;
+    for (const auto& p : ch.over_time) n += p.attempts;
+    EXPECT_EQ(n, 5);
+    range.to_day = day0_ + 40;
+    ch = must(chart_figures(*store_, *admin_, range));
+    EXPECT_FALSE(ch.monthly);
+    ASSERT_EQ(ch.over_time.size(), 1u);
+    EXPECT_EQ(ch.over_time[0].period, day0_ + 31);
+    ASSERT_EQ(ch.trainees.size(), 1u);
+    EXPECT_EQ(ch.trainees[0].attempts, 1);
+
+    // Staff only.
+    const Principal t = must(store_->trainee_session("T001"));
+    auto denied = chart_figures(*store_, t, {});
+    ASSERT_FALSE(denied.ok());
+    EXPECT_EQ(denied.error().code, ErrorCode::Denied);
+}
+
 TEST_F(Reports, ItemStatisticsByHand) {
     store_six();
     auto rep = must(item_report(*store_, *admin_, {}));
