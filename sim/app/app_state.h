@@ -22,6 +22,7 @@
 #include "sim/store/store.h"
 #include "sim/store/store_sink.h"
 #include "views/console_state.h"
+#include "views/debrief.h"
 #include "views/supervisor_state.h"
 
 namespace dd::app {
@@ -77,15 +78,6 @@ struct DeskState {
     bool feedback_bad = false;
 };
 
-struct DebriefState {
-    int selected = -1;    // criterion index
-    int step = 0;         // replay position (index into log entries, exclusive)
-    int shown_step = -1;  // step the replay view last scrolled to
-    bool playing = false;
-    double play_accum = 0;
-    std::string message;  // result of save
-    bool message_bad = false;
-};
 
 class AppState {
   public:

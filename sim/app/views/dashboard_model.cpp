@@ -49,6 +49,17 @@ std::optional<store::GroupFilter> group_filter(const DashboardFilter& f, std::st
     return g;
 }
 
+store::AttemptFilter attempt_filter(const store::GroupFilter& g, int utc_offset_min) {
+    store::AttemptFilter f;
+    f.site = g.site;
+    f.cohort = g.cohort;
+    f.scenario = g.scenario;
+    const std::int64_t off = static_cast<std::int64_t>(utc_offset_min) * 60000;
+    if (g.from_day) f.from_ms = *g.from_day * 86400000 - off;
+    if (g.to_day) f.to_ms = (*g.to_day + 1) * 86400000 - off;
+    return f;
+}
+
 store::Result<DashboardModel> build_dashboard(store::Store& store, const store::Principal& who,
                                               const DashboardFilter& filter, std::int64_t now_ms) {
     std::string bad;

@@ -52,6 +52,9 @@ struct DashboardModel {
 // date does not read.
 std::optional<store::GroupFilter> group_filter(const DashboardFilter& f, std::string* bad);
 
+// The same dates as attempt bounds (ended_at_ms) for the store's attempt lists and exports.
+store::AttemptFilter attempt_filter(const store::GroupFilter& g, int utc_offset_min);
+
 // Staff. `now_ms` decides what is overdue.
 store::Result<DashboardModel> build_dashboard(store::Store& store, const store::Principal& who,
                                               const DashboardFilter& filter, std::int64_t now_ms);

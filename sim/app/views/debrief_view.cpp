@@ -2,7 +2,7 @@
 // quoted, the moment marked on a timeline) and the standard's text and source; a replay that
 // steps through the attempt log; try again / save.
 //
-// Sections: header · timeline · criteria · criterion details · replay · draw_debrief.
+// Sections: header · timeline · criteria · criterion details · replay · draw_debrief_of.
 #include <imgui.h>
 
 #include <algorithm>
@@ -11,6 +11,7 @@
 #include "log_format.h"
 #include "sim/app/app_state.h"
 #include "sim/app/ui.h"
+#include "debrief.h"
 #include "sim/session/data_dirs.h"
 
 namespace dd::app {
@@ -27,16 +28,12 @@ void show_saved(AppState& app, bool ok, const std::string& path, const std::stri
     app.shown(d.message);
 }
 
-void draw_header(AppState& app) {
-    session::Attempt& s = *app.attempt;
-    DebriefState& d = app.debrief;
-    const auto& r = s.report();
-    ImGui::TextUnformatted(app.shown(s.scenario().title).c_str());
+bool draw_header(AppState& app, const DebriefSource& src, DebriefState& d) {
+    const auto& r = *src.report;
+    ImGui::TextUnformatted(app.shown(src.scenario->title).c_str());
     ImGui::SameLine();
     // The mode, not the seed: a trainee has no use for the number (the record keeps it).
-    ImGui::TextDisabled(
-        "[%s]",
-        app.tr(s.config().mode == session::Mode::Practice ? "mode.practice" : "mode.assessment"));
+    ImGui::TextDisabled("[%s]", app.strings.name("mode.", session::mode_name(src.mode)));
     if (r) {
         ImGui::SetWindowFontScale(1.6f);
         ImGui::TextColored(r->passed ? ui::kGood : ui::kBad, "%d / %d", r->score, r->max);
@@ -65,20 +62,31 @@ void draw_header(AppState& app) {
         }
     } else {
         ImGui::TextColored(ui::kBad, "%s %s", app.tr("debrief.no_report"),
-                           app.shown(s.score_error()).c_str());
+                           app.shown(src.score_error).c_str());
     }
-    // Actions.
+    if (src.actions && !src.actions()) return false;
+    if (!d.message.empty()) {
+        ImGui::SameLine();
+        ImGui::TextColored(d.message_bad ? ui::kBad : ui::kMuted, "%s", d.message.c_str());
+    }
+    return true;
+}
+
+// The live attempt's buttons: try again, back to the library, save.
+bool live_actions(AppState& app) {
+    session::Attempt& s = *app.attempt;
+    const auto& r = s.report();
     // An assessment is taken once: a trainee retakes it only when it is assigned again.
     const bool retake =
         s.config().mode != session::Mode::Assessment || !app.who || app.who->staff();
     if (retake && ui::button(app.tr("debrief.retry"), "debrief.retry")) {
         app.retry();
-        return;
+        return false;
     }
     if (retake) ImGui::SameLine();
     if (ui::button(app.tr("debrief.library"), "debrief.library")) {
         app.to_picker();
-        return;
+        return false;
     }
     ImGui::SameLine();
     if (ui::button(app.tr("debrief.save_transcript"), "debrief.save_transcript")) {
@@ -95,19 +103,14 @@ void draw_header(AppState& app) {
         const bool ok = app.save_report(path, &err);
         show_saved(app, ok, path, err);
     }
-    if (!d.message.empty()) {
-        ImGui::SameLine();
-        ImGui::TextColored(d.message_bad ? ui::kBad : ui::kMuted, "%s", d.message.c_str());
-    }
+    return app.screen == Screen::Debrief && app.attempt;
 }
 
 // ---- timeline --------------------------------------------------------------------------------
 
-void draw_timeline(AppState& app) {
-    session::Attempt& s = *app.attempt;
-    DebriefState& d = app.debrief;
-    const AttemptLog& log = s.engine().log();
-    const auto& r = s.report();
+void draw_timeline(AppState& app, const DebriefSource& src, DebriefState& d) {
+    const AttemptLog& log = *src.log;
+    const auto& r = *src.report;
     const Millis end = std::max<Millis>(
         1000, std::max(log.ended_at, log.entries.empty() ? 0 : log.entries.back().t));
     const float height = ImGui::GetTextLineHeight() * 3.2f;
@@ -199,7 +202,7 @@ void draw_timeline(AppState& app) {
     }
     if (hover_index >= 0) {
         const LogEntry& e = log.entries[static_cast<size_t>(hover_index)];
-        if (auto line = format_entry(app, s.scenario(), log, e, true)) {
+        if (auto line = format_entry(app, *src.scenario, log, e, true)) {
             ImGui::BeginTooltip();
             ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
             draw_log_line(*line, e.t);
@@ -215,10 +218,9 @@ void draw_timeline(AppState& app) {
 
 // ---- criteria --------------------------------------------------------------------------------
 
-void draw_criteria(AppState& app) {
-    const auto& r = app.attempt->report();
+void draw_criteria(AppState& app, const DebriefSource& src, DebriefState& d) {
+    const auto& r = *src.report;
     if (!r) return;
-    DebriefState& d = app.debrief;
     if (!ImGui::BeginTable(
             "##criteria", 3,
             ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY,
@@ -248,13 +250,12 @@ void draw_criteria(AppState& app) {
 
 // ---- criterion details -----------------------------------------------------------------------
 
-void draw_details(AppState& app) {
-    const auto& r = app.attempt->report();
-    DebriefState& d = app.debrief;
+void draw_details(AppState& app, const DebriefSource& src, DebriefState& d) {
+    const auto& r = *src.report;
     ImGui::PushTextWrapPos(0);
     if (!r || d.selected < 0 || d.selected >= static_cast<int>(r->criteria.size())) {
         ImGui::TextColored(ui::kAccent, "%s", app.tr("debrief.about"));
-        ImGui::TextUnformatted(app.shown(app.attempt->scenario().debrief).c_str());
+        ImGui::TextUnformatted(app.shown(src.scenario->debrief).c_str());
         ImGui::Spacing();
         ImGui::TextDisabled("%s", app.tr("debrief.select_hint"));
         ImGui::PopTextWrapPos();
@@ -280,7 +281,7 @@ void draw_details(AppState& app) {
         ImGui::PushID(static_cast<int>(i));
         if (ui::button(clock_text(ev.t).c_str(), "debrief.evidence:" + std::to_string(i))) {
             // Jump the replay to the first log entry at or after this moment.
-            const auto& entries = app.attempt->engine().log().entries;
+            const auto& entries = src.log->entries;
             int step = static_cast<int>(entries.size());
             for (size_t k = 0; k < entries.size(); ++k)
                 if (entries[k].t >= ev.t) {
@@ -313,14 +314,16 @@ void draw_details(AppState& app) {
         ImGui::PopID();
     }
     ImGui::PopTextWrapPos();
+    if (src.criterion_extra) {
+        ImGui::Separator();
+        src.criterion_extra(c);
+    }
 }
 
 // ---- replay ----------------------------------------------------------------------------------
 
-void draw_replay(AppState& app) {
-    session::Attempt& s = *app.attempt;
-    DebriefState& d = app.debrief;
-    const AttemptLog& log = s.engine().log();
+void draw_replay(AppState& app, const DebriefSource& src, DebriefState& d) {
+    const AttemptLog& log = *src.log;
     const int n = static_cast<int>(log.entries.size());
     if (d.playing) {
         // One log entry every 0.6 s of wall time.
@@ -365,11 +368,11 @@ void draw_replay(AppState& app) {
     for (int i = 0; i < d.step; ++i) {
         const LogEntry& e = log.entries[static_cast<size_t>(i)];
         if (e.kind == LogEntry::Kind::Ring) continue;
-        auto line = format_entry(app, s.scenario(), log, e, true);
+        auto line = format_entry(app, *src.scenario, log, e, true);
         if (!line) continue;
         if (!e.thread.empty() && e.thread != last_thread) {
             ImGui::TextDisabled("— %s —",
-                                app.shown(thread_party(app, log, s.scenario(), e.thread)).c_str());
+                                app.shown(thread_party(app, log, *src.scenario, e.thread)).c_str());
             last_thread = e.thread;
         }
         app.shown(line->text);
@@ -385,27 +388,38 @@ void draw_replay(AppState& app) {
 
 }  // namespace
 
+void draw_debrief_of(AppState& app, const DebriefSource& src, DebriefState& d) {
+    if (!draw_header(app, src, d)) return;  // the buttons left the screen
+    ImGui::Separator();
+    draw_timeline(app, src, d);
+    const float h = ImGui::GetContentRegionAvail().y;
+    const float w = ImGui::GetContentRegionAvail().x;
+    ImGui::BeginChild("##left", ImVec2(w * 0.42f, h), true);
+    draw_criteria(app, src, d);
+    ImGui::EndChild();
+    ImGui::SameLine();
+    ImGui::BeginChild("##right", ImVec2(0, h), false);
+    ImGui::BeginChild("##details", ImVec2(0, h * 0.45f), true);
+    draw_details(app, src, d);
+    ImGui::EndChild();
+    draw_replay(app, src, d);
+    ImGui::EndChild();
+}
+
 void draw_debrief(AppState& app) {
     if (!app.attempt) {
         app.screen = Screen::Picker;
         return;
     }
-    draw_header(app);
-    if (app.screen != Screen::Debrief || !app.attempt) return;  // retry / library pressed
-    ImGui::Separator();
-    draw_timeline(app);
-    const float h = ImGui::GetContentRegionAvail().y;
-    const float w = ImGui::GetContentRegionAvail().x;
-    ImGui::BeginChild("##left", ImVec2(w * 0.42f, h), true);
-    draw_criteria(app);
-    ImGui::EndChild();
-    ImGui::SameLine();
-    ImGui::BeginChild("##right", ImVec2(0, h), false);
-    ImGui::BeginChild("##details", ImVec2(0, h * 0.45f), true);
-    draw_details(app);
-    ImGui::EndChild();
-    draw_replay(app);
-    ImGui::EndChild();
+    session::Attempt& s = *app.attempt;
+    DebriefSource src;
+    src.scenario = &s.scenario();
+    src.log = &s.engine().log();
+    src.report = &s.report();
+    src.mode = s.config().mode;
+    src.score_error = s.report() ? std::string() : s.score_error();
+    src.actions = [&app] { return live_actions(app); };
+    draw_debrief_of(app, src, app.debrief);
 }
 
 }  // namespace dd::app

@@ -1,14 +1,77 @@
-// Screen::ReviewQueue: decisions the scorer marks as uncertain. A placeholder of the console
-// skeleton; the supervisor-screens work replaces this file (views/supervisor.h).
+// Screen::ReviewQueue: what a supervisor should look at before a result goes in a personnel file
+// (trainee_model.h says which attempts, until the scorer flags its uncertain decisions). A row
+// opens the attempt's debrief in the trainee detail, where an override takes it off the queue.
 #include <imgui.h>
 
 #include "sim/app/app_state.h"
+#include "sim/app/ui.h"
+#include "sup_widgets.h"
 #include "supervisor.h"
 
 namespace dd::app {
 
 void draw_review_queue(AppState& app) {
-    ImGui::TextDisabled("%s", app.tr("nav.not_built"));
+    SupervisorState& s = app.sup;
+    if (!app.store || !app.who) return;
+    s.review.poll();
+    // Back from an override, the queue is read again.
+    if (s.review.stale || (!s.review.busy() && s.detail.stale && s.review.value))
+        start_build(s.review, [store = app.store, who = *app.who, f = s.filter] {
+            return review_queue(*store, who, f);
+        });
+    ImGui::TextWrapped("%s", app.tr("review.note"));
+    if (filter_bar(app, "review.filter", s.filter,
+                   s.dash.value ? s.dash.value->sites : std::vector<std::string>{},
+                   s.dash.value ? s.dash.value->cohorts : std::vector<std::string>{},
+                   s.dash.value ? s.dash.value->scenarios : std::vector<std::string>{}))
+        s.review.stale = s.dash.stale = true;
+    if (!s.review.error.empty())
+        ImGui::TextColored(ui::kBad, "%s", app.shown(s.review.error).c_str());
+    if (!s.review.value) {
+        ImGui::TextDisabled("%s", app.tr("dash.loading"));
+        return;
+    }
+    const auto& items = *s.review.value;
+    ImGui::TextUnformatted(
+        app.strings.fmt("review.count", {{"n", std::to_string(items.size())}}).c_str());
+    ui::track("review.count", std::to_string(items.size()));
+    if (!ImGui::BeginTable("##review", 5,
+                           ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
+                               ImGuiTableFlags_BordersInnerH,
+                           ImGui::GetContentRegionAvail()))
+        return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn(app.tr("dash.col.when"), ImGuiTableColumnFlags_WidthFixed);
+    ImGui::TableSetupColumn(app.tr("dash.col.trainee"), ImGuiTableColumnFlags_WidthFixed);
+    ImGui::TableSetupColumn(app.tr("dash.col.scenario"), ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn(app.tr("detail.col.score"), ImGuiTableColumnFlags_WidthFixed);
+    ImGui::TableSetupColumn(app.tr("review.col.why"), ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableHeadersRow();
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        const ReviewItem& it = items[i];
+        const store::AttemptRow& a = it.row;
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        if (ui::selectable(when_text(app, a.ended_at_ms).c_str(), false, "review.open:" + a.uuid,
+                           ImVec2(0, 0))) {
+            s.trainee = a.trainee;
+            s.detail.stale = true;
+            open_stored_debrief(app, a.uuid);  // the detail opens on its debrief
+            s.review.stale = true;
+            app.go(Screen::TraineeDetail);
+        }
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(app.shown(a.trainee_name + " " + a.trainee).c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(app.shown(scenario_title(app, a.scenario_id)).c_str());
+        ImGui::TableNextColumn();
+        if (a.result)
+            ImGui::TextColored(a.result->passed ? ui::kGood : ui::kBad, "%d/%d (%d)",
+                               a.result->score, a.result->max_points, a.result->pass_mark);
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(app.tr(it.reason_key));
+    }
+    ImGui::EndTable();
 }
 
 }  // namespace dd::app

@@ -67,16 +67,10 @@ store::Result<std::vector<ReviewItem>> review_queue(store::Store& store,
     if (!gf) return store::Error{store::ErrorCode::BadInput, bad};
     std::vector<ReviewItem> out;
     for (const session::Mode mode : {session::Mode::Assessment, session::Mode::Refresher}) {
-        store::AttemptFilter af;
-        af.site = filter.site;
-        af.cohort = filter.cohort;
-        af.scenario = filter.scenario;
+        store::AttemptFilter af = attempt_filter(*gf, store.utc_offset_minutes());
         af.mode = mode;
         af.origins = {session::Origin::Proctored};
-        const std::int64_t off = static_cast<std::int64_t>(store.utc_offset_minutes()) * 60000;
         af.limit = limit * 10;  // the newest: a queue is worked from the top
-        if (gf->from_day) af.from_ms = *gf->from_day * 86400000 - off;
-        if (gf->to_day) af.to_ms = (*gf->to_day + 1) * 86400000 - off;
         auto rows = store.attempts(who, af);
         if (!rows) return rows.error();
         for (auto& row : *rows) {
