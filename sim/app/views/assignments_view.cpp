@@ -105,9 +105,7 @@ void draw_form(AppState& app, const AssignmentsModel& m) {
                 "assign.given", {{"n", std::to_string(r->scenarios.size())},
                                  {"who", r->trainee.empty() ? r->cohort : r->trainee}});
             s.form_message_bad = false;
-            s.assign.stale = true;
-            s.dash.stale = true;
-            s.detail.stale = true;
+            s.records_changed();
             f.scenarios.clear();
             f.set_name.clear();
             f.note.clear();
@@ -154,7 +152,7 @@ void draw_not_done(AppState& app, const AssignmentsModel& m, float height) {
             if (st.due_ms)
                 ImGui::TextColored(st.overdue ? ui::kBad : ui::kMuted, "%s%s",
                                    st.overdue ? app.tr("assign.overdue") : "",
-                                   when_text(app, *st.due_ms).c_str());
+                                   due_text(app, *st.due_ms).c_str());
             else
                 ImGui::TextDisabled("—");
         }
@@ -195,14 +193,14 @@ void draw_given(AppState& app, const AssignmentsModel& m, float height) {
                                                .c_str()
                                          : "");
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(a.due_at_ms ? when_text(app, *a.due_at_ms).c_str() : "—");
+        ImGui::TextUnformatted(a.due_at_ms ? due_text(app, *a.due_at_ms).c_str() : "—");
         ImGui::TableNextColumn();
         if (ui::button(app.tr("assign.cancel"), "assign.cancel:" + std::to_string(a.id))) {
             if (auto r = store::cancel_assignment(*app.store, *app.who, a.id); !r) {
                 s.form_message = r.error().message;
                 s.form_message_bad = true;
             }
-            s.assign.stale = s.dash.stale = s.detail.stale = true;
+            s.records_changed();
         }
         ImGui::PopID();
     }

@@ -36,6 +36,8 @@ struct DebriefSource {
     // The buttons under the score (the live attempt: retry, library, save; a stored one: back,
     // print). Returns false when it left the screen (nothing more is drawn this frame).
     std::function<bool()> actions;
+    // Words after a criterion's title in the list (a supervisor's override in force), when set.
+    std::function<std::string(const CriterionResult&)> criterion_note;
     // Drawn under the selected criterion's evidence (a supervisor's override), when set.
     std::function<void(const CriterionResult&)> criterion_extra;
 };

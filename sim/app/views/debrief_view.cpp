@@ -239,6 +239,7 @@ void draw_criteria(AppState& app, const DebriefSource& src, DebriefState& d) {
         ImGui::TableNextColumn();
         std::string label = criterion_title(c, app.strings);
         if (c.critical) label += std::string(" ") + app.tr("debrief.critical_tag");
+        if (src.criterion_note) label += src.criterion_note(c);
         if (ui::selectable(app.shown(label).c_str(), d.selected == static_cast<int>(i),
                            "debrief.criterion:" + c.id, ImVec2(0, 0)))
             d.selected = d.selected == static_cast<int>(i) ? -1 : static_cast<int>(i);

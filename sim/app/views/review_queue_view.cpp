@@ -14,8 +14,7 @@ void draw_review_queue(AppState& app) {
     SupervisorState& s = app.sup;
     if (!app.store || !app.who) return;
     s.review.poll();
-    // Back from an override, the queue is read again.
-    if (s.review.stale || (!s.review.busy() && s.detail.stale && s.review.value))
+    if (s.review.stale)
         start_build(s.review, [store = app.store, who = *app.who, f = s.filter] {
             return review_queue(*store, who, f);
         });
@@ -57,7 +56,6 @@ void draw_review_queue(AppState& app) {
             s.trainee = a.trainee;
             s.detail.stale = true;
             open_stored_debrief(app, a.uuid);  // the detail opens on its debrief
-            s.review.stale = true;
             app.go(Screen::TraineeDetail);
         }
         ImGui::TableNextColumn();

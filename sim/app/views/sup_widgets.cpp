@@ -196,10 +196,11 @@ bool filter_bar(AppState& app, const char* id, DashboardFilter& f,
     ImGui::SameLine();
     // Dates apply on Enter (or leaving the field), not on every keystroke.
     const int flags = ImGuiInputTextFlags_EnterReturnsTrue;
-    changed |= ui::input_text_hint(app.tr("dash.from"), &f.from, p + ".from", w * 0.75f, flags);
+    const float dw = ImGui::CalcTextSize(app.tr("dash.from")).x + ImGui::GetFontSize() * 1.5f;
+    changed |= ui::input_text_hint(app.tr("dash.from"), &f.from, p + ".from", dw, flags);
     changed |= ImGui::IsItemDeactivatedAfterEdit();
     ImGui::SameLine();
-    changed |= ui::input_text_hint(app.tr("dash.to"), &f.to, p + ".to", w * 0.75f, flags);
+    changed |= ui::input_text_hint(app.tr("dash.to"), &f.to, p + ".to", dw, flags);
     changed |= ImGui::IsItemDeactivatedAfterEdit();
     return changed;
 }
@@ -225,6 +226,12 @@ bool print_result(AppState& app, const std::string& uuid, std::string* message) 
 
 std::string when_text(const AppState& app, std::int64_t unix_ms) {
     return store::format_time(unix_ms, app.store ? app.store->utc_offset_minutes() : 0);
+}
+
+std::string due_text(const AppState& app, std::int64_t due_ms) {
+    // Due at the end of a day: the day itself, not the midnight after it.
+    return store::format_day(
+        store::day_of(due_ms - 1, app.store ? app.store->utc_offset_minutes() : 0));
 }
 
 std::string scenario_title(AppState& app, const std::string& id) {

@@ -54,6 +54,8 @@ bool open_stored_debrief(AppState& app, const std::string& uuid);
 
 // "2026-03-10 14:05" in the records' time zone.
 std::string when_text(const AppState& app, std::int64_t unix_ms);
+// The day an assignment is due by ("2026-03-31"; due_ms is the end of that day).
+std::string due_text(const AppState& app, std::int64_t due_ms);
 // The scenario's title from the library (its id when the library does not have it).
 std::string scenario_title(AppState& app, const std::string& id);
 

@@ -174,7 +174,7 @@ void draw_overdue(AppState& app, const DashboardModel& m, float height) {
             }
             ImGui::TableNextColumn();
             ImGui::TextColored(ui::kBad, "%s",
-                               o.due_ms ? when_text(app, *o.due_ms).c_str() : "—");
+                               o.due_ms ? due_text(app, *o.due_ms).c_str() : "—");
         }
     ImGui::EndTable();
     ImGui::TextUnformatted(app.tr("dash.scenarios"));

@@ -58,6 +58,12 @@ struct OverrideForm {
 };
 
 struct SupervisorState {
+    // Something was written (an override, an assignment): every screen reads the records again
+    // when next shown.
+    void records_changed() {
+        dash.stale = detail.stale = review.stale = assign.stale = items.stale = true;
+    }
+
     std::string trainee;  // employee number shown by the trainee detail
     std::string attempt;  // uuid of an attempt opened from it
 

@@ -76,10 +76,13 @@ void draw_override(AppState& app, const CriterionResult& c) {
             const int selected = s.stored_debrief.selected;
             open_stored_debrief(app, uuid);  // the override in force, from the records
             s.stored_debrief.selected = selected;
-            s.override_form.criterion = id;
-            s.override_form.message = app.tr("detail.override.saved");
+            OverrideForm& nf = s.override_form;
+            nf.criterion = id;
+            nf.passed = !c.passed;
+            nf.points = nf.passed ? c.max : 0;
+            nf.message = app.tr("detail.override.saved");
             s.override_form.message_bad = false;
-            s.detail.stale = true;
+            s.records_changed();
         } else {
             f.message = r.error().message;
             f.message_bad = true;
@@ -94,7 +97,10 @@ void draw_override(AppState& app, const CriterionResult& c) {
 
 void draw_stored(AppState& app) {
     SupervisorState& s = app.sup;
-    const StoredDebrief& st = *s.stored;
+    // The buttons and the override form replace or drop app.sup.stored mid-frame; what this
+    // frame draws from stays alive until it ends.
+    const std::shared_ptr<const StoredDebrief> keep = s.stored;
+    const StoredDebrief& st = *keep;
     DebriefSource src;
     src.scenario = st.scenario.scenario.get();
     src.log = &st.record.log;
@@ -130,6 +136,14 @@ void draw_stored(AppState& app) {
         return true;
     };
     src.criterion_extra = [&app](const CriterionResult& c) { draw_override(app, c); };
+    src.criterion_note = [&app](const CriterionResult& c) -> std::string {
+        const store::OverrideRow* o = app.sup.stored->override_of(c.id);
+        if (!o) return {};
+        return app.strings.fmt("detail.override_note",
+                               {{"verdict", app.tr(o->passed ? "debrief.passed" : "debrief.failed")},
+                                {"points", std::to_string(o->points)},
+                                {"max", std::to_string(c.max)}});
+    };
     draw_debrief_of(app, src, s.stored_debrief);
 }
 
@@ -210,11 +224,11 @@ void draw_history(AppState& app, const TraineeDetailModel& m, float height) {
                 ImGui::TextDisabled("—");
             }
             ImGui::TableNextColumn();
-            if (ui::button(app.tr("detail.open"), "detail.open:" + a.uuid))
+            if (ui::button(app.tr("detail.open"), "detail.open:" + std::to_string(i)))
                 open_stored_debrief(app, a.uuid);
             ImGui::TableNextColumn();
             if (ui::button_if(a.result.has_value(), app.tr("detail.pdf"),
-                              "detail.pdf:" + a.uuid)) {
+                              "detail.pdf:" + std::to_string(i))) {
                 std::string msg;
                 const bool ok = print_result(app, a.uuid, &msg);
                 app.sup.stored_error = ok ? std::string() : msg;
@@ -293,7 +307,7 @@ void draw_detail(AppState& app, const TraineeDetailModel& m) {
         ImGui::TextWrapped("%s", app.shown(scenario_title(app, a.scenario_id)).c_str());
         ImGui::TextDisabled("  %s%s%s", app.strings.name("mode.", session::mode_name(a.mode)),
                             a.due_ms ? " · " : "",
-                            a.due_ms ? when_text(app, *a.due_ms).c_str() : "");
+                            a.due_ms ? due_text(app, *a.due_ms).c_str() : "");
     }
     ImGui::EndChild();
     ImGui::EndChild();

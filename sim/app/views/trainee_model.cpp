@@ -62,6 +62,8 @@ store::Result<std::vector<ReviewItem>> review_queue(store::Store& store,
                                                     const store::Principal& who,
                                                     const DashboardFilter& filter,
                                                     std::size_t limit) {
+    // The store would show a trainee their own attempts: the queue is the supervisors'.
+    if (!who.staff()) return store::Error{store::ErrorCode::Denied, "the review queue is for staff"};
     std::string bad;
     auto gf = group_filter(filter, &bad);
     if (!gf) return store::Error{store::ErrorCode::BadInput, bad};
