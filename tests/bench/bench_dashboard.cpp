@@ -1,0 +1,157 @@
+// The supervisor's dashboard over 100,000 stored attempts (issue 11: frame CPU under 8 ms, login
+// → dashboard drawn under 300 ms), both sides of each comparison in the same run:
+//   BM_DashboardModel        the view model built from the store (group report, chart figures,
+//                            overdue drills, choices) — what runs off the window's thread
+//   BM_Frame/empty           one frame of the window with nothing on it but the menu (the login)
+//   BM_Frame/dashboard       one frame of the dashboard with its model (tiles, three charts,
+//                            200 trainees, the scenarios)
+//   BM_Login                 a supervisor's login alone (argon2id verification)
+//   BM_LoginToDashboard      from the login to the first frame that draws the dashboard with its
+//                            figures (login, the model built, the frames in between)
+// The records: bench_records.h's generated file of 100,000 attempts (200 trainees, a year),
+// made once and kept in $DESKDRILL_BENCH_DIR. Run: build/release/tests/bench/bench_dashboard
+#include <benchmark/benchmark.h>
+#include <imgui.h>
+
+#include <chrono>
+
+#include "sim/app/app_state.h"
+#include "sim/app/fonts.h"
+#include "tests/bench/bench_records.h"
+
+namespace {
+
+using namespace dd;
+using namespace dd::app;
+constexpr std::int64_t kAttempts = 100'000;
+const char* const kPassword = "bench-pass";  // bench_records.h's admin
+
+// The records file, generated once (minutes) and then reused.
+const std::string& records_path() {
+    static const std::string path = [] {
+        auto o = bench::generated(kAttempts, true);
+        return o.store->path();
+    }();
+    return path;
+}
+
+// A window-less ImGui context holding the window's state over the records, logged out.
+class Rig {
+  public:
+    Rig() {
+        ctx_ = ImGui::CreateContext();
+        ImGuiIO& io = ImGui::GetIO();
+        io.DisplaySize = ImVec2(1280, 800);
+        io.IniFilename = nullptr;
+        io.DeltaTime = 1.0f / 60;
+        app.opts.assets_dir = DESKDRILL_ASSETS_DIR;
+        app.opts.scenarios_dir = DESKDRILL_SCENARIOS_DIR;
+        std::string err;
+        app.set_language("zh", &err);
+        app.library = session::Library::scan(DESKDRILL_SCENARIOS_DIR);
+        app.resources = bench::resources();
+        if (auto face = find_cjk_font("", &err)) app.fonts.open(*face, &err);
+        app.want_library_text();
+        ok = app.open_records(records_path());
+        frame();
+        frame();
+    }
+    ~Rig() {
+        app.log_out();
+        ImGui::DestroyContext(ctx_);
+    }
+    void frame() {
+        if (app.fonts.dirty()) app.fonts.build(ImGui::GetIO().Fonts, 18.0f);
+        ImGui::NewFrame();
+        draw_frame(app);
+        ImGui::Render();
+    }
+    bool log_in() {
+        std::string err;
+        return app.log_in_staff("admin", kPassword, &err);
+    }
+    // Frames until the dashboard has drawn its model.
+    int frames_to_dashboard() {
+        int n = 0;
+        do {
+            frame();
+            ++n;
+        } while (!(app.screen == Screen::SupervisorHome && app.sup.dash.value &&
+                   !app.sup.dash.busy()) &&
+                 n < 100000);
+        frame();  // the frame that draws it
+        return n + 1;
+    }
+
+    AppState app;
+    bool ok = false;
+
+  private:
+    ImGuiContext* ctx_ = nullptr;
+};
+
+void BM_DashboardModel(benchmark::State& state) {
+    bench::Opened o = bench::generated(kAttempts, true);
+    for (auto _ : state) {
+        auto m = build_dashboard(*o.store, o.who, {}, session::wall_clock_ms());
+        if (!m) {
+            state.SkipWithError(m.error().message.c_str());
+            return;
+        }
+        benchmark::DoNotOptimize(m->group.figures.attempts);
+        state.counters["attempts"] = static_cast<double>(m->group.figures.attempts);
+        state.counters["trainees"] = static_cast<double>(m->charts.trainees.size());
+    }
+}
+BENCHMARK(BM_DashboardModel)->Unit(benchmark::kMillisecond);
+
+void BM_Frame(benchmark::State& state) {
+    const bool dashboard = state.range(0) == 1;
+    Rig rig;
+    if (!rig.ok) {
+        state.SkipWithError(rig.app.records_error.c_str());
+        return;
+    }
+    if (dashboard) {
+        if (!rig.log_in()) {
+            state.SkipWithError("the bench admin could not log in");
+            return;
+        }
+        rig.frames_to_dashboard();
+        rig.frame();  // the atlas has the figures' characters
+    }
+    for (auto _ : state) rig.frame();
+    state.counters["vertices"] = ImGui::GetDrawData()->TotalVtxCount;
+    state.SetLabel(dashboard ? "dashboard, 100k attempts" : "empty (login)");
+}
+BENCHMARK(BM_Frame)->Arg(0)->Arg(1)->Unit(benchmark::kMicrosecond);
+
+void BM_Login(benchmark::State& state) {
+    Rig rig;
+    for (auto _ : state) {
+        if (!rig.log_in()) state.SkipWithError("login failed");
+        state.PauseTiming();
+        rig.app.log_out();
+        state.ResumeTiming();
+    }
+}
+BENCHMARK(BM_Login)->Unit(benchmark::kMillisecond)->Iterations(5);
+
+void BM_LoginToDashboard(benchmark::State& state) {
+    Rig rig;
+    int frames = 0;
+    for (auto _ : state) {
+        if (!rig.log_in()) state.SkipWithError("login failed");
+        frames = rig.frames_to_dashboard();
+        state.PauseTiming();
+        rig.app.log_out();
+        rig.frame();
+        state.ResumeTiming();
+    }
+    state.counters["frames"] = frames;
+}
+BENCHMARK(BM_LoginToDashboard)->Unit(benchmark::kMillisecond)->Iterations(5)->UseRealTime();
+
+}  // namespace
+
+BENCHMARK_MAIN();
