@@ -2,6 +2,7 @@
 // → dashboard drawn under 300 ms), both sides of each comparison in the same run:
 //   BM_DashboardModel        the view model built from the store (group report, chart figures,
 //                            overdue drills, choices) — what runs off the window's thread
+//   BM_DashboardPart/N       its parts: group report, chart figures, overdue drills, people
 //   BM_Frame/empty           one frame of the window with nothing on it but the menu (the login)
 //   BM_Frame/dashboard       one frame of the dashboard with its model (tiles, three charts,
 //                            200 trainees, the scenarios)
@@ -104,6 +105,29 @@ void BM_DashboardModel(benchmark::State& state) {
     }
 }
 BENCHMARK(BM_DashboardModel)->Unit(benchmark::kMillisecond);
+
+// Its parts, to see where the time goes: 0 the group report (summaries), 1 the chart figures
+// (every attempt of the filter), 2 the overdue drills, 3 the people for the filter's choices.
+void BM_DashboardPart(benchmark::State& state) {
+    bench::Opened o = bench::generated(kAttempts, true);
+    const auto part = state.range(0);
+    for (auto _ : state) {
+        bool ok = true;
+        if (part == 0) ok = store::group_report(*o.store, o.who, {}).ok();
+        if (part == 1) ok = store::chart_figures(*o.store, o.who, {}).ok();
+        if (part == 2) {
+            store::AssignmentFilter af;
+            af.overdue_only = true;
+            af.include_done = false;
+            ok = store::assignment_status(*o.store, o.who, af).ok();
+        }
+        if (part == 3) ok = o.store->people(o.who, {}).ok();
+        if (!ok) state.SkipWithError("the store refused");
+    }
+    static const char* const names[] = {"group report", "chart figures", "overdue", "people"};
+    state.SetLabel(names[part]);
+}
+BENCHMARK(BM_DashboardPart)->DenseRange(0, 3)->Unit(benchmark::kMillisecond);
 
 void BM_Frame(benchmark::State& state) {
     const bool dashboard = state.range(0) == 1;
