@@ -88,8 +88,8 @@ run 2 "$D" assign add --db r.db --trainee T001 --scenario no.such-scenario
 has err.txt "unknown scenario 'no.such-scenario'"
 run 2 "$D" report cohort --db r.db --from 2026-02-30
 has err.txt "--from '2026-02-30': not a date"
-run 2 "$D" export --db r.db --format pdf
-has err.txt "--format 'pdf': use csv or xapi"
+run 2 "$D" export --db r.db --format xlsx
+has err.txt "--format 'xlsx': use csv, xapi or pdf"
 run 2 "$D" report cohort --db r.db --result-set 1999.9
 has err.txt "no result set matches '1999.9'"
 run 2 "$D" report trainee T002 --db r.db --as T001
