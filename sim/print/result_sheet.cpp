@@ -55,8 +55,7 @@ class Page {
                 PangoAlignment align = PANGO_ALIGN_LEFT) {
         LayoutPtr layout(pango_cairo_create_layout(cr_), g_object_unref);
         PangoFontDescription* font = pango_font_description_from_string(kFamily);
-        pango_font_description_set_size(font,
-                                        static_cast<gint>(size * scale_ * PANGO_SCALE));
+        pango_font_description_set_size(font, static_cast<gint>(size * scale_ * PANGO_SCALE));
         pango_font_description_set_weight(font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
         pango_layout_set_font_description(layout.get(), font);
         pango_font_description_free(font);
@@ -158,16 +157,17 @@ double lay_out(Page& p, const SheetData& s, const i18n::Strings& strings) {
     if (!s.cohort.empty()) where += " / " + s.cohort;
     const std::string scenario =
         r.title + "（" + r.scenario + " v" + std::to_string(r.scenario_version) + "）";
-    const std::string how = std::string(strings.name("mode.", session::mode_name(s.mode))) +
-                            " · " + strings.name("ending.", session::ending_name(s.ending)) +
-                            " · " + strings.name("origin.", session::origin_name(s.origin));
+    const std::string how = std::string(strings.name("mode.", session::mode_name(s.mode))) + " · " +
+                            strings.name("ending.", session::ending_name(s.ending)) + " · " +
+                            strings.name("origin.", session::origin_name(s.origin));
     double h1 = field(kLeft, y, "print.trainee", who);
     double h2 = field(mid, y, "print.site", where);
     y += std::max(h1, h2) + 4 * k;
     h1 = field(kLeft, y, "print.date", store::format_time(s.ended_at_ms, s.utc_offset_minutes));
     h2 = field(mid, y, "print.mode", how);
     y += std::max(h1, h2) + 4 * k;
-    h1 = field(kLeft, y, "print.standards", r.catalogue_version.empty() ? "—" : r.catalogue_version);
+    h1 =
+        field(kLeft, y, "print.standards", r.catalogue_version.empty() ? "—" : r.catalogue_version);
     y += h1 + 4 * k;
     // The scenario's title is the longest value: it gets the whole width.
     p.text(kLeft, y, 70 * k, strings.tr("print.scenario"), 9.5, kGrey);
@@ -198,8 +198,8 @@ double lay_out(Page& p, const SheetData& s, const i18n::Strings& strings) {
         for (const auto& id : r.critical_failed)
             for (const auto& c : r.criteria)
                 if (c.id == id)
-                    list += (list.empty() ? "" : strings.tr("join.and")) +
-                            criterion_title(c, strings);
+                    list +=
+                        (list.empty() ? "" : strings.tr("join.and")) + criterion_title(c, strings);
         y += p.text(kLeft, y, kRight - kLeft, strings.fmt("debrief.critical", {{"list", list}}),
                     9.5, kBad) +
              2 * k;
@@ -222,22 +222,22 @@ double lay_out(Page& p, const SheetData& s, const i18n::Strings& strings) {
         if (c.critical) title += strings.tr("debrief.critical_tag");
         double h = p.text(cx0 + 4, y, cx1 - cx0, c.passed ? "√" : "×", body + 1, col, true);
         h = std::max(h, p.text(cx1, y, cx2 - cx1 - 6, title, body, kInk, false, 3));
-        h = std::max(h, p.text(cx2, y, cx3 - cx2, std::to_string(c.points) + "/" +
-                                                      std::to_string(c.max),
-                               body, col));
-        double eh = p.text(cx3, y, kRight - cx3, evidence_line(c, strings), body - 0.5, kInk,
-                           false, 2);
+        h = std::max(h, p.text(cx2, y, cx3 - cx2,
+                               std::to_string(c.points) + "/" + std::to_string(c.max), body, col));
+        double eh =
+            p.text(cx3, y, kRight - cx3, evidence_line(c, strings), body - 0.5, kInk, false, 2);
         if (auto it = in_force.find(c.id); it != in_force.end()) {
             const store::OverrideRow& o = *it->second;
-            eh += p.text(cx3, y + eh, kRight - cx3,
-                         strings.fmt("print.override",
-                                     {{"verdict", strings.tr(o.passed ? "debrief.passed"
-                                                                      : "debrief.failed")},
-                                      {"points", std::to_string(o.points)},
-                                      {"max", std::to_string(c.max)},
-                                      {"reason", o.reason},
-                                      {"who", o.supervisor_name}}),
-                         body - 0.5, kAccent, false, 2);
+            eh +=
+                p.text(cx3, y + eh, kRight - cx3,
+                       strings.fmt(
+                           "print.override",
+                           {{"verdict", strings.tr(o.passed ? "debrief.passed" : "debrief.failed")},
+                            {"points", std::to_string(o.points)},
+                            {"max", std::to_string(c.max)},
+                            {"reason", o.reason},
+                            {"who", o.supervisor_name}}),
+                       body - 0.5, kAccent, false, 2);
         }
         y += std::max(h, eh) + 3 * k;
         p.line(kLeft, y - 1.5 * k, kRight, y - 1.5 * k);
@@ -260,8 +260,8 @@ void draw_foot(Page& p, const SheetData& s, const i18n::Strings& strings) {
     sign(kLeft, "print.sign_trainee");
     sign(mid + 10, "print.sign_supervisor");
     p.text(kLeft, kBottom - 16, kRight - kLeft,
-           strings.fmt("print.footer", {{"uuid", s.attempt_uuid},
-                                        {"hash", s.attempt_hash.substr(0, 16)}}),
+           strings.fmt("print.footer",
+                       {{"uuid", s.attempt_uuid}, {"hash", s.attempt_hash.substr(0, 16)}}),
            7, kGrey);
 }
 
@@ -305,8 +305,7 @@ store::Result<SheetData> sheet_for(store::Store& store, const store::Principal& 
     return s;
 }
 
-store::Result<std::string> render_result_pdf(const SheetData& sheet,
-                                             const i18n::Strings& strings) {
+store::Result<std::string> render_result_pdf(const SheetData& sheet, const i18n::Strings& strings) {
     if (sheet.report.criteria.empty())
         return store::Error{store::ErrorCode::BadInput, "the report has no criteria to print"};
     // Measure first on a scratch surface: the largest type at which the table ends above the
@@ -314,8 +313,8 @@ store::Result<std::string> render_result_pdf(const SheetData& sheet,
     double scale = 1.0;
     {
         cairo_surface_t* scratch = cairo_pdf_surface_create_for_stream(
-            [](void*, const unsigned char*, unsigned int) { return CAIRO_STATUS_SUCCESS; },
-            nullptr, kPageW, kPageH);
+            [](void*, const unsigned char*, unsigned int) { return CAIRO_STATUS_SUCCESS; }, nullptr,
+            kPageW, kPageH);
         cairo_t* cr = cairo_create(scratch);
         for (; scale > 0.62; scale -= 0.06) {
             Page measure(cr, scale, false);
@@ -354,11 +353,10 @@ store::Result<std::string> render_result_pdf(const SheetData& sheet,
     const cairo_status_t surface_status = cairo_surface_status(surface);
     cairo_surface_destroy(surface);
     if (status != CAIRO_STATUS_SUCCESS || surface_status != CAIRO_STATUS_SUCCESS)
-        return store::Error{store::ErrorCode::Io,
-                            std::string("PDF: ") + cairo_status_to_string(
-                                                       status != CAIRO_STATUS_SUCCESS
-                                                           ? status
-                                                           : surface_status)};
+        return store::Error{
+            store::ErrorCode::Io,
+            std::string("PDF: ") +
+                cairo_status_to_string(status != CAIRO_STATUS_SUCCESS ? status : surface_status)};
     return pdf;
 }
 

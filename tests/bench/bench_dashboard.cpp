@@ -77,9 +77,9 @@ class Rig {
         do {
             frame();
             ++n;
-        } while (!(app.screen == Screen::SupervisorHome && app.sup.dash.value &&
-                   !app.sup.dash.busy()) &&
-                 n < 100000);
+        } while (
+            !(app.screen == Screen::SupervisorHome && app.sup.dash.value && !app.sup.dash.busy()) &&
+            n < 100000);
         frame();  // the frame that draws it
         return n + 1;
     }

@@ -44,8 +44,7 @@ std::optional<store::NewAssignment> make_assignment(const AssignForm& f, int utc
     return a;
 }
 
-store::Result<AssignmentsModel> build_assignments(store::Store& store,
-                                                  const store::Principal& who,
+store::Result<AssignmentsModel> build_assignments(store::Store& store, const store::Principal& who,
                                                   std::int64_t now_ms) {
     AssignmentsModel m;
     store::AssignmentFilter af;
@@ -54,8 +53,9 @@ store::Result<AssignmentsModel> build_assignments(store::Store& store,
     if (!list) return list.error();
     for (auto& a : *list)
         if (!a.cancelled_at_ms) m.assignments.push_back(std::move(a));
-    std::stable_sort(m.assignments.begin(), m.assignments.end(),
-                     [](const auto& x, const auto& y) { return x.created_at_ms > y.created_at_ms; });
+    std::stable_sort(m.assignments.begin(), m.assignments.end(), [](const auto& x, const auto& y) {
+        return x.created_at_ms > y.created_at_ms;
+    });
     af.include_done = false;
     auto status = store::assignment_status(store, who, af);
     if (!status) return status.error();

@@ -31,14 +31,13 @@ std::optional<store::NewAssignment> make_assignment(const AssignForm& form, int 
                                                     std::string* error_key, std::string* bad);
 
 struct AssignmentsModel {
-    std::vector<store::Assignment> assignments;        // not cancelled, newest first
-    std::vector<store::AssignmentStatus> not_done;     // overdue first, then by due date
-    std::vector<store::Person> trainees;               // active, by site, cohort, number
-    std::vector<std::string> cohorts;                  // with trainees
+    std::vector<store::Assignment> assignments;     // not cancelled, newest first
+    std::vector<store::AssignmentStatus> not_done;  // overdue first, then by due date
+    std::vector<store::Person> trainees;            // active, by site, cohort, number
+    std::vector<std::string> cohorts;               // with trainees
 };
 
-store::Result<AssignmentsModel> build_assignments(store::Store& store,
-                                                  const store::Principal& who,
+store::Result<AssignmentsModel> build_assignments(store::Store& store, const store::Principal& who,
                                                   std::int64_t now_ms);
 
 }  // namespace dd::app

@@ -33,18 +33,18 @@ void draw_form(AppState& app, const AssignmentsModel& m) {
             if (p.employee_no == f.trainee) preview = app.shown(p.name + " " + p.employee_no);
         if (ImGui::BeginCombo("##assign_trainee", preview.c_str())) {
             for (const auto& p : m.trainees)
-                if (ui::selectable(app.shown(p.name + " " + p.employee_no + " · " + p.site + " / " +
-                                             p.cohort)
-                                       .c_str(),
-                                   p.employee_no == f.trainee, "assign.trainee:" + p.employee_no))
+                if (ui::selectable(
+                        app.shown(p.name + " " + p.employee_no + " · " + p.site + " / " + p.cohort)
+                            .c_str(),
+                        p.employee_no == f.trainee, "assign.trainee:" + p.employee_no))
                     f.trainee = p.employee_no;
             ImGui::EndCombo();
         }
         ui::track("assign.trainee", preview);
     } else {
         ImGui::SetNextItemWidth(w * 0.5f);
-        const std::string preview = f.cohort.empty() ? app.tr("assign.pick_cohort")
-                                                     : app.shown(f.cohort);
+        const std::string preview =
+            f.cohort.empty() ? app.tr("assign.pick_cohort") : app.shown(f.cohort);
         if (ImGui::BeginCombo("##assign_cohort", preview.c_str())) {
             for (const auto& c : m.cohorts)
                 if (ui::selectable(app.shown(c).c_str(), c == f.cohort, "assign.cohort:" + c))
@@ -74,8 +74,8 @@ void draw_form(AppState& app, const AssignmentsModel& m) {
 
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(app.tr("assign.mode"));
-    for (const auto mode : {session::Mode::Practice, session::Mode::Assessment,
-                            session::Mode::Refresher}) {
+    for (const auto mode :
+         {session::Mode::Practice, session::Mode::Assessment, session::Mode::Refresher}) {
         ImGui::SameLine();
         const std::string name(session::mode_name(mode));
         if (ui::radio(app.strings.name("mode.", name), f.mode == mode, "assign.mode:" + name))
@@ -113,8 +113,7 @@ void draw_form(AppState& app, const AssignmentsModel& m) {
         app.shown(s.form_message);
     }
     if (!s.form_message.empty()) {
-        ImGui::TextColored(s.form_message_bad ? ui::kBad : ui::kGood, "%s",
-                           s.form_message.c_str());
+        ImGui::TextColored(s.form_message_bad ? ui::kBad : ui::kGood, "%s", s.form_message.c_str());
         ui::track("assign.message", s.form_message);
     }
 }
@@ -125,10 +124,10 @@ void draw_not_done(AppState& app, const AssignmentsModel& m, float height) {
     ImGui::TextUnformatted(
         app.strings.fmt("assign.not_done", {{"n", std::to_string(m.not_done.size())}}).c_str());
     ui::track("assign.not_done");
-    if (!ImGui::BeginTable("##not_done", 4,
-                           ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
-                               ImGuiTableFlags_BordersInnerH,
-                           ImVec2(0, height)))
+    if (!ImGui::BeginTable(
+            "##not_done", 4,
+            ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerH,
+            ImVec2(0, height)))
         return;
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn(app.tr("dash.col.trainee"), ImGuiTableColumnFlags_WidthFixed);
@@ -162,10 +161,10 @@ void draw_not_done(AppState& app, const AssignmentsModel& m, float height) {
 void draw_given(AppState& app, const AssignmentsModel& m, float height) {
     SupervisorState& s = app.sup;
     ImGui::TextUnformatted(app.tr("assign.given_list"));
-    if (!ImGui::BeginTable("##given", 4,
-                           ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
-                               ImGuiTableFlags_BordersInnerH,
-                           ImVec2(0, height)))
+    if (!ImGui::BeginTable(
+            "##given", 4,
+            ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerH,
+            ImVec2(0, height)))
         return;
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn(app.tr("assign.to"), ImGuiTableColumnFlags_WidthFixed);
@@ -177,21 +176,20 @@ void draw_given(AppState& app, const AssignmentsModel& m, float height) {
         ImGui::PushID(static_cast<int>(a.id));
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(
-            app.shown(a.trainee.empty() ? a.cohort + (a.site.empty() ? "" : " @" + a.site)
-                                        : a.trainee)
-                .c_str());
+        ImGui::TextUnformatted(app.shown(a.trainee.empty()
+                                             ? a.cohort + (a.site.empty() ? "" : " @" + a.site)
+                                             : a.trainee)
+                                   .c_str());
         ImGui::TableNextColumn();
         std::string list = a.set_name.empty() ? "" : "[" + a.set_name + "] ";
         for (std::size_t i = 0; i < a.scenarios.size(); ++i)
             list += (i ? app.tr("join.and") : "") + scenario_title(app, a.scenarios[i]);
         ImGui::TextWrapped("%s", app.shown(list).c_str());
-        ImGui::TextDisabled("%s%s", app.strings.name("mode.", session::mode_name(a.mode)),
-                            a.every_days ? app.strings
-                                               .fmt("assign.every_n",
-                                                    {{"n", std::to_string(*a.every_days)}})
-                                               .c_str()
-                                         : "");
+        ImGui::TextDisabled(
+            "%s%s", app.strings.name("mode.", session::mode_name(a.mode)),
+            a.every_days
+                ? app.strings.fmt("assign.every_n", {{"n", std::to_string(*a.every_days)}}).c_str()
+                : "");
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(a.due_at_ms ? due_text(app, *a.due_at_ms).c_str() : "—");
         ImGui::TableNextColumn();

@@ -124,19 +124,18 @@ std::vector<KpiTile> kpi_tiles(const store::GroupFigures& g, const i18n::Strings
                                 : "—",
                    std::nullopt});
     // Every call is to be answered within three rings (001 §4.1.5): good only at 100 %.
-    out.push_back({"dash.kpi.within_3", percent_text(pct(g.within_3_rate)),
-                   g.within_3_rate ? std::optional<bool>(*g.within_3_rate >= 0.999)
-                                   : std::nullopt});
+    out.push_back(
+        {"dash.kpi.within_3", percent_text(pct(g.within_3_rate)),
+         g.within_3_rate ? std::optional<bool>(*g.within_3_rate >= 0.999) : std::nullopt});
     out.push_back({"dash.kpi.response", seconds_text(g.response_mean_ms, strings),
-                   g.response_mean_ms
-                       ? std::optional<bool>(*g.response_mean_ms <= kResponseLimitMs)
-                       : std::nullopt});
+                   g.response_mean_ms ? std::optional<bool>(*g.response_mean_ms <= kResponseLimitMs)
+                                      : std::nullopt});
     out.push_back({"dash.kpi.resolution", seconds_text(g.resolution_mean_ms, strings),
                    g.resolution_mean_ms
                        ? std::optional<bool>(*g.resolution_mean_ms <= kResolutionLimitMs)
                        : std::nullopt});
-    out.push_back({"dash.kpi.complaints", percent_text(pct(g.complaint_success_rate)),
-                   std::nullopt});
+    out.push_back(
+        {"dash.kpi.complaints", percent_text(pct(g.complaint_success_rate)), std::nullopt});
     return out;
 }
 
@@ -148,9 +147,9 @@ std::vector<ChartPoint> score_line(const store::ChartFigures& c) {
     for (const auto& p : c.over_time) {
         if (!p.percent) continue;
         ChartPoint cp;
-        cp.x = c.over_time.size() == 1 ? 0.5f
-                                       : static_cast<float>(static_cast<double>(p.period - first) /
-                                                            span);
+        cp.x = c.over_time.size() == 1
+                   ? 0.5f
+                   : static_cast<float>(static_cast<double>(p.period - first) / span);
         cp.y = static_cast<float>(std::clamp(*p.percent / 100.0, 0.0, 1.0));
         cp.label = period_label(p.period, c.monthly);
         cp.n = p.attempts;

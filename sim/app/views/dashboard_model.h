@@ -43,7 +43,7 @@ struct DashboardModel {
     DashboardFilter filter;
     store::GroupReport group;
     store::ChartFigures charts;
-    std::vector<store::AssignmentStatus> overdue;  // overdue drills, most overdue first
+    std::vector<store::AssignmentStatus> overdue;        // overdue drills, most overdue first
     std::vector<std::string> sites, cohorts, scenarios;  // the filter's choices
     std::int64_t built_at_ms = 0;
 };

@@ -24,8 +24,7 @@ void draw_list(AppState& app, const std::vector<LibraryRow>& rows) {
         const bool bad = !r.error.empty();
         auto v = s.verified.find(r.id);
         const char* mark = bad ? "×" : (v == s.verified.end() ? "·" : (v->second.ok ? "√" : "!"));
-        ImGui::TextColored(bad || (v != s.verified.end() && !v->second.ok) ? ui::kBad
-                                                                           : ui::kGood,
+        ImGui::TextColored(bad || (v != s.verified.end() && !v->second.ok) ? ui::kBad : ui::kGood,
                            "%s", mark);
         ImGui::SameLine();
         if (ui::selectable(app.shown(r.title).c_str(), s.library_selected == r.id,
@@ -48,10 +47,9 @@ void draw_verify(AppState& app, const LibraryRow& r) {
                       app.tr("library.verify"), "library.verify")) {
         const auto* sf = app.library.find(r.id);
         if (sf && sf->scenario)
-            s.verifying = std::async(std::launch::async,
-                                     [sc = sf->scenario, res = app.resources] {
-                                         return verify_one(*sc, *res);
-                                     });
+            s.verifying = std::async(std::launch::async, [sc = sf->scenario, res = app.resources] {
+                return verify_one(*sc, *res);
+            });
     }
     if (running) {
         ImGui::SameLine();
@@ -81,9 +79,9 @@ void draw_details(AppState& app, const LibraryRow& r) {
     ImGui::SetWindowFontScale(1.25f);
     ImGui::TextUnformatted(app.shown(r.title).c_str());
     ImGui::SetWindowFontScale(1.0f);
-    ImGui::TextDisabled("%s · %s · %s", r.id.c_str(), app.strings.name("category.", r.category),
-                        app.strings.fmt("library.difficulty", {{"n", std::to_string(r.difficulty)}})
-                            .c_str());
+    ImGui::TextDisabled(
+        "%s · %s · %s", r.id.c_str(), app.strings.name("category.", r.category),
+        app.strings.fmt("library.difficulty", {{"n", std::to_string(r.difficulty)}}).c_str());
     if (!r.error.empty()) {
         ImGui::TextColored(ui::kBad, "%s", app.tr("library.broken"));
         ImGui::TextWrapped("%s", app.shown(r.error).c_str());

@@ -20,8 +20,8 @@ struct LibraryRow {
     std::string title;
     std::string category;
     int difficulty = 0;
-    std::string error;                  // diagnostics when the file does not load
-    std::vector<std::string> criteria;  // ids, in the scenario's order
+    std::string error;                          // diagnostics when the file does not load
+    std::vector<std::string> criteria;          // ids, in the scenario's order
     std::optional<store::ScenarioItems> items;  // none: no attempts stored
 };
 

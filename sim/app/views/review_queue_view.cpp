@@ -34,10 +34,10 @@ void draw_review_queue(AppState& app) {
     ImGui::TextUnformatted(
         app.strings.fmt("review.count", {{"n", std::to_string(items.size())}}).c_str());
     ui::track("review.count", std::to_string(items.size()));
-    if (!ImGui::BeginTable("##review", 5,
-                           ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
-                               ImGuiTableFlags_BordersInnerH,
-                           ImGui::GetContentRegionAvail()))
+    if (!ImGui::BeginTable(
+            "##review", 5,
+            ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerH,
+            ImGui::GetContentRegionAvail()))
         return;
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn(app.tr("dash.col.when"), ImGuiTableColumnFlags_WidthFixed);

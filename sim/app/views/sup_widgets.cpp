@@ -17,7 +17,9 @@ namespace dd::app {
 
 namespace {
 
-ImU32 col(const ImVec4& c) { return ImGui::GetColorU32(c); }
+ImU32 col(const ImVec4& c) {
+    return ImGui::GetColorU32(c);
+}
 
 // The plot area inside a chart's frame, with room for the y labels on the left.
 struct Frame {
@@ -47,8 +49,8 @@ Frame chart_frame(const char* id, ImVec2 size, float left_pad) {
 
 }  // namespace
 
-void line_chart(AppState& app, const char* id, const std::vector<ChartPoint>& points,
-                ImVec2 size, float mark) {
+void line_chart(AppState& app, const char* id, const std::vector<ChartPoint>& points, ImVec2 size,
+                float mark) {
     const Frame f = chart_frame(id, size, 34 * app.ui_scale);
     const bool hovered = ImGui::IsItemHovered();
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -95,15 +97,13 @@ void line_chart(AppState& app, const char* id, const std::vector<ChartPoint>& po
         ImGui::BeginTooltip();
         ImGui::Text("%s  %s", p.label.c_str(), percent_text(p.y * 100.0).c_str());
         if (p.n > 1)
-            ImGui::TextDisabled("%s",
-                                app.strings.fmt("dash.n_attempts", {{"n", std::to_string(p.n)}})
-                                    .c_str());
+            ImGui::TextDisabled(
+                "%s", app.strings.fmt("dash.n_attempts", {{"n", std::to_string(p.n)}}).c_str());
         ImGui::EndTooltip();
     }
 }
 
-void histogram(AppState& app, const char* id, const std::vector<std::int64_t>& bins,
-               ImVec2 size) {
+void histogram(AppState& app, const char* id, const std::vector<std::int64_t>& bins, ImVec2 size) {
     const Frame f = chart_frame(id, size, 34 * app.ui_scale);
     const bool hovered = ImGui::IsItemHovered();
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -124,7 +124,8 @@ void histogram(AppState& app, const char* id, const std::vector<std::int64_t>& b
         const float h = (f.p1.y - f.p0.y) * static_cast<float>(bins[i]) /
                         static_cast<float>(std::max<std::int64_t>(top, 1));
         // Below 60 % is a fail at the usual pass mark: those bins in the warning colour.
-        const ImVec4 c = i < 6 ? ImVec4(0.90f, 0.45f, 0.35f, 0.85f) : ImVec4(0.35f, 0.72f, 0.45f, 0.9f);
+        const ImVec4 c =
+            i < 6 ? ImVec4(0.90f, 0.45f, 0.35f, 0.85f) : ImVec4(0.35f, 0.72f, 0.45f, 0.9f);
         dl->AddRectFilled(ImVec2(x0, f.p1.y - h), ImVec2(x1, f.p1.y), col(c), 2);
         char label[8];
         std::snprintf(label, sizeof label, "%zu", i * 10);
@@ -146,10 +147,10 @@ void percent_bar(float percent, float width, float warn) {
     const float y = o.y + (ImGui::GetTextLineHeight() - h) / 2;
     dl->AddRectFilled(ImVec2(o.x, y), ImVec2(o.x + width, y + h), col(ImVec4(1, 1, 1, 0.07f)), 2);
     const float w = width * std::clamp(percent, 0.0f, 100.0f) / 100.0f;
-    dl->AddRectFilled(ImVec2(o.x, y), ImVec2(o.x + w, y + h),
-                      col(percent < warn ? ImVec4(0.90f, 0.45f, 0.35f, 0.9f)
-                                         : ImVec4(0.35f, 0.72f, 0.45f, 0.9f)),
-                      2);
+    dl->AddRectFilled(
+        ImVec2(o.x, y), ImVec2(o.x + w, y + h),
+        col(percent < warn ? ImVec4(0.90f, 0.45f, 0.35f, 0.9f) : ImVec4(0.35f, 0.72f, 0.45f, 0.9f)),
+        2);
 }
 
 // ---- filter bar ------------------------------------------------------------------------------

@@ -18,11 +18,10 @@ class AppState;
 
 // A line chart of points in the unit square (y: 0…100 %), with a guide at `mark` (the pass mark,
 // as a fraction; < 0 for none). Hovering a point shows its label and value. `id` is the test id.
-void line_chart(AppState& app, const char* id, const std::vector<ChartPoint>& points,
-                ImVec2 size, float mark = -1);
+void line_chart(AppState& app, const char* id, const std::vector<ChartPoint>& points, ImVec2 size,
+                float mark = -1);
 // Vertical bars for the bins of a distribution (0–10 %, …, 90–100 %), labelled under the axis.
-void histogram(AppState& app, const char* id, const std::vector<std::int64_t>& bins,
-               ImVec2 size);
+void histogram(AppState& app, const char* id, const std::vector<std::int64_t>& bins, ImVec2 size);
 // One horizontal bar (0…100 %) after a label, coloured by the value (red below `warn`).
 void percent_bar(float percent, float width, float warn = 60);
 

@@ -32,8 +32,9 @@ void rebuild(AppState& app) {
 void draw_tiles(AppState& app, const DashboardModel& m) {
     const auto tiles = kpi_tiles(m.group.figures, app.strings);
     const float gap = ImGui::GetStyle().ItemSpacing.x;
-    const float w = (ImGui::GetContentRegionAvail().x - gap * static_cast<float>(tiles.size() - 1)) /
-                    static_cast<float>(tiles.size());
+    const float w =
+        (ImGui::GetContentRegionAvail().x - gap * static_cast<float>(tiles.size() - 1)) /
+        static_cast<float>(tiles.size());
     const float h = ImGui::GetTextLineHeight() * 3.4f;
     for (std::size_t i = 0; i < tiles.size(); ++i) {
         const KpiTile& t = tiles[i];
@@ -42,8 +43,8 @@ void draw_tiles(AppState& app, const DashboardModel& m) {
                           ImGuiWindowFlags_NoScrollbar);
         ImGui::TextDisabled("%s", app.tr(t.label_key));
         ImGui::SetWindowFontScale(1.45f);
-        const ImVec4 c = !t.good ? ImGui::GetStyleColorVec4(ImGuiCol_Text)
-                                 : (*t.good ? ui::kGood : ui::kBad);
+        const ImVec4 c =
+            !t.good ? ImGui::GetStyleColorVec4(ImGuiCol_Text) : (*t.good ? ui::kGood : ui::kBad);
         ImGui::TextColored(c, "%s", app.shown(t.value).c_str());
         ImGui::SetWindowFontScale(1.0f);
         ImGui::EndChild();
@@ -148,10 +149,10 @@ void draw_overdue(AppState& app, const DashboardModel& m, float height) {
     ImGui::TextUnformatted(
         app.strings.fmt("dash.overdue", {{"n", std::to_string(m.overdue.size())}}).c_str());
     ui::track("dash.overdue");
-    if (!ImGui::BeginTable("##overdue", 3,
-                           ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
-                               ImGuiTableFlags_BordersInnerH,
-                           ImVec2(0, height * 0.55f)))
+    if (!ImGui::BeginTable(
+            "##overdue", 3,
+            ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerH,
+            ImVec2(0, height * 0.55f)))
         return;
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn(app.tr("dash.col.trainee"), ImGuiTableColumnFlags_WidthStretch);
@@ -173,15 +174,14 @@ void draw_overdue(AppState& app, const DashboardModel& m, float height) {
                 ImGui::TextDisabled("%s", app.tr("mode.refresher"));
             }
             ImGui::TableNextColumn();
-            ImGui::TextColored(ui::kBad, "%s",
-                               o.due_ms ? due_text(app, *o.due_ms).c_str() : "—");
+            ImGui::TextColored(ui::kBad, "%s", o.due_ms ? due_text(app, *o.due_ms).c_str() : "—");
         }
     ImGui::EndTable();
     ImGui::TextUnformatted(app.tr("dash.scenarios"));
-    if (!ImGui::BeginTable("##scenarios", 3,
-                           ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
-                               ImGuiTableFlags_BordersInnerH,
-                           ImVec2(0, height * 0.45f - ImGui::GetTextLineHeightWithSpacing())))
+    if (!ImGui::BeginTable(
+            "##scenarios", 3,
+            ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerH,
+            ImVec2(0, height * 0.45f - ImGui::GetTextLineHeightWithSpacing())))
         return;
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn(app.tr("dash.col.scenario"), ImGuiTableColumnFlags_WidthStretch);
@@ -227,20 +227,21 @@ void draw_supervisor_home(AppState& app) {
         ImGui::TextDisabled("%s", app.tr("dash.loading"));
     }
     if (!filter_ok)
-        ImGui::TextColored(ui::kBad, "%s",
-                           app.shown(app.strings.fmt("dash.bad_date", {{"text", bad_date}}))
-                               .c_str());
+        ImGui::TextColored(
+            ui::kBad, "%s",
+            app.shown(app.strings.fmt("dash.bad_date", {{"text", bad_date}})).c_str());
     else if (!s.dash.error.empty())
-        ImGui::TextColored(ui::kBad, "%s",
-                           app.shown(app.strings.fmt("dash.error", {{"text", s.dash.error}}))
-                               .c_str());
+        ImGui::TextColored(
+            ui::kBad, "%s",
+            app.shown(app.strings.fmt("dash.error", {{"text", s.dash.error}})).c_str());
     if (!m) return;
     if (m->group.figures.attempts == 0) ImGui::TextDisabled("%s", app.tr("dash.empty"));
     ui::track("dash.ready");
     draw_tiles(app, *m);
     draw_charts(app, *m);
-    const float h = std::max(ImGui::GetContentRegionAvail().y - ImGui::GetTextLineHeightWithSpacing(),
-                             120.0f * app.ui_scale);
+    const float h =
+        std::max(ImGui::GetContentRegionAvail().y - ImGui::GetTextLineHeightWithSpacing(),
+                 120.0f * app.ui_scale);
     const float w = ImGui::GetContentRegionAvail().x;
     ImGui::BeginGroup();
     ImGui::BeginChild("##dash_left", ImVec2(w * 0.55f, h + ImGui::GetTextLineHeightWithSpacing()),

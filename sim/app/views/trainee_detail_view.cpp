@@ -34,15 +34,16 @@ void draw_override(AppState& app, const CriterionResult& c) {
     ImGui::TextColored(ui::kAccent, "%s", app.tr("detail.override"));
     if (const store::OverrideRow* o = s.stored->override_of(c.id)) {
         ImGui::TextWrapped(
-            "%s", app.shown(app.strings.fmt(
-                                "detail.override_in_force",
-                                {{"verdict", app.tr(o->passed ? "debrief.passed" : "debrief.failed")},
-                                 {"points", std::to_string(o->points)},
-                                 {"max", std::to_string(c.max)},
-                                 {"reason", o->reason},
-                                 {"who", o->supervisor_name},
-                                 {"when", when_text(app, o->created_at_ms)}}))
-                      .c_str());
+            "%s",
+            app.shown(app.strings.fmt(
+                          "detail.override_in_force",
+                          {{"verdict", app.tr(o->passed ? "debrief.passed" : "debrief.failed")},
+                           {"points", std::to_string(o->points)},
+                           {"max", std::to_string(c.max)},
+                           {"reason", o->reason},
+                           {"who", o->supervisor_name},
+                           {"when", when_text(app, o->created_at_ms)}}))
+                .c_str());
         ui::track("detail.override_in_force");
     }
     if (ui::radio(app.tr("debrief.passed"), f.passed, "detail.override.pass")) {
@@ -60,8 +61,7 @@ void draw_override(AppState& app, const CriterionResult& c) {
                     &f.points);
     ui::track("detail.override.points");
     f.points = std::clamp(f.points, 0, c.max);
-    ui::input_text_hint(app.tr("detail.override.reason"), &f.reason, "detail.override.reason",
-                        -1);
+    ui::input_text_hint(app.tr("detail.override.reason"), &f.reason, "detail.override.reason", -1);
     if (ui::button_if(!f.reason.empty(), app.tr("detail.override.submit"),
                       "detail.override.submit")) {
         store::NewOverride o;
@@ -128,10 +128,10 @@ void draw_stored(AppState& app) {
                             app.strings.name("ending.", session::ending_name(row.ending)))
                       .c_str());
         if (!ss.stored->matches) {
-            ImGui::TextColored(ui::kWarn, "%s",
-                               app.shown(app.strings.fmt("detail.mismatch",
-                                                         {{"text", ss.stored->mismatch}}))
-                                   .c_str());
+            ImGui::TextColored(
+                ui::kWarn, "%s",
+                app.shown(app.strings.fmt("detail.mismatch", {{"text", ss.stored->mismatch}}))
+                    .c_str());
         }
         return true;
     };
@@ -139,10 +139,11 @@ void draw_stored(AppState& app) {
     src.criterion_note = [&app](const CriterionResult& c) -> std::string {
         const store::OverrideRow* o = app.sup.stored->override_of(c.id);
         if (!o) return {};
-        return app.strings.fmt("detail.override_note",
-                               {{"verdict", app.tr(o->passed ? "debrief.passed" : "debrief.failed")},
-                                {"points", std::to_string(o->points)},
-                                {"max", std::to_string(c.max)}});
+        return app.strings.fmt(
+            "detail.override_note",
+            {{"verdict", app.tr(o->passed ? "debrief.passed" : "debrief.failed")},
+             {"points", std::to_string(o->points)},
+             {"max", std::to_string(c.max)}});
     };
     draw_debrief_of(app, src, s.stored_debrief);
 }
@@ -182,10 +183,10 @@ void draw_picker_list(AppState& app) {
 
 void draw_history(AppState& app, const TraineeDetailModel& m, float height) {
     ImGui::TextUnformatted(app.tr("detail.history"));
-    if (!ImGui::BeginTable("##history", 6,
-                           ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
-                               ImGuiTableFlags_BordersInnerH,
-                           ImVec2(0, height)))
+    if (!ImGui::BeginTable(
+            "##history", 6,
+            ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerH,
+            ImVec2(0, height)))
         return;
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn(app.tr("dash.col.when"), ImGuiTableColumnFlags_WidthFixed);
@@ -214,8 +215,7 @@ void draw_history(AppState& app, const TraineeDetailModel& m, float height) {
             ImGui::TableNextColumn();
             if (a.result) {
                 const auto& r = *a.result;
-                ImGui::TextColored(r.passed ? ui::kGood : ui::kBad, "%d/%d", r.score,
-                                   r.max_points);
+                ImGui::TextColored(r.passed ? ui::kGood : ui::kBad, "%d/%d", r.score, r.max_points);
                 if (r.score_with_overrides != r.score) {
                     ImGui::SameLine();
                     ImGui::TextColored(ui::kAccent, "(%d)", r.score_with_overrides);
@@ -267,7 +267,8 @@ void draw_detail(AppState& app, const TraineeDetailModel& m) {
         trend += "  " + app.strings.fmt("detail.slope", {{"n", n}});
     }
     if (m.report.recent_mean)
-        trend += "  " + app.strings.fmt("detail.recent", {{"p", percent_text(m.report.recent_mean)}});
+        trend +=
+            "  " + app.strings.fmt("detail.recent", {{"p", percent_text(m.report.recent_mean)}});
     ImGui::TextUnformatted(app.shown(trend).c_str());
     line_chart(app, "detail.chart.trend", m.trend, ImVec2(avail * 0.55f, h));
     ImGui::EndGroup();
@@ -300,9 +301,9 @@ void draw_detail(AppState& app, const TraineeDetailModel& m) {
     if (m.report.assignments.empty()) ImGui::TextDisabled("%s", app.tr("detail.no_assignments"));
     for (const auto& a : m.report.assignments) {
         const ImVec4 c = a.done ? ui::kGood : (a.overdue ? ui::kBad : ui::kMuted);
-        ImGui::TextColored(c, "%s",
-                           app.tr(a.done ? "assign.done" : (a.overdue ? "assign.overdue"
-                                                                      : "assign.open")));
+        ImGui::TextColored(
+            c, "%s",
+            app.tr(a.done ? "assign.done" : (a.overdue ? "assign.overdue" : "assign.open")));
         ImGui::SameLine();
         ImGui::TextWrapped("%s", app.shown(scenario_title(app, a.scenario_id)).c_str());
         ImGui::TextDisabled("  %s%s%s", app.strings.name("mode.", session::mode_name(a.mode)),

@@ -17,8 +17,7 @@ store::Result<TraineeDetailModel> build_trainee_detail(store::Store& store,
     const auto& t = m.report.trend;
     for (std::size_t i = 0; i < t.size(); ++i) {
         ChartPoint p;
-        p.x = t.size() == 1 ? 0.5f
-                            : static_cast<float>(i) / static_cast<float>(t.size() - 1);
+        p.x = t.size() == 1 ? 0.5f : static_cast<float>(i) / static_cast<float>(t.size() - 1);
         p.y = static_cast<float>(std::clamp(t[i].percent / 100.0, 0.0, 1.0));
         p.label = t[i].scenario_id;
         p.n = 1;
@@ -37,8 +36,9 @@ const store::OverrideRow* StoredDebrief::override_of(const std::string& criterio
     return found;
 }
 
-store::Result<std::shared_ptr<const StoredDebrief>> open_stored_attempt(
-    store::Store& store, const store::Principal& who, const std::string& uuid) {
+store::Result<std::shared_ptr<const StoredDebrief>> open_stored_attempt(store::Store& store,
+                                                                        const store::Principal& who,
+                                                                        const std::string& uuid) {
     auto detail = store.attempt(who, uuid);
     if (!detail) return detail.error();
     auto rebuilt = store.rebuild(who, uuid);
@@ -63,7 +63,8 @@ store::Result<std::vector<ReviewItem>> review_queue(store::Store& store,
                                                     const DashboardFilter& filter,
                                                     std::size_t limit) {
     // The store would show a trainee their own attempts: the queue is the supervisors'.
-    if (!who.staff()) return store::Error{store::ErrorCode::Denied, "the review queue is for staff"};
+    if (!who.staff())
+        return store::Error{store::ErrorCode::Denied, "the review queue is for staff"};
     std::string bad;
     auto gf = group_filter(filter, &bad);
     if (!gf) return store::Error{store::ErrorCode::BadInput, bad};
@@ -96,7 +97,8 @@ store::Result<std::vector<ReviewItem>> review_queue(store::Store& store,
         auto d = store.attempt(who, item.row.uuid);
         if (!d) return d.error();
         bool reviewed = false;
-        for (const auto& r : d->results) reviewed = reviewed || (r.original && !r.overrides.empty());
+        for (const auto& r : d->results)
+            reviewed = reviewed || (r.original && !r.overrides.empty());
         if (!reviewed) open.push_back(std::move(item));
     }
     std::stable_sort(open.begin(), open.end(), [](const ReviewItem& a, const ReviewItem& b) {

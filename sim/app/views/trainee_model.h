@@ -36,8 +36,9 @@ struct StoredDebrief {
     const store::OverrideRow* override_of(const std::string& criterion_id) const;
 };
 
-store::Result<std::shared_ptr<const StoredDebrief>> open_stored_attempt(
-    store::Store& store, const store::Principal& who, const std::string& uuid);
+store::Result<std::shared_ptr<const StoredDebrief>> open_stored_attempt(store::Store& store,
+                                                                        const store::Principal& who,
+                                                                        const std::string& uuid);
 
 // The review queue. The scorer does not flag uncertain decisions yet (scoring phase 2, item 14:
 // an evidence flag `review`); until it does, the queue lists the recorded assessments and

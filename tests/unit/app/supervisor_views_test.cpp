@@ -48,8 +48,8 @@ class SupervisorViews : public ::testing::Test {
         auto& s = *app.store;
         admin = std::make_unique<store::Principal>(must(s.create_first_admin(
             {store::Role::Admin, "admin", "管理员", "", "", "admin-pass-1", ""})));
-        must(s.add_person(*admin, {store::Role::Supervisor, "s1", "李主管", "阳光花园", "",
-                                   "super-pass-1", ""}));
+        must(s.add_person(
+            *admin, {store::Role::Supervisor, "s1", "李主管", "阳光花园", "", "super-pass-1", ""}));
         must(s.add_person(*admin, {store::Role::Trainee, "t1", "张三", "阳光花园", "A", "", ""}));
         must(s.add_person(*admin, {store::Role::Trainee, "t2", "李四", "阳光花园", "A", "", ""}));
         must(s.add_person(*admin, {store::Role::Trainee, "t3", "王五", "翠湖苑", "B", "", ""}));
