@@ -86,8 +86,12 @@ std::optional<Lexicon> read_lexicon(const std::string& path, Diagnostics& diags)
 // - Phrases: the lexicon's `phrases`, `weak` and `except` lists without {…}, read literally — what
 //   the engine and the scorer use today, so reports stay as they were;
 // - Meaning: everything (`patterns`, {slot} and {any}, the fillers) and each match read in
-//   context (negated, quoted, reported, sarcastic). The engine switches to it in phase 2.
+//   context (negated, quoted, reported, sarcastic).
 enum class Detection : std::uint8_t { Phrases, Meaning };
+
+// The detection the engine, the mood model and the scorer run (one for all of them, so the
+// caller's mood and the report read the same decisions). Phrases stays for comparisons only.
+inline constexpr Detection kPlayDetection = Detection::Meaning;
 
 class LexiconDetector final : public ActDetector {
   public:

@@ -33,7 +33,7 @@ int run_verify(const VerifyArgs& args) {
     auto catalogue = load_catalogue(standards, setup);
     auto lex = read_lexicon(lexicon, setup);
     std::unique_ptr<LexiconDetector> detector;
-    if (lex) detector = LexiconDetector::build(*lex, setup);
+    if (lex) detector = LexiconDetector::build(*lex, setup, kPlayDetection);
     LoadOptions options;
     options.criteria_ids = load_criteria_ids(standards, setup);
     options.standards_name = standards;

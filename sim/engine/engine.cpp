@@ -77,8 +77,12 @@ Message with_allowed(Message m, std::span<const std::string_view> list, std::str
         .list("codes", std::move(codes), "join.and");
 }
 
+bool contains(const std::vector<std::string>& list, const std::string& v) {
+    return std::find(list.begin(), list.end(), v) != list.end();
+}
+
 void add_unique(std::vector<std::string>& list, const std::string& v) {
-    if (std::find(list.begin(), list.end(), v) == list.end()) list.push_back(v);
+    if (!contains(list, v)) list.push_back(v);
 }
 
 }  // namespace
@@ -462,16 +466,27 @@ struct Engine::Impl {
 
     // The trainee's reply (say, or a resolved choice) to the thread's current node.
     void reply(Thread& th, const Action& a, int index) {
-        const DetectedActs d = detector.detect(a.text);
+        DetectedActs d = detector.detect(a.text);
+        // A formula wrapped in impatience (行了行了，对不起) is words, not courtesy: it neither
+        // moves the dialogue, nor calms the caller, nor earns a criterion.
+        std::erase_if(d.acts, [&](const std::string& s) { return contains(d.sarcastic_acts, s); });
+        std::erase_if(d.weak_acts,
+                      [&](const std::string& s) { return contains(d.sarcastic_acts, s); });
         LogEntry& e = add_action(a, index, &th);
         e.acts = d.acts;
         e.weak_acts = d.weak_acts;
         e.forbidden = d.forbidden;
+        e.sarcastic_acts = std::move(d.sarcastic_acts);
+        e.review = std::move(d.uncertain);
         const int entry = static_cast<int>(log.entries.size()) - 1;
         focus = index_of(th);
         touch(th);
+        // Acts the caller has already heard at this node: saying a formula again does not calm
+        // them again.
+        std::vector<std::string> heard;
         if (th.visit >= 0) {
             NodeVisit& v = log.visits[th.visit];
+            heard = v.acts;
             v.replies.push_back(entry);
             if (!v.first_reply_at) v.first_reply_at = now;
             for (const auto& s : d.acts) add_unique(v.acts, s);
@@ -480,8 +495,9 @@ struct Engine::Impl {
         }
         for (const auto& s : d.acts)
             if (auto eff = mp.act_effect.find(s); eff != mp.act_effect.end())
-                change_mood(th, eff->second, "act:" + s,
-                            message(LogCode::MoodAct).label("act", "act.", s));
+                if (eff->second < 0 || !contains(heard, s))
+                    change_mood(th, eff->second, "act:" + s,
+                                message(LogCode::MoodAct).label("act", "act.", s));
         for (const auto& s : d.forbidden)
             if (auto eff = mp.act_effect.find(s); eff != mp.act_effect.end())
                 change_mood(th, eff->second, "forbidden:" + s,

@@ -349,6 +349,8 @@ std::string log_to_json(const AttemptLog& log) {
         if (!e.acts.empty()) je["acts"] = e.acts;
         if (!e.weak_acts.empty()) je["weak_acts"] = e.weak_acts;
         if (!e.forbidden.empty()) je["forbidden"] = e.forbidden;
+        if (!e.sarcastic_acts.empty()) je["sarcastic_acts"] = e.sarcastic_acts;
+        if (!e.review.empty()) je["review"] = e.review;
         entries.push_back(je);
     }
     j["entries"] = entries;

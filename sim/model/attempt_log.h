@@ -48,6 +48,11 @@ struct LogEntry {
     std::vector<std::string> acts;       // say/choose: speech acts detected
     std::vector<std::string> weak_acts;  // acts present only in a weak form (你好 for greeting)
     std::vector<std::string> forbidden;  // say/choose: forbidden families detected
+    // say/choose: acts said only wrapped in impatience (行了行了，对不起): not in `acts`.
+    std::vector<std::string> sarcastic_acts;
+    // say/choose: acts and families whose decision sat near a rule's edge (a negation just out
+    // of reach, an open quotation): the supervisor's review queue shows them.
+    std::vector<std::string> review;
 };
 
 struct ThreadRecord {

@@ -41,7 +41,7 @@ std::shared_ptr<const Resources> build(std::optional<std::string> lexicon_text,
             lex && !d.has_errors()) {
             r->lexicon_snapshot.version = std::to_string(lex->version);
             r->mood = lex->mood;
-            if (auto det = LexiconDetector::build(*lex, d))
+            if (auto det = LexiconDetector::build(*lex, d, kPlayDetection))
                 r->detector = std::shared_ptr<const ActDetector>(std::move(det));
         }
         take_errors(d, r->problems, diags);
