@@ -305,8 +305,8 @@ constexpr std::array<ParamSpec, 2> kSettings = {{
      .min = 0,
      .max = 64,
      .whole = true,
-     .doc = "a room written in groups (3-1202) is found when its groups appear in order with at "
-            "most this many bytes between them (9 = three Chinese characters: 3栋1202)"},
+     .doc = "no longer used (accepted so that older catalogues load): a room is read by its "
+            "words in any notation (3栋1202, 3号楼12层02室, 九号楼十二层零三)"},
 }};
 
 std::string trim(SV s) {

@@ -77,8 +77,8 @@ struct ScoringSettings {
     // A phone number (or id) is found by its digits, whatever the separators, when it has at
     // least this many digits; a shorter one must appear as written.
     int phone_min_digits;
-    // A room written in groups (3-1202) is found when its groups appear in order with at most
-    // this many bytes between them (UTF-8: 9 = three Chinese characters, 3栋1202).
+    // No longer read: rooms are found by their words in any notation (scoring/text/facts.h).
+    // Kept so that a catalogue that sets it still loads.
     int room_gap;
 
     static const ScoringSettings& builtin();  // the defaults of setting_table()

@@ -397,35 +397,54 @@ CheckResult check_repeat_back(const AttemptView& v, const Params& p) {
     // Literal key facts of this scenario (an amount, a day, a place).
     for (const auto& phrase : p.list("phrases")) facts.emplace_back("phrase:" + phrase, phrase);
 
+    // Whose facts they are: a surname shared with another person of the scenario is no proof.
+    const text::FactContext ctx = v.names_besides(primary);
+
+    // Credit comes from the facts said back; the confirming formula alone earns only its share
+    // (跟您确认一下 with no facts is not a repeat-back), and facts said back in plain words
+    // (我记一下:5栋1201,490元) earn it all. A fact said only in part (3栋12楼) or by a reading
+    // that could be wrong (小王) counts half and is marked for review.
     double best = 0;
     int best_idx = -1;
-    std::vector<std::string> best_found, best_lack;
+    std::vector<std::string> best_found, best_lack, best_unsure;
     std::optional<std::pair<int, int>> best_span;
     for (int idx : v.replies()) {
         const auto& e = entry(v, idx);
         const std::string text = reply_text(e);
         const bool act = contains(e.acts, "repeat-back");
-        std::vector<std::string> found, lack;
+        std::vector<std::string> found, lack, unsure;
+        double got = 0;
         std::optional<std::pair<int, int>> span;
         for (const auto& [f, val] : facts) {
-            if (auto s = find_fact(f, text, val, v.settings)) {
-                found.push_back(f);
-                if (!span) span = s;
-            } else {
+            const auto m = f.rfind("phrase:", 0) == 0
+                               ? text::find_fact(text::FactKind::Other, text, val)
+                               : find_fact(f, text, val, v.settings, ctx);
+            if (!m) {
                 lack.push_back(f);
+                continue;
             }
+            if (m->partial || m->uncertain) {
+                unsure.push_back(f);
+                got += 0.5;
+            } else {
+                found.push_back(f);
+                got += 1.0;
+            }
+            if (!span) span = span_of(m);
         }
         double c;
-        if (facts.empty())
+        if (facts.empty()) {
             c = act ? 1.0 : 0.0;
-        else
-            c = (act ? act_share : 0.0) + (1.0 - act_share) * static_cast<double>(found.size()) /
-                                              static_cast<double>(facts.size());
+        } else {
+            const double said = got / static_cast<double>(facts.size());
+            c = act ? act_share + (1.0 - act_share) * said : said;
+        }
         if (c > best) {
             best = c;
             best_idx = idx;
             best_found = found;
             best_lack = lack;
+            best_unsure = unsure;
             best_span = span;
         }
     }
@@ -444,19 +463,24 @@ CheckResult check_repeat_back(const AttemptView& v, const Params& p) {
     std::vector<i18n::Message> parts = {note(act ? Note::Repeat : Note::RepeatNoAct)};
     if (!best_found.empty())
         parts.push_back(note(Note::PartIncludes).msg("items", fact_refs(best_found)));
+    if (!best_unsure.empty())
+        parts.push_back(note(Note::PartUnsure).msg("items", fact_refs(best_unsure)));
     if (!best_lack.empty())
         parts.push_back(note(Note::PartLacks).msg("items", fact_refs(best_lack)));
+    if (!best_unsure.empty()) parts.push_back(note(Note::ForReview));
     i18n::Message why = joined(std::move(parts), "");
+    Evidence ev;
     if (act && v.detector) {
-        Evidence ev = v.reply_evidence(e, {"repeat-back"}, why);
+        ev = v.reply_evidence(e, {"repeat-back"}, why);
         if (ev.highlight_begin < 0 && best_span) {
             ev.highlight_begin = best_span->first;
             ev.highlight_end = best_span->second;
         }
-        r.evidence.push_back(ev);
     } else {
-        r.evidence.push_back(AttemptView::text_evidence(e, best_span, std::move(why)));
+        ev = AttemptView::text_evidence(e, best_span, std::move(why));
     }
+    ev.review = ev.review || !best_unsure.empty();
+    r.evidence.push_back(std::move(ev));
     return r;
 }
 
@@ -470,19 +494,22 @@ CheckResult check_privacy(const AttemptView& v, const Params& p) {
             const std::string value = v.played_fact(a.id, f);
             if (value.empty()) continue;
             any_private = true;
+            const text::FactContext ctx = v.names_besides(a.id);
             for (int idx : v.replies()) {
                 const auto& e = entry(v, idx);
                 const std::string other = v.actor_of(e);
                 if (other.empty() || other == a.id) continue;
                 const std::string text = reply_text(e);
-                const auto span = find_fact(f, text, value, v.settings);
-                if (!span) continue;
+                // In any notation (一三八…, 139.1234.5678, 九号楼十二层零三); a part of it
+                // (building and floor) is a disclosure too, marked for review.
+                const auto m = find_fact(f, text, value, v.settings, ctx);
+                if (!m) continue;
                 // Not a disclosure when that party said the fact first (我找3-1202的王先生).
                 bool told_us = false;
                 for (const auto& x : v.log.entries)
                     if (x.kind == LogEntry::Kind::ActorLine && x.t <= e.t &&
                         (x.actor == other || (x.actor.empty() && x.thread == e.thread)) &&
-                        find_fact(f, x.text, value, v.settings)) {
+                        find_fact(f, x.text, value, v.settings, ctx)) {
                         told_us = true;
                         break;
                     }
@@ -490,13 +517,16 @@ CheckResult check_privacy(const AttemptView& v, const Params& p) {
                 const Actor* to = v.scenario.actor(other);
                 const std::string to_name = to && !to->name.empty() ? to->name : other;
                 const std::string owner_name = v.played_fact(a.id, "name");
-                r.evidence.push_back(AttemptView::text_evidence(
-                    e, span,
-                    note(Note::Leak)
-                        .text("owner", owner_name.empty() ? a.id : owner_name)
-                        .msg("field", field_ref(f))
-                        .text("to", to_name)
-                        .text("to_id", other)));
+                const bool unsure = m->partial || m->uncertain;
+                i18n::Message why = note(Note::Leak)
+                                        .text("owner", owner_name.empty() ? a.id : owner_name)
+                                        .msg("field", field_ref(f))
+                                        .text("to", to_name)
+                                        .text("to_id", other);
+                if (unsure) why = joined({std::move(why), note(Note::ForReview)}, "");
+                Evidence ev = AttemptView::text_evidence(e, span_of(m), std::move(why));
+                ev.review = unsure;
+                r.evidence.push_back(std::move(ev));
             }
         }
     }

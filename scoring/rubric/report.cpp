@@ -32,6 +32,7 @@ Json evidence_json(const Evidence& e, const i18n::Strings& zh) {
         j["match"] = "";
     }
     j["note"] = zh.render(e.note, i18n::Detail::Ids);
+    if (e.review) j["review"] = true;
     return j;
 }
 
@@ -91,6 +92,7 @@ std::string report_to_json(const ScoreReport& r) {
         cj["source"] = c.source;
         cj["rule"] = c.rule;
         cj["feedback"] = criterion_feedback(c, zh);
+        if (c.review) cj["review"] = true;
         crits.push_back(std::move(cj));
     }
     j["criteria"] = std::move(crits);
@@ -99,6 +101,19 @@ std::string report_to_json(const ScoreReport& r) {
         Json w = Json::array();
         for (const auto& m : r.warnings) w.push_back(zh.render(m, i18n::Detail::Ids));
         j["warnings"] = std::move(w);
+    }
+    if (!r.rejected.empty()) {
+        Json rj = Json::array();
+        for (const auto& x : r.rejected) {
+            Json one;
+            one["t"] = x.t;
+            one["time"] = format_clock(x.t);
+            one["thread"] = x.thread;
+            one["action"] = zh.render(x.shows, i18n::Detail::Ids);
+            one["reason"] = zh.render(x.reason, i18n::Detail::Ids);
+            rj.push_back(std::move(one));
+        }
+        j["rejected"] = std::move(rj);
     }
     // `replace`: a stray invalid byte in a trainee's text must not stop the report.
     return j.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
@@ -132,11 +147,17 @@ std::string report_to_text(const ScoreReport& r, const i18n::Strings& s) {
     }
     for (const auto& w : r.warnings)
         out += s.fmt("reporttext.warning", {{"text", s.render(w)}}) + "\n";
+    for (const auto& x : r.rejected)
+        out += s.fmt("reporttext.rejected", {{"time", format_clock(x.t)},
+                                              {"action", s.render(x.shows)},
+                                              {"reason", s.render(x.reason)}}) +
+               "\n";
     out += "\n";
     for (const auto& c : r.criteria) {
         out += std::string(c.passed ? "✓ " : "✗ ") + criterion_title(c, s) + "  " +
                std::to_string(c.points) + "/" + std::to_string(c.max) + "  [" + c.id + "]" +
-               (c.critical ? s.tr("reporttext.critical_tag") : "") + "\n";
+               (c.critical ? s.tr("reporttext.critical_tag") : "") +
+               (c.review ? s.tr("reporttext.review_tag") : "") + "\n";
         for (const auto& e : c.evidence) {
             const std::string note = s.render(e.note);
             out += "    · ";

@@ -39,6 +39,9 @@ struct Evidence {
     int highlight_begin = -1;  // byte range of `text` that matched (or -1)
     int highlight_end = -1;
     i18n::Message note;  // why this is evidence
+    // The decision behind it sat near a rule's edge (a negation just out of reach, a surname
+    // alone, a room without its door): a supervisor should look (the console's review queue).
+    bool review = false;
 };
 
 struct CriterionResult {
@@ -57,6 +60,18 @@ struct CriterionResult {
     i18n::Message verdict;    // the scorer's own feedback instead (not involved, cannot score)
     std::string source;       // "seed 001 §4.1.5"
     std::string rule;         // the standard's text
+    // Some evidence of this criterion is marked for review: the JSON's "review": true, which
+    // the console's review queue lists.
+    bool review = false;
+};
+
+// An action the engine refused (a reply to a thread that was not open, an unknown target…),
+// with the engine's reason: a report that says "said nothing" must also say what was refused.
+struct RejectedAction {
+    Millis t = 0;
+    std::string thread;
+    i18n::Message shows;   // the action, in words
+    i18n::Message reason;  // the engine's refusal (sim/model/log_codes.h)
 };
 
 struct ScoreReport {
@@ -75,6 +90,7 @@ struct ScoreReport {
     // Problems met while scoring (an unknown criterion id, a log of another scenario…). An
     // unknown criterion also fails the report (see score_attempt).
     std::vector<i18n::Message> warnings;
+    std::vector<RejectedAction> rejected;  // in time order
 };
 
 // The stable JSON of DESIGN §5 (plus extra keys that do not disturb it). Deterministic; its words

@@ -154,6 +154,7 @@ ScoreReport score_attempt(const Scenario& scenario, const AttemptLog& log,
         cr.passed = credit >= 1.0;
         cr.critical = it.critical;
         cr.evidence = std::move(res.evidence);
+        for (const auto& ev : cr.evidence) cr.review = cr.review || ev.review;
         cr.source = it.c->source;
         cr.rule = it.c->rule;
         cr.applicable = res.applicable;

@@ -9,6 +9,7 @@
 #include <map>
 #include <stdexcept>
 
+#include "scoring/text/facts.h"
 #include "sim/model/describe.h"
 #include "sim/model/duration.h"
 
@@ -36,74 +37,6 @@ std::vector<std::string> split(std::string_view s, char sep) {
     return out;
 }
 
-// Full-width digits (０-９, U+FF10..U+FF19: EF BC 90..99) count as digits too.
-int digit_at(std::string_view s, std::size_t i, std::size_t& len) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c >= '0' && c <= '9') {
-        len = 1;
-        return c - '0';
-    }
-    if (c == 0xEF && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBC) {
-        const auto d = static_cast<unsigned char>(s[i + 2]);
-        if (d >= 0x90 && d <= 0x99) {
-            len = 3;
-            return d - 0x90;
-        }
-    }
-    len = 0;
-    return -1;
-}
-
-struct DigitRun {
-    std::string digits;
-    int begin = 0;
-    int end = 0;
-};
-
-// Runs of digits; with `join_separators`, '-' and ' ' between digits do not break a run
-// (138-0000-1111 is one phone number, while 3-1202 is two groups for a room).
-std::vector<DigitRun> digit_runs(std::string_view s, bool join_separators) {
-    std::vector<DigitRun> runs;
-    DigitRun cur;
-    bool in = false;
-    std::size_t i = 0;
-    while (i < s.size()) {
-        std::size_t len = 0;
-        const int d = digit_at(s, i, len);
-        if (d >= 0) {
-            if (!in) {
-                cur = {};
-                cur.begin = static_cast<int>(i);
-                in = true;
-            }
-            cur.digits += static_cast<char>('0' + d);
-            i += len;
-            cur.end = static_cast<int>(i);
-            continue;
-        }
-        if (in && join_separators && (s[i] == '-' || s[i] == ' ') && i + 1 < s.size()) {
-            std::size_t l2 = 0;
-            if (digit_at(s, i + 1, l2) >= 0) {
-                ++i;
-                continue;
-            }
-        }
-        if (in) runs.push_back(cur);
-        in = false;
-        ++i;
-    }
-    if (in) runs.push_back(cur);
-    return runs;
-}
-
-// The byte span of `needle` in `text` as written; nothing for an empty needle.
-std::optional<std::pair<int, int>> find_literal(std::string_view text, std::string_view needle) {
-    if (needle.empty()) return std::nullopt;
-    const auto at = text.find(needle);
-    if (at == std::string_view::npos) return std::nullopt;
-    return std::make_pair(static_cast<int>(at), static_cast<int>(at + needle.size()));
-}
-
 // An actor's fact as written in the scenario, before seeded variation ("contact" is the phone).
 std::string written_fact(const Actor& a, const std::string& field) {
     if (field == "name") return a.name;
@@ -111,12 +44,6 @@ std::string written_fact(const Actor& a, const std::string& field) {
     if (field == "phone" || field == "contact") return a.phone;
     if (auto f = a.facts.find(field); f != a.facts.end()) return f->second;
     return {};
-}
-
-std::string digits_only(std::string_view s) {
-    std::string out;
-    for (const auto& r : digit_runs(s, true)) out += r.digits;
-    return out;
 }
 
 }  // namespace
@@ -391,6 +318,10 @@ Evidence AttemptView::reply_evidence(const LogEntry& e, const std::vector<std::s
         for (const auto& name : names) {
             for (const auto& s : d.spans) {
                 if (s.name != name || s.end <= s.begin || s.end > d.normalized.size()) continue;
+                if (s.src_begin < s.src_end && s.src_end <= text.size()) {
+                    span = {static_cast<int>(s.src_begin), static_cast<int>(s.src_end)};
+                    break;
+                }
                 // The span is in the normalised text; find the same words in the reply as typed.
                 const std::string words = d.normalized.substr(s.begin, s.end - s.begin);
                 const auto at = text.find(words);
@@ -405,7 +336,10 @@ Evidence AttemptView::reply_evidence(const LogEntry& e, const std::vector<std::s
             if (span) break;
         }
     }
-    return text_evidence(e, span, std::move(note));
+    Evidence ev = text_evidence(e, span, std::move(note));
+    for (const auto& name : names)
+        if (std::find(e.review.begin(), e.review.end(), name) != e.review.end()) ev.review = true;
+    return ev;
 }
 
 Evidence AttemptView::action_evidence(const LogEntry& e, i18n::Message note) const {
@@ -427,90 +361,38 @@ Evidence AttemptView::missing(Millis from, Millis to, std::string thread, i18n::
 
 // ---- fact matching ----------------------------------------------------------------------------
 
-std::optional<std::pair<int, int>> find_phone(std::string_view text, std::string_view phone,
-                                              const ScoringSettings& m) {
-    const std::string want = digits_only(phone);
-    if (want.size() < static_cast<std::size_t>(std::max(0, m.phone_min_digits)))
-        return find_literal(text, phone);
-    for (const auto& run : digit_runs(text, true)) {
-        const auto at = run.digits.find(want);
-        if (at == std::string::npos) continue;
-        // Map digit offsets back to bytes by walking the run.
-        int b = -1, e = -1;
-        std::size_t seen = 0, i = static_cast<std::size_t>(run.begin);
-        while (i < static_cast<std::size_t>(run.end)) {
-            std::size_t len = 0;
-            if (digit_at(text, i, len) >= 0) {
-                if (seen == at) b = static_cast<int>(i);
-                ++seen;
-                if (seen == at + want.size()) {
-                    e = static_cast<int>(i + len);
-                    break;
-                }
-                i += len;
-            } else {
-                ++i;
-            }
-        }
-        if (b >= 0 && e > b) return std::make_pair(b, e);
-    }
-    return std::nullopt;
-}
-
-std::optional<std::pair<int, int>> find_room(std::string_view text, std::string_view room,
-                                             const ScoringSettings& m) {
-    const auto want = digit_runs(room, false);
-    if (want.empty()) return find_literal(text, room);
-    const auto have = digit_runs(text, false);
-    for (std::size_t i = 0; i + want.size() <= have.size(); ++i) {
-        bool ok = true;
-        for (std::size_t j = 0; j < want.size() && ok; ++j)
-            ok = have[i + j].digits == want[j].digits;
-        // Consecutive groups must be close (3栋1202), not two numbers far apart in a sentence.
-        for (std::size_t j = 1; j < want.size() && ok; ++j)
-            ok = have[i + j].begin - have[i + j - 1].end <= m.room_gap;
-        if (ok) return std::make_pair(have[i].begin, have[i + want.size() - 1].end);
-    }
-    return std::nullopt;
-}
-
-std::optional<std::pair<int, int>> find_name(std::string_view text, std::string_view name) {
-    // Names are matched as written: 王女士 is not 王先生, and a surname alone is too weak a
-    // signal in free text.
-    return find_literal(text, name);
-}
-
-std::optional<std::pair<int, int>> find_fact(std::string_view field, std::string_view text,
-                                             std::string_view value, const ScoringSettings& m) {
+std::optional<text::FactMatch> find_fact(std::string_view field, std::string_view text,
+                                         std::string_view value, const ScoringSettings& m,
+                                         const text::FactContext& ctx) {
     if (value.empty()) return std::nullopt;
-    if (field == "phone" || field == "contact" || field == "id_card" || field == "id")
-        return find_phone(text, value, m);
-    if (field == "room") return find_room(text, value, m);
-    if (field == "name") return find_name(text, value);
-    return find_literal(text, value);
+    auto kind = text::fact_kind(field);
+    // A short number (an extension, a gate code) is too weak a signal by its digits alone.
+    if (kind == text::FactKind::Phone &&
+        text::spoken_digits(value).size() < static_cast<std::size_t>(std::max(0, m.phone_min_digits)))
+        kind = text::FactKind::Other;
+    return text::find_fact(kind, text, value, ctx);
+}
+
+std::optional<std::pair<int, int>> span_of(const std::optional<text::FactMatch>& m) {
+    if (!m) return std::nullopt;
+    return std::make_pair(static_cast<int>(m->begin), static_cast<int>(m->end));
 }
 
 bool same_fact(std::string_view field, std::string_view recorded, std::string_view expected) {
     const std::string r = trim(recorded), x = trim(expected);
     if (r.empty()) return false;
     if (x.empty()) return true;
-    if (field == "phone" || field == "contact") {
-        const std::string dr = digits_only(r), dx = digits_only(x);
-        return !dx.empty() ? dr == dx : r == x;
+    return text::same_fact(text::fact_kind(field), r, x);
+}
+
+text::FactContext AttemptView::names_besides(const std::string& actor) const {
+    text::FactContext ctx;
+    for (const auto& a : scenario.actors) {
+        if (a.id == actor) continue;
+        const std::string n = played_fact(a.id, "name");
+        if (!n.empty()) ctx.other_names.push_back(n);
     }
-    if (field == "room") {
-        const auto gr = digit_runs(r, false), gx = digit_runs(x, false);
-        if (gx.empty()) return r == x;
-        if (gr.size() != gx.size()) return false;
-        for (std::size_t i = 0; i < gx.size(); ++i)
-            if (gr[i].digits != gx[i].digits) return false;
-        return true;
-    }
-    if (field == "name") {
-        // 王女士 recorded as 王女士 or 王 (surname only) is fine; 李女士 is not.
-        return r == x || x.find(r) != std::string::npos || r.find(x) != std::string::npos;
-    }
-    return r == x;
+    return ctx;
 }
 
 // ---- parts of notes ---------------------------------------------------------------------------

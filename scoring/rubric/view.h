@@ -13,6 +13,7 @@
 #include "notes.h"
 #include "report.h"
 #include "scoring/text/act_detector.h"
+#include "scoring/text/facts.h"
 #include "sim/model/attempt_log.h"
 #include "sim/model/scenario.h"
 
@@ -93,6 +94,8 @@ class AttemptView {
     Millis emergency_start() const;  // first alarm thread, else the first thread opened
 
     std::string played_fact(const std::string& actor, const std::string& field) const;
+    // The played names of every actor but `actor`, for telling a surname apart.
+    text::FactContext names_besides(const std::string& actor) const;
     // An outcome value as played: "{owner.phone}" placeholders and seeded variation resolved.
     std::string expected_value(const std::string& field, const std::string& value) const;
 
@@ -113,16 +116,14 @@ class AttemptView {
 bool is_reply(const LogEntry& e);
 std::string reply_text(const LogEntry& e);  // the words of a reply as typed ("" for an action)
 
-// Fact matching in free text (the thresholds are the catalogue's `settings:`). Return the byte
-// span in `text` where the fact was found.
-std::optional<std::pair<int, int>> find_phone(std::string_view text, std::string_view phone,
-                                              const ScoringSettings& m);
-std::optional<std::pair<int, int>> find_room(std::string_view text, std::string_view room,
-                                             const ScoringSettings& m);
-std::optional<std::pair<int, int>> find_name(std::string_view text, std::string_view name);
-std::optional<std::pair<int, int>> find_fact(std::string_view field, std::string_view text,
-                                             std::string_view value, const ScoringSettings& m);
-// Field-aware comparison of a recorded value with the expected one.
+// Fact matching in free text, in any notation (scoring/text/facts.h; a phone number shorter
+// than the catalogue's `phone_min_digits` is matched as written). `ctx` names the other people
+// of the scenario, so a surname one of them shares is no proof of a name.
+std::optional<text::FactMatch> find_fact(std::string_view field, std::string_view text,
+                                         std::string_view value, const ScoringSettings& m,
+                                         const text::FactContext& ctx = {});
+std::optional<std::pair<int, int>> span_of(const std::optional<text::FactMatch>& m);
+// Field-aware comparison of a recorded value with the expected one (any notation).
 bool same_fact(std::string_view field, std::string_view recorded, std::string_view expected);
 
 // Parts of notes. An act: 「问候」 (with its name beside it in the JSON: 「问候」(greeting)).

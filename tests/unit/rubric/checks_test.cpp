@@ -351,9 +351,25 @@ TEST(RepeatBackCheck, ActAndKeyFactsInTheSameReply) {
     b.say(40'000, "owner", "王女士,跟您确认一下:3栋1202,电话138 0000 1111。", {"repeat-back"});
     EXPECT_DOUBLE_EQ(run("repeat-back", s, b.log, {}).credit, 1.0);
 
+    // Facts said back without the formula earn their whole share; the formula without facts
+    // only its own.
     LogBuilder facts_only;
     facts_only.say(30'000, "owner", "3-1202是吧", {});
-    EXPECT_NEAR(run("repeat-back", s, facts_only.log, {}).credit, 0.5 / 3.0, 1e-9);
+    EXPECT_NEAR(run("repeat-back", s, facts_only.log, {}).credit, 1.0 / 3.0, 1e-9);
+    LogBuilder all_facts;
+    all_facts.say(30'000, "owner", "我记一下:王女士,三栋一二零二,电话138 0000 1111。", {});
+    EXPECT_DOUBLE_EQ(run("repeat-back", s, all_facts.log, {}).credit, 1.0);
+    LogBuilder formula;
+    formula.say(30'000, "owner", "好的,跟您确认一下。", {"repeat-back"});
+    EXPECT_DOUBLE_EQ(run("repeat-back", s, formula.log, {{"act_share", "0.3"}}).credit, 0.3);
+    // A part of a fact (building and floor) or an unsure name counts half, marked for review.
+    LogBuilder part;
+    part.say(30'000, "owner", "跟您确认一下:王女士,3栋12楼,电话13800001111。", {"repeat-back"});
+    const auto rp = run("repeat-back", s, part.log, {{"act_share", "0.4"}});
+    EXPECT_NEAR(rp.credit, 0.4 + 0.6 * 2.5 / 3.0, 1e-9);
+    ASSERT_EQ(rp.evidence.size(), 1u);
+    EXPECT_TRUE(rp.evidence[0].review);
+    EXPECT_NE(note_zh(rp.evidence[0]).find("房号只说到一部分或不能确定"), std::string::npos);
     LogBuilder nothing;
     nothing.say(30'000, "owner", "好的");
     const auto rn = run("repeat-back", s, nothing.log, {});
@@ -555,6 +571,37 @@ TEST(PrivacyCheck, APrivateFactToAnotherPartyIsADisclosure) {
     }
 }
 
+TEST(PrivacyCheck, AFactInAnyNotationIsADisclosureAPartOfItForReview) {
+    Scenario s = owner_scenario();
+    s.actors[0].private_facts = {"phone", "room"};
+    s.actors.push_back(make_actor("visitor", "李先生", "visitor", "", ""));
+    for (const char* said : {"她电话一三八,零零零零,一一一一", "号码是138.0000.1111",
+                             "她住三号楼十二层零二那户"}) {
+        LogBuilder b;
+        b.say(20'000, "visitor", said);
+        const auto r = run("privacy", s, b.log, {});
+        EXPECT_DOUBLE_EQ(r.credit, 0.0) << said;
+        ASSERT_EQ(r.evidence.size(), 1u) << said;
+        EXPECT_FALSE(r.evidence[0].review) << said;
+    }
+    {
+        LogBuilder b;
+        b.say(20'000, "visitor", "她就住3栋12楼");
+        const auto r = run("privacy", s, b.log, {});
+        EXPECT_DOUBLE_EQ(r.credit, 0.0);
+        ASSERT_EQ(r.evidence.size(), 1u);
+        EXPECT_TRUE(r.evidence[0].review);
+        EXPECT_EQ(note_zh(r.evidence[0]),
+                  "泄露隐私:把王女士的房号告诉了李先生(visitor)(待主管复核)");
+    }
+    {
+        // Another number, an amount, a time: no disclosure.
+        LogBuilder b;
+        b.say(20'000, "visitor", "登记费1202元,12点02分以后再来,找13800001112也行");
+        EXPECT_DOUBLE_EQ(run("privacy", s, b.log, {}).credit, 1.0);
+    }
+}
+
 TEST(PrivacyCheck, FollowsThePlayedFacts) {
     Scenario s = owner_scenario();
     s.actors.push_back(make_actor("caller", "陌生人", "visitor", "", ""));
@@ -625,14 +672,15 @@ TEST(FactMatching, FollowsTheScoringSettings) {
     const ScoringSettings& builtin = ScoringSettings::builtin();
     EXPECT_EQ(builtin.phone_min_digits, 5);
     EXPECT_EQ(builtin.room_gap, 9);
-    const std::string text = "电话138-0000-1111,住3栋1202";
-    EXPECT_TRUE(rubric::find_phone(text, "13800001111", builtin));
+    const std::string text = "电话一三八 0000 1111,住3栋1202";
+    EXPECT_TRUE(rubric::find_fact("phone", text, "13800001111", builtin));
     ScoringSettings m = builtin;
-    m.phone_min_digits = 12;  // 11 digits are now matched as written: the dashes stop it
-    EXPECT_FALSE(rubric::find_phone(text, "13800001111", m));
-    EXPECT_TRUE(rubric::find_room(text, "3-1202", builtin));
-    m.room_gap = 2;  // 栋 is three bytes
-    EXPECT_FALSE(rubric::find_room(text, "3-1202", m));
+    m.phone_min_digits = 12;  // 11 digits are now matched as written: the numerals stop it
+    EXPECT_FALSE(rubric::find_fact("phone", text, "13800001111", m));
+    EXPECT_TRUE(rubric::find_fact("phone", "电话13800001111", "13800001111", m));
+    EXPECT_TRUE(rubric::find_fact("room", text, "3-1202", builtin));
+    m.room_gap = 0;  // no longer read: rooms are read by their words
+    EXPECT_TRUE(rubric::find_fact("room", text, "3-1202", m));
 }
 
 TEST(CheckTable, DefaultsComeFromTheTableUnderWhatIsSet) {

@@ -206,12 +206,16 @@ TEST(Scorer, CatalogueDefaultsAndSettingsDecideTheVerdict) {
         if (c.id == "phone.answer-within-3-rings") c.params.erase("max_rings");
     EXPECT_TRUE(score_attempt(s, log, cat).criteria[0].passed);
 
-    // The gold repeat-back says 3栋1202 for the room 3-1202: with no gap allowed between the
-    // groups it no longer counts.
-    const AttemptLog gold = test::example_gold_log();
+    // The gold repeat-back, with the phone said in numerals (一三八 0000 1111): when a phone needs
+    // more digits than it has to be read by its digits, it must appear as written, and no
+    // longer counts.
+    AttemptLog gold = test::example_gold_log();
+    for (auto& e : gold.entries)
+        if (e.action && e.action->text.find("13800001111") != std::string::npos)
+            e.action->text.replace(e.action->text.find("13800001111"), 11, "一三八 0000 1111");
     Catalogue strict = catalogue();
     const double before = score_attempt(s, gold, strict).criteria[1].points;
-    strict.settings.room_gap = 0;
+    strict.settings.phone_min_digits = 20;
     const double after = score_attempt(s, gold, strict).criteria[1].points;
     EXPECT_LT(after, before);
 }
