@@ -9,6 +9,7 @@
 #include <set>
 
 #include "checks.h"
+#include "sim/model/describe.h"
 
 namespace dd {
 
@@ -176,6 +177,17 @@ ScoreReport score_attempt(const Scenario& scenario, const AttemptLog& log,
         rep.criteria.push_back(std::move(cr));
     }
     rep.passed = rep.max > 0 && rep.score >= rep.pass_mark && rep.critical_failed.empty();
+    // What the engine refused is part of what happened: a reply dropped because no one was
+    // being served must not read as "said nothing" without its reason.
+    for (const auto& e : log.entries) {
+        if (e.kind != LogEntry::Kind::Rejected) continue;
+        RejectedAction x;
+        x.t = e.t;
+        x.thread = e.thread;
+        if (e.action) x.shows = describe_action(*e.action);
+        x.reason = e.message;
+        rep.rejected.push_back(std::move(x));
+    }
     return rep;
 }
 

@@ -18,6 +18,8 @@
 #include "records.h"
 #include "scoring/rubric/report.h"
 #include "sim/engine/log_format.h"
+#include "sim/model/describe.h"
+#include "sim/model/duration.h"
 #include "sim/load/transcript_loader.h"
 #include "sim/session/attempt.h"
 #include "sim/session/data_dirs.h"
@@ -108,6 +110,16 @@ int run_play(const PlayArgs& args) {
         return stored;
     }
     const ScoreReport& report = *record.report;
+    // A refused action changes the score without showing in it: say so where the trainee looks.
+    for (const auto& e : record.log.entries) {
+        if (e.kind != LogEntry::Kind::Rejected) continue;
+        std::cerr << args.transcript;
+        if (e.action && e.action->pos.line > 0)
+            std::cerr << ":" << e.action->pos.line << ":" << e.action->pos.col;
+        std::cerr << ": warning: " << format_clock(e.t) << " "
+                  << words.render(e.action ? describe_action(*e.action) : i18n::Message{})
+                  << ": " << words.render(e.message) << "\n";
+    }
     std::cout << (args.json ? report_to_json(report) : report_to_text(report, words));
     std::cout.flush();
     if (stored) return stored;

@@ -2,6 +2,7 @@
 #include "dialogue.h"
 
 #include <algorithm>
+#include <cctype>
 
 namespace dd::dialogue {
 
@@ -103,6 +104,36 @@ std::string fill_placeholders(std::string_view line, const Facts& facts, const S
     }
     if (i < line.size()) out.append(line.substr(i));
     return out;
+}
+
+bool is_acknowledgement(std::string_view text) {
+    static constexpr std::string_view kMarks[] = {"。", "，", "！", "？", "、", "…", "～", "．", "　"};
+    std::string core;
+    for (std::size_t i = 0; i < text.size();) {
+        const unsigned char c = static_cast<unsigned char>(text[i]);
+        if (c < 0x80 && (std::isspace(c) || std::ispunct(c))) {
+            ++i;
+            continue;
+        }
+        bool mark = false;
+        for (auto m : kMarks)
+            if (text.substr(i, m.size()) == m) {
+                i += m.size();
+                mark = true;
+                break;
+            }
+        if (mark) continue;
+        core += static_cast<char>(c < 0x80 ? std::tolower(c) : c);
+        ++i;
+    }
+    static constexpr std::string_view kWords[] = {
+        "好",   "好的", "好嘞",   "好好",   "好的好的", "嗯",   "嗯嗯", "哦",     "噢",   "收到",
+        "明白", "明白了", "了解", "知道了", "行",       "可以", "是",   "是的",   "对",   "ok",
+        "okay", "嗯好",   "好滴",
+    };
+    for (auto w : kWords)
+        if (core == w) return true;
+    return false;
 }
 
 Millis waited(const ConditionContext& ctx) {

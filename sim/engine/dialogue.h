@@ -39,6 +39,10 @@ struct ConditionContext {
 
 bool holds(const Condition& c, const ConditionContext& ctx);
 
+// A reply that only acknowledges (好的。 嗯嗯 收到! OK): the trainee taking the turn before
+// answering, not the answer. Punctuation and spaces aside, one of a short list of words.
+bool is_acknowledgement(std::string_view text);
+
 // Time from the actor's line to the first reply, or to now without one.
 Millis waited(const ConditionContext& ctx);
 

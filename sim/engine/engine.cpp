@@ -414,6 +414,7 @@ struct Engine::Impl {
             v.line = dialogue::fill_placeholders(n->says[k], log.facts, sc.site);
         }
         th.node = id;
+        credit_earlier(th, *n, v);
         log.visits.push_back(v);
         th.visit = static_cast<int>(log.visits.size()) - 1;
         if (!v.line.empty()) {
@@ -482,7 +483,7 @@ struct Engine::Impl {
         focus = index_of(th);
         touch(th);
         // Acts the caller has already heard at this node: saying a formula again does not calm
-        // them again.
+        // them again (relief is a negative step; a provoking act counts every time).
         std::vector<std::string> heard;
         if (th.visit >= 0) {
             NodeVisit& v = log.visits[th.visit];
@@ -495,7 +496,7 @@ struct Engine::Impl {
         }
         for (const auto& s : d.acts)
             if (auto eff = mp.act_effect.find(s); eff != mp.act_effect.end())
-                if (eff->second < 0 || !contains(heard, s))
+                if (eff->second > 0 || !contains(heard, s))
                     change_mood(th, eff->second, "act:" + s,
                                 message(LogCode::MoodAct).label("act", "act.", s));
         for (const auto& s : d.forbidden)
@@ -511,7 +512,16 @@ struct Engine::Impl {
                                           {Timer::Kind::ActorLeaves, index_of(th), -1});
             return;
         }
+        // 好的。 before the real answer takes the turn; it does not answer the node.
+        if (dialogue::is_acknowledgement(a.text) && !answers_expectation(*n, d.acts)) return;
         try_next(th, false);
+    }
+
+    static bool answers_expectation(const Node& n, const std::vector<std::string>& acts) {
+        for (const auto& g : n.expect.acts)
+            for (const auto& act : g)
+                if (contains(acts, act)) return true;
+        return false;
     }
 
     // [timers] ------------------------------------------------------------------------------
@@ -781,7 +791,8 @@ struct Engine::Impl {
         return resolve(t, for_answer);
     }
 
-    void answer(Thread& th, const Action& a, int index) {
+    // `a` is the answer action, or nullptr when a reply served the thread (serve_by_reply).
+    void answer(Thread& th, const Action* a, int index) {
         settle_rings(th);
         cancel(th.ring_timer);
         cancel(th.give_up_timer);
@@ -791,7 +802,7 @@ struct Engine::Impl {
         set_state(th, ThreadView::State::Active);
         focus = index_of(th);
         touch(th);
-        add_action(a, index, &th);
+        if (a) add_action(*a, index, &th);
         LogEntry& e = add(LogEntry::Kind::Answer, &th);
         e.value = th.rings;
         e.message = message(r.kind == ThreadRecord::Kind::Phone ? LogCode::LineAnswerPhone
@@ -832,7 +843,7 @@ struct Engine::Impl {
         switch (th.state) {
             case ThreadView::State::Ringing:
             case ThreadView::State::Waiting:
-                answer(th, a, index);
+                answer(th, &a, index);
                 return {};
             case ThreadView::State::Held:
                 add_action(a, index, &th);
@@ -886,10 +897,18 @@ struct Engine::Impl {
         return std::nullopt;
     }
 
+    // Speaking to a visitor waiting at the counter serves them, as it would at a real desk:
+    // the greeting is the serving (a ringing phone still has to be picked up).
+    void serve_by_reply(Thread& th) {
+        if (th.state == ThreadView::State::Waiting && rec(th).kind == ThreadRecord::Kind::Desk)
+            answer(th, nullptr, -1);
+    }
+
     ApplyResult do_say(const Action& a, int index) {
         const Resolved r = target_of(a, false, false);
         if (r.th < 0) return reject(a, index, nullptr, r.error);
         Thread& th = threads[r.th];
+        serve_by_reply(th);
         if (auto err = speak_error(th)) return reject(a, index, &th, *err);
         if (a.text.empty()) return reject(a, index, &th, message(LogCode::RejectEmptyReply));
         if (th.state == ThreadView::State::Held) resume(th);
@@ -901,6 +920,7 @@ struct Engine::Impl {
         const Resolved r = target_of(a, false, false);
         if (r.th < 0) return reject(a, index, nullptr, r.error);
         Thread& th = threads[r.th];
+        serve_by_reply(th);
         if (auto err = speak_error(th)) return reject(a, index, &th, *err);
         const Node* n = current_node(th);
         if (!n || n->choices.empty())
@@ -1014,6 +1034,49 @@ struct Engine::Impl {
         }
     }
 
+    // What a desk action counts as for `expect.did` and `not_did`: "dispatch",
+    // "dispatch:security", "record:phone", "classify:urgent".
+    static std::vector<std::string> did_codes(const Action& a) {
+        const std::string verb(verb_name(a.verb));
+        std::vector<std::string> out{verb};
+        if (!a.arg.empty()) add_unique(out, verb + ":" + a.arg);
+        if (a.verb == Verb::Record)
+            for (const auto& [k, v] : a.fields)
+                if (!v.empty()) add_unique(out, verb + ":" + k);
+        if (a.verb == Verb::Classify)
+            for (const char* k : {"type", "level"})
+                if (const std::string* v = a.field(k)) add_unique(out, verb + ":" + *v);
+        return out;
+    }
+
+    // Desk actions the node expects that were done before it was entered: on its thread, or,
+    // in an emergency, at the alarm (119 called the moment it sounds, before the resident's
+    // call). Doing the right thing early is not doing it late.
+    void credit_earlier(Thread& th, const Node& n, NodeVisit& v) const {
+        if (n.expect.did.empty()) return;
+        const std::string id = tid(th);
+        for (const auto& e : log.entries) {
+            if (e.kind != LogEntry::Kind::Action || !e.action) continue;
+            bool ours = e.thread == id;
+            if (!ours) {
+                const ThreadRecord* t = e.thread.empty() ? nullptr : log.thread(e.thread);
+                ours = (t && t->kind == ThreadRecord::Kind::Alarm) ||
+                       (e.thread.empty() && alarm_sounded(e.t));
+            }
+            if (!ours) continue;
+            const auto codes = did_codes(*e.action);
+            for (const auto& g : n.expect.did)
+                for (const auto& want : g)
+                    if (contains(codes, want)) add_unique(v.did, want);
+        }
+    }
+
+    bool alarm_sounded(Millis t) const {
+        for (const auto& r : log.threads)
+            if (r.kind == ThreadRecord::Kind::Alarm && r.opened_at <= t) return true;
+        return false;
+    }
+
     ApplyResult do_desk(const Action& a, int index) {
         Thread* th = nullptr;
         if (!a.to.empty()) {
@@ -1027,17 +1090,8 @@ struct Engine::Impl {
         add_action(a, index, th);
         if (!th || !open(*th)) return {};
         const std::string verb(verb_name(a.verb));
-        if (th->visit >= 0) {
-            auto& did = log.visits[th->visit].did;
-            add_unique(did, verb);
-            if (!a.arg.empty()) add_unique(did, verb + ":" + a.arg);
-            if (a.verb == Verb::Record)
-                for (const auto& [k, v] : a.fields)
-                    if (!v.empty()) add_unique(did, verb + ":" + k);
-            if (a.verb == Verb::Classify)
-                for (const char* k : {"type", "level"})
-                    if (const std::string* v = a.field(k)) add_unique(did, verb + ":" + *v);
-        }
+        if (th->visit >= 0)
+            for (const auto& code : did_codes(a)) add_unique(log.visits[th->visit].did, code);
         if (th->state == ThreadView::State::Active || th->state == ThreadView::State::Held) {
             action_mood(*th, a);
             restart_patience(*th);

@@ -311,6 +311,70 @@ Scenario phone_and_walk_in() {
     return s;
 }
 
+TEST_F(EngineTest, AReplyToAVisitorWaitingAtTheCounterServesThem) {
+    Scenario s = phone_and_walk_in();
+    Engine e(s, detector, mood, 0);
+    e.advance_to(4'000);
+    ASSERT_EQ(view(e.threads(), "visitor")->state, ThreadView::State::Waiting);
+    // As at a real counter: the greeting is the serving.
+    ASSERT_TRUE(e.apply(say(4'000, "您好,请问您贵姓?", "visitor")).ok);
+    EXPECT_EQ(view(e.threads(), "visitor")->state, ThreadView::State::Active);
+    EXPECT_EQ(e.focused(), "visitor");
+    EXPECT_EQ(e.log().thread("visitor")->answered_at, 4'000);
+    ASSERT_EQ(e.log().visits.size(), 1u);
+    EXPECT_EQ(e.log().visits[0].node, "v1");
+    ASSERT_EQ(e.log().visits[0].replies.size(), 1u);
+    EXPECT_EQ(e.log().rejected, 0);
+    // A ringing phone still has to be picked up.
+    const ApplyResult r = e.apply(say(5'000, "您好", "phone"));
+    EXPECT_FALSE(r.ok);
+    EXPECT_EQ(zh(r.error), "李先生的电话还在响铃,请先接听再说话。");
+}
+
+TEST_F(EngineTest, AnAcknowledgementDoesNotAnswerTheNode) {
+    Scenario s = one_call();
+    s.nodes[0].next = {go("bye")};  // any reply moves on
+    s.nodes[0].expect.acts = {{"ask-wait"}};
+    for (const char* ack : {"好的。", "嗯嗯", "收到!", "OK"}) {
+        Engine e(s, detector, mood, 0);
+        e.apply(act(2'000, Verb::Answer));
+        e.apply(say(4'000, ack));
+        EXPECT_EQ(e.log().visits.back().node, "hello") << ack;
+        EXPECT_EQ(e.log().visits.back().replies.size(), 1u) << ack;
+        e.apply(say(5'000, "我看一下"));
+        EXPECT_EQ(e.log().visits.back().node, "bye") << ack;
+    }
+    // An acknowledgement that carries what the node expects is an answer.
+    EXPECT_FALSE(dialogue::is_acknowledgement("好的,您稍等"));
+    EXPECT_FALSE(dialogue::is_acknowledgement("好的我记下了"));
+    EXPECT_TRUE(dialogue::is_acknowledgement(" 好的好的! "));
+}
+
+TEST_F(EngineTest, ADeskActionDoneBeforeTheNodeCounts) {
+    // 119 called the moment the alarm sounds, before the resident phones.
+    Scenario s;
+    s.id = "test.early";
+    s.actors = {actor("resident", "刘阿姨")};
+    s.events = {alarm(0, "fire", "烟感报警"), phone_call(10'000, "resident", "smoke")};
+    Node smoke = node("smoke", "resident", "着火了!", {go("done")});
+    smoke.expect.did = {{"call:119"}, {"broadcast"}};
+    s.nodes = {smoke, node("done", "resident", "好。", {}, true)};
+    Engine e(s, detector, mood, 0);
+    ASSERT_TRUE(e.apply(act(2'000, Verb::Call, "119")).ok);
+    ASSERT_TRUE(e.apply(act(11'000, Verb::Answer, "phone")).ok);
+    ASSERT_FALSE(e.log().visits.empty());
+    EXPECT_EQ(e.log().visits[0].did, std::vector<std::string>{"call:119"});
+    // Without an alarm, another thread's action is not this one's.
+    Scenario calm = s;
+    calm.events = {phone_call(0, "resident", "smoke"), walk_in(0, "other", "smoke")};
+    calm.actors.push_back(actor("other", "王先生"));
+    Engine f(calm, detector, mood, 0);
+    ASSERT_TRUE(f.apply(act(1'000, Verb::Answer, "desk")).ok);
+    ASSERT_TRUE(f.apply(act(2'000, Verb::Broadcast, "evacuation")).ok);
+    ASSERT_TRUE(f.apply(act(3'000, Verb::Answer, "phone")).ok);
+    EXPECT_TRUE(f.log().visits.back().did.empty());
+}
+
 TEST_F(EngineTest, TwoOverlappingThreadsKeepTheirRepliesApart) {
     Scenario s = phone_and_walk_in();
     Engine e(s, detector, mood, 0);
@@ -318,12 +382,6 @@ TEST_F(EngineTest, TwoOverlappingThreadsKeepTheirRepliesApart) {
     auto views = e.threads();
     ASSERT_EQ(views.size(), 2u);
     EXPECT_EQ(view(views, "visitor")->state, ThreadView::State::Waiting);
-    // Speaking to a queued visitor is refused: serve first.
-    ApplyResult r = e.apply(say(4'000, "您好", "desk"));
-    EXPECT_FALSE(r.ok);
-    EXPECT_EQ(zh(r.error), "张先生还在柜台排队,请先接待。");
-    EXPECT_EQ(zh_ids(r.error), "张先生还在柜台排队,请先接待(answer: desk 或 answer: visitor)。");
-    EXPECT_EQ(en(r.error), "张先生 is still waiting in line: serve them first.");
     ASSERT_TRUE(e.apply(act(5'000, Verb::Answer, "phone")).ok);
     EXPECT_EQ(e.focused(), "caller");
     ASSERT_TRUE(e.apply(say(6'000, "您好,请您稍等。")).ok);  // to the focused caller
@@ -450,6 +508,29 @@ TEST_F(EngineTest, MoodFallsAfterAnApologyScaledByTemper) {
     }
 }
 
+TEST_F(EngineTest, AFormulaCalmsOncePerNodeAndSarcasmNotAtAll) {
+    Scenario s = one_call();
+    s.actors[0].mood = 80;
+    Engine e(s, detector, mood, 0);
+    e.apply(act(2'000, Verb::Answer));
+    e.apply(say(4'000, "对不起"));
+    e.apply(say(6'000, "真对不起"));
+    e.apply(say(8'000, "实在对不起"));
+    auto moods = entries_of(e.log(), Kind::Mood);
+    ASSERT_EQ(moods.size(), 1u);
+    EXPECT_EQ(moods[0]->cause, "act:apology");
+
+    Engine grudging(s, detector, mood, 0);
+    grudging.apply(act(2'000, Verb::Answer));
+    grudging.apply(say(4'000, "行了行了,对不起"));
+    EXPECT_TRUE(entries_of(grudging.log(), Kind::Mood).empty());
+    const auto says = entries_of(grudging.log(), Kind::Action);
+    ASSERT_EQ(says.size(), 2u);
+    EXPECT_TRUE(says[1]->acts.empty());
+    EXPECT_EQ(says[1]->sarcastic_acts, std::vector<std::string>{"apology"});
+    EXPECT_TRUE(grudging.log().visits.at(0).acts.empty());
+}
+
 TEST_F(EngineTest, ForbiddenPhrasesInflameAndMoodIsClamped) {
     Scenario s = one_call();
     s.actors[0].mood = 90;
@@ -528,15 +609,15 @@ TEST_F(EngineTest, ConditionDidWithVerbAndArgument) {
     auto answer = act(1'000, Verb::Answer);
     auto rec = with_fields(act(2'000, Verb::Record), {{"name", "李先生"}});
     EXPECT_EQ(
-        branch_after(s, {answer, rec, act(3'000, Verb::Dispatch, "security"), say(4'000, "好")},
+        branch_after(s, {answer, rec, act(3'000, Verb::Dispatch, "security"), say(4'000, "我看一下")},
                      detector, mood),
         "yes");
     EXPECT_EQ(
-        branch_after(s, {answer, rec, act(3'000, Verb::Dispatch, "cleaning"), say(4'000, "好")},
+        branch_after(s, {answer, rec, act(3'000, Verb::Dispatch, "cleaning"), say(4'000, "我看一下")},
                      detector, mood),
         "");
     // Desk actions done before the node was entered do not count for it.
-    EXPECT_EQ(branch_after(s, {act(500, Verb::Dispatch, "security"), answer, rec, say(4'000, "好")},
+    EXPECT_EQ(branch_after(s, {act(500, Verb::Dispatch, "security"), answer, rec, say(4'000, "我看一下")},
                            detector, mood),
               "");
 }
@@ -546,8 +627,8 @@ TEST_F(EngineTest, ConditionNotDid) {
     c.not_did = {{"escalate"}};
     Scenario s = branch_on(c);
     auto answer = act(1'000, Verb::Answer);
-    EXPECT_EQ(branch_after(s, {answer, say(2'000, "好")}, detector, mood), "yes");
-    EXPECT_EQ(branch_after(s, {answer, act(1'500, Verb::Escalate, "manager"), say(2'000, "好")},
+    EXPECT_EQ(branch_after(s, {answer, say(2'000, "我看一下")}, detector, mood), "yes");
+    EXPECT_EQ(branch_after(s, {answer, act(1'500, Verb::Escalate, "manager"), say(2'000, "我看一下")},
                            detector, mood),
               "no");
 }
@@ -561,10 +642,10 @@ TEST_F(EngineTest, ConditionMoodAboveAndBelow) {
     // Start 50: "不知道" +15 → 65 (> 55); "对不起" -10 → 40 (< 45).
     EXPECT_EQ(branch_after(branch_on(above), {answer, say(2'000, "不知道")}, detector, mood),
               "yes");
-    EXPECT_EQ(branch_after(branch_on(above), {answer, say(2'000, "嗯")}, detector, mood), "no");
+    EXPECT_EQ(branch_after(branch_on(above), {answer, say(2'000, "我看看")}, detector, mood), "no");
     EXPECT_EQ(branch_after(branch_on(below), {answer, say(2'000, "对不起")}, detector, mood),
               "yes");
-    EXPECT_EQ(branch_after(branch_on(below), {answer, say(2'000, "嗯")}, detector, mood), "no");
+    EXPECT_EQ(branch_after(branch_on(below), {answer, say(2'000, "我看看")}, detector, mood), "no");
 }
 
 TEST_F(EngineTest, ConditionWaitedOverOnAReply) {
@@ -572,8 +653,8 @@ TEST_F(EngineTest, ConditionWaitedOverOnAReply) {
     c.waited_over = 20'000;
     Scenario s = branch_on(c);
     auto answer = act(1'000, Verb::Answer);  // the line is spoken at 1 s
-    EXPECT_EQ(branch_after(s, {answer, say(25'000, "嗯")}, detector, mood), "yes");
-    EXPECT_EQ(branch_after(s, {answer, say(5'000, "嗯")}, detector, mood), "no");
+    EXPECT_EQ(branch_after(s, {answer, say(25'000, "我看看")}, detector, mood), "yes");
+    EXPECT_EQ(branch_after(s, {answer, say(5'000, "我看看")}, detector, mood), "no");
 }
 
 TEST_F(EngineTest, ConditionWaitedOverFiresWithoutAReply) {
@@ -631,10 +712,10 @@ TEST_F(EngineTest, ConditionVisitsAbove) {
     s.nodes[0].next.push_back(go("q"));
     Engine e(s, detector, mood, 0);
     e.apply(act(1'000, Verb::Answer));
-    e.apply(say(2'000, "嗯"));  // visits 1: not above 2 → q
-    e.apply(say(3'000, "嗯"));  // visits 2 → q
+    e.apply(say(2'000, "我看看"));  // visits 1: not above 2 → q
+    e.apply(say(3'000, "我看看"));  // visits 2 → q
     EXPECT_EQ(path_of(e.log()), (std::vector<std::string>{"q", "q", "q"}));
-    e.apply(say(4'000, "嗯"));  // visits 3 → yes
+    e.apply(say(4'000, "我看看"));  // visits 3 → yes
     EXPECT_EQ(path_of(e.log()), (std::vector<std::string>{"q", "q", "q", "yes"}));
 }
 
@@ -983,7 +1064,7 @@ TEST_F(EngineTest, BadScenarioReferencesDoNotCrash) {
     s.nodes[0].next = {go("missing")};
     Engine e(s, detector, mood, 0);
     e.apply(act(2'000, Verb::Answer, "caller"));
-    e.apply(say(3'000, "嗯"));
+    e.apply(say(3'000, "我看看"));
     e.finish(10'000);
     std::vector<std::string> notices;
     for (auto* n : entries_of(e.log(), Kind::Notice)) notices.push_back(zh_ids(n->message));

@@ -73,6 +73,8 @@ class KeywordDetector : public ActDetector {
             };
         };
         std::sort(d.acts.begin(), d.acts.end(), order(enums::kActs));
+        // Impatience around a formula (行了行了,对不起): its acts are only words.
+        if (text.find("行了行了") != std::string_view::npos) d.sarcastic_acts = d.acts;
         std::sort(d.forbidden.begin(), d.forbidden.end(), order(enums::kForbidden));
         return d;
     }
