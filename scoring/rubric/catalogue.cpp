@@ -24,9 +24,9 @@ using SV = std::string_view;
 // The key tables, also read by tests/unit/load/schema_test.cpp through catalogue_key_tables().
 constexpr std::array<SV, 6> kTopKeys = {"version",  "title",    "pass_mark",
                                         "settings", "defaults", "criteria"};
-constexpr std::array<SV, 10> kCriterionKeys = {"id",    "title",   "title_en", "category",
-                                               "check", "points",  "critical", "source",
-                                               "rule",  "feedback"};
+constexpr std::array<SV, 11> kCriterionKeys = {"id",     "title",   "title_en", "category",
+                                               "check",  "points",  "critical", "case",
+                                               "source", "rule",    "feedback"};
 constexpr std::array<SV, 6> kFeedbackKeys = {"pass",    "partial",    "fail",
                                              "pass_en", "partial_en", "fail_en"};
 
@@ -199,6 +199,7 @@ class CatalogueReader {
         if (auto v = r_.one_of(f, "category", kCriterionCategories)) c.category = *v;
         if (auto v = r_.integer(f, "points", 0, 1000)) c.points = static_cast<int>(*v);
         if (auto v = r_.boolean(f, "critical")) c.critical = *v;
+        if (auto v = r_.boolean(f, "case")) c.case_work = *v;
         if (auto v = nonempty(f, "source")) c.source = *v;
         if (auto v = r_.string(f, "rule")) c.rule = *v;
         if (const auto* n = f.get("check")) read_check(*n, what, c);

@@ -31,6 +31,9 @@ struct Criterion {
     CheckParams params;
     int points = 0;  // default weight before scaling to 100
     bool critical = false;
+    // The work of the case itself (record, classify, dispatch, escalate, notify): an attempt
+    // that earns none of such a criterion cannot pass, however courteous (`case: true`).
+    bool case_work = false;
     std::string source;  // "seed 001 §4.1.5"
     std::string rule;    // the standard's text
     std::string feedback_pass;

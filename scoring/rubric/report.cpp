@@ -76,6 +76,7 @@ std::string report_to_json(const ScoreReport& r) {
     j["pass_mark"] = r.pass_mark;
     j["passed"] = r.passed;
     j["critical_failed"] = r.critical_failed;
+    if (!r.case_failed.empty()) j["case_failed"] = r.case_failed;
     Json crits = Json::array();
     for (const auto& c : r.criteria) {
         Json cj;
@@ -134,17 +135,21 @@ std::string report_to_text(const ScoreReport& r, const i18n::Strings& s) {
                   {"pass_mark", std::to_string(r.pass_mark)},
                   {"result", s.tr(r.passed ? "reporttext.passed" : "reporttext.failed")}}) +
            "\n";
-    if (!r.critical_failed.empty()) {
+    // "标题 (id)、…" for a list of criterion ids.
+    const auto titles = [&](const std::vector<std::string>& ids) {
         std::string list;
-        for (std::size_t i = 0; i < r.critical_failed.size(); ++i) {
-            const std::string& id = r.critical_failed[i];
-            std::string title = id;
+        for (std::size_t i = 0; i < ids.size(); ++i) {
+            std::string title = ids[i];
             for (const auto& c : r.criteria)
-                if (c.id == id) title = criterion_title(c, s) + " (" + id + ")";
+                if (c.id == ids[i]) title = criterion_title(c, s) + " (" + ids[i] + ")";
             list += (i ? s.tr("join.and") : "") + title;
         }
-        out += s.fmt("reporttext.critical", {{"list", list}}) + "\n";
-    }
+        return list;
+    };
+    if (!r.critical_failed.empty())
+        out += s.fmt("reporttext.critical", {{"list", titles(r.critical_failed)}}) + "\n";
+    if (!r.case_failed.empty())
+        out += s.fmt("reporttext.case", {{"list", titles(r.case_failed)}}) + "\n";
     for (const auto& w : r.warnings)
         out += s.fmt("reporttext.warning", {{"text", s.render(w)}}) + "\n";
     for (const auto& x : r.rejected)

@@ -83,8 +83,10 @@ struct ScoreReport {
     int score = 0;  // sum of criterion points (criteria maxima are scaled to 100)
     int max = 0;
     int pass_mark = 0;
-    bool passed = false;  // score >= pass_mark and no critical failure
+    bool passed = false;  // score >= pass_mark, no critical failure, no case work left undone
     std::vector<std::string> critical_failed;
+    // Case criteria (`case: true`) that earned nothing: the attempt cannot pass.
+    std::vector<std::string> case_failed;
     std::vector<CriterionResult> criteria;
     std::string debrief;  // the scenario's debrief text
     // Problems met while scoring (an unknown criterion id, a log of another scenario…). An

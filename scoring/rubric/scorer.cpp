@@ -172,11 +172,13 @@ ScoreReport score_attempt(const Scenario& scenario, const AttemptLog& log,
             cr.feedback_en = it.c->feedback_fail_en;
         }
         if (cr.critical && !cr.passed) rep.critical_failed.push_back(cr.id);
+        if (it.c->case_work && cr.applicable && credit <= 0) rep.case_failed.push_back(cr.id);
         rep.score += cr.points;
         rep.max += cr.max;
         rep.criteria.push_back(std::move(cr));
     }
-    rep.passed = rep.max > 0 && rep.score >= rep.pass_mark && rep.critical_failed.empty();
+    rep.passed = rep.max > 0 && rep.score >= rep.pass_mark && rep.critical_failed.empty() &&
+                 rep.case_failed.empty();
     // What the engine refused is part of what happened: a reply dropped because no one was
     // being served must not read as "said nothing" without its reason.
     for (const auto& e : log.entries) {

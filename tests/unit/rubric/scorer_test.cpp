@@ -149,6 +149,33 @@ TEST(Scorer, CriticalFailureFailsWhateverTheScore) {
     EXPECT_EQ(leak.critical_failed, std::vector<std::string>{"privacy.no-disclosure"});
 }
 
+TEST(Scorer, CaseWorkLeftUndoneFailsWhateverTheCourtesy) {
+    Catalogue cat = catalogue();
+    for (auto& c : cat.criteria) c.case_work = false;
+    const Scenario s = test::example_scenario();
+    AttemptLog log = test::example_gold_log();
+    // The gold attempt without its record: still a passing score on courtesy alone…
+    std::erase_if(log.entries, [](const LogEntry& e) {
+        return e.action && e.action->verb == Verb::Record;
+    });
+    for (auto& v : log.visits) std::erase(v.did, std::string("record"));
+    const ScoreReport plain = score_attempt(s, log, cat);
+    ASSERT_GE(plain.score, plain.pass_mark);
+    ASSERT_TRUE(plain.passed);
+    EXPECT_TRUE(plain.case_failed.empty());
+    // …but the record is the case's own work: earning none of it fails the attempt.
+    for (auto& c : cat.criteria)
+        if (c.id == "record.complete") c.case_work = true;
+    const ScoreReport strict = score_attempt(s, log, cat);
+    EXPECT_EQ(strict.score, plain.score);
+    EXPECT_FALSE(strict.passed);
+    EXPECT_EQ(strict.case_failed, std::vector<std::string>{"record.complete"});
+    EXPECT_NE(report_to_json(strict).find("\"case_failed\": [\n    \"record.complete\""),
+              std::string::npos);
+    // A partly done record is a lost point, not a failed case.
+    EXPECT_TRUE(score_attempt(s, test::example_gold_log(), cat).case_failed.empty());
+}
+
 TEST(Scorer, UnknownCriterionCannotPass) {
     // The loaders refuse such a scenario; scored anyway (in code), the report names the
     // criterion as a failed critical item with no points, and cannot pass.
