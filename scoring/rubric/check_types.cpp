@@ -223,6 +223,17 @@ constexpr std::array<ParamSpec, 1> kPrivacy = {{
      .doc = "only these private facts count (default: every `private:` fact)"},
 }};
 
+constexpr std::array<ParamSpec, 3> kTells = {{
+    {.name = "facts",
+     .kind = K::List,
+     .doc = "what a right answer tells, each item `a|b` (either will do): amounts in any "
+            "notation (2.5元 = 2块5 = 两块五), other words as written"},
+    {.name = "wrong",
+     .kind = K::List,
+     .doc = "wrong values a careless answer gives (3元): each said undoes a right one"},
+    kRoles,
+}};
+
 constexpr std::array<ParamSpec, 1> kCallerHangsUp = {{
     {.name = "thread_kind",
      .kind = K::String,
@@ -259,7 +270,7 @@ constexpr std::array<ParamSpec, 1> kNodeExpect = {{
     credit("weak_credit", "0.5", "credit for a weak form only (你好 for 您好)"),
 }};
 
-constexpr std::array<CheckType, 18> kChecks = {{
+constexpr std::array<CheckType, 19> kChecks = {{
     {"acts", rubric::check_acts, kActs, "speech acts said in a window of replies"},
     {"forbidden", rubric::check_forbidden, kForbidden, "no forbidden words"},
     {"rings", rubric::check_rings, kRings, "the phone answered within a number of rings"},
@@ -283,6 +294,8 @@ constexpr std::array<CheckType, 18> kChecks = {{
     {"precedes", rubric::check_precedes, kPrecedes, "one action before another happens"},
     {"privacy", rubric::check_privacy, kPrivacy,
      "no private fact of one actor (as played) told to another party"},
+    {"tells", rubric::check_tells, kTells,
+     "what the trainee tells: the scenario's right facts said, none of its wrong values"},
     {"caller-hangs-up", rubric::check_caller_hangs_up, kCallerHangsUp,
      "the trainee did not hang up before the caller"},
     {"mood-end", rubric::check_mood_end, kMoodEnd, "each actor's mood at the end"},

@@ -33,6 +33,7 @@ CheckResult check_acts(const AttemptView& v, const Params& p);
 CheckResult check_forbidden(const AttemptView& v, const Params& p);
 CheckResult check_repeat_back(const AttemptView& v, const Params& p);
 CheckResult check_privacy(const AttemptView& v, const Params& p);
+CheckResult check_tells(const AttemptView& v, const Params& p);
 CheckResult check_node_expect(const AttemptView& v, const Params& p);
 
 // Time, desk-action and state checks (checks_desk.cpp).

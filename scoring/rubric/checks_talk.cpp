@@ -535,6 +535,76 @@ CheckResult check_privacy(const AttemptView& v, const Params& p) {
     return r;
 }
 
+namespace {
+
+// Where a reply says `value`: an amount by its value in any notation (2.5元 = 2块5 = 两块五),
+// anything else as words (traditional and full-width folded).
+std::optional<text::FactMatch> says(std::string_view text, std::string_view value) {
+    if (auto m = text::find_amount(text, value)) return m;
+    if (!text::amounts(value).empty()) return std::nullopt;  // an amount said otherwise is not it
+    return text::find_fact(text::FactKind::Other, text, value);
+}
+
+}  // namespace
+
+CheckResult check_tells(const AttemptView& v, const Params& p) {
+    CheckResult r;
+    const auto facts = p.list("facts");
+    const auto wrong = p.list("wrong");
+    if (facts.empty() && wrong.empty()) return not_applicable(note(Note::NaNoTells));
+    const auto cands = has_filter(p) ? replies_of(v, v.threads(p)) : v.replies();
+    int right = 0;
+    for (const auto& f : facts) {
+        // "2.5元|2.5元/平方米": any of the alternatives will do.
+        std::vector<std::string> alts;
+        for (std::size_t b = 0; b <= f.size();) {
+            const std::size_t e = std::min(f.find('|', b), f.size());
+            if (e > b) alts.push_back(f.substr(b, e - b));
+            b = e + 1;
+        }
+        bool found = false;
+        for (int idx : cands) {
+            const std::string text = reply_text(entry(v, idx));
+            for (const auto& alt : alts)
+                if (const auto m = says(text, alt)) {
+                    r.evidence.push_back(AttemptView::text_evidence(
+                        entry(v, idx), span_of(m),
+                        note(Note::TellsRight).msg("fact", note(Note::PhraseRef).text("text", alt))));
+                    found = true;
+                    break;
+                }
+            if (found) break;
+        }
+        if (found)
+            ++right;
+        else
+            r.evidence.push_back(AttemptView::missing(
+                0, v.log.ended_at, "",
+                not_found(note(Note::TellsMissing)
+                              .msg("fact", note(Note::PhraseRef).text("text", alts.empty() ? f : alts.front())))));
+    }
+    int wrongs = 0;
+    for (int idx : cands) {
+        const std::string text = reply_text(entry(v, idx));
+        for (const auto& w : wrong)
+            if (const auto m = says(text, w)) {
+                ++wrongs;
+                r.evidence.push_back(AttemptView::text_evidence(
+                    entry(v, idx), span_of(m),
+                    note(Note::TellsWrong).msg("fact", note(Note::PhraseRef).text("text", w))));
+            }
+    }
+    // A wrong value undoes a right one: the owner cannot tell which to believe. Both said is
+    // a correction or a muddle: a supervisor decides.
+    if (facts.empty())
+        r.credit = wrongs ? 0.0 : 1.0;
+    else
+        r.credit = std::max(0, right - wrongs) / static_cast<double>(facts.size());
+    if (wrongs && right)
+        for (auto& ev : r.evidence) ev.review = true;
+    return r;
+}
+
 CheckResult check_node_expect(const AttemptView& v, const Params& p) {
     CheckResult r;
     const double weak = p.num("weak_credit");

@@ -4,6 +4,8 @@
 #include "facts.h"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdlib>
 #include <array>
 #include <cstdint>
 
@@ -179,6 +181,56 @@ FactMatch span_of(const std::vector<Ch>& cs, std::size_t first, std::size_t last
     return m;
 }
 
+// ---------------------------------------------------------------------------------- [amount]
+
+bool is_yuan(char32_t cp) {
+    return cp == U'元' || cp == U'块';
+}
+
+// The amounts of a text: a number, a decimal part after 点 or a dot (2.5, 二点五), then 元 or
+// 块, and after 块 a single digit of tenths (2块5, 两块五).
+std::vector<Amount> amounts_in(std::string_view text, const std::vector<Ch>& cs) {
+    std::vector<Amount> out;
+    const std::vector<Run> runs = runs_of(cs);
+    for (std::size_t r = 0; r < runs.size(); ++r) {
+        const Run& a = runs[r];
+        std::string number = a.digits;
+        std::size_t last = a.last;
+        std::size_t next = r + 1;
+        if (next < runs.size()) {
+            const Run& b = runs[next];
+            // Only a decimal point was dropped between them (2.5, 2．5), not a space or a comma.
+            std::string_view between;
+            if (b.first == a.last + 1 && cs[b.first].src_begin >= cs[a.last].src_end)
+                between = text.substr(cs[a.last].src_end,
+                                      cs[b.first].src_begin - cs[a.last].src_end);
+            const bool dot_between = between == "." || between == "．";
+            const bool dian = b.first == a.last + 2 && cs[a.last + 1].cp == U'点';
+            if ((dot_between || dian) && b.last + 1 < cs.size() && is_yuan(cs[b.last + 1].cp)) {
+                number += "." + b.digits;
+                last = b.last;
+                ++next;
+            }
+        }
+        if (last + 1 >= cs.size() || !is_yuan(cs[last + 1].cp) || cs[last + 1].pause) continue;
+        const bool kuai = cs[last + 1].cp == U'块';
+        std::size_t end = last + 1;
+        if (kuai && number.find('.') == std::string::npos && next < runs.size() &&
+            runs[next].first == end + 1 && !cs[end + 1].pause && !cs[end + 1].gap &&
+            runs[next].digits.size() == 1) {
+            number += "." + runs[next].digits;
+            end = runs[next].last;
+            ++next;
+        }
+        Amount am;
+        am.yuan = std::strtod(number.c_str(), nullptr);
+        am.at = span_of(cs, a.first, end);
+        out.push_back(am);
+        r = next - 1;  // the runs read as its decimals are not amounts of their own
+    }
+    return out;
+}
+
 // ----------------------------------------------------------------------------------- [phone]
 
 std::optional<FactMatch> literal(std::string_view text, std::string_view value) {
@@ -194,6 +246,18 @@ std::optional<FactMatch> literal(std::string_view text, std::string_view value) 
 }
 
 }  // namespace
+
+std::vector<Amount> amounts(std::string_view text) {
+    return amounts_in(text, chars_of(text));
+}
+
+std::optional<FactMatch> find_amount(std::string_view text, std::string_view value) {
+    const auto want = amounts(value);
+    if (want.size() != 1) return std::nullopt;
+    for (const Amount& a : amounts(text))
+        if (std::abs(a.yuan - want.front().yuan) < 1e-6) return a.at;
+    return std::nullopt;
+}
 
 std::string spoken_digits(std::string_view text) {
     std::string out;

@@ -57,6 +57,17 @@ std::optional<FactMatch> find_room(std::string_view text, std::string_view room)
 std::optional<FactMatch> find_name(std::string_view text, std::string_view name,
                                    const FactContext& ctx = {});
 
+// An amount of money in any notation: 2.5元, 2块5, 两块五, 二点五元, 222块5, 80块钱, 一百元.
+// `value` as a scenario writes it ("2.5元"); nullopt when it is not an amount (a number then
+// 元 or 块) or the text does not say it. A number inside a longer one (13元 for 3元) is not it.
+std::optional<FactMatch> find_amount(std::string_view text, std::string_view value);
+// Every amount the text says, as {value in yuan, span}: for telling a wrong amount apart.
+struct Amount {
+    double yuan = 0;
+    FactMatch at;
+};
+std::vector<Amount> amounts(std::string_view text);
+
 // Whether a value recorded in a form means the expected one (any notation, traditional or
 // simplified, full- or half-width; a name by surname and a fitting title, or the surname alone).
 bool same_fact(FactKind kind, std::string_view recorded, std::string_view expected);

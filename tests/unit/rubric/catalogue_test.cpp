@@ -208,7 +208,7 @@ TEST(CatalogueErrors, UnknownCheckType) {
                  "std.yaml:7:19: error: unknown check type 'act'; did you mean 'acts'? (allowed: "
                  "acts, forbidden, rings, node-within, respond-within, solve-within, "
                  "record-fields, repeat-back, classify, actions, calls, sequence, "
-                 "register-visitor, precedes, privacy, caller-hangs-up, mood-end, node-expect)\n");
+                 "register-visitor, precedes, privacy, tells, caller-hangs-up, mood-end, node-expect)\n");
 }
 
 TEST(CatalogueErrors, UnknownCheckParameter) {
@@ -261,7 +261,7 @@ TEST(CatalogueErrors, RequiredCheckParameterAndType) {
                  "std.yaml:7:12: error: missing required key 'type' in the check of criterion "
                  "'courtesy.greeting' (one of acts, forbidden, rings, node-within, "
                  "respond-within, solve-within, record-fields, repeat-back, classify, actions, "
-                 "calls, sequence, register-visitor, precedes, privacy, caller-hangs-up, "
+                 "calls, sequence, register-visitor, precedes, privacy, tells, caller-hangs-up, "
                  "mood-end, node-expect)\n");
 }
 
@@ -353,7 +353,7 @@ TEST(CatalogueErrors, EveryProblemIsCollected) {
               "std.yaml:7:19: error: unknown check type 'no-such-check' (allowed: acts, "
               "forbidden, rings, node-within, respond-within, solve-within, record-fields, "
               "repeat-back, classify, actions, calls, sequence, register-visitor, precedes, "
-              "privacy, caller-hangs-up, mood-end, node-expect)\n"
+              "privacy, tells, caller-hangs-up, mood-end, node-expect)\n"
               "std.yaml:11:5: error: missing required key 'title' in criterion 'a.two'\n"
               "std.yaml:13:26: error: unknown key 'max_ringz' in the check of criterion "
               "'a.two'; did you mean 'max_rings'?\n"

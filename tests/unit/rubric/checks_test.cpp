@@ -602,6 +602,41 @@ TEST(PrivacyCheck, AFactInAnyNotationIsADisclosureAPartOfItForReview) {
     }
 }
 
+TEST(TellsCheck, TheRightFactsInAnyNotationAndNoWrongOnes) {
+    const Scenario s = owner_scenario();
+    const CheckParams p = {{"facts", "2.5元, 80元|八十元, 前台刷卡"}, {"wrong", "3元, 100元"}};
+    {
+        LogBuilder b;
+        b.say(10'000, "owner", "每平方米每月两块五,您家一个月222块5。");
+        b.say(20'000, "owner", "车位一个月80块,前台刷卡就行。");
+        const auto r = run("tells", s, b.log, p);
+        EXPECT_DOUBLE_EQ(r.credit, 1.0);
+        ASSERT_EQ(r.evidence.size(), 3u);
+        EXPECT_EQ(note_zh(r.evidence[0]), "告知正确:“2.5元”");
+        EXPECT_EQ(r.evidence[0].text.substr(static_cast<std::size_t>(r.evidence[0].highlight_begin),
+                                            static_cast<std::size_t>(r.evidence[0].highlight_end -
+                                                                     r.evidence[0].highlight_begin)),
+                  "两块五");
+    }
+    {
+        // Every courtesy, the wrong fee: a wrong value undoes a right one.
+        LogBuilder b;
+        b.say(10'000, "owner", "非常感谢您的耐心等待!物业费是每平方米3元,请您放心。");
+        b.say(20'000, "owner", "车位管理费每月100元,请到前台刷卡缴纳,谢谢!");
+        const auto r = run("tells", s, b.log, p);
+        EXPECT_DOUBLE_EQ(r.credit, 0.0);
+        EXPECT_TRUE(any_note(r, "告知错误:“3元”"));
+        EXPECT_TRUE(any_note(r, "未找到:未告知“2.5元”"));
+        EXPECT_TRUE(r.evidence.back().review);  // 前台刷卡 right, 3元 wrong: a muddle to look at
+    }
+    {
+        LogBuilder b;
+        b.say(10'000, "owner", "每平方米13元的那种是商铺。");  // 13元 is not 3元
+        EXPECT_DOUBLE_EQ(run("tells", s, b.log, {{"wrong", "3元"}}).credit, 1.0);
+    }
+    EXPECT_FALSE(run("tells", s, LogBuilder().log, {}).applicable);
+}
+
 TEST(PrivacyCheck, FollowsThePlayedFacts) {
     Scenario s = owner_scenario();
     s.actors.push_back(make_actor("caller", "陌生人", "visitor", "", ""));

@@ -178,3 +178,35 @@ TEST(FactsSame, FieldKinds) {
 
 }  // namespace
 }  // namespace dd::text
+
+namespace dd::text {
+namespace {
+
+std::string amount_said(std::string_view text, std::string_view value) {
+    const auto m = find_amount(text, value);
+    return m ? std::string(text.substr(m->begin, m->end - m->begin)) : std::string("-");
+}
+
+TEST(FactsAmount, AnAmountInAnyNotation) {
+    EXPECT_EQ(amount_said("每平方米每月2.5元,您家", "2.5元"), "2.5元");
+    EXPECT_EQ(amount_said("一平两块五", "2.5元"), "两块五");
+    EXPECT_EQ(amount_said("一个月222块5。", "222.5元"), "222块5");
+    EXPECT_EQ(amount_said("二点五元一平", "2.5元"), "二点五元");
+    EXPECT_EQ(amount_said("地下车位一个月80块,前台交", "80元"), "80块");
+    EXPECT_EQ(amount_said("每月八十元", "80元"), "八十元");
+    EXPECT_EQ(amount_said("每月１００元", "100元"), "１００元");
+    EXPECT_EQ(amount_said("一百块钱", "100元"), "一百块");
+}
+
+TEST(FactsAmount, NearMissesAreNotTheAmount) {
+    EXPECT_EQ(amount_said("每平方米13元", "3元"), "-");
+    EXPECT_EQ(amount_said("2.5元", "5元"), "-");
+    EXPECT_EQ(amount_said("3栋1202", "1202元"), "-");
+    EXPECT_EQ(amount_said("80个车位", "80元"), "-");
+    EXPECT_EQ(amount_said("2.5元", "2.5"), "-");  // not an amount: no 元
+    ASSERT_EQ(amounts("物业费2.5元,车位80块,临停每小时2元").size(), 3u);
+    EXPECT_DOUBLE_EQ(amounts("物业费2.5元,车位80块,临停每小时2元")[0].yuan, 2.5);
+}
+
+}  // namespace
+}  // namespace dd::text
