@@ -47,7 +47,7 @@ constexpr ParamSpec credit(SV name, SV def, SV doc) {
     return {.name = name, .kind = K::Number, .def = def, .min = 0, .max = 1, .doc = doc};
 }
 
-constexpr std::array<ParamSpec, 9> kActs = {{
+constexpr std::array<ParamSpec, 10> kActs = {{
     {.name = "acts",
      .kind = K::Groups,
      .allowed = enums::kActNames,
@@ -77,6 +77,11 @@ constexpr std::array<ParamSpec, 9> kActs = {{
      .def = "30s",
      .doc = "`window: after-hold`: waiting longer than this before being served counts as a "
             "wait to acknowledge"},
+    {.name = "expecting",
+     .kind = K::Flag,
+     .def = "false",
+     .doc = "`window: anywhere`: only replies to the conversations whose dialogue expects these "
+            "acts (a time promised to another caller does not count)"},
 }};
 
 constexpr std::array<ParamSpec, 4> kForbidden = {{

@@ -320,7 +320,20 @@ CheckResult check_acts(const AttemptView& v, const Params& p) {
 
     // anywhere
     if (has_filter(p) && ts.empty()) return none_found(p, note(Note::NaNoMatchingConversation));
-    const auto cands = has_filter(p) ? replies_of(v, ts) : v.replies();
+    auto cands = has_filter(p) ? replies_of(v, ts) : v.replies();
+    if (p.flag("expecting")) {
+        // A time promised to the courier is not the owner's: only the conversations whose
+        // dialogue asks for these acts count (all of them when no node asks).
+        std::set<std::string> asking;
+        for (const auto& vis : v.visits())
+            if (const Node* n = v.scenario.node(vis.node))
+                for (const auto& want : n->expect.acts)
+                    for (const auto& g : groups)
+                        for (const auto& act : g)
+                            if (contains(want, act)) asking.insert(vis.thread);
+        if (!asking.empty())
+            std::erase_if(cands, [&](int idx) { return !asking.count(entry(v, idx).thread); });
+    }
     r.credit = score_window(v, cands, groups, weak, same, note(Note::WhereWhole), 0, v.log.ended_at,
                             "", r.evidence);
     return r;

@@ -602,6 +602,26 @@ TEST(PrivacyCheck, AFactInAnyNotationIsADisclosureAPartOfItForReview) {
     }
 }
 
+TEST(ActsCheck, ATimePromisedToAnotherConversationIsNotThisOnes) {
+    Scenario s = owner_scenario();
+    s.actors.push_back(make_actor("courier", "快递员", "courier", "", ""));
+    Node n;
+    n.id = "when";
+    n.expect.acts = {{"time-commitment"}};
+    s.nodes.push_back(n);
+    LogBuilder b;
+    const int owner = b.say(10'000, "owner", "好的,我们派人去看。", {});
+    b.say(20'000, "courier", "您十分钟内再来取。", {"time-commitment"});
+    b.visit("when", "owner", 5'000, {owner}, {});
+    const CheckParams p = {{"acts", "time-commitment"}, {"window", "anywhere"}};
+    EXPECT_DOUBLE_EQ(run("acts", s, b.log, p).credit, 1.0);  // as before: anyone's time counts
+    CheckParams scoped = p;
+    scoped["expecting"] = "true";
+    EXPECT_DOUBLE_EQ(run("acts", s, b.log, scoped).credit, 0.0);
+    b.say(30'000, "owner", "师傅半小时内到。", {"time-commitment"});
+    EXPECT_DOUBLE_EQ(run("acts", s, b.log, scoped).credit, 1.0);
+}
+
 TEST(TellsCheck, TheRightFactsInAnyNotationAndNoWrongOnes) {
     const Scenario s = owner_scenario();
     const CheckParams p = {{"facts", "2.5元, 80元|八十元, 前台刷卡"}, {"wrong", "3元, 100元"}};
