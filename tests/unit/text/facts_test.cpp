@@ -182,9 +182,8 @@ TEST(FactsSame, FieldKinds) {
 namespace dd::text {
 namespace {
 
-std::string amount_said(std::string_view text, std::string_view value) {
-    const auto m = find_amount(text, value);
-    return m ? std::string(text.substr(m->begin, m->end - m->begin)) : std::string("-");
+std::string amount_said(const std::string& text, const std::string& value) {
+    return found(find_amount(text, value), text);
 }
 
 TEST(FactsAmount, AnAmountInAnyNotation) {
