@@ -12,8 +12,8 @@
 //
 // Reports come from the real program (`--deskdrill PATH`: `deskdrill play SCENARIO --transcript
 // FILE --json`) or, without it, from the same library calls (sim/session replay_attempt) — which
-// can also run the meaning-aware detection the engine switches to in phase 2
-// (`--detection meaning`), to see what that phase will gain.
+// can also force the meaning-aware detection (`--detection meaning`): since phase 2 of issue 12
+// it is what the library plays with already (kPlayDetection), so the figures are the same.
 #include <algorithm>
 #include <array>
 #include <cstdio>
