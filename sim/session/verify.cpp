@@ -321,9 +321,22 @@ class Driver {
         // thread's first reply, or at its closing.
         for (const auto& ref : s.criteria) {
             const Criterion* c = cat.find(ref.id);
-            if (!c || c->check != "acts") continue;
+            if (!c || (c->check != "acts" && c->check != "tells")) continue;
             CheckParams p = c->params;
             for (const auto& [k, v] : ref.params) p[k] = v;
+            if (c->check == "tells") {
+                // What a right answer tells (2.5元, 80元): the model trainee knows its answers.
+                const std::string facts = p["facts"];
+                for (std::size_t at = 0; at <= facts.size();) {
+                    const std::size_t comma = std::min(facts.find(',', at), facts.size());
+                    std::string first = facts.substr(at, comma - at);
+                    first = first.substr(0, first.find('|'));
+                    while (!first.empty() && first.front() == ' ') first.erase(0, 1);
+                    if (!first.empty()) tells_ += first + ",";
+                    at = comma + 1;
+                }
+                continue;
+            }
             auto& into = p["window"] == "closing" ? closing_acts_ : opening_acts_;
             std::string acts = p["acts"];
             for (std::size_t at = 0; at <= acts.size();) {
@@ -484,6 +497,7 @@ class Driver {
             out += ",";
         }
         if (out.empty()) return book_.filler;
+        out += tells_;
         out.back() = ' ';
         out.pop_back();
         return out + "。";
@@ -572,6 +586,7 @@ class Driver {
     const VerifyLimits& lim_;
     std::vector<std::string> opening_acts_;
     std::vector<std::string> closing_acts_;
+    std::string tells_;  // the facts of the scenario's `tells` criteria, said in every reply
 };
 
 }  // namespace

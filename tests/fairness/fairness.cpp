@@ -247,7 +247,11 @@ class Player {
     static Outcome from_json(const std::string& text) {
         Outcome o;
         try {
-            const auto j = nlohmann::json::parse(text);
+            // `play` warns on stderr (refused actions) before the report: the JSON starts at
+            // the first line that opens an object.
+            std::size_t at = text.rfind('{', 0) == 0 ? 0 : text.find("\n{");
+            at = at == std::string::npos ? 0 : (at == 0 ? 0 : at + 1);
+            const auto j = nlohmann::json::parse(text.substr(at));
             o.score = j.at("score").get<int>();
             o.passed = j.at("passed").get<bool>();
             for (const auto& cr : j.at("criteria"))

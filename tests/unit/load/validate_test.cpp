@@ -140,7 +140,7 @@ TEST(ValidateCommand, WholeLibraryIsValid) {
     EXPECT_EQ(r.code, 0) << r.out;
     const std::string lib = session::scenarios_dir();
     const std::string head =
-        lib + "/standards.yaml: standards catalogue 2026.1 (38 criteria): valid\n" + lib +
+        lib + "/standards.yaml: standards catalogue 2026.1 (39 criteria): valid\n" + lib +
         "/lexicon.yaml: lexicon version 2 (16 acts, 4 forbidden families): "
         "valid\nvalidate: ";
     EXPECT_EQ(r.out.substr(0, head.size()), head) << r.out;
@@ -226,7 +226,7 @@ TEST(ValidateCommand, AFolderWithItsOwnCatalogueAndLexicon) {
                   lib +
                   "/complaint/bad-params.yaml:12:81: error: criterion 'courtesy.greeting': "
                   "unknown parameter 'wek' of check 'acts' (allowed: acts, window, node, "
-                  "weak_credit, same_reply, thread_kind, roles, if_none, long_wait)\n" +
+                  "weak_credit, same_reply, thread_kind, roles, if_none, long_wait, expecting)\n" +
                   lib +
                   "/complaint/uses-both.yaml:11:31: error: unknown criterion "
                   "'language.no-forbidden' (not in " +
