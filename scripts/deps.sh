@@ -21,7 +21,8 @@ pkgs=(
 if [ "${DESKDRILL_NO_GUI_DEPS:-0}" != 1 ]; then
   pkgs+=(
     libimgui-dev libglfw3-dev libstb-dev libfreetype-dev libfontconfig-dev
-    fonts-wqy-microhei
+    fonts-wqy-microhei fonts-fork-awesome
+    libcanberra-dev sound-theme-freedesktop
     xvfb xauth xdotool libgl1-mesa-dri mesa-utils
   )
 fi

@@ -23,6 +23,7 @@
 #include "driver.h"
 #include "screenshot.h"
 #include "settings.h"
+#include "theme.h"
 #include "sim/session/data_dirs.h"
 
 namespace dd::app {
@@ -59,22 +60,6 @@ void glfw_error(int code, const char* text) {
     std::cerr << "deskdrill: GLFW error " << code << ": " << text << "\n";
 }
 
-void apply_style(float scale) {
-    ImGui::StyleColorsDark();
-    ImGuiStyle& st = ImGui::GetStyle();
-    st.WindowRounding = 0;
-    st.ChildRounding = 4;
-    st.FrameRounding = 4;
-    st.GrabRounding = 4;
-    st.TabRounding = 4;
-    st.FramePadding = ImVec2(8, 5);
-    st.ItemSpacing = ImVec2(8, 6);
-    st.WindowPadding = ImVec2(10, 8);
-    st.Colors[ImGuiCol_WindowBg] = ImVec4(0.11f, 0.12f, 0.14f, 1.0f);
-    st.Colors[ImGuiCol_ChildBg] = ImVec4(0.13f, 0.14f, 0.17f, 1.0f);
-    st.ScaleAllSizes(scale);
-}
-
 bool parse_size(const std::string& s, int* w, int* h) {
     return std::sscanf(s.c_str(), "%dx%d", w, h) == 2 && *w >= 320 && *h >= 240 && *w <= 16384 &&
            *h <= 16384;
@@ -97,6 +82,13 @@ void add_gui_options(CLI::App& root, bool test_hooks) {
     g->add_flag("--choice", o.choice, "Choice mode: offered replies instead of typing")
         ->group(group);
     g->add_option("--seed", o.seed, "Seed of the attempt (default: random)")->group(group);
+    g->add_option("--font-scale", o.font_scale,
+                  "Text size relative to the screen's default (0.8–2; default: as last chosen)")
+        ->check(CLI::Range(kFontScaleMin, kFontScaleMax))
+        ->group(group);
+    g->add_option("--theme", o.theme, "dark or light (default: as last chosen)")
+        ->check(CLI::IsMember({"dark", "light"}))
+        ->group(group);
     g->add_option("--speed", o.speed, "Sim seconds per wall second in practice (0.25–16)")
         ->check(CLI::Range(0.25, 16.0))
         ->group(group);
@@ -208,7 +200,16 @@ int run_gui() {
     if (GLFWmonitor* monitor = glfwGetPrimaryMonitor())
         glfwGetMonitorContentScale(monitor, &xscale, &yscale);
     app.ui_scale = std::clamp(std::max(xscale, yscale), 1.0f, 4.0f);
-    app.font_px = std::round(18.0f * app.ui_scale);
+    if (GLFWmonitor* monitor = glfwGetPrimaryMonitor())
+        if (const GLFWvidmode* mode = glfwGetVideoMode(monitor))
+            app.base_font_px = default_font_px(static_cast<int>(mode->height / app.ui_scale));
+    app.font_scale = opts.font_scale > 0 ? opts.font_scale : settings.font_scale;
+    app.theme = !opts.theme.empty() ? opts.theme : settings.theme;
+    app.muted = settings.muted;
+    // Benchmarks measure the desk, not the sound server.
+    if (!opts.bench_first_frame && opts.bench_frames == 0)
+        app.sounds = std::make_unique<DeskSounds>(make_canberra_out());
+    app.font_px = app.text_px();
 
     struct Prepared {
         std::string font_why;
@@ -282,7 +283,7 @@ int run_gui() {
     if (const float scale = std::clamp(std::max(xscale, yscale), 1.0f, 4.0f);
         scale != app.ui_scale) {
         app.ui_scale = scale;
-        app.font_px = std::round(18.0f * scale);
+        app.font_px = app.text_px();
         app.fonts.want_rebuild();
     }
 
@@ -290,7 +291,7 @@ int run_gui() {
     ImGui::CreateContext(atlas.get());  // the atlas prepared above
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // layout is computed, not remembered
-    apply_style(app.ui_scale);
+    apply_theme(theme_from_name(app.theme), app.style_scale());
     ImGui_ImplGlfw_InitForOpenGL(window, true);
     ImGui_ImplOpenGL3_Init("#version 330 core");
 
@@ -321,6 +322,16 @@ int run_gui() {
         glfwPollEvents();
         if (app.quit_requested) glfwSetWindowShouldClose(window, GLFW_TRUE);
 
+        if (app.style_changed) {
+            // Text size or theme chosen: the style now, the atlas just below, the file at exit.
+            app.style_changed = false;
+            app.font_px = app.text_px();
+            app.fonts.want_rebuild();
+            apply_theme(theme_from_name(app.theme), app.style_scale());
+            settings.font_scale = app.font_scale;
+            settings.theme = app.theme;
+            settings.muted = app.muted;
+        }
         ImGui_ImplOpenGL3_NewFrame();  // first call uploads the atlas built before the loop
         // New characters on screen (a scenario started, a character typed): extend the atlas
         // between frames.

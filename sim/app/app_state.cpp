@@ -161,7 +161,10 @@ bool AppState::start_as(const std::string& key, session::Mode mode, bool choice_
     cfg.mode = mode;
     cfg.choice_mode = choice_mode;
     if (who) cfg.trainee = who->employee_no();
-    cfg.seed = opts.seed ? *opts.seed : std::random_device{}() % 100000 + 1;
+    cfg.seed = opts.seed     ? *opts.seed
+               : picker.seed ? *picker.seed
+                             : std::random_device{}() % 100000 + 1;
+    picker.seed.reset();  // the next attempt draws its own
     cfg.manual_clock = manual_clock;
     // An attempt a UI script plays is marked so: it never counts as a proctored result.
     cfg.origin = manual_clock ? session::Origin::Scripted : session::Origin::Proctored;
@@ -332,6 +335,7 @@ void draw_menu(AppState& app) {
         ImGui::EndMenu();
     }
     ui::track("menu.language", app.tr("menu.language"));
+    draw_view_menu(app);
     // The one-click language toggle the task asks for, at the right of the bar.
     const char* other = app.strings.lang() == "zh" ? "en" : "zh";
     const std::string toggle_label = app.tr(std::string("lang.switch_to_") + other);
@@ -370,10 +374,11 @@ void draw_frame(AppState& app) {
                                    // milliseconds of CPU per frame.
                                    ImGuiWindowFlags_NoBackground;
     ImGui::Begin("##deskdrill", nullptr, flags);
+    handle_view_keys(app);
     draw_menu(app);
     if (!app.font_problem.empty()) {
         // Only ASCII is renderable without a CJK font, so this banner is in English.
-        ImGui::PushStyleColor(ImGuiCol_Text, ui::kBad);
+        ImGui::PushStyleColor(ImGuiCol_Text, ui::pal().bad);
         ImGui::TextWrapped("%s", app.font_problem.c_str());
         ImGui::PopStyleColor();
         ImGui::Separator();

@@ -2,6 +2,7 @@
 // and the state of each screen. Holds no GL and no GLFW: the window loop (app.cpp) owns those, and
 // unit tests drive the views through this state with a window-less ImGui context.
 #pragma once
+#include <cmath>
 #include <cstdint>
 #include <future>
 #include <memory>
@@ -9,10 +10,12 @@
 #include <string>
 #include <vector>
 
+#include "citations.h"
 #include "common/i18n/strings.h"
 #include "driver.h"
 #include "fonts.h"
 #include "screen.h"
+#include "sound.h"
 #include "sim/session/attempt.h"
 #include "sim/session/file_sink.h"
 #include "sim/session/library.h"
@@ -42,6 +45,8 @@ struct Options {
     std::string report_out;          // write the report JSON here when the attempt ends
     std::string log_out;             // write the attempt log JSON here when the attempt ends
     std::string font;                // PATH[:INDEX], overrides fontconfig
+    float font_scale = 0;            // text size (0 = remembered); --font-scale
+    std::string theme;               // dark | light ("" = remembered); --theme
     std::string window;              // WxH, overrides the remembered size
     bool keep_open = false;          // stay open after the drive script
     bool bench_first_frame = false;  // print start-up timing and exit after the first frame
@@ -62,6 +67,9 @@ struct PickerState {
     session::Mode mode = session::Mode::Practice;
     bool choice_mode = false;
     std::string error;  // why the last start failed
+    // The seed the next start plays, drawn when a scenario is shown so the picker's cast is the
+    // people actually played (their names vary by seed).
+    std::optional<std::uint64_t> seed;
 };
 
 struct DeskState {
@@ -76,6 +84,10 @@ struct DeskState {
     std::string vis_name, vis_visiting, vis_id;
     std::string feedback;  // result of the last action (engine's refusal, or done)
     bool feedback_bad = false;
+    // The emergency taking over the desk ("" when none): its start switches the tools once.
+    std::string emergency;
+    std::string select_tab;   // tool tab to open next frame (tool.tab:<name> id suffix)
+    std::string viewed_live;  // the viewed thread while it was open: its end moves the focus on
 };
 
 
@@ -84,9 +96,21 @@ class AppState {
     Options opts;
     i18n::Strings strings;  // the compiled-in tables (common/i18n), one source with the core
     FontManager fonts;
-    std::string font_problem;  // shown on screen and on stderr when no CJK font
-    float ui_scale = 1.0f;
-    float font_px = 18.0f;
+    std::string font_problem;    // shown on screen and on stderr when no CJK font
+    float ui_scale = 1.0f;       // the monitor's content scale
+    float font_px = 18.0f;       // base_font_px × ui_scale × font_scale, as the atlas is built
+    float base_font_px = 18.0f;  // default_font_px() of the screen
+    float font_scale = 1.0f;     // the user's text size (View menu, Ctrl+= / Ctrl+-)
+    std::string theme = "dark";  // dark | light
+    bool muted = false;          // the desk's sounds
+    std::unique_ptr<DeskSounds> sounds;  // null: none (unit tests may give a counting one)
+    Citations citations;                 // scenarios/sources.yaml, read on first use
+    bool citations_read = false;
+    bool style_changed =
+        false;  // text size or theme changed: atlas and style to redo, settings to save
+    float text_px() const { return std::round(base_font_px * ui_scale * font_scale); }
+    // Sizes (padding, spacing, the views' widths) follow the text.
+    float style_scale() const { return text_px() / 18.0f; }
 
     session::Library library;                       // partial at start-up, then complete
     std::future<session::Library> library_loading;  // the full scan, after the first frame
@@ -215,6 +239,9 @@ void draw_accounts(AppState& app);
 void draw_session_bar(AppState& app);
 // The confirmation before an attempt is left (a modal), when one is asked for.
 void draw_leave_confirm(AppState& app);
+// The View menu (text size, theme, sound) inside the menu bar, and its Ctrl shortcuts.
+void draw_view_menu(AppState& app);
+void handle_view_keys(AppState& app);
 
 // The driver's view of the app: clock, screen, quit.
 Driver::Hooks driver_hooks(AppState& app, std::function<void()> quit);

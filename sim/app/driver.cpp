@@ -193,6 +193,16 @@ void Driver::before_frame(ImGuiIO& io) {
                 say("click " + s.arg);
                 phase_ = 1;
             } else if (phase_ == 1) {
+                // The layout may have moved since the pointer was aimed (an action in the frame
+                // before changed what is shown): aim again and wait a frame, as a person would.
+                if (const ui::WidgetRect* r = find(s.arg); r && r->visible) {
+                    const ImVec2 c(std::floor((r->min.x + r->max.x) / 2),
+                                   std::floor((r->min.y + r->max.y) / 2));
+                    if (c.x != mouse_.x || c.y != mouse_.y) {
+                        mouse_ = c;
+                        if (!too_long()) break;
+                    }
+                }
                 mouse_down_ = true;
                 phase_ = 2;
             } else {

@@ -1,6 +1,11 @@
 // Finding a CJK font with fontconfig, and building a small on-demand glyph atlas.
 #include "fonts.h"
 
+#include <fstream>
+#include <iterator>
+
+#include "icons.h"
+
 #include <fcntl.h>
 #include <fontconfig/fontconfig.h>
 #include <imgui_freetype.h>
@@ -316,6 +321,18 @@ bool FontManager::open(const FontFace& face, std::string* error) {
     size_ = static_cast<size_t>(st.st_size);
     face_ = face;
     dirty_ = true;
+    if (icon_data_.empty()) open_icons();
+    return true;
+}
+
+bool FontManager::open_icons() {
+    const auto face = find_family("forkawesome");
+    if (!face) return false;
+    std::ifstream in(face->path, std::ios::binary);
+    std::vector<char> data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (data.empty()) return false;
+    icon_data_ = std::move(data);
+    dirty_ = true;
     return true;
 }
 
@@ -339,6 +356,29 @@ bool FontManager::build(ImFontAtlas* atlas, float size_px) {
         std::snprintf(cfg.Name, sizeof cfg.Name, "%.30s %.0fpx", face_.family.c_str(), size_px);
         ok = atlas->AddFontFromMemoryTTF(data_, static_cast<int>(size_), size_px, &cfg,
                                          ranges_.data()) != nullptr;
+        // The icons shown so far, merged into the same font from the icon face.
+        icon_ranges_.clear();
+        if (ok && !icon_data_.empty()) {
+            for (const ImWchar* r = ranges_.data(); r[0]; r += 2) {
+                const unsigned lo = std::max<unsigned>(r[0], icon::kFirst);
+                const unsigned hi = std::min<unsigned>(r[1], icon::kLast);
+                if (lo <= hi) {
+                    icon_ranges_.push_back(static_cast<ImWchar>(lo));
+                    icon_ranges_.push_back(static_cast<ImWchar>(hi));
+                }
+            }
+        }
+        if (!icon_ranges_.empty()) {
+            icon_ranges_.push_back(0);
+            ImFontConfig icfg;
+            icfg.MergeMode = true;
+            icfg.FontDataOwnedByAtlas = false;  // the atlas copies it; icon_data_ stays ours
+            icfg.OversampleH = icfg.OversampleV = 1;
+            icfg.PixelSnapH = true;
+            icfg.GlyphMinAdvanceX = size_px;  // icons line up in a column
+            atlas->AddFontFromMemoryTTF(icon_data_.data(), static_cast<int>(icon_data_.size()),
+                                        size_px * 0.9f, &icfg, icon_ranges_.data());
+        }
         ok = ok && atlas->Build();
         if (!ok) atlas->Clear();
     }

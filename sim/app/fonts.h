@@ -56,6 +56,14 @@ class FontManager {
 
     // Maps the face's file; false (with *error) when it cannot be read.
     bool open(const FontFace& face, std::string* error);
+    // Loads Fork Awesome (found with fontconfig) to merge its icons into the atlas; false when it
+    // is not installed — the views then show no icons (never a box).
+    bool open_icons();
+    bool has_icons() const { return !icon_data_.empty(); }
+    // `glyph` and a space when the icon font is there, else "".
+    std::string icon(const char* glyph) const {
+        return has_icons() ? std::string(glyph) + " " : "";
+    }
     bool has_cjk() const { return data_ != nullptr; }
     const FontFace& face() const { return face_; }
 
@@ -83,6 +91,8 @@ class FontManager {
     std::size_t size_ = 0;
     GlyphSet glyphs_;
     std::vector<ImWchar> ranges_;  // must outlive the atlas build
+    std::vector<char> icon_data_;
+    std::vector<ImWchar> icon_ranges_;
     bool dirty_ = true;
     double last_build_ms_ = 0;
     Rasterizer rasterizer_ = Rasterizer::FreeType;

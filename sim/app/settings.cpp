@@ -2,6 +2,7 @@
 #include "settings.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -38,13 +39,24 @@ Settings load_settings(const std::string& path) {
     // At most a day: a typo must not leave a shared front-desk PC logged in for ever.
     if (auto it = doc.find("idle_logout_minutes"); it != doc.end() && it->is_number())
         s.idle_logout_minutes = std::clamp(it->get<double>(), 0.0, 1440.0);
+    if (auto it = doc.find("font_scale"); it != doc.end() && it->is_number())
+        s.font_scale = std::clamp(it->get<float>(), kFontScaleMin, kFontScaleMax);
+    if (auto it = doc.find("theme"); it != doc.end() && it->is_string()) {
+        auto theme = it->get<std::string>();
+        if (theme == "dark" || theme == "light") s.theme = theme;
+    }
+    if (auto it = doc.find("muted"); it != doc.end() && it->is_boolean()) s.muted = it->get<bool>();
     return s;
 }
 
 bool save_settings(const std::string& path, const Settings& s) {
     if (path.empty()) return false;
-    nlohmann::json doc = {
-        {"width", s.width}, {"height", s.height}, {"idle_logout_minutes", s.idle_logout_minutes}};
+    nlohmann::json doc = {{"width", s.width},
+                          {"height", s.height},
+                          {"idle_logout_minutes", s.idle_logout_minutes},
+                          {"font_scale", std::round(s.font_scale * 100) / 100},
+                          {"theme", s.theme},
+                          {"muted", s.muted}};
     if (!s.lang.empty()) doc["lang"] = s.lang;
     return session::write_file_atomic(path, doc.dump(2) + "\n", nullptr);
 }

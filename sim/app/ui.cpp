@@ -5,6 +5,8 @@
 
 #include <algorithm>
 
+#include "theme.h"
+
 namespace dd::app::ui {
 
 void WidgetRegistry::begin_frame() {
@@ -119,10 +121,24 @@ bool input_text_hint(const char* hint, std::string* text, std::string_view id, f
     return r;
 }
 
-bool tab(const char* label, std::string_view id) {
-    const bool open = ImGui::BeginTabItem(lid(label, id).c_str());
+bool tab(const char* label, std::string_view id, bool select) {
+    const bool open = ImGui::BeginTabItem(lid(label, id).c_str(), nullptr,
+                                          select ? ImGuiTabItemFlags_SetSelected : 0);
     track(id, label);
     return open;
+}
+
+namespace {
+// Dark until the window applies the remembered theme (unit tests draw with it as well).
+Palette g_palette = palette_of(Theme::Dark);
+}  // namespace
+
+const Palette& pal() {
+    return g_palette;
+}
+
+void set_palette(const Palette& p) {
+    g_palette = p;
 }
 
 ImVec4 mood_colour(int mood) {

@@ -51,14 +51,19 @@ bool radio(const char* label, bool active, std::string_view id);
 bool input_text(const char* label, std::string* text, std::string_view id, int flags = 0);
 bool input_text_hint(const char* hint, std::string* text, std::string_view id, float width,
                      int flags = 0);
-bool tab(const char* label, std::string_view id);  // BeginTabItem; EndTabItem() if true
+// BeginTabItem; EndTabItem() if true. `select`: make it the open tab this frame.
+bool tab(const char* label, std::string_view id, bool select = false);
 
-// Colours used across views.
+// Colours used across views, from the theme (theme.h): every text colour keeps 4.5:1 against
+// the backgrounds it is drawn on (tests/unit/app/theme_test.cpp).
+struct Palette {
+    ImVec4 good, bad, warn, muted, accent;  // text
+    ImVec4 actor, trainee, desk, hint;      // conversation lines by speaker
+    ImVec4 done_button, next_button, alarm_button, alarm_button_hovered, banner;  // white text
+    ImVec4 ring;  // the ringing phone's text
+};
+const Palette& pal();
+void set_palette(const Palette& p);
 ImVec4 mood_colour(int mood);  // green (calm) → red (furious)
-inline const ImVec4 kGood{0.30f, 0.75f, 0.40f, 1.0f};
-inline const ImVec4 kBad{0.90f, 0.35f, 0.30f, 1.0f};
-inline const ImVec4 kWarn{0.95f, 0.70f, 0.25f, 1.0f};
-inline const ImVec4 kMuted{0.62f, 0.64f, 0.68f, 1.0f};
-inline const ImVec4 kAccent{0.40f, 0.62f, 0.95f, 1.0f};
 
 }  // namespace dd::app::ui

@@ -24,7 +24,8 @@ bool is_yaml(const fs::path& p) {
 
 bool skipped_name(const fs::path& p) {
     const auto name = p.filename().string();
-    return name == "standards.yaml" || name == "lexicon.yaml";
+    // sources.yaml: the cited manuals' titles (the desk's citations), not a scenario.
+    return name == "standards.yaml" || name == "lexicon.yaml" || name == "sources.yaml";
 }
 
 // Where a top-level `key: value` line's value starts (block style, as scenarios are written).

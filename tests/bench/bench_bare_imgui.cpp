@@ -1,6 +1,9 @@
 // The baseline of the GUI benchmark: Dear ImGui's own bare window — GLFW + OpenGL 3 + ImGui with
 // its built-in font, one window with a line of text — timed from process start to the first
 // frame presented. Prints `first_frame_ms=…` like `deskdrill --bench-first-frame` and exits.
+// With `--frames N` it then renders N more frames of the same window and prints the CPU per frame
+// the way `deskdrill --bench-frames N` does (process and main-thread CPU, wall time): the baseline
+// of the desk's frame cost.
 // Process start: DD_LAUNCH_NS (CLOCK_REALTIME ns, set by gui_bench.sh just before exec), else main.
 #include <GLFW/glfw3.h>
 #include <backends/imgui_impl_glfw.h>
@@ -10,6 +13,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <ctime>
 
 namespace {
@@ -30,7 +34,33 @@ double since_launch_ms() {
 
 }  // namespace
 
-int main() {
+double cpu_ms(clockid_t clock) {
+    timespec t{};
+    clock_gettime(clock, &t);
+    return static_cast<double>(t.tv_sec) * 1e3 + static_cast<double>(t.tv_nsec) / 1e6;
+}
+
+// One frame of the bare window: a line of text in an ImGui window, cleared, drawn, swapped.
+void frame(GLFWwindow* window) {
+    glfwPollEvents();
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGui::NewFrame();
+    ImGui::Begin("Hello");
+    ImGui::Text("Hello, world");
+    ImGui::End();
+    ImGui::Render();
+    int w = 0, h = 0;
+    glfwGetFramebufferSize(window, &w, &h);
+    glViewport(0, 0, w, h);
+    glClearColor(0.1f, 0.1f, 0.1f, 1);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    glfwSwapBuffers(window);
+}
+
+int main(int argc, char** argv) {
+    const int frames = argc == 3 && std::strcmp(argv[1], "--frames") == 0 ? std::atoi(argv[2]) : 0;
     if (!glfwInit()) {
         std::fprintf(stderr, "bench_bare_imgui: glfwInit failed (no display?)\n");
         return 2;
@@ -51,27 +81,29 @@ int main() {
     ImGui_ImplGlfw_InitForOpenGL(window, true);
     ImGui_ImplOpenGL3_Init("#version 330 core");
 
-    glfwPollEvents();
-    ImGui_ImplOpenGL3_NewFrame();
-    ImGui_ImplGlfw_NewFrame();
-    ImGui::NewFrame();
-    ImGui::Begin("Hello");
-    ImGui::Text("Hello, world");
-    ImGui::End();
-    ImGui::Render();
-    int w = 0, h = 0;
-    glfwGetFramebufferSize(window, &w, &h);
-    glViewport(0, 0, w, h);
-    glClearColor(0.1f, 0.1f, 0.1f, 1);
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-    glfwSwapBuffers(window);
+    frame(window);
     glFinish();
     timespec cpu{};
     clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &cpu);
     std::printf("first_frame_ms=%.1f cpu_ms=%.1f\n", since_launch_ms(),
                 static_cast<double>(cpu.tv_sec) * 1e3 + static_cast<double>(cpu.tv_nsec) / 1e6);
     std::fflush(stdout);
+
+    if (frames > 0) {
+        const double p0 = cpu_ms(CLOCK_PROCESS_CPUTIME_ID), t0 = cpu_ms(CLOCK_THREAD_CPUTIME_ID);
+        const auto w0 = std::chrono::steady_clock::now();
+        for (int i = 0; i < frames; ++i) frame(window);
+        glFinish();
+        const double wall =
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - w0)
+                .count();
+        std::printf(
+            "frames=%d main_thread_cpu_ms_per_frame=%.3f process_cpu_ms_per_frame=%.3f "
+            "wall_ms_per_frame=%.3f\n",
+            frames, (cpu_ms(CLOCK_THREAD_CPUTIME_ID) - t0) / frames,
+            (cpu_ms(CLOCK_PROCESS_CPUTIME_ID) - p0) / frames, wall / frames);
+        std::fflush(stdout);
+    }
 
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();

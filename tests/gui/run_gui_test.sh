@@ -5,7 +5,7 @@
 #   run_gui_test.sh --deskdrill BIN [--player BIN] --png-check BIN --out DIR --drive FILE
 #                   [--shots "desk debrief"] [--expect passed|failed] [--exit N]
 #                   [--stderr-has TEXT] [--no-replay] [--env VAR=VALUE]…
-#                   [--records SCRIPT] [-- extra deskdrill options]
+#                   [--records SCRIPT] [--size WxH] [-- extra deskdrill options]
 # --records SCRIPT: the window opens the records file OUT/records.db (--db), which
 #   `bash SCRIPT prepare PLAYER DB` creates first (deskdrill user add, assign …) and
 #   `bash SCRIPT check PLAYER DB OUT` checks after the window closed (non-zero: the test fails).
@@ -13,6 +13,7 @@
 set -uo pipefail
 
 deskdrill= player= png_check= out= drive= shots= expect= want_exit=0 stderr_has= replay=1 records=
+size=1280x800
 extra=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -27,6 +28,7 @@ while [ $# -gt 0 ]; do
     --stderr-has) stderr_has=$2; shift 2 ;;
     --no-replay) replay=0; shift ;;
     --records) records=$2; shift 2 ;;
+    --size) size=$2; shift 2 ;;
     --env) export "${2?}"; shift 2 ;;
     --) shift; extra=("$@"); break ;;
     *) echo "run_gui_test.sh: unknown option $1" >&2; exit 2 ;;
@@ -50,7 +52,7 @@ if [ -n "$records" ]; then
     { cat "$out/prepare.txt" >&2; fail "preparing the records failed"; }
   extra=(--db "$out/records.db" "${extra[@]}")
 fi
-"$here/with_xvfb.sh" --screen 1280x800x24 "$deskdrill" --window 1280x800 --drive "$drive" \
+"$here/with_xvfb.sh" --screen "${size}x24" "$deskdrill" --window "$size" --drive "$drive" \
   --screenshot-dir "$out" --transcript-out "$out/attempt.yaml" --report-out "$out/gui_report.json" \
   --log-out "$out/gui_log.json" "${extra[@]}" >"$out/stdout.txt" 2>"$out/stderr.txt"
 rc=$?
@@ -62,7 +64,7 @@ fi
 
 for shot in $shots; do
   [ -f "$out/$shot.png" ] || fail "no screenshot $out/$shot.png"
-  "$png_check" "$out/$shot.png" 1280 800 || fail "screenshot $shot.png is blank or the wrong size"
+  "$png_check" "$out/$shot.png" "${size%x*}" "${size#*x}" || fail "screenshot $shot.png is blank or the wrong size"
 done
 
 if [ "$replay" = 1 ]; then

@@ -64,8 +64,8 @@ void draw_people(AppState& app) {
         ImGui::TableNextRow();
         ImGui::PushID(p.employee_no.c_str());
         ImGui::TableNextColumn();
-        ImGui::TextColored(p.active ? ImGui::GetStyleColorVec4(ImGuiCol_Text) : ui::kMuted, "%s",
-                           p.employee_no.c_str());
+        ImGui::TextColored(p.active ? ImGui::GetStyleColorVec4(ImGuiCol_Text) : ui::pal().muted,
+                           "%s", p.employee_no.c_str());
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(app.shown(p.name).c_str());
         ImGui::TableNextColumn();
@@ -109,7 +109,7 @@ void draw_people(AppState& app) {
 
 void draw_add(AppState& app) {
     AccountsState& a = app.accounts;
-    ImGui::TextColored(ui::kAccent, "%s", app.tr("accounts.add"));
+    ImGui::TextColored(ui::pal().accent, "%s", app.tr("accounts.add"));
     for (int i = 0; i < 3; ++i) {
         if (i) ImGui::SameLine();
         const std::string_view role = store::role_name(kRoles[i]);
@@ -155,7 +155,7 @@ void draw_reset(AppState& app) {
     AccountsState& a = app.accounts;
     if (a.reset_for.empty()) return;
     ImGui::Separator();
-    ImGui::TextColored(ui::kAccent, "%s",
+    ImGui::TextColored(ui::pal().accent, "%s",
                        app.strings.fmt("accounts.reset_for", {{"no", a.reset_for}}).c_str());
     ui::input_text_hint(app.tr("login.password"), &a.reset_password, "accounts.new_password",
                         ImGui::GetContentRegionAvail().x, ImGuiInputTextFlags_Password);
@@ -176,7 +176,7 @@ void draw_reset(AppState& app) {
 void draw_import(AppState& app) {
     AccountsState& a = app.accounts;
     ImGui::Separator();
-    ImGui::TextColored(ui::kAccent, "%s", app.tr("accounts.import"));
+    ImGui::TextColored(ui::pal().accent, "%s", app.tr("accounts.import"));
     ImGui::TextWrapped("%s", app.tr("accounts.import_note"));
     ui::input_text_hint(app.tr("accounts.csv_path"), &a.csv_path, "accounts.csv_path",
                         ImGui::GetContentRegionAvail().x);
@@ -217,7 +217,7 @@ void draw_import(AppState& app) {
         ImGui::BeginChild("##problems", ImVec2(0, 0), true);
         for (const auto& p : a.import->csv.problems) {
             const std::string line = store::problem_text(p, app.strings);
-            ImGui::PushStyleColor(ImGuiCol_Text, ui::kBad);
+            ImGui::PushStyleColor(ImGuiCol_Text, ui::pal().bad);
             ImGui::TextWrapped("%s", app.shown(line).c_str());
             ImGui::PopStyleColor();
         }
@@ -234,13 +234,13 @@ void draw_accounts(AppState& app) {
     const float h = ImGui::GetContentRegionAvail().y;
     const float w = ImGui::GetContentRegionAvail().x;
     ImGui::BeginChild("##people_pane", ImVec2(w * 0.58f, h), true);
-    ImGui::TextColored(ui::kAccent, "%s", app.tr("accounts.title"));
+    ImGui::TextColored(ui::pal().accent, "%s", app.tr("accounts.title"));
     draw_people(app);
     ImGui::EndChild();
     ImGui::SameLine();
     ImGui::BeginChild("##edit_pane", ImVec2(0, h), true);
     if (!a.message.empty()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, a.message_bad ? ui::kBad : ui::kGood);
+        ImGui::PushStyleColor(ImGuiCol_Text, a.message_bad ? ui::pal().bad : ui::pal().good);
         ImGui::TextWrapped("%s", a.message.c_str());
         ImGui::PopStyleColor();
     }

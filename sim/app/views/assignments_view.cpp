@@ -20,7 +20,7 @@ namespace {
 void draw_form(AppState& app, const AssignmentsModel& m) {
     SupervisorState& s = app.sup;
     AssignForm& f = s.form;
-    ImGui::TextColored(ui::kAccent, "%s", app.tr("assign.new"));
+    ImGui::TextColored(ui::pal().accent, "%s", app.tr("assign.new"));
     if (ui::radio(app.tr("assign.to_trainee"), !f.to_cohort, "assign.to_trainee"))
         f.to_cohort = false;
     ImGui::SameLine();
@@ -113,7 +113,7 @@ void draw_form(AppState& app, const AssignmentsModel& m) {
         app.shown(s.form_message);
     }
     if (!s.form_message.empty()) {
-        ImGui::TextColored(s.form_message_bad ? ui::kBad : ui::kGood, "%s", s.form_message.c_str());
+        ImGui::TextColored(s.form_message_bad ? ui::pal().bad : ui::pal().good, "%s", s.form_message.c_str());
         ui::track("assign.message", s.form_message);
     }
 }
@@ -149,7 +149,7 @@ void draw_not_done(AppState& app, const AssignmentsModel& m, float height) {
             ImGui::TextUnformatted(app.strings.name("mode.", session::mode_name(st.mode)));
             ImGui::TableNextColumn();
             if (st.due_ms)
-                ImGui::TextColored(st.overdue ? ui::kBad : ui::kMuted, "%s%s",
+                ImGui::TextColored(st.overdue ? ui::pal().bad : ui::pal().muted, "%s%s",
                                    st.overdue ? app.tr("assign.overdue") : "",
                                    due_text(app, *st.due_ms).c_str());
             else
@@ -218,7 +218,7 @@ void draw_assignments(AppState& app) {
             return build_assignments(*store, who, session::wall_clock_ms());
         });
     if (!s.assign.error.empty())
-        ImGui::TextColored(ui::kBad, "%s", app.shown(s.assign.error).c_str());
+        ImGui::TextColored(ui::pal().bad, "%s", app.shown(s.assign.error).c_str());
     if (!s.assign.value) {
         ImGui::TextDisabled("%s", app.tr("dash.loading"));
         return;

@@ -22,13 +22,13 @@ void draw_briefing(AppState& app) {
     ImGui::SetCursorPosX((ImGui::GetWindowWidth() - w) / 2);
     ImGui::BeginChild("##briefing", ImVec2(w, 0), true);
     ImGui::PushTextWrapPos(0);
-    ImGui::TextColored(ui::kAccent, "%s", app.tr("briefing.title"));
+    ImGui::TextColored(ui::pal().accent, "%s", app.tr("briefing.title"));
     ImGui::Separator();
     ImGui::TextUnformatted(app.shown(s.title).c_str());
     ImGui::TextDisabled("%s", app.strings.name("category.", s.category));
     ImGui::Spacing();
     auto field = [&](const char* key, const std::string& value) {
-        ImGui::TextColored(ui::kMuted, "%s", app.tr(key));
+        ImGui::TextColored(ui::pal().muted, "%s", app.tr(key));
         ImGui::SameLine(170 * app.ui_scale);
         ImGui::TextUnformatted(app.shown(value).c_str());
     };
@@ -38,12 +38,12 @@ void draw_briefing(AppState& app) {
                                               : std::string(app.tr("briefing.no_limit")));
     field("briefing.mode", app.strings.name("mode.", session::mode_name(b.mode)));
     if (b.choice_allowed) {
-        ImGui::TextColored(ui::kMuted, "%s", app.tr("briefing.choice"));
+        ImGui::TextColored(ui::pal().muted, "%s", app.tr("briefing.choice"));
         ImGui::SameLine(170 * app.ui_scale);
         ui::checkbox(app.tr("briefing.choice_on"), &b.choice_mode, "briefing.choice");
     }
     ImGui::Spacing();
-    ImGui::TextColored(ui::kAccent, "%s", app.tr("briefing.assessed"));
+    ImGui::TextColored(ui::pal().accent, "%s", app.tr("briefing.assessed"));
     for (const auto& c : s.criteria) {
         if (const Criterion* st = app.standard(c.id))
             ImGui::BulletText("%s", app.shown(st->title_in(app.strings.lang())).c_str());
@@ -66,7 +66,7 @@ void draw_briefing(AppState& app) {
         app.go(b.assignment_uuid.empty() && !app.opts.no_records ? Screen::Picker
                                                                  : app.home_screen());
     if (!b.error.empty()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, ui::kBad);
+        ImGui::PushStyleColor(ImGuiCol_Text, ui::pal().bad);
         ImGui::TextWrapped("%s", app.shown(b.error).c_str());
         ImGui::PopStyleColor();
     }

@@ -36,12 +36,12 @@ bool draw_header(AppState& app, const DebriefSource& src, DebriefState& d) {
     ImGui::TextDisabled("[%s]", app.strings.name("mode.", session::mode_name(src.mode)));
     if (r) {
         ImGui::SetWindowFontScale(1.6f);
-        ImGui::TextColored(r->passed ? ui::kGood : ui::kBad, "%d / %d", r->score, r->max);
+        ImGui::TextColored(r->passed ? ui::pal().good : ui::pal().bad, "%d / %d", r->score, r->max);
         ImGui::SetWindowFontScale(1.0f);
         ui::track("debrief.score", std::to_string(r->score));
         ImGui::SameLine();
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ImGui::GetTextLineHeight() * 0.4f);
-        ImGui::TextColored(r->passed ? ui::kGood : ui::kBad, "%s",
+        ImGui::TextColored(r->passed ? ui::pal().good : ui::pal().bad, "%s",
                            app.tr(r->passed ? "debrief.passed" : "debrief.failed"));
         ui::track(r->passed ? "debrief.passed" : "debrief.failed");
         ImGui::SameLine();
@@ -57,17 +57,17 @@ bool draw_header(AppState& app, const DebriefSource& src, DebriefState& d) {
                 list +=
                     (list.empty() ? "" : app.tr("join.and")) + criterion_title(*it, app.strings);
             }
-            ImGui::TextColored(ui::kBad, "%s",
+            ImGui::TextColored(ui::pal().bad, "%s",
                                app.strings.fmt("debrief.critical", {{"list", list}}).c_str());
         }
     } else {
-        ImGui::TextColored(ui::kBad, "%s %s", app.tr("debrief.no_report"),
+        ImGui::TextColored(ui::pal().bad, "%s %s", app.tr("debrief.no_report"),
                            app.shown(src.score_error).c_str());
     }
     if (src.actions && !src.actions()) return false;
     if (!d.message.empty()) {
         ImGui::SameLine();
-        ImGui::TextColored(d.message_bad ? ui::kBad : ui::kMuted, "%s", d.message.c_str());
+        ImGui::TextColored(d.message_bad ? ui::pal().bad : ui::pal().muted, "%s", d.message.c_str());
     }
     return true;
 }
@@ -121,7 +121,7 @@ void draw_timeline(AppState& app, const DebriefSource& src, DebriefState& d) {
     const bool hovered = ImGui::IsItemHovered();
     const bool clicked = ImGui::IsItemClicked();
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    const float pad = 8 * app.ui_scale;
+    const float pad = 8 * app.style_scale();
     const float x0 = p0.x + pad, x1 = p0.x + width - pad;
     auto x_of = [&](Millis t) {
         return x0 + (x1 - x0) * static_cast<float>(t) / static_cast<float>(end);
@@ -129,16 +129,20 @@ void draw_timeline(AppState& app, const DebriefSource& src, DebriefState& d) {
     const float axis_y = p0.y + height - ImGui::GetTextLineHeight() - 4;
     dl->AddRectFilled(p0, ImVec2(p0.x + width, p0.y + height), ImGui::GetColorU32(ImGuiCol_FrameBg),
                       4);
-    dl->AddLine(ImVec2(x0, axis_y), ImVec2(x1, axis_y), ImGui::GetColorU32(ui::kMuted));
+    dl->AddLine(ImVec2(x0, axis_y), ImVec2(x1, axis_y), ImGui::GetColorU32(ui::pal().muted));
     // Ticks every 15/30/60 s, whichever keeps labels apart.
     Millis step = 15'000;
-    while ((x1 - x0) * static_cast<float>(step) / static_cast<float>(end) < 60 * app.ui_scale)
+    while ((x1 - x0) * static_cast<float>(step) / static_cast<float>(end) < 60 * app.style_scale())
         step *= 2;
     for (Millis t = 0; t <= end; t += step) {
         const float x = x_of(t);
-        dl->AddLine(ImVec2(x, axis_y - 3), ImVec2(x, axis_y + 3), ImGui::GetColorU32(ui::kMuted));
-        dl->AddText(ImVec2(x + 2, axis_y + 2), ImGui::GetColorU32(ui::kMuted),
-                    clock_text(t).c_str());
+        dl->AddLine(ImVec2(x, axis_y - 3), ImVec2(x, axis_y + 3),
+                    ImGui::GetColorU32(ui::pal().muted));
+        // A label that would run past the right edge is drawn to the left of its tick instead.
+        const std::string label = clock_text(t);
+        const float tw = ImGui::CalcTextSize(label.c_str()).x;
+        const float lx = x + 2 + tw > p0.x + width - 2 ? x - 2 - tw : x + 2;
+        dl->AddText(ImVec2(lx, axis_y + 2), ImGui::GetColorU32(ui::pal().muted), label.c_str());
     }
     // Evidence of the selected criterion: tall bands.
     if (r && d.selected >= 0 && d.selected < static_cast<int>(r->criteria.size())) {
@@ -168,7 +172,8 @@ void draw_timeline(AppState& app, const DebriefSource& src, DebriefState& d) {
                 if (!e.action || e.action->verb == Verb::Wait) break;
                 if (e.action->verb == Verb::Say || e.action->verb == Verb::Choose) {
                     row = 1;
-                    col = e.forbidden.empty() ? style_colour(LogLine::Style::Trainee) : ui::kBad;
+                    col =
+                        e.forbidden.empty() ? style_colour(LogLine::Style::Trainee) : ui::pal().bad;
                 } else {
                     row = 2;
                     col = style_colour(LogLine::Style::Desk);
@@ -176,11 +181,11 @@ void draw_timeline(AppState& app, const DebriefSource& src, DebriefState& d) {
                 break;
             case LogEntry::Kind::Rejected:
                 row = 2;
-                col = ui::kBad;
+                col = ui::pal().bad;
                 break;
             case LogEntry::Kind::Ring:
                 row = 3;
-                col = ui::kMuted;
+                col = ui::pal().muted;
                 break;
             default:
                 break;
@@ -197,8 +202,7 @@ void draw_timeline(AppState& app, const DebriefSource& src, DebriefState& d) {
     // Replay play-head.
     if (d.step > 0 && d.step <= static_cast<int>(log.entries.size())) {
         const float x = x_of(log.entries[static_cast<size_t>(d.step - 1)].t);
-        dl->AddLine(ImVec2(x, p0.y), ImVec2(x, axis_y), ImGui::GetColorU32(ImVec4(1, 1, 1, 0.8f)),
-                    2);
+        dl->AddLine(ImVec2(x, p0.y), ImVec2(x, axis_y), ImGui::GetColorU32(ui::pal().muted), 2);
     }
     if (hover_index >= 0) {
         const LogEntry& e = log.entries[static_cast<size_t>(hover_index)];
@@ -214,6 +218,30 @@ void draw_timeline(AppState& app, const DebriefSource& src, DebriefState& d) {
             d.playing = false;
         }
     }
+}
+
+// What the timeline's marks mean, in one line under it.
+void draw_timeline_legend(AppState& app) {
+    const std::pair<const char*, ImVec4> items[] = {
+        {"debrief.legend_actor", style_colour(LogLine::Style::Actor)},
+        {"debrief.legend_reply", style_colour(LogLine::Style::Trainee)},
+        {"debrief.legend_action", style_colour(LogLine::Style::Desk)},
+        {"debrief.legend_bad", ui::pal().bad},
+        {"debrief.legend_ring", ui::pal().muted},
+        {"debrief.legend_evidence", ui::pal().good}};
+    const float r = ImGui::GetTextLineHeight() * 0.22f;
+    bool first = true;
+    for (const auto& [key, col] : items) {
+        if (!first) ImGui::SameLine(0, ImGui::GetFontSize());
+        first = false;
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        ImGui::GetWindowDrawList()->AddCircleFilled(
+            ImVec2(p.x + r, p.y + ImGui::GetTextLineHeight() * 0.5f), r, ImGui::GetColorU32(col));
+        ImGui::Dummy(ImVec2(r * 2, ImGui::GetTextLineHeight()));
+        ImGui::SameLine(0, r);
+        ImGui::TextUnformatted(app.tr(key));
+    }
+    ui::track("debrief.legend");
 }
 
 // ---- criteria --------------------------------------------------------------------------------
@@ -235,7 +263,7 @@ void draw_criteria(AppState& app, const DebriefSource& src, DebriefState& d) {
         const CriterionResult& c = r->criteria[i];
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        ImGui::TextColored(c.passed ? ui::kGood : ui::kBad, "%s", c.passed ? "√" : "×");
+        ImGui::TextColored(c.passed ? ui::pal().good : ui::pal().bad, "%s", c.passed ? "√" : "×");
         ImGui::TableNextColumn();
         std::string label = criterion_title(c, app.strings);
         if (c.critical) label += std::string(" ") + app.tr("debrief.critical_tag");
@@ -255,7 +283,7 @@ void draw_details(AppState& app, const DebriefSource& src, DebriefState& d) {
     const auto& r = *src.report;
     ImGui::PushTextWrapPos(0);
     if (!r || d.selected < 0 || d.selected >= static_cast<int>(r->criteria.size())) {
-        ImGui::TextColored(ui::kAccent, "%s", app.tr("debrief.about"));
+        ImGui::TextColored(ui::pal().accent, "%s", app.tr("debrief.about"));
         ImGui::TextUnformatted(app.shown(src.scenario->debrief).c_str());
         ImGui::Spacing();
         ImGui::TextDisabled("%s", app.tr("debrief.select_hint"));
@@ -263,19 +291,30 @@ void draw_details(AppState& app, const DebriefSource& src, DebriefState& d) {
         return;
     }
     const CriterionResult& c = r->criteria[static_cast<size_t>(d.selected)];
-    ImGui::TextColored(c.passed ? ui::kGood : ui::kBad, "%s %s  %d/%d", c.passed ? "√" : "×",
-                       app.shown(criterion_title(c, app.strings)).c_str(), c.points, c.max);
+    ImGui::TextColored(c.passed ? ui::pal().good : ui::pal().bad, "%s %s  %d/%d",
+                       c.passed ? "√" : "×", app.shown(criterion_title(c, app.strings)).c_str(),
+                       c.points, c.max);
     if (const std::string fb = criterion_feedback(c, app.strings); !fb.empty())
         ImGui::TextUnformatted(app.shown(fb).c_str());
     if (!c.rule.empty() || !c.source.empty()) {
         ImGui::Spacing();
-        ImGui::TextColored(ui::kAccent, "%s", app.tr("debrief.rule"));
+        ImGui::TextColored(ui::pal().accent, "%s", app.tr("debrief.rule"));
         if (!c.rule.empty()) ImGui::TextUnformatted(app.shown(c.rule).c_str());
-        if (!c.source.empty())
-            ImGui::TextDisabled("%s %s", app.tr("debrief.source"), c.source.c_str());
+        if (!c.source.empty()) {
+            ImGui::TextDisabled("%s %s", app.tr("debrief.source"), cite(app, c.source).c_str());
+            // The clause itself on hover, beside the manual it comes from.
+            if (ImGui::IsItemHovered() && !c.rule.empty()) {
+                ImGui::BeginTooltip();
+                ImGui::PushTextWrapPos(ImGui::GetFontSize() * 32);
+                ImGui::TextUnformatted(app.shown(c.rule).c_str());
+                ImGui::PopTextWrapPos();
+                ImGui::EndTooltip();
+            }
+            ui::track("debrief.source", c.source);
+        }
     }
     ImGui::Spacing();
-    ImGui::TextColored(ui::kAccent, "%s", app.tr("debrief.evidence"));
+    ImGui::TextColored(ui::pal().accent, "%s", app.tr("debrief.evidence"));
     if (c.evidence.empty()) ImGui::TextDisabled("%s", app.tr("debrief.no_evidence"));
     for (size_t i = 0; i < c.evidence.size(); ++i) {
         const Evidence& ev = c.evidence[i];
@@ -305,7 +344,8 @@ void draw_details(AppState& app, const DebriefSource& src, DebriefState& d) {
                 const std::string hit =
                     ev.text.substr(static_cast<size_t>(ev.highlight_begin),
                                    static_cast<size_t>(ev.highlight_end - ev.highlight_begin));
-                ImGui::TextColored(ui::kWarn, "  %s %s", app.tr("debrief.matched"), hit.c_str());
+                ImGui::TextColored(ui::pal().warn, "  %s %s", app.tr("debrief.matched"),
+                                   hit.c_str());
             }
         } else {
             ImGui::NewLine();
@@ -335,7 +375,7 @@ void draw_replay(AppState& app, const DebriefSource& src, DebriefState& d) {
         }
         if (d.step >= n) d.playing = false;
     }
-    ImGui::TextColored(ui::kAccent, "%s", app.tr("debrief.replay"));
+    ImGui::TextColored(ui::pal().accent, "%s", app.tr("debrief.replay"));
     ImGui::SameLine();
     if (ui::button("|<", "debrief.replay.start")) {
         d.step = 0;
@@ -393,6 +433,7 @@ void draw_debrief_of(AppState& app, const DebriefSource& src, DebriefState& d) {
     if (!draw_header(app, src, d)) return;  // the buttons left the screen
     ImGui::Separator();
     draw_timeline(app, src, d);
+    draw_timeline_legend(app);
     const float h = ImGui::GetContentRegionAvail().y;
     const float w = ImGui::GetContentRegionAvail().x;
     ImGui::BeginChild("##left", ImVec2(w * 0.42f, h), true);

@@ -14,16 +14,23 @@
 #include "common/yaml/text_util.h"
 #include "log_format.h"
 #include "sim/app/app_state.h"
+#include "sim/app/desk_guide.h"
+#include "sim/app/icons.h"
 #include "sim/app/ui.h"
+#include "sim/engine/dialogue.h"
 #include "sim/model/describe.h"
 #include "sim/model/enums.h"
 #include "sim/model/limits.h"
+#include "sim/model/verbs.h"
 
 namespace dd::app {
 
 namespace {
 
 // ---- helpers ---------------------------------------------------------------------------------
+
+// Practice mode's "what now" line shows after this much sim time without a trainee action.
+constexpr Millis kIdleBeforeWhatNow = 8'000;
 
 bool live(const ThreadView& t) {
     return t.state != ThreadView::State::Ended;
@@ -55,7 +62,7 @@ std::string thread_arg(const std::vector<ThreadView>& threads, const ThreadView&
     return t.id;
 }
 
-void act(AppState& app, Action a, const std::string& to_thread = {}) {
+bool act(AppState& app, Action a, const std::string& to_thread = {}) {
     session::Attempt& s = *app.attempt;
     // An action for a thread other than the engine's focus names it (`to:`), as a transcript does.
     if (!to_thread.empty() && to_thread != s.engine().focused()) a.to = to_thread;
@@ -69,12 +76,16 @@ void act(AppState& app, Action a, const std::string& to_thread = {}) {
                                 ? std::string()
                                 : app.strings.fmt("desk.done", {{"what", action_words(app, a)}});
         app.desk.feedback_bad = false;
+        // The next thing after picking up or answering is to talk: the keyboard is there.
+        if (a.verb == Verb::Answer || a.verb == Verb::Say || a.verb == Verb::Choose)
+            app.desk.focus_reply = true;
     } else {
         app.desk.feedback = app.strings.render(r.error);
         app.desk.feedback_bad = true;
     }
     app.shown(app.desk.feedback);
     app.desk.scroll_down = true;
+    return r.ok;
 }
 
 // Who a thread is with: the actor's name as played, or "Alarm" — never a thread id.
@@ -82,11 +93,65 @@ std::string party(const AppState& app, const ThreadView& t) {
     return t.actor_name.empty() ? std::string(app.tr("thread.alarm")) : t.actor_name;
 }
 
+// A node's hint with its placeholders filled as the actors' lines are ({owner.owed},
+// {site.company}).
+std::string hint_text(const AppState& app, const ThreadView& t) {
+    const session::Attempt& s = *app.attempt;
+    return dialogue::fill_placeholders(t.hint, s.engine().log().facts, s.scenario().site);
+}
+
 // "Name": a field's word as a form label (a Chinese word is left as it is).
 std::string form_label(const char* word) {
     std::string s(word);
     if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
     return s;
+}
+
+std::string tool_label(const AppState& app, std::string_view verb, const std::string& arg) {
+    return dd::app::tool_label(app.strings, verb, arg);
+}
+
+std::string press(const AppState& app, const std::string& spec) {
+    return dd::app::press(app.strings, spec);
+}
+
+// A tool button that shows whether its action was already done (green; the group's done line
+// says what). No tooltip: it would cover the reply box under the pointer's last click.
+bool done_button(AppState& app, const std::string& label, const std::string& id,
+                 const std::string& spec, ImVec2 size = ImVec2(0, 0)) {
+    const bool done = step_done(app.attempt->engine().log(), spec);
+    if (done) {
+        ImGui::PushStyleColor(ImGuiCol_Button, ui::pal().done_button);
+        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ui::pal().done_button);
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+    }
+    const bool pressed = ui::button(label.c_str(), id, size);
+    if (done) {
+        ImGui::PopStyleColor(3);
+    }
+    return pressed;
+}
+
+// "Done: 安保部、工程部" under a group of buttons, from the log (what the engine accepted).
+void done_line(AppState& app, std::string_view verb, const std::vector<std::string>& args) {
+    std::string list;
+    for (const auto& a : args)
+        if (step_done(app.attempt->engine().log(), std::string(verb) + ":" + a))
+            list += (list.empty() ? "" : app.tr("join.and")) + tool_label(app, verb, a);
+    // The line is there before anything is done, so the buttons below never move under the mouse.
+    if (list.empty()) {
+        ImGui::TextDisabled("%s", app.tr("tool.done_none"));
+        return;
+    }
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextColored(ui::pal().good, "%s",
+                       app.strings.fmt("tool.done_list", {{"list", list}}).c_str());
+    ImGui::PopTextWrapPos();
+}
+
+template <typename Range>
+std::vector<std::string> strings_of(const Range& r) {
+    return std::vector<std::string>(std::begin(r), std::end(r));
 }
 
 Action make(Verb v, std::string arg = {}) {
@@ -124,11 +189,27 @@ const char* state_name(const AppState& app, ThreadView::State s) {
     return "";
 }
 
+// The label sits beside the bar, not on it: text over a bright fill fails the contrast rule.
 void mood_bar(const AppState& app, int mood, float width) {
+    const std::string label = app.strings.fmt("desk.mood", {{"n", std::to_string(mood)}});
+    ImGui::TextUnformatted(label.c_str());
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", app.tr("desk.mood_scale"));
     ImGui::PushStyleColor(ImGuiCol_PlotHistogram, ui::mood_colour(mood));
-    const std::string overlay = app.strings.fmt("desk.mood", {{"n", std::to_string(mood)}});
-    ImGui::ProgressBar(std::clamp(mood, 0, 100) / 100.0f, ImVec2(width, 0), overlay.c_str());
+    ImGui::ProgressBar(std::clamp(mood, 0, 100) / 100.0f,
+                       ImVec2(width, ImGui::GetTextLineHeight() * 0.45f), "");
     ImGui::PopStyleColor();
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", app.tr("desk.mood_scale"));
+}
+
+// One button per argument of a verb, side by side, each showing whether it was done.
+void tool_buttons(AppState& app, const std::string& viewed, Verb verb,
+                  const std::vector<std::string>& args, const std::string& id_prefix) {
+    const std::string v(verb_name(verb));
+    for (const auto& arg : args) {
+        if (done_button(app, tool_label(app, v, arg), id_prefix + arg, v + ":" + arg))
+            act(app, make(verb, arg), viewed);
+        ImGui::SameLine();
+    }
 }
 
 // ---- top bar ---------------------------------------------------------------------------------
@@ -138,12 +219,33 @@ void draw_top_bar(AppState& app) {
     const bool practice = s.config().mode == session::Mode::Practice;
     ImGui::TextUnformatted(app.shown(s.scenario().title).c_str());
     ImGui::SameLine();
-    ImGui::TextColored(practice ? ui::kGood : ui::kWarn, "[%s%s]",
+    ImGui::TextColored(practice ? ui::pal().good : ui::pal().warn, "[%s%s]",
                        app.tr(practice ? "mode.practice" : "mode.assessment"),
                        s.config().choice_mode ? app.tr("desk.choice_suffix") : "");
-    ImGui::SameLine(0, 24 * app.ui_scale);
-    ImGui::TextColored(ui::kAccent, "%s %s", app.tr("desk.clock"), clock_text(s.now()).c_str());
+    // Whose desk this is: the company and site the trainee answers for (and names when answering).
+    if (!s.scenario().site.company.empty() || !s.scenario().site.name.empty()) {
+        ImGui::SameLine(0, 24 * app.style_scale());
+        const std::string where =
+            app.shown(app.strings.fmt("desk.site", {{"company", s.scenario().site.company},
+                                                    {"site", s.scenario().site.name}}));
+        ImGui::TextUnformatted(where.c_str());
+        ui::track("desk.site", where);
+    }
+    ImGui::SameLine(0, 24 * app.style_scale());
+    ImGui::TextColored(ui::pal().accent, "%s %s", app.tr("desk.clock"),
+                       clock_text(s.now()).c_str());
     ui::track("desk.clock", clock_text(s.now()));
+    if (const auto& limit = s.scenario().time_limit) {
+        ImGui::SameLine();
+        const Millis left = std::max<Millis>(0, *limit - s.now());
+        const std::string text =
+            app.strings.fmt("desk.time_left",
+                            {{"limit", app.strings.duration(*limit)}, {"left", clock_text(left)}});
+        // The last minute is shown in the warning colour.
+        ImGui::TextColored(left <= 60'000 ? ui::pal().bad : ui::pal().muted, "%s",
+                           app.shown(text).c_str());
+        ui::track("desk.time_left", text);
+    }
     if (practice) {
         for (int speed : {1, 2, 4}) {
             ImGui::SameLine();
@@ -167,37 +269,61 @@ void draw_top_bar(AppState& app) {
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - bw);
     const bool highlight = s.over();
     if (highlight) {
-        ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.20f, 0.55f, 0.30f, 1));
-        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(0.25f, 0.65f, 0.35f, 1));
+        ImGui::PushStyleColor(ImGuiCol_Button, ui::pal().done_button);
+        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ui::pal().done_button);
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
     }
     const bool end = ui::button(end_label, "desk.end");
-    if (highlight) ImGui::PopStyleColor(2);
+    if (highlight) ImGui::PopStyleColor(3);
     if (end) app.end_attempt();
 }
 
 // ---- threads: phone, counter, alarms ---------------------------------------------------------
 
-// `primary`: the first live thread of its kind also answers to the short ids ("phone.answer"),
-// so drive scripts need not know actor ids.
+bool waits(const ThreadView& t) {
+    return t.state == ThreadView::State::Ringing || t.state == ThreadView::State::Waiting ||
+           t.state == ThreadView::State::Held;
+}
+
+// `primary`: the first live thread of its kind also answers to the short ids ("phone.hold"), so
+// drive scripts need not know actor ids; `first_waiting`: the first that waits answers to
+// "phone.answer" / "desk.serve" — the button that is enabled whenever somebody waits.
 void draw_thread_card(AppState& app, const std::vector<ThreadView>& threads, const ThreadView& t,
-                      const std::string& viewed, bool primary) {
+                      const std::string& viewed, bool primary, bool first_waiting) {
     auto alias = [&](const char* id) {
         if (primary) ui::track(id);
+    };
+    auto alias_answer = [&](const char* id) {
+        if (first_waiting) ui::track(id);
     };
     ImGui::PushID(t.id.c_str());
     const bool is_viewed = t.id == viewed;
     const std::string name = app.shown(party(app, t));
+    if (is_viewed && waits(t)) {
+        // The thread the desk turned to: its pick-up button is the next thing to press.
+        const ImVec2 c = ImGui::GetCursorScreenPos();
+        const ImVec2 a(c.x - 6 * app.style_scale(), c.y);
+        ImGui::GetWindowDrawList()->AddRectFilled(
+            a, ImVec2(a.x + 3 * app.style_scale(), a.y + ImGui::GetFrameHeightWithSpacing() * 2.5f),
+            ImGui::GetColorU32(ui::pal().warn));
+    }
     if (t.state == ThreadView::State::Ringing) {
         // A pulsing ring with its count: answer within three rings (seed 001 §4.1.5).
         const float pulse = 0.6f + 0.4f * std::sin(static_cast<float>(ImGui::GetTime()) * 8.0f);
         ImGui::TextColored(
-            ImVec4(1.0f, 0.35f, 0.3f, pulse), "☎ %s",
+            ImVec4(ui::pal().ring.x, ui::pal().ring.y, ui::pal().ring.z, pulse), "☎ %s",
             app.strings.fmt("desk.ringing", {{"n", std::to_string(t.rings)}}).c_str());
     }
     if (ui::selectable((name + "  ·  " + state_name(app, t.state)).c_str(), is_viewed,
                        "thread:" + t.id))
         app.desk.viewed = t.id;
     if (t.kind != ThreadRecord::Kind::Alarm) mood_bar(app, t.mood, -1);
+    const bool next_step = is_viewed && waits(t);
+    if (next_step) {
+        ImGui::PushStyleColor(ImGuiCol_Button, ui::pal().next_button);
+        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ui::pal().next_button);
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+    }
     const std::string arg = thread_arg(threads, t);
     const bool ringing_or_waiting =
         t.state == ThreadView::State::Ringing || t.state == ThreadView::State::Waiting;
@@ -209,7 +335,8 @@ void draw_thread_card(AppState& app, const std::vector<ThreadView>& threads, con
             app.desk.viewed = t.id;
             act(app, make(Verb::Answer, arg));
         }
-        alias("phone.answer");
+        if (next_step) ImGui::PopStyleColor(3);
+        alias_answer("phone.answer");
         ImGui::SameLine();
         if (ui::button_if(t.state == ThreadView::State::Active, app.tr("desk.hold"),
                           "phone.hold:" + t.id))
@@ -226,12 +353,15 @@ void draw_thread_card(AppState& app, const std::vector<ThreadView>& threads, con
             app.desk.viewed = t.id;
             act(app, make(Verb::Answer, arg));
         }
-        alias("desk.serve");
+        if (next_step) ImGui::PopStyleColor(3);
+        alias_answer("desk.serve");
         ImGui::SameLine();
         if (ui::button_if(t.state == ThreadView::State::Active, app.tr("desk.ask_wait"),
                           "desk.hold:" + t.id))
             act(app, make(Verb::Hold, arg));
         alias("desk.hold");
+    } else if (next_step) {
+        ImGui::PopStyleColor(3);
     }
     ImGui::PopID();
     ImGui::Separator();
@@ -242,10 +372,13 @@ void draw_thread_list(AppState& app, const std::vector<ThreadView>& threads,
                       const std::string& viewed, ThreadRecord::Kind kind, const char* idle_key) {
     bool any = false;
     bool primary_done = false;
+    bool waiting_done = false;
     for (const auto& t : threads)
         if (t.kind == kind) {
-            draw_thread_card(app, threads, t, viewed, !primary_done && live(t));
+            draw_thread_card(app, threads, t, viewed, !primary_done && live(t),
+                             !waiting_done && waits(t));
             primary_done = primary_done || live(t);
+            waiting_done = waiting_done || waits(t);
             any = true;
         }
     if (!any) ImGui::TextDisabled("%s", app.tr(idle_key));
@@ -253,18 +386,22 @@ void draw_thread_list(AppState& app, const std::vector<ThreadView>& threads,
 
 void draw_threads(AppState& app, const std::vector<ThreadView>& threads,
                   const std::string& viewed) {
-    ImGui::TextColored(ui::kAccent, "☎ %s", app.tr("desk.phone"));
+    ImGui::TextColored(ui::pal().accent, "%s%s", app.shown(app.fonts.icon(icon::kPhone)).c_str(),
+                       app.tr("desk.phone"));
     ImGui::Separator();
     draw_thread_list(app, threads, viewed, ThreadRecord::Kind::Phone, "desk.phone_idle");
     ImGui::Spacing();
-    ImGui::TextColored(ui::kAccent, "%s", app.tr("desk.counter"));
+    ImGui::TextColored(ui::pal().accent, "%s%s", app.shown(app.fonts.icon(icon::kCounter)).c_str(),
+                       app.tr("desk.counter"));
     ImGui::Separator();
     draw_thread_list(app, threads, viewed, ThreadRecord::Kind::Desk, "desk.counter_idle");
     for (const auto& t : threads)
         if (t.kind == ThreadRecord::Kind::Alarm) {
             ImGui::Spacing();
-            ImGui::TextColored(ui::kBad, "%s", app.tr("desk.alarm"));
-            draw_thread_card(app, threads, t, viewed, false);
+            ImGui::TextColored(ui::pal().bad, "%s%s",
+                               app.shown(app.fonts.icon(icon::kAlarm)).c_str(),
+                               app.tr("desk.alarm"));
+            draw_thread_card(app, threads, t, viewed, false, false);
         }
 }
 
@@ -332,7 +469,7 @@ void draw_reply(AppState& app, const ThreadView* tv, const std::string& viewed) 
     const bool can_talk = tv && tv->state == ThreadView::State::Active;
     // Choice mode offers the node's replies; where a node offers none, the trainee types.
     if (s.config().choice_mode && tv && !tv->choices.empty()) {
-        ImGui::TextColored(ui::kAccent, "%s", app.tr("desk.choices"));
+        ImGui::TextColored(ui::pal().accent, "%s", app.tr("desk.choices"));
         for (size_t i = 0; i < tv->choices.size(); ++i) {
             ImGui::PushID(static_cast<int>(i));
             const std::string label = std::to_string(i + 1);
@@ -361,33 +498,70 @@ void draw_reply(AppState& app, const ThreadView* tv, const std::string& viewed) 
         ImGui::CalcTextSize(send).x + ImGui::GetStyle().FramePadding.x * 2 +
         (count.empty() ? 0.0f
                        : ImGui::CalcTextSize(count.c_str()).x + ImGui::GetStyle().ItemSpacing.x);
-    if (app.desk.focus_reply) {
+    // An alarm panel cannot hear: the box is closed and says what to do instead.
+    const bool deaf = tv && !can_hear(*tv);
+    if (deaf) ImGui::BeginDisabled();
+    if (app.desk.focus_reply && !deaf) {
         ImGui::SetKeyboardFocusHere();
         app.desk.focus_reply = false;
     }
+    const char* hint = deaf       ? "desk.cannot_hear"
+                       : can_talk ? "desk.reply_hint"
+                                  : "desk.not_talking";
     const bool enter = ui::input_text_hint(
-        app.tr(can_talk ? "desk.reply_hint" : "desk.not_talking"), &app.desk.reply, "reply.input",
+        app.tr(hint), &app.desk.reply, "reply.input",
         ImGui::GetContentRegionAvail().x - send_w - ImGui::GetStyle().ItemSpacing.x,
         ImGuiInputTextFlags_EnterReturnsTrue);
     app.shown(app.desk.reply);  // typed characters join the atlas
     if (!count.empty()) {
         ImGui::SameLine();
-        ImGui::TextColored(chars > limits::kMaxReplyChars ? ui::kBad : ui::kMuted, "%s",
+        ImGui::TextColored(chars > limits::kMaxReplyChars ? ui::pal().bad : ui::pal().muted, "%s",
                            count.c_str());
     }
     ImGui::SameLine();
     const bool click = ui::button(send, "reply.send");
-    if (enter || click) send_reply(app, viewed);
+    if (deaf) ImGui::EndDisabled();
+    if ((enter || click) && !deaf) send_reply(app, viewed);
 }
 
 // ---- hints (practice only) -------------------------------------------------------------------
 
-void draw_hints(AppState& app, const ThreadView* tv) {
+// The one line that says what to do now, once the trainee has been idle a few sim seconds.
+std::string what_now(AppState& app, const std::vector<ThreadView>& threads, const ThreadView* tv) {
     session::Attempt& s = *app.attempt;
-    ImGui::TextColored(ui::kWarn, "%s", app.tr("hint.title"));
+    if (s.over()) return app.tr("desk.over");
+    Millis last = 0;
+    for (const auto& e : s.engine().log().entries)
+        if (e.kind == LogEntry::Kind::Action || e.kind == LogEntry::Kind::Rejected) last = e.t;
+    const bool idle = s.now() - last >= kIdleBeforeWhatNow;
+    const bool talking = tv && tv->state == ThreadView::State::Active && can_hear(*tv);
+    if (talking && !tv->node.empty())
+        return idle ? app.strings.fmt("hint.now_reply", {{"who", party(app, *tv)}}) : std::string();
+    // Nobody to talk to and somebody waiting: that is the next step, idle or not.
+    if (const ThreadView* w = find_thread(threads, next_waiting(threads))) {
+        const char* button = w->kind == ThreadRecord::Kind::Desk   ? "desk.serve"
+                             : w->state == ThreadView::State::Held ? "desk.resume_call"
+                                                                   : "desk.answer";
+        return app.strings.fmt("hint.now_waiting",
+                               {{"who", party(app, *w)}, {"button", app.tr(button)}});
+    }
+    if (!idle) return {};
+    if (s.engine().next_event_time())
+        return app.strings.fmt("hint.now_quiet", {{"button", app.tr("desk.skip")}});
+    return app.strings.fmt("hint.now_end", {{"button", app.tr("desk.end")}});
+}
+
+void draw_hints(AppState& app, const std::vector<ThreadView>& threads, const ThreadView* tv) {
+    session::Attempt& s = *app.attempt;
+    ImGui::TextColored(ui::pal().warn, "%s", app.tr("hint.title"));
     ImGui::PushTextWrapPos(0);
+    const std::string now = what_now(app, threads, tv);
+    if (!now.empty()) {
+        ImGui::TextColored(ui::pal().warn, "%s", app.shown(now).c_str());
+        ui::track("hint.what_now", now);
+    }
     const Node* node = tv && !tv->node.empty() ? s.scenario().node(tv->node) : nullptr;
-    if (tv && !tv->hint.empty()) ImGui::TextUnformatted(app.shown(tv->hint).c_str());
+    if (tv && !tv->hint.empty()) ImGui::TextUnformatted(app.shown(hint_text(app, *tv)).c_str());
     if (node) {
         const Expect& x = node->expect;
         // Groups of alternatives in words: acts by their names, desk actions as described.
@@ -412,12 +586,11 @@ void draw_hints(AppState& app, const ThreadView* tv) {
             ImGui::BulletText("%s", app.strings.fmt("hint.acts", {{"acts", acts}}).c_str());
         }
         if (!x.did.empty()) {
-            const std::string did = groups(x.did, [&](const std::string& spec) {
-                return app.strings.render(describe_spec(spec));
-            });
+            const std::string did =
+                groups(x.did, [&](const std::string& spec) { return press(app, spec); });
             ImGui::BulletText("%s", app.strings.fmt("hint.did", {{"did", did}}).c_str());
         }
-    } else if (!tv || tv->state != ThreadView::State::Active) {
+    } else if (now.empty() && (!tv || tv->state != ThreadView::State::Active)) {
         ImGui::TextDisabled("%s", app.tr("hint.answer_first"));
     }
     // The standards this drill is scored on, with their source.
@@ -430,7 +603,14 @@ void draw_hints(AppState& app, const ThreadView* tv) {
             ImGui::BulletText("%s", app.shown(st->title_in(app.strings.lang())).c_str());
             if (!st->source.empty()) {
                 ImGui::SameLine();
-                ImGui::TextDisabled("(%s)", st->source.c_str());
+                ImGui::TextDisabled("(%s)", cite(app, st->source).c_str());
+                if (ImGui::IsItemHovered()) {
+                    ImGui::BeginTooltip();
+                    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 32);
+                    ImGui::TextUnformatted(app.shown(st->rule).c_str());
+                    ImGui::PopTextWrapPos();
+                    ImGui::EndTooltip();
+                }
             }
         }
         ImGui::TreePop();
@@ -474,7 +654,9 @@ void draw_record_tool(AppState& app, const std::string& viewed) {
         Action a = make(Verb::Record);
         for (const auto& [k, v] : fields)
             if (!v->empty()) a.fields.emplace_back(k, *v);
-        act(app, a, viewed);
+        // A form sent is a form done: the next caller starts from an empty one.
+        if (act(app, a, viewed))
+            for (const auto& [k, v] : fields) v->clear();
     }
     ImGui::SameLine();
     if (ui::button(app.tr("tool.clear"), "tool.record.clear"))
@@ -483,7 +665,7 @@ void draw_record_tool(AppState& app, const std::string& viewed) {
 
 void draw_classify_tool(AppState& app, const std::string& viewed) {
     DeskState& d = app.desk;
-    ImGui::TextColored(ui::kAccent, "%s", app.tr("tool.classify"));
+    ImGui::TextColored(ui::pal().accent, "%s", app.tr("tool.classify"));
     if (ImGui::BeginTable("##types", 3)) {
         for (auto t : enums::kRequestTypes) {
             ImGui::TableNextColumn();
@@ -503,58 +685,66 @@ void draw_classify_tool(AppState& app, const std::string& viewed) {
                       "tool.classify.submit")) {
         Action a = make(Verb::Classify);
         a.fields = {{"type", d.cls_type}, {"level", d.cls_level}};
-        act(app, a, viewed);
+        if (act(app, a, viewed)) d.cls_type.clear(), d.cls_level.clear();
     }
     ImGui::Separator();
-    ImGui::TextColored(ui::kAccent, "%s", app.tr("tool.dispatch"));
+    ImGui::TextColored(ui::pal().accent, "%s", app.tr("tool.dispatch"));
     const float w3 = (ImGui::GetContentRegionAvail().x - 2 * ImGui::GetStyle().ItemSpacing.x) / 3;
     int i = 0;
     for (auto dep : enums::kDepartments) {
         if (i++ % 3) ImGui::SameLine();
-        if (ui::button(app.strings.name("dept.", dep), "tool.dispatch:" + std::string(dep),
-                       ImVec2(w3, 0)))
-            act(app, make(Verb::Dispatch, std::string(dep)), viewed);
+        const std::string arg(dep);
+        if (done_button(app, tool_label(app, "dispatch", arg), "tool.dispatch:" + arg,
+                        "dispatch:" + arg, ImVec2(w3, 0)))
+            act(app, make(Verb::Dispatch, arg), viewed);
     }
+    done_line(app, "dispatch", strings_of(enums::kDepartments));
     ImGui::Separator();
-    ImGui::TextColored(ui::kAccent, "%s", app.tr("tool.escalate"));
-    for (auto e : enums::kEscalate) {
-        const std::string label =
-            app.strings.fmt("tool.escalate_to", {{"to", app.strings.name("escalate.", e)}});
-        if (ui::button(label.c_str(), "tool.escalate:" + std::string(e)))
-            act(app, make(Verb::Escalate, std::string(e)), viewed);
-        ImGui::SameLine();
-    }
+    ImGui::TextColored(ui::pal().accent, "%s", app.tr("tool.escalate"));
+    tool_buttons(app, viewed, Verb::Escalate, strings_of(enums::kEscalate), "tool.escalate:");
     ImGui::NewLine();
+    done_line(app, "escalate", strings_of(enums::kEscalate));
 }
 
 void draw_emergency_tool(AppState& app, const std::string& viewed) {
-    ImGui::TextColored(ui::kBad, "%s", app.tr("tool.emergency_note"));
-    ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.65f, 0.15f, 0.15f, 1));
-    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(0.80f, 0.22f, 0.20f, 1));
+    ImGui::TextColored(ui::pal().bad, "%s", app.tr("tool.emergency_note"));
+    ImGui::PushStyleColor(ImGuiCol_Button, ui::pal().alarm_button);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ui::pal().alarm_button_hovered);
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
     const float w = (ImGui::GetContentRegionAvail().x - 2 * ImGui::GetStyle().ItemSpacing.x) / 3;
     int i = 0;
     for (auto n : enums::kCallNumbers) {
         if (i++) ImGui::SameLine();
-        const std::string label = std::string(n) + "\n" + app.strings.name("call.", n);
-        if (ui::button(label.c_str(), "tool.call:" + std::string(n),
-                       ImVec2(w, ImGui::GetFrameHeight() * 2)))
-            act(app, make(Verb::Call, std::string(n)), viewed);
+        const std::string arg(n);
+        if (done_button(app, tool_label(app, "call", arg), "tool.call:" + arg, "call:" + arg,
+                        ImVec2(w, ImGui::GetFrameHeight() * 2)))
+            act(app, make(Verb::Call, arg), viewed);
     }
-    ImGui::PopStyleColor(2);
+    ImGui::PopStyleColor(3);
+    done_line(app, "call", strings_of(enums::kCallNumbers));
     ImGui::Spacing();
-    if (ui::button(app.tr("tool.broadcast_evacuation"), "tool.broadcast:evacuation", ImVec2(-1, 0)))
+    if (done_button(app, tool_label(app, "broadcast", "evacuation"), "tool.broadcast:evacuation",
+                    "broadcast:evacuation", ImVec2(-1, 0)))
         act(app, make(Verb::Broadcast, "evacuation"), viewed);
-    for (auto h : {"first-aid-kit", "extinguisher"}) {
-        const std::string label =
-            app.strings.fmt("tool.hand_over_item", {{"item", app.strings.name("item.", h)}});
-        if (ui::button(label.c_str(), std::string("tool.hand_over:") + h, ImVec2(-1, 0)))
+    for (std::string h : {"first-aid-kit", "extinguisher"}) {
+        if (done_button(app, tool_label(app, "hand_over", h), "tool.hand_over:" + h,
+                        "hand_over:" + h, ImVec2(-1, 0)))
             act(app, make(Verb::HandOver, h), viewed);
     }
+    done_line(app, "hand_over", {"first-aid-kit", "extinguisher"});
+    // The rest of an emergency — who goes, who is told — without leaving the panel.
+    ImGui::Separator();
+    ImGui::TextColored(ui::pal().accent, "%s", app.tr("tool.emergency_team"));
+    tool_buttons(app, viewed, Verb::Dispatch, {"security", "engineering"},
+                 "tool.emergency.dispatch:");
+    tool_buttons(app, viewed, Verb::Escalate, strings_of(enums::kEscalate),
+                 "tool.emergency.escalate:");
+    ImGui::NewLine();
 }
 
 void draw_visitor_tool(AppState& app, const std::string& viewed) {
     DeskState& d = app.desk;
-    ImGui::TextColored(ui::kAccent, "%s", app.tr("tool.visitor"));
+    ImGui::TextColored(ui::pal().accent, "%s", app.tr("tool.visitor"));
     if (ImGui::BeginTable("##visitor", 2, ImGuiTableFlags_SizingFixedFit)) {
         ImGui::TableSetupColumn("k", ImGuiTableColumnFlags_WidthFixed);
         ImGui::TableSetupColumn("v", ImGuiTableColumnFlags_WidthStretch);
@@ -568,22 +758,23 @@ void draw_visitor_tool(AppState& app, const std::string& viewed) {
         for (auto [k, v] :
              {std::pair{"name", &d.vis_name}, {"visiting", &d.vis_visiting}, {"id", &d.vis_id}})
             if (!v->empty()) a.fields.emplace_back(k, *v);
-        act(app, a, viewed);
+        if (act(app, a, viewed)) d.vis_name.clear(), d.vis_visiting.clear(), d.vis_id.clear();
     }
     ImGui::Separator();
-    ImGui::TextColored(ui::kAccent, "%s", app.tr("tool.notify"));
+    ImGui::TextColored(ui::pal().accent, "%s", app.tr("tool.notify"));
     for (auto n : enums::kNotify) {
-        const std::string label =
-            app.strings.fmt("tool.notify_who", {{"who", app.strings.name("notify.", n)}});
-        if (ui::button(label.c_str(), "tool.notify:" + std::string(n)))
-            act(app, make(Verb::Notify, std::string(n)), viewed);
+        const std::string arg(n);
+        if (done_button(app, tool_label(app, "notify", arg), "tool.notify:" + arg, "notify:" + arg))
+            act(app, make(Verb::Notify, arg), viewed);
         ImGui::SameLine();
     }
     ImGui::NewLine();
+    done_line(app, "notify", strings_of(enums::kNotify));
     ImGui::Separator();
-    ImGui::TextColored(ui::kAccent, "%s", app.tr("tool.hand_over"));
-    for (auto h : {"access-card", "parcel", "form"}) {
-        if (ui::button(app.strings.name("item.", h), std::string("tool.hand_over:") + h))
+    ImGui::TextColored(ui::pal().accent, "%s", app.tr("tool.hand_over"));
+    for (std::string h : {"access-card", "parcel", "form"}) {
+        if (done_button(app, tool_label(app, "hand_over", h), "tool.hand_over:" + h,
+                        "hand_over:" + h))
             act(app, make(Verb::HandOver, h), viewed);
         ImGui::SameLine();
     }
@@ -592,23 +783,63 @@ void draw_visitor_tool(AppState& app, const std::string& viewed) {
 
 void draw_tools(AppState& app, const std::string& viewed) {
     if (!ImGui::BeginTabBar("##tools")) return;
-    if (ui::tab(app.tr("tool.tab_record"), "tool.tab:record")) {
-        draw_record_tool(app, viewed);
-        ImGui::EndTabItem();
-    }
-    if (ui::tab(app.tr("tool.tab_classify"), "tool.tab:classify")) {
-        draw_classify_tool(app, viewed);
-        ImGui::EndTabItem();
-    }
-    if (ui::tab(app.tr("tool.tab_emergency"), "tool.tab:emergency")) {
-        draw_emergency_tool(app, viewed);
-        ImGui::EndTabItem();
-    }
-    if (ui::tab(app.tr("tool.tab_visitor"), "tool.tab:visitor")) {
-        draw_visitor_tool(app, viewed);
-        ImGui::EndTabItem();
+    const std::string select = std::exchange(app.desk.select_tab, std::string());
+    using Draw = void (*)(AppState&, const std::string&);
+    const std::tuple<const char*, const char*, const char*, Draw> tabs[] = {
+        {"record", "tool.tab_record", icon::kRecord, draw_record_tool},
+        {"classify", "tool.tab_classify", icon::kClassify, draw_classify_tool},
+        {"emergency", "tool.tab_emergency", icon::kEmergency, draw_emergency_tool},
+        {"visitor", "tool.tab_visitor", icon::kVisitor, draw_visitor_tool}};
+    for (const auto& [name, key, glyph, draw] : tabs) {
+        const std::string label = app.shown(app.fonts.icon(glyph) + app.tr(key));
+        if (ui::tab(label.c_str(), std::string("tool.tab:") + name, select == name)) {
+            draw(app, viewed);
+            ImGui::EndTabItem();
+        }
     }
     ImGui::EndTabBar();
+}
+
+// ---- emergency banner ------------------------------------------------------------------------
+
+// Red across the desk while an emergency is on: who or what raised it, and in practice mode the
+// steps the scenario still asks for, each by its button's label, with the thread's own hint.
+void draw_emergency_banner(AppState& app, const std::vector<ThreadView>& threads,
+                           const Emergency& e) {
+    session::Attempt& s = *app.attempt;
+    const ThreadView* t = find_thread(threads, e.thread);
+    if (!t) return;
+    const bool practice = s.config().mode == session::Mode::Practice;
+    std::string what = party(app, *t);
+    // An alarm's own words (the panel's text) say more than "Alarm".
+    for (const auto& entry : s.engine().log().entries)
+        if (entry.kind == LogEntry::Kind::Inject && entry.thread == t->id && !entry.text.empty())
+            what = entry.text;
+    std::string steps;
+    for (const auto& p : e.pending)
+        steps += (steps.empty() ? "" : app.tr("join.and")) + press(app, p);
+    const float pulse = 0.75f + 0.25f * std::sin(static_cast<float>(ImGui::GetTime()) * 6.0f);
+    const ImVec4 b = ui::pal().banner;
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(b.x * pulse, b.y, b.z, 1));
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+    const float line = ImGui::GetTextLineHeightWithSpacing();
+    const int lines =
+        1 + (practice && !steps.empty() ? 1 : 0) + (practice && !t->hint.empty() ? 1 : 0);
+    ImGui::BeginChild("##emergency",
+                      ImVec2(0, line * lines + ImGui::GetStyle().WindowPadding.y * 2 + 4), false,
+                      ImGuiWindowFlags_NoScrollbar);
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextUnformatted(app.shown(app.fonts.icon(icon::kWarning) +
+                                     app.strings.fmt("desk.emergency", {{"what", what}}))
+                               .c_str());
+    ui::track("desk.emergency", what);
+    if (practice && !steps.empty())
+        ImGui::TextUnformatted(
+            app.shown(app.strings.fmt("hint.emergency_steps", {{"steps", steps}})).c_str());
+    if (practice && !t->hint.empty()) ImGui::TextUnformatted(app.shown(hint_text(app, *t)).c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::EndChild();
+    ImGui::PopStyleColor(2);
 }
 
 }  // namespace
@@ -623,14 +854,37 @@ void draw_desk(AppState& app) {
         app.desk.seen_revision = s.revision();
         app.desk.scroll_down = true;
     }
+    if (app.sounds) app.sounds->update(&s, s.engine().log(), app.muted);
     const std::vector<ThreadView> threads = s.engine().threads();
+    // When the conversation on screen ends, the desk turns to whoever waits next.
+    {
+        const std::string shown_id = viewed_thread(app, threads);
+        const ThreadView* st = find_thread(threads, shown_id);
+        if (st && live(*st)) {
+            app.desk.viewed_live = shown_id;
+        } else if (st && shown_id == app.desk.viewed_live) {
+            app.desk.viewed_live.clear();
+            if (std::string next = next_waiting(threads, shown_id); !next.empty())
+                app.desk.viewed = next;
+        }
+        // An alarm panel on screen by default (nobody chose it) gives way to a person who waits.
+        if (st && !can_hear(*st) && app.desk.viewed.empty())
+            if (std::string next = next_waiting(threads, shown_id); !next.empty())
+                app.desk.viewed = next;
+    }
     const std::string viewed = viewed_thread(app, threads);
     const ThreadView* tv = find_thread(threads, viewed);
     const bool practice = s.config().mode == session::Mode::Practice;
-    const float scale = app.ui_scale;
+    const float scale = app.style_scale();
+    const std::optional<Emergency> emergency =
+        s.ended() ? std::nullopt : current_emergency(s.scenario(), threads, s.engine().log());
+    // An emergency starting takes the tools to the emergency panel, once: the trainee may leave it.
+    if (emergency && emergency->thread != app.desk.emergency) app.desk.select_tab = "emergency";
+    app.desk.emergency = emergency ? emergency->thread : std::string();
 
     draw_top_bar(app);
     ImGui::Separator();
+    if (emergency) draw_emergency_banner(app, threads, *emergency);
     const float h = ImGui::GetContentRegionAvail().y;
     const float w = ImGui::GetContentRegionAvail().x;
     const float left_w = std::max(240.0f * scale, w * 0.21f);
@@ -644,7 +898,7 @@ void draw_desk(AppState& app) {
     ImGui::BeginChild("##centre",
                       ImVec2(w - left_w - right_w - 2 * ImGui::GetStyle().ItemSpacing.x, h), false);
     if (tv) {
-        ImGui::TextColored(ui::kAccent, "%s · %s", kind_name(app, tv->kind),
+        ImGui::TextColored(ui::pal().accent, "%s · %s", kind_name(app, tv->kind),
                            app.shown(party(app, *tv)).c_str());
         ImGui::SameLine();
         ImGui::TextDisabled("%s", state_name(app, tv->state));
@@ -662,18 +916,18 @@ void draw_desk(AppState& app) {
                                               hints_h - ImGui::GetStyle().ItemSpacing.y * 3);
     draw_conversation(app, viewed, conv_h);
     if (s.over() && !s.ended()) {
-        ImGui::TextColored(ui::kGood, "%s", app.tr("desk.over"));
+        ImGui::TextColored(ui::pal().good, "%s", app.tr("desk.over"));
     }
     draw_reply(app, tv, viewed);
     ImGui::PushTextWrapPos(0);
     if (!app.desk.feedback.empty())
-        ImGui::TextColored(app.desk.feedback_bad ? ui::kBad : ui::kMuted, "%s",
+        ImGui::TextColored(app.desk.feedback_bad ? ui::pal().bad : ui::pal().muted, "%s",
                            app.desk.feedback.c_str());
     ImGui::PopTextWrapPos();
     if (practice) {
         ImGui::SetCursorPosY(ImGui::GetWindowHeight() - hints_h);
         ImGui::BeginChild("##hints", ImVec2(0, hints_h - 2), true);
-        draw_hints(app, tv);
+        draw_hints(app, threads, tv);
         ImGui::EndChild();
     }
     ImGui::EndChild();

@@ -38,7 +38,7 @@ void export_as(AppState& app, bool csv) {
 void draw_exports(AppState& app) {
     SupervisorState& s = app.sup;
     if (!app.store || !app.who) return;
-    ImGui::TextColored(ui::kAccent, "%s", app.tr("export.attempts"));
+    ImGui::TextColored(ui::pal().accent, "%s", app.tr("export.attempts"));
     ImGui::TextWrapped("%s", app.tr("export.note"));
     static const std::vector<std::string> none;
     const DashboardModel* m = s.dash.value ? &*s.dash.value : nullptr;
@@ -49,7 +49,7 @@ void draw_exports(AppState& app) {
     if (ui::button(app.tr("export.xapi"), "export.xapi")) export_as(app, false);
     ImGui::Spacing();
     ImGui::Separator();
-    ImGui::TextColored(ui::kAccent, "%s", app.tr("export.pdf_title"));
+    ImGui::TextColored(ui::pal().accent, "%s", app.tr("export.pdf_title"));
     ImGui::TextWrapped("%s", app.tr("export.pdf_note"));
     if (s.export_path.empty() && !s.attempt.empty()) s.export_path = s.attempt;
     ui::input_text_hint(app.tr("export.uuid_hint"), &s.export_path, "export.uuid",
@@ -62,7 +62,7 @@ void draw_exports(AppState& app) {
     }
     if (!s.export_message.empty()) {
         ImGui::Spacing();
-        ImGui::TextColored(s.export_message_bad ? ui::kBad : ui::kGood, "%s",
+        ImGui::TextColored(s.export_message_bad ? ui::pal().bad : ui::pal().good, "%s",
                            s.export_message.c_str());
         ui::track(s.export_message_bad ? "export.failed" : "export.done", s.export_message);
     }

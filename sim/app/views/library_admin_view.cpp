@@ -24,7 +24,7 @@ void draw_list(AppState& app, const std::vector<LibraryRow>& rows) {
         const bool bad = !r.error.empty();
         auto v = s.verified.find(r.id);
         const char* mark = bad ? "×" : (v == s.verified.end() ? "·" : (v->second.ok ? "√" : "!"));
-        ImGui::TextColored(bad || (v != s.verified.end() && !v->second.ok) ? ui::kBad : ui::kGood,
+        ImGui::TextColored(bad || (v != s.verified.end() && !v->second.ok) ? ui::pal().bad : ui::pal().good,
                            "%s", mark);
         ImGui::SameLine();
         if (ui::selectable(app.shown(r.title).c_str(), s.library_selected == r.id,
@@ -58,7 +58,7 @@ void draw_verify(AppState& app, const LibraryRow& r) {
     auto it = s.verified.find(r.id);
     if (it == s.verified.end()) return;
     const VerifyOutcome& v = it->second;
-    ImGui::TextColored(v.ok ? ui::kGood : ui::kBad, "%s",
+    ImGui::TextColored(v.ok ? ui::pal().good : ui::pal().bad, "%s",
                        app.tr(v.ok ? "library.verify_ok" : "library.verify_bad"));
     ui::track("library.verify_result", v.ok ? "ok" : "bad");
     ImGui::TextDisabled(
@@ -72,7 +72,7 @@ void draw_verify(AppState& app, const LibraryRow& r) {
     for (const auto& e : v.result.endings)
         ImGui::TextDisabled("  %s  %d–%d%s", e.label.c_str(), e.worst, e.best,
                             e.passable ? " √" : "");
-    for (const auto& p : v.problems) ImGui::TextColored(ui::kWarn, "%s", app.shown(p).c_str());
+    for (const auto& p : v.problems) ImGui::TextColored(ui::pal().warn, "%s", app.shown(p).c_str());
 }
 
 void draw_details(AppState& app, const LibraryRow& r) {
@@ -83,14 +83,14 @@ void draw_details(AppState& app, const LibraryRow& r) {
         "%s · %s · %s", r.id.c_str(), app.strings.name("category.", r.category),
         app.strings.fmt("library.difficulty", {{"n", std::to_string(r.difficulty)}}).c_str());
     if (!r.error.empty()) {
-        ImGui::TextColored(ui::kBad, "%s", app.tr("library.broken"));
+        ImGui::TextColored(ui::pal().bad, "%s", app.tr("library.broken"));
         ImGui::TextWrapped("%s", app.shown(r.error).c_str());
         return;
     }
     ImGui::Spacing();
     draw_verify(app, r);
     ImGui::Separator();
-    ImGui::TextColored(ui::kAccent, "%s", app.tr("library.criteria"));
+    ImGui::TextColored(ui::pal().accent, "%s", app.tr("library.criteria"));
     const store::ScenarioItems* items = r.items ? &*r.items : nullptr;
     if (items)
         ImGui::TextDisabled(
@@ -128,7 +128,7 @@ void draw_details(AppState& app, const LibraryRow& r) {
         ImGui::TableNextColumn();
         if (f && f->discrimination) {
             // Below 0.2 an item hardly separates the strong from the weak (Moodle's guidance).
-            ImGui::TextColored(*f->discrimination < 0.2 ? ui::kWarn : ui::kGood, "%.2f",
+            ImGui::TextColored(*f->discrimination < 0.2 ? ui::pal().warn : ui::pal().good, "%.2f",
                                *f->discrimination);
         } else {
             ImGui::TextDisabled("—");
@@ -154,7 +154,7 @@ void draw_library_admin(AppState& app) {
         return;
     }
     if (!s.items.error.empty())
-        ImGui::TextColored(ui::kBad, "%s", app.shown(s.items.error).c_str());
+        ImGui::TextColored(ui::pal().bad, "%s", app.shown(s.items.error).c_str());
     const auto rows = library_rows(app.library, s.items.value ? &*s.items.value : nullptr);
     if (s.library_selected.empty() && !rows.empty()) s.library_selected = rows.front().id;
     const float h = ImGui::GetContentRegionAvail().y;

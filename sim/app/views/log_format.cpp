@@ -1,6 +1,8 @@
 // Attempt-log entries and actions in words, for the conversation and the replay.
 #include "log_format.h"
 
+#include <iostream>
+
 #include <cstdio>
 
 #include "sim/app/ui.h"
@@ -120,19 +122,19 @@ std::optional<LogLine> format_entry(const AppState& app, const Scenario& sc, con
 ImVec4 style_colour(LogLine::Style s) {
     switch (s) {
         case LogLine::Style::Actor:
-            return ImVec4(0.55f, 0.75f, 1.0f, 1.0f);
+            return ui::pal().actor;
         case LogLine::Style::Trainee:
-            return ImVec4(0.50f, 0.88f, 0.55f, 1.0f);
+            return ui::pal().trainee;
         case LogLine::Style::Desk:
-            return ImVec4(0.95f, 0.82f, 0.45f, 1.0f);
+            return ui::pal().desk;
         case LogLine::Style::System:
-            return ui::kMuted;
+            return ui::pal().muted;
         case LogLine::Style::Bad:
-            return ui::kBad;
+            return ui::pal().bad;
         case LogLine::Style::Hint:
-            return ImVec4(0.75f, 0.65f, 0.95f, 1.0f);
+            return ui::pal().hint;
     }
-    return ui::kMuted;
+    return ui::pal().muted;
 }
 
 void draw_log_line(const LogLine& line, Millis t, bool highlight) {
@@ -160,11 +162,21 @@ void draw_log_line(const LogLine& line, Millis t, bool highlight) {
         ImGui::PopStyleColor();
     }
     if (!line.tags.empty()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, ui::kMuted);
+        ImGui::PushStyleColor(ImGuiCol_Text, ui::pal().muted);
         ImGui::TextUnformatted(line.tags.c_str());
         ImGui::PopStyleColor();
     }
     ImGui::PopTextWrapPos();
+}
+
+std::string cite(AppState& app, std::string_view source) {
+    if (!app.citations_read) {
+        app.citations_read = true;
+        std::string err;
+        if (!app.citations.load(app.library.dir + "/sources.yaml", &err))
+            std::cerr << "deskdrill: " << err << "\n";
+    }
+    return app.shown(app.citations.cite(source, app.strings.lang()));
 }
 
 }  // namespace dd::app

@@ -35,4 +35,8 @@ std::string clock_text(Millis t);
 // Draws a line (time, speaker, wrapped text, tags).
 void draw_log_line(const LogLine& line, Millis t, bool highlight = false);
 
+// A source as a person can follow it: 《物业前台接待工作规程》§4.1.3 for `seed 001 §4.1.3`, from
+// scenarios/sources.yaml (read once; as written when it cannot be read).
+std::string cite(AppState& app, std::string_view source);
+
 }  // namespace dd::app

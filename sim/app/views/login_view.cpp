@@ -32,14 +32,14 @@ bool matches(const store::Person& p, const std::string& filter) {
 
 void error_line(AppState& app, const std::string& error) {
     if (error.empty()) return;
-    ImGui::PushStyleColor(ImGuiCol_Text, ui::kBad);
+    ImGui::PushStyleColor(ImGuiCol_Text, ui::pal().bad);
     ImGui::TextWrapped("%s", app.shown(error).c_str());
     ImGui::PopStyleColor();
 }
 
 void draw_first_run(AppState& app) {
     LoginState& l = app.login;
-    ImGui::TextColored(ui::kAccent, "%s", app.tr("login.setup_title"));
+    ImGui::TextColored(ui::pal().accent, "%s", app.tr("login.setup_title"));
     ImGui::TextWrapped("%s", app.tr("login.setup_note"));
     ImGui::Spacing();
     const float w = 320 * app.ui_scale;
@@ -131,10 +131,10 @@ void draw_login(AppState& app) {
     const float w = std::min(ImGui::GetContentRegionAvail().x, 640 * app.ui_scale);
     ImGui::SetCursorPosX((ImGui::GetWindowWidth() - w) / 2);
     ImGui::BeginChild("##login", ImVec2(w, 0), true);
-    ImGui::TextColored(ui::kAccent, "%s", app.tr("login.title"));
+    ImGui::TextColored(ui::pal().accent, "%s", app.tr("login.title"));
     ImGui::Separator();
     if (!app.store) {
-        ImGui::PushStyleColor(ImGuiCol_Text, ui::kBad);
+        ImGui::PushStyleColor(ImGuiCol_Text, ui::pal().bad);
         ImGui::TextWrapped("%s", app.tr("login.no_records"));
         ImGui::TextWrapped("%s", app.shown(app.records_error).c_str());
         ImGui::PopStyleColor();

@@ -4,9 +4,11 @@
 
 #include <algorithm>
 #include <iostream>
+#include <random>
 
 #include "sim/app/app_state.h"
 #include "sim/app/ui.h"
+#include "sim/engine/dialogue.h"
 #include "sim/model/enums.h"
 
 namespace dd::app {
@@ -24,7 +26,7 @@ void draw_details(AppState& app, const session::ScenarioFile& e) {
     const Scenario& s = *e.scenario;
     ImGui::PushTextWrapPos(0);
     ImGui::TextUnformatted(app.shown(s.title).c_str());
-    ImGui::PushStyleColor(ImGuiCol_Text, ui::kWarn);
+    ImGui::PushStyleColor(ImGuiCol_Text, ui::pal().warn);
     ImGui::TextUnformatted(stars(s.difficulty, app.fonts.has_cjk()).c_str());
     ImGui::PopStyleColor();
     ImGui::SameLine();
@@ -37,18 +39,24 @@ void draw_details(AppState& app, const session::ScenarioFile& e) {
         ImGui::TextDisabled("%s: %s", app.tr("picker.used_for"), uses.c_str());
     }
     ImGui::Separator();
-    ImGui::TextColored(ui::kAccent, "%s", app.tr("picker.trains"));
+    ImGui::TextColored(ui::pal().accent, "%s", app.tr("picker.trains"));
     ImGui::TextUnformatted(app.shown(session::what_it_trains(s)).c_str());
     ImGui::Spacing();
-    ImGui::TextColored(ui::kAccent, "%s", app.tr("picker.people"));
-    for (const auto& a : s.actors)
-        ImGui::BulletText("%s",
-                          app.strings
-                              .fmt("picker.person", {{"name", app.shown(a.name)},
-                                                     {"role", app.strings.name("role.", a.role)}})
-                              .c_str());
+    ImGui::TextColored(ui::pal().accent, "%s", app.tr("picker.people"));
+    if (!app.picker.seed)
+        app.picker.seed = app.opts.seed ? *app.opts.seed : std::random_device{}() % 100000 + 1;
+    for (const auto& a : s.actors) {
+        const auto facts = dialogue::played_facts(a, *app.picker.seed);
+        const auto name = facts.find("name");
+        ImGui::BulletText(
+            "%s", app.strings
+                      .fmt("picker.person",
+                           {{"name", app.shown(name != facts.end() ? name->second : a.name)},
+                            {"role", app.strings.name("role.", a.role)}})
+                      .c_str());
+    }
     ImGui::Spacing();
-    ImGui::TextColored(ui::kAccent, "%s", app.tr("picker.criteria"));
+    ImGui::TextColored(ui::pal().accent, "%s", app.tr("picker.criteria"));
     // The standards' titles once the catalogue is loaded (never their ids).
     for (const auto& c : s.criteria)
         if (const Criterion* st = app.standard(c.id))
@@ -62,7 +70,7 @@ void draw_picker(AppState& app) {
     PickerState& p = app.picker;
     const float h = ImGui::GetContentRegionAvail().y;
     const float w = ImGui::GetContentRegionAvail().x;
-    const float scale = app.ui_scale;
+    const float scale = app.style_scale();
 
     // Default selection: --scenario, else the first category that has scenarios.
     if (p.category.empty()) {
@@ -82,13 +90,13 @@ void draw_picker(AppState& app) {
 
     // Categories.
     ImGui::BeginChild("##cats", ImVec2(190 * scale, h), true);
-    ImGui::TextColored(ui::kAccent, "%s", app.tr("picker.categories"));
+    ImGui::TextColored(ui::pal().accent, "%s", app.tr("picker.categories"));
     ImGui::Separator();
     for (auto c : enums::kCategories) {
         const int n = app.library.count_in(c);
         const std::string label =
             std::string(app.strings.name("category.", c)) + "  (" + std::to_string(n) + ")";
-        if (n == 0) ImGui::PushStyleColor(ImGuiCol_Text, ui::kMuted);
+        if (n == 0) ImGui::PushStyleColor(ImGuiCol_Text, ui::pal().muted);
         if (ui::selectable(label.c_str(), p.category == c, "picker.cat:" + std::string(c)))
             p.category = std::string(c);
         if (n == 0) ImGui::PopStyleColor();
@@ -97,7 +105,7 @@ void draw_picker(AppState& app) {
     for (const auto& e : app.library.entries) broken += e.scenario ? 0 : 1;
     if (broken > 0) {
         ImGui::Separator();
-        ImGui::PushStyleColor(ImGuiCol_Text, ui::kBad);
+        ImGui::PushStyleColor(ImGuiCol_Text, ui::pal().bad);
         ImGui::TextWrapped(
             "%s", app.strings.fmt("picker.broken", {{"n", std::to_string(broken)}}).c_str());
         ImGui::PopStyleColor();
@@ -109,7 +117,7 @@ void draw_picker(AppState& app) {
         }
     }
     if (app.library.entries.empty()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, ui::kBad);
+        ImGui::PushStyleColor(ImGuiCol_Text, ui::pal().bad);
         ImGui::TextWrapped(
             "%s", app.strings.fmt("picker.empty", {{"dir", app.opts.scenarios_dir}}).c_str());
         ImGui::PopStyleColor();
@@ -120,7 +128,7 @@ void draw_picker(AppState& app) {
     // Scenarios of the category.
     const float list_w = std::max(280.0f * scale, (w - 190 * scale) * 0.48f);
     ImGui::BeginChild("##list", ImVec2(list_w, h), true);
-    ImGui::TextColored(ui::kAccent, "%s", app.strings.name("category.", p.category));
+    ImGui::TextColored(ui::pal().accent, "%s", app.strings.name("category.", p.category));
     ImGui::Separator();
     if (!app.library.loaded(p.category))
         ImGui::TextDisabled("%s", app.tr("picker.loading_library"));
@@ -134,7 +142,7 @@ void draw_picker(AppState& app) {
             p.selected = s.id;
         ImGui::Indent();
         ImGui::PushTextWrapPos(0);
-        ImGui::PushStyleColor(ImGuiCol_Text, ui::kMuted);
+        ImGui::PushStyleColor(ImGuiCol_Text, ui::pal().muted);
         ImGui::TextUnformatted(app.shown(session::what_it_trains(s)).c_str());
         ImGui::PopStyleColor();
         ImGui::PopTextWrapPos();
@@ -185,7 +193,7 @@ void draw_picker(AppState& app) {
                 std::cerr << "deskdrill: " << p.error << "\n";
         }
         if (!p.error.empty()) {
-            ImGui::PushStyleColor(ImGuiCol_Text, ui::kBad);
+            ImGui::PushStyleColor(ImGuiCol_Text, ui::pal().bad);
             ImGui::TextWrapped("%s", app.shown(p.error).c_str());
             ImGui::PopStyleColor();
         }

@@ -25,7 +25,7 @@ void draw_review_queue(AppState& app) {
                    s.dash.value ? s.dash.value->scenarios : std::vector<std::string>{}))
         s.review.stale = s.dash.stale = true;
     if (!s.review.error.empty())
-        ImGui::TextColored(ui::kBad, "%s", app.shown(s.review.error).c_str());
+        ImGui::TextColored(ui::pal().bad, "%s", app.shown(s.review.error).c_str());
     if (!s.review.value) {
         ImGui::TextDisabled("%s", app.tr("dash.loading"));
         return;
@@ -64,7 +64,7 @@ void draw_review_queue(AppState& app) {
         ImGui::TextUnformatted(app.shown(scenario_title(app, a.scenario_id)).c_str());
         ImGui::TableNextColumn();
         if (a.result)
-            ImGui::TextColored(a.result->passed ? ui::kGood : ui::kBad, "%d/%d (%d)",
+            ImGui::TextColored(a.result->passed ? ui::pal().good : ui::pal().bad, "%d/%d (%d)",
                                a.result->score, a.result->max_points, a.result->pass_mark);
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(app.tr(it.reason_key));

@@ -37,7 +37,7 @@ void draw_session_bar(AppState& app) {
     const store::Principal& who = *app.who;
     ImGui::AlignTextToFramePadding();
     ImGui::TextColored(
-        ui::kAccent, "%s",
+        ui::pal().accent, "%s",
         app.strings
             .fmt("nav.who",
                  {{"name", app.shown(who.name())},

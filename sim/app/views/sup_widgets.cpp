@@ -42,7 +42,7 @@ Frame chart_frame(const char* id, ImVec2 size, float left_pad) {
         dl->AddLine(ImVec2(f.p0.x, y), ImVec2(f.p1.x, y), col(ImVec4(1, 1, 1, 0.08f)));
         char buf[8];
         std::snprintf(buf, sizeof buf, "%d", g * 50);
-        dl->AddText(ImVec2(o.x + 4, y - line * 0.5f), col(ui::kMuted), buf);
+        dl->AddText(ImVec2(o.x + 4, y - line * 0.5f), col(ui::pal().muted), buf);
     }
     return f;
 }
@@ -63,7 +63,7 @@ void line_chart(AppState& app, const char* id, const std::vector<ChartPoint>& po
                     1.5f);
     }
     if (points.empty()) {
-        dl->AddText(ImVec2(f.p0.x + 8, (f.p0.y + f.p1.y) / 2), col(ui::kMuted),
+        dl->AddText(ImVec2(f.p0.x + 8, (f.p0.y + f.p1.y) / 2), col(ui::pal().muted),
                     app.tr("dash.no_data"));
         return;
     }
@@ -72,13 +72,13 @@ void line_chart(AppState& app, const char* id, const std::vector<ChartPoint>& po
     pts.reserve(points.size());
     for (const auto& p : points) pts.push_back(at(p));
     if (pts.size() > 1)
-        dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), col(ui::kAccent), 0, 2.0f);
+        dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), col(ui::pal().accent), 0, 2.0f);
     const bool dots = pts.size() <= 120;
     int near = -1;
     float best = 1e9f;
     const ImVec2 mouse = ImGui::GetIO().MousePos;
     for (std::size_t i = 0; i < pts.size(); ++i) {
-        if (dots) dl->AddCircleFilled(pts[i], 3.5f, col(ui::kAccent));
+        if (dots) dl->AddCircleFilled(pts[i], 3.5f, col(ui::pal().accent));
         const float dx = std::abs(mouse.x - pts[i].x);
         if (hovered && dx < best) best = dx, near = static_cast<int>(i);
     }
@@ -86,10 +86,10 @@ void line_chart(AppState& app, const char* id, const std::vector<ChartPoint>& po
     const float line = ImGui::GetTextLineHeight();
     const std::string& first = points.front().label;
     const std::string& last = points.back().label;
-    dl->AddText(ImVec2(f.p0.x, f.p1.y + line * 0.2f), col(ui::kMuted), first.c_str());
+    dl->AddText(ImVec2(f.p0.x, f.p1.y + line * 0.2f), col(ui::pal().muted), first.c_str());
     if (points.size() > 1) {
         const float w = ImGui::CalcTextSize(last.c_str()).x;
-        dl->AddText(ImVec2(f.p1.x - w, f.p1.y + line * 0.2f), col(ui::kMuted), last.c_str());
+        dl->AddText(ImVec2(f.p1.x - w, f.p1.y + line * 0.2f), col(ui::pal().muted), last.c_str());
     }
     if (near >= 0) {
         const ChartPoint& p = points[static_cast<std::size_t>(near)];
@@ -110,7 +110,7 @@ void histogram(AppState& app, const char* id, const std::vector<std::int64_t>& b
     std::int64_t top = 0, total = 0;
     for (auto b : bins) top = std::max(top, b), total += b;
     if (total == 0) {
-        dl->AddText(ImVec2(f.p0.x + 8, (f.p0.y + f.p1.y) / 2), col(ui::kMuted),
+        dl->AddText(ImVec2(f.p0.x + 8, (f.p0.y + f.p1.y) / 2), col(ui::pal().muted),
                     app.tr("dash.no_data"));
         return;
     }
@@ -129,7 +129,7 @@ void histogram(AppState& app, const char* id, const std::vector<std::int64_t>& b
         dl->AddRectFilled(ImVec2(x0, f.p1.y - h), ImVec2(x1, f.p1.y), col(c), 2);
         char label[8];
         std::snprintf(label, sizeof label, "%zu", i * 10);
-        dl->AddText(ImVec2(x0, f.p1.y + line * 0.2f), col(ui::kMuted), label);
+        dl->AddText(ImVec2(x0, f.p1.y + line * 0.2f), col(ui::pal().muted), label);
         if (hovered && mouse.x >= x0 && mouse.x < x1) {
             ImGui::BeginTooltip();
             ImGui::Text("%zu–%zu%%: %lld", i * 10, i == 9 ? 100 : i * 10 + 9,

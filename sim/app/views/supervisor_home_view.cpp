@@ -44,7 +44,7 @@ void draw_tiles(AppState& app, const DashboardModel& m) {
         ImGui::TextDisabled("%s", app.tr(t.label_key));
         ImGui::SetWindowFontScale(1.45f);
         const ImVec4 c =
-            !t.good ? ImGui::GetStyleColorVec4(ImGuiCol_Text) : (*t.good ? ui::kGood : ui::kBad);
+            !t.good ? ImGui::GetStyleColorVec4(ImGuiCol_Text) : (*t.good ? ui::pal().good : ui::pal().bad);
         ImGui::TextColored(c, "%s", app.shown(t.value).c_str());
         ImGui::SetWindowFontScale(1.0f);
         ImGui::EndChild();
@@ -137,7 +137,7 @@ void draw_trainees(AppState& app, const DashboardModel& m, float height) {
                                         : std::nullopt)
                     .c_str());
             ImGui::TableNextColumn();
-            ImGui::TextColored(t.percent.value_or(0) < 60 ? ui::kBad : ui::kGood, "%s",
+            ImGui::TextColored(t.percent.value_or(0) < 60 ? ui::pal().bad : ui::pal().good, "%s",
                                percent_text(t.percent).c_str());
             ImGui::TableNextColumn();
             ImGui::TextDisabled("%s", when_text(app, t.last_ms).c_str());
@@ -174,7 +174,7 @@ void draw_overdue(AppState& app, const DashboardModel& m, float height) {
                 ImGui::TextDisabled("%s", app.tr("mode.refresher"));
             }
             ImGui::TableNextColumn();
-            ImGui::TextColored(ui::kBad, "%s", o.due_ms ? due_text(app, *o.due_ms).c_str() : "—");
+            ImGui::TextColored(ui::pal().bad, "%s", o.due_ms ? due_text(app, *o.due_ms).c_str() : "—");
         }
     ImGui::EndTable();
     ImGui::TextUnformatted(app.tr("dash.scenarios"));
@@ -228,11 +228,11 @@ void draw_supervisor_home(AppState& app) {
     }
     if (!filter_ok)
         ImGui::TextColored(
-            ui::kBad, "%s",
+            ui::pal().bad, "%s",
             app.shown(app.strings.fmt("dash.bad_date", {{"text", bad_date}})).c_str());
     else if (!s.dash.error.empty())
         ImGui::TextColored(
-            ui::kBad, "%s",
+            ui::pal().bad, "%s",
             app.shown(app.strings.fmt("dash.error", {{"text", s.dash.error}})).c_str());
     if (!m) return;
     if (m->group.figures.attempts == 0) ImGui::TextDisabled("%s", app.tr("dash.empty"));

@@ -31,7 +31,7 @@ void draw_override(AppState& app, const CriterionResult& c) {
         f.passed = !c.passed;  // one overrides to say the scorer was wrong
         f.points = f.passed ? c.max : 0;
     }
-    ImGui::TextColored(ui::kAccent, "%s", app.tr("detail.override"));
+    ImGui::TextColored(ui::pal().accent, "%s", app.tr("detail.override"));
     if (const store::OverrideRow* o = s.stored->override_of(c.id)) {
         ImGui::TextWrapped(
             "%s",
@@ -90,7 +90,7 @@ void draw_override(AppState& app, const CriterionResult& c) {
     }
     if (!s.override_form.message.empty()) {
         ImGui::SameLine();
-        ImGui::TextColored(s.override_form.message_bad ? ui::kBad : ui::kGood, "%s",
+        ImGui::TextColored(s.override_form.message_bad ? ui::pal().bad : ui::pal().good, "%s",
                            app.shown(s.override_form.message).c_str());
     }
 }
@@ -129,7 +129,7 @@ void draw_stored(AppState& app) {
                       .c_str());
         if (!ss.stored->matches) {
             ImGui::TextColored(
-                ui::kWarn, "%s",
+                ui::pal().warn, "%s",
                 app.shown(app.strings.fmt("detail.mismatch", {{"text", ss.stored->mismatch}}))
                     .c_str());
         }
@@ -161,7 +161,7 @@ void draw_picker_list(AppState& app) {
     pf.cohort = s.filter.cohort;
     auto people = app.store->people(*app.who, pf);
     if (!people) {
-        ImGui::TextColored(ui::kBad, "%s", app.shown(people.error().message).c_str());
+        ImGui::TextColored(ui::pal().bad, "%s", app.shown(people.error().message).c_str());
         return;
     }
     ImGui::BeginChild("##pick", ImVec2(0, 0), true);
@@ -215,10 +215,10 @@ void draw_history(AppState& app, const TraineeDetailModel& m, float height) {
             ImGui::TableNextColumn();
             if (a.result) {
                 const auto& r = *a.result;
-                ImGui::TextColored(r.passed ? ui::kGood : ui::kBad, "%d/%d", r.score, r.max_points);
+                ImGui::TextColored(r.passed ? ui::pal().good : ui::pal().bad, "%d/%d", r.score, r.max_points);
                 if (r.score_with_overrides != r.score) {
                     ImGui::SameLine();
-                    ImGui::TextColored(ui::kAccent, "(%d)", r.score_with_overrides);
+                    ImGui::TextColored(ui::pal().accent, "(%d)", r.score_with_overrides);
                 }
             } else {
                 ImGui::TextDisabled("—");
@@ -254,7 +254,7 @@ void draw_detail(AppState& app, const TraineeDetailModel& m) {
     ImGui::SameLine();
     ImGui::TextDisabled("%s", app.shown(p.site + " / " + p.cohort).c_str());
     if (!s.override_form.message.empty() && !s.stored) {
-        ImGui::TextColored(ui::kGood, "%s", app.shown(s.override_form.message).c_str());
+        ImGui::TextColored(ui::pal().good, "%s", app.shown(s.override_form.message).c_str());
     }
 
     const float avail = ImGui::GetContentRegionAvail().x;
@@ -300,7 +300,7 @@ void draw_detail(AppState& app, const TraineeDetailModel& m) {
     ImGui::BeginChild("##assigned_list", ImVec2(0, rest), true);
     if (m.report.assignments.empty()) ImGui::TextDisabled("%s", app.tr("detail.no_assignments"));
     for (const auto& a : m.report.assignments) {
-        const ImVec4 c = a.done ? ui::kGood : (a.overdue ? ui::kBad : ui::kMuted);
+        const ImVec4 c = a.done ? ui::pal().good : (a.overdue ? ui::pal().bad : ui::pal().muted);
         ImGui::TextColored(
             c, "%s",
             app.tr(a.done ? "assign.done" : (a.overdue ? "assign.overdue" : "assign.open")));
@@ -340,7 +340,7 @@ void draw_trainee_detail(AppState& app) {
     SupervisorState& s = app.sup;
     if (!app.store || !app.who) return;
     if (!s.stored_error.empty())
-        ImGui::TextColored(ui::kBad, "%s", app.shown(s.stored_error).c_str());
+        ImGui::TextColored(ui::pal().bad, "%s", app.shown(s.stored_error).c_str());
     if (s.stored) {
         draw_stored(app);
         return;
@@ -361,7 +361,7 @@ void draw_trainee_detail(AppState& app) {
         });
     }
     if (!s.detail.error.empty())
-        ImGui::TextColored(ui::kBad, "%s", app.shown(s.detail.error).c_str());
+        ImGui::TextColored(ui::pal().bad, "%s", app.shown(s.detail.error).c_str());
     if (!s.detail.value) {
         ImGui::TextDisabled("%s", app.tr("dash.loading"));
         return;

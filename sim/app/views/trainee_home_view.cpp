@@ -25,7 +25,7 @@ const char* mode_word(AppState& app, session::Mode m) {
 void draw_assignments_list(AppState& app) {
     const HomeState& h = app.home;
     const int offset = app.store ? app.store->utc_offset_minutes() : 0;
-    ImGui::TextColored(ui::kAccent, "%s", app.tr("home.assigned"));
+    ImGui::TextColored(ui::pal().accent, "%s", app.tr("home.assigned"));
     ImGui::Separator();
     if (h.assignments.empty()) ImGui::TextDisabled("%s", app.tr("home.nothing_assigned"));
     for (const auto& a : h.assignments) {
@@ -42,13 +42,13 @@ void draw_assignments_list(AppState& app) {
             const std::string due = app.strings.fmt(
                 "home.due", {{"date", store::format_day(store::day_of(*a.due_ms - 1, offset))}});
             ImGui::SameLine();
-            ImGui::TextColored(a.overdue ? ui::kBad : ui::kMuted, "%s", due.c_str());
+            ImGui::TextColored(a.overdue ? ui::pal().bad : ui::pal().muted, "%s", due.c_str());
         }
         ImGui::SameLine();
         if (a.done)
-            ImGui::TextColored(ui::kGood, "%s", app.tr("home.done"));
+            ImGui::TextColored(ui::pal().good, "%s", app.tr("home.done"));
         else if (a.overdue)
-            ImGui::TextColored(ui::kBad, "%s", app.tr("home.overdue"));
+            ImGui::TextColored(ui::pal().bad, "%s", app.tr("home.overdue"));
         if (!a.done || a.every_days || a.mode == session::Mode::Practice) {
             ImGui::SameLine();
             if (ui::button(app.tr("home.start"),
@@ -73,7 +73,7 @@ void draw_trend(AppState& app, const std::vector<store::TrendPoint>& trend, ImVe
     const ImVec2 p1(p0.x + size.x, p0.y + size.y);
     ImGui::InvisibleButton("##trend", size);
     ui::track("home.trend");
-    dl->AddRect(p0, p1, ImGui::GetColorU32(ui::kMuted), 4.0f);
+    dl->AddRect(p0, p1, ImGui::GetColorU32(ui::pal().muted), 4.0f);
     const float pad = 8 * app.ui_scale;
     // Room above and below for the axis labels, centred on their lines.
     const float vpad = pad + ImGui::GetTextLineHeight() / 2;
@@ -82,8 +82,8 @@ void draw_trend(AppState& app, const std::vector<store::TrendPoint>& trend, ImVe
     for (int pct : {0, 50, 100}) {
         const float y = y1 - (y1 - y0) * pct / 100.0f;
         const std::string label = std::to_string(pct);
-        dl->AddText(ImVec2(x0, y - ImGui::GetTextLineHeight() / 2), ImGui::GetColorU32(ui::kMuted),
-                    label.c_str());
+        dl->AddText(ImVec2(x0, y - ImGui::GetTextLineHeight() / 2),
+                    ImGui::GetColorU32(ui::pal().muted), label.c_str());
         dl->AddLine(ImVec2(x0 + label_w, y), ImVec2(x1, y),
                     ImGui::GetColorU32(ImVec4(1, 1, 1, 0.08f)));
     }
@@ -91,7 +91,7 @@ void draw_trend(AppState& app, const std::vector<store::TrendPoint>& trend, ImVe
         const char* none = app.tr("home.no_trend");
         const ImVec2 ts = ImGui::CalcTextSize(none);
         dl->AddText(ImVec2((p0.x + p1.x - ts.x) / 2, (p0.y + p1.y - ts.y) / 2),
-                    ImGui::GetColorU32(ui::kMuted), none);
+                    ImGui::GetColorU32(ui::pal().muted), none);
         return;
     }
     const std::size_t n = trend.size();
@@ -101,15 +101,15 @@ void draw_trend(AppState& app, const std::vector<store::TrendPoint>& trend, ImVe
         return ImVec2(x0 + label_w + (x1 - x0 - label_w) * t, y1 - (y1 - y0) * pct / 100.0f);
     };
     for (std::size_t i = 1; i < n; ++i)
-        dl->AddLine(at(i - 1), at(i), ImGui::GetColorU32(ui::kAccent), 2.0f * app.ui_scale);
+        dl->AddLine(at(i - 1), at(i), ImGui::GetColorU32(ui::pal().accent), 2.0f * app.ui_scale);
     for (std::size_t i = 0; i < n; ++i)
-        dl->AddCircleFilled(at(i), 3.5f * app.ui_scale, ImGui::GetColorU32(ui::kAccent));
+        dl->AddCircleFilled(at(i), 3.5f * app.ui_scale, ImGui::GetColorU32(ui::pal().accent));
 }
 
 void draw_history(AppState& app) {
     const HomeState& h = app.home;
     const int offset = app.store ? app.store->utc_offset_minutes() : 0;
-    ImGui::TextColored(ui::kAccent, "%s", app.tr("home.trend"));
+    ImGui::TextColored(ui::pal().accent, "%s", app.tr("home.trend"));
     if (h.report && h.report->trend_slope) {
         char slope[32];
         std::snprintf(slope, sizeof slope, "%+.1f", *h.report->trend_slope);
@@ -120,7 +120,7 @@ void draw_history(AppState& app) {
     draw_trend(app, h.report ? h.report->trend : kNone,
                ImVec2(ImGui::GetContentRegionAvail().x, 150 * app.ui_scale));
     ImGui::Spacing();
-    ImGui::TextColored(ui::kAccent, "%s", app.tr("home.history"));
+    ImGui::TextColored(ui::pal().accent, "%s", app.tr("home.history"));
     ImGui::Separator();
     if (!h.report || h.report->history.empty()) {
         ImGui::TextDisabled("%s", app.tr("home.no_history"));
@@ -161,8 +161,8 @@ void draw_history(AppState& app) {
         ImGui::TableNextColumn();
         if (r.result) {
             const store::ResultSet& s = *r.result;
-            ImGui::TextColored(s.passed ? ui::kGood : ui::kBad, "%d / %d", s.score_with_overrides,
-                               s.max_points);
+            ImGui::TextColored(s.passed ? ui::pal().good : ui::pal().bad, "%d / %d",
+                               s.score_with_overrides, s.max_points);
         } else {
             ImGui::TextDisabled("—");
         }
@@ -182,7 +182,7 @@ void draw_trainee_home(AppState& app) {
             .c_str());
     if (ui::button(app.tr("home.library"), "home.library")) app.go(Screen::Picker);
     if (!app.home.error.empty()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, ui::kBad);
+        ImGui::PushStyleColor(ImGuiCol_Text, ui::pal().bad);
         ImGui::TextWrapped("%s", app.shown(app.home.error).c_str());
         ImGui::PopStyleColor();
     }

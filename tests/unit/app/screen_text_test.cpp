@@ -225,11 +225,11 @@ TEST_P(ScreenText, ExamplePoorAndFireAlarm) {
     drive(read(std::string(DESKDRILL_TESTS_DIR) + "/gui/fire_alarm.drive"), "fire_alarm.drive");
     read_the_debrief();
     ASSERT_GT(text.size(), 1000u) << text;
-    // The desk, the refusal, the tools and the debrief were all on screen.
+    // The desk, the emergency banner, the tools and the debrief were all on screen.
     const bool en = GetParam() == "en";
     for (const char* seen :
          {en ? "End drill" : "结束演练", en ? "Hand over the extinguisher" : "递交灭火器",
-          en ? "An alarm cannot be spoken to" : "警报没有对话对象",
+          en ? "Emergency: " : "紧急情况：", en ? "Still to do: press" : "还要做：点「",
           en ? "Escalate to the manager" : "上报经理", en ? "Try again" : "再练一次",
           en ? "Answer within three rings" : "三声铃响内接听"})
         EXPECT_NE(text.find(seen), std::string::npos) << seen;

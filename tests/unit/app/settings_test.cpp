@@ -24,12 +24,18 @@ TEST(Settings, RoundTrip) {
     s.height = 900;
     s.lang = "en";
     s.idle_logout_minutes = 2.5;
+    s.font_scale = 1.3f;
+    s.theme = "light";
+    s.muted = true;
     ASSERT_TRUE(dd::app::save_settings(path, s));
     const auto r = dd::app::load_settings(path);
     EXPECT_EQ(r.idle_logout_minutes, 2.5);
     EXPECT_EQ(r.width, 1500);
     EXPECT_EQ(r.height, 900);
     EXPECT_EQ(r.lang, "en");
+    EXPECT_FLOAT_EQ(r.font_scale, 1.3f);
+    EXPECT_EQ(r.theme, "light");
+    EXPECT_TRUE(r.muted);
 }
 
 TEST(Settings, MissingOrCorruptFilesGiveDefaults) {
@@ -51,6 +57,11 @@ TEST(Settings, MissingOrCorruptFilesGiveDefaults) {
     EXPECT_EQ(dd::app::load_settings(dir + "/idle.json").idle_logout_minutes, 1440);  // a day
     std::ofstream(dir + "/never.json") << "{\"idle_logout_minutes\": 0}";
     EXPECT_EQ(dd::app::load_settings(dir + "/never.json").idle_logout_minutes, 0);
+    std::ofstream(dir + "/style.json") << "{\"font_scale\": 40, \"theme\": \"neon\", \"muted\": 1}";
+    b = dd::app::load_settings(dir + "/style.json");
+    EXPECT_FLOAT_EQ(b.font_scale, dd::app::kFontScaleMax);
+    EXPECT_EQ(b.theme, "dark");
+    EXPECT_FALSE(b.muted);
 }
 
 TEST(Settings, PathFollowsXdgConfigHome) {

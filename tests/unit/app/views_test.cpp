@@ -251,3 +251,84 @@ TEST(Library, StartingAScenarioNotYetParsedWaitsForTheFullScan) {
 }
 
 }  // namespace
+
+TEST_F(Desk, AFireAlarmTakesOverTheDeskUntilHandled) {
+    // The banner and the emergency panel come up by themselves; the reply box is closed to the
+    // alarm (typing and Enter send nothing); the banner goes once the outcome's steps are done.
+    ASSERT_EQ(drive("click picker.cat:emergency\n"
+                    "click picker.scenario:emergency.fire-alarm-evacuation\n"
+                    "click picker.start\nat 2\nframes 2\n"
+                    "expect desk.emergency\nexpect tool.call:119\n"
+                    "click reply.input\ntype 您好\nkey Enter\nframes 2\n"),
+              "");
+    const auto said = [&] {
+        int n = 0;
+        for (const auto& e : app.attempt->engine().log().entries)
+            if ((e.kind == LogEntry::Kind::Action || e.kind == LogEntry::Kind::Rejected) &&
+                e.action && e.action->verb == Verb::Say)
+                ++n;
+        return n;
+    };
+    EXPECT_EQ(said(), 0);
+    // The phone rings: the desk turns to the caller; answering puts the keyboard in the reply box.
+    ASSERT_EQ(drive("at 11\nframes 2\nclick phone.answer\nframes 2\ntype 您好，别慌。\nkey Enter\n"
+                    "frames 2\nexpect desk.emergency\n"
+                    "click tool.call:119\nclick tool.broadcast:evacuation\n"
+                    "click tool.hand_over:extinguisher\nclick tool.emergency.dispatch:security\n"
+                    "click tool.emergency.escalate:manager\nframes 3\nexpect-not desk.emergency\n"),
+              "");
+    EXPECT_EQ(said(), 1);
+    EXPECT_EQ(app.attempt->engine().log().rejected, 0);
+}
+
+TEST_F(Desk, TheDeskShowsWhoseDeskItIsTheTimeLeftAndHintsFilledIn) {
+    // fee-collection.first-reminder-call: 安居物业 · 阳光花园 (its `site:`), a time limit, and a
+    // hint quoting the amount owed as played ({owner.owed}).
+    ASSERT_EQ(drive("click picker.cat:fee-collection\n"
+                    "click picker.scenario:fee-collection.first-reminder-call\n"
+                    "click picker.start\nat 8\nclick phone.answer\nat 10\n"
+                    "type 您好，这里是安居物业客服中心，请问是业主本人吗？\nkey Enter\nframes 3\n"
+                    "expect desk.site\n"),
+              "");
+    const Scenario& sc = app.attempt->scenario();
+    ASSERT_FALSE(sc.site.company.empty());
+    std::string text;
+    ImGui::GetIO().MousePos = ImVec2(-1e4f, -1e4f);  // no tooltip: it would end the log early
+    ui.frame([this] { draw_frame(app); }, nullptr, &text);
+    EXPECT_NE(text.find(sc.site.company + " · " + sc.site.name), std::string::npos) << text;
+    const std::string owed = app.attempt->engine().log().facts.at("owner").at("owed");
+    EXPECT_NE(text.find("金额(" + owed + ")"), std::string::npos) << text;
+    EXPECT_EQ(text.find("{owner.owed}"), std::string::npos) << text;
+    if (sc.time_limit) {
+        EXPECT_NE(text.find("剩余 "), std::string::npos) << text;
+    }
+}
+
+TEST_F(Desk, IconsFromForkAwesomeJoinTheAtlas) {
+    // scripts/deps.sh installs fonts-fork-awesome; without it the desk shows words only.
+    ASSERT_TRUE(app.fonts.has_cjk());
+    ASSERT_TRUE(app.fonts.has_icons()) << "fonts-fork-awesome is not installed";
+    ASSERT_EQ(drive("click picker.cat:emergency\n"
+                    "click picker.scenario:emergency.fire-alarm-evacuation\n"
+                    "click picker.start\nat 2\nframes 3\nexpect desk.emergency\n"),
+              "");
+    frame();
+    ImFont* font = ImGui::GetIO().Fonts->Fonts[0];
+    for (ImWchar cp : {0xF095, 0xF071, 0xF134, 0xF0F3})  // phone, warning, extinguisher, bell
+        EXPECT_NE(font->FindGlyphNoFallback(cp), nullptr) << std::hex << cp;
+    EXPECT_EQ(font->FindGlyphNoFallback(0xF2B9), nullptr) << "only the icons shown are built";
+}
+
+TEST_F(Desk, ThePickersCastIsThePeoplePlayedUnderTheSeed) {
+    // fee-collection.first-reminder-call: 毛先生 by default, 柳女士 under seed 1 (its `vary:`).
+    ASSERT_EQ(drive("click picker.cat:fee-collection\n"
+                    "click picker.scenario:fee-collection.first-reminder-call\nframes 2\n"),
+              "");
+    std::string text;
+    ImGui::GetIO().MousePos = ImVec2(-1e4f, -1e4f);
+    ui.frame([this] { draw_frame(app); }, nullptr, &text);
+    EXPECT_NE(text.find("柳女士"), std::string::npos) << text;
+    EXPECT_EQ(text.find("毛先生"), std::string::npos) << text;
+    ASSERT_EQ(drive("click picker.start\nat 8\nclick phone.answer\nframes 2\n"), "");
+    EXPECT_EQ(app.attempt->engine().log().facts.at("owner").at("name"), "柳女士");
+}

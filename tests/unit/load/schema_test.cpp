@@ -134,7 +134,7 @@ std::vector<fs::path> yaml_files(const fs::path& dir) {
         }
         const auto name = it->path().filename().string();
         if (it->is_regular_file() && it->path().extension() == ".yaml" &&
-            name != "standards.yaml" && name != "lexicon.yaml")
+            name != "standards.yaml" && name != "lexicon.yaml" && name != "sources.yaml")
             out.push_back(it->path());
     }
     std::sort(out.begin(), out.end());
