@@ -113,7 +113,8 @@ void draw_form(AppState& app, const AssignmentsModel& m) {
         app.shown(s.form_message);
     }
     if (!s.form_message.empty()) {
-        ImGui::TextColored(s.form_message_bad ? ui::pal().bad : ui::pal().good, "%s", s.form_message.c_str());
+        ImGui::TextColored(s.form_message_bad ? ui::pal().bad : ui::pal().good, "%s",
+                           s.form_message.c_str());
         ui::track("assign.message", s.form_message);
     }
 }

@@ -8,10 +8,10 @@
 #include <algorithm>
 #include <cmath>
 
+#include "debrief.h"
 #include "log_format.h"
 #include "sim/app/app_state.h"
 #include "sim/app/ui.h"
-#include "debrief.h"
 #include "sim/session/data_dirs.h"
 
 namespace dd::app {
@@ -67,7 +67,8 @@ bool draw_header(AppState& app, const DebriefSource& src, DebriefState& d) {
     if (src.actions && !src.actions()) return false;
     if (!d.message.empty()) {
         ImGui::SameLine();
-        ImGui::TextColored(d.message_bad ? ui::pal().bad : ui::pal().muted, "%s", d.message.c_str());
+        ImGui::TextColored(d.message_bad ? ui::pal().bad : ui::pal().muted, "%s",
+                           d.message.c_str());
     }
     return true;
 }

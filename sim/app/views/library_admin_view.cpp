@@ -24,8 +24,9 @@ void draw_list(AppState& app, const std::vector<LibraryRow>& rows) {
         const bool bad = !r.error.empty();
         auto v = s.verified.find(r.id);
         const char* mark = bad ? "×" : (v == s.verified.end() ? "·" : (v->second.ok ? "√" : "!"));
-        ImGui::TextColored(bad || (v != s.verified.end() && !v->second.ok) ? ui::pal().bad : ui::pal().good,
-                           "%s", mark);
+        ImGui::TextColored(
+            bad || (v != s.verified.end() && !v->second.ok) ? ui::pal().bad : ui::pal().good, "%s",
+            mark);
         ImGui::SameLine();
         if (ui::selectable(app.shown(r.title).c_str(), s.library_selected == r.id,
                            "library.row:" + r.id))

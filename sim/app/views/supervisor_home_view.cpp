@@ -43,8 +43,8 @@ void draw_tiles(AppState& app, const DashboardModel& m) {
                           ImGuiWindowFlags_NoScrollbar);
         ImGui::TextDisabled("%s", app.tr(t.label_key));
         ImGui::SetWindowFontScale(1.45f);
-        const ImVec4 c =
-            !t.good ? ImGui::GetStyleColorVec4(ImGuiCol_Text) : (*t.good ? ui::pal().good : ui::pal().bad);
+        const ImVec4 c = !t.good ? ImGui::GetStyleColorVec4(ImGuiCol_Text)
+                                 : (*t.good ? ui::pal().good : ui::pal().bad);
         ImGui::TextColored(c, "%s", app.shown(t.value).c_str());
         ImGui::SetWindowFontScale(1.0f);
         ImGui::EndChild();
@@ -174,7 +174,8 @@ void draw_overdue(AppState& app, const DashboardModel& m, float height) {
                 ImGui::TextDisabled("%s", app.tr("mode.refresher"));
             }
             ImGui::TableNextColumn();
-            ImGui::TextColored(ui::pal().bad, "%s", o.due_ms ? due_text(app, *o.due_ms).c_str() : "—");
+            ImGui::TextColored(ui::pal().bad, "%s",
+                               o.due_ms ? due_text(app, *o.due_ms).c_str() : "—");
         }
     ImGui::EndTable();
     ImGui::TextUnformatted(app.tr("dash.scenarios"));

@@ -215,7 +215,8 @@ void draw_history(AppState& app, const TraineeDetailModel& m, float height) {
             ImGui::TableNextColumn();
             if (a.result) {
                 const auto& r = *a.result;
-                ImGui::TextColored(r.passed ? ui::pal().good : ui::pal().bad, "%d/%d", r.score, r.max_points);
+                ImGui::TextColored(r.passed ? ui::pal().good : ui::pal().bad, "%d/%d", r.score,
+                                   r.max_points);
                 if (r.score_with_overrides != r.score) {
                     ImGui::SameLine();
                     ImGui::TextColored(ui::pal().accent, "(%d)", r.score_with_overrides);
