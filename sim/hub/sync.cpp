@@ -175,7 +175,12 @@ class Syncer {
         std::vector<std::string> want;
         for (const auto& h : b.snapshots)
             if (!known_snapshots_.count(h)) want.push_back(h);
-        if (want.empty()) return;
+        if (!want.empty()) stage_snapshot_texts(want);
+        stage_criterion_titles(b);
+    }
+
+    // The texts the hub does not have yet, of `want`.
+    void stage_snapshot_texts(const std::vector<std::string>& want) {
         std::string list = array_literal(want);
         auto have = conn_->run("SELECT hash FROM snapshots WHERE hash = ANY($1::text[])", list);
         for (int i = 0; i < have.size(); ++i) known_snapshots_.insert(have.text(i, 0));
@@ -200,11 +205,21 @@ class Syncer {
                 "stored_at_ms) SELECT hash, kind, name, version, text, $1::integer, $2::bigint "
                 "FROM stage_snapshots ON CONFLICT DO NOTHING",
                 site_, session::wall_clock_ms());
+    }
+
+    // Criterion titles of the batch's catalogues, sent even when every text is already there
+    // (another desk sent them): this desk may know criteria the other did not.
+    void stage_criterion_titles(const OutboxBatch& b) {
+        // A catalogue's titles grow at the desk as its criteria first appear in results (a
+        // criterion only one scenario uses may come batches later): sent again whenever the desk
+        // knows more of them than were sent.
         std::string titles;
         for (const auto& h : b.catalogues) {
-            if (known_catalogues_.count(h)) continue;
             auto cs = store::catalogue_criteria(store_, who_, h);
             if (!cs) throw_error(cs.error());
+            auto known = known_catalogues_.find(h);
+            if (known != known_catalogues_.end() && known->second == cs->size()) continue;
+            sent_catalogues_[h] = cs->size();
             for (const auto& c : *cs)
                 pg::CopyLine(titles).add(h).add(c.criterion_id).add(c.title).add(c.category).end();
         }
@@ -436,7 +451,8 @@ class Syncer {
         rep_.people += static_cast<std::int64_t>(b.people.size());
         rep_.assignments += static_cast<std::int64_t>(b.assignments.size());
         for (const auto& h : b.snapshots) known_snapshots_.insert(h);
-        for (const auto& h : b.catalogues) known_catalogues_.insert(h);
+        for (const auto& [h, n] : sent_catalogues_) known_catalogues_[h] = n;
+        sent_catalogues_.clear();
     }
 
     void pull() {
@@ -632,7 +648,9 @@ class Syncer {
     SyncReport& rep_;
     std::unique_ptr<pg::Conn> conn_;
     std::int64_t site_ = 0;
-    std::set<std::string> known_snapshots_, known_catalogues_;
+    std::set<std::string> known_snapshots_;
+    // Criterion titles the hub has of each catalogue (by count), and those of the batch in flight.
+    std::map<std::string, std::size_t> known_catalogues_, sent_catalogues_;
 };
 
 // host:port/dbname as user, from a connection string, for the record of a run that could not

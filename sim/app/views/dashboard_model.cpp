@@ -83,6 +83,9 @@ store::Result<DashboardModel> build_dashboard(store::Store& store, const store::
     auto overdue = store::assignment_status(store, who, af);
     if (!overdue) return overdue.error();
     m.overdue = std::move(*overdue);
+    auto sync = store::sync_state(store, who, "hub");
+    if (!sync) return sync.error();
+    m.sync = std::move(*sync);
     if (!filter.scenario.empty())
         std::erase_if(m.overdue, [&](const auto& s) { return s.scenario_id != filter.scenario; });
     std::stable_sort(m.overdue.begin(), m.overdue.end(), [](const auto& a, const auto& b) {

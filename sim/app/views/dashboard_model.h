@@ -12,6 +12,7 @@
 #include "common/i18n/strings.h"
 #include "sim/store/assignments.h"
 #include "sim/store/reports.h"
+#include "sim/store/sync.h"
 
 namespace dd::app {
 
@@ -45,6 +46,7 @@ struct DashboardModel {
     store::ChartFigures charts;
     std::vector<store::AssignmentStatus> overdue;        // overdue drills, most overdue first
     std::vector<std::string> sites, cohorts, scenarios;  // the filter's choices
+    store::SyncState sync;  // when this desk last reached headquarters' hub, and what waits
     std::int64_t built_at_ms = 0;
 };
 

@@ -27,6 +27,23 @@ void rebuild(AppState& app) {
     });
 }
 
+// When this desk last reached the hub (`deskdrill sync`), a failure since, and what waits.
+void draw_sync_line(AppState& app, const DashboardModel& m) {
+    const store::SyncState& st = m.sync;
+    const std::string pending = std::to_string(st.pending);
+    std::string line =
+        st.last_ok
+            ? app.strings.fmt("dash.sync_ok", {{"when", when_text(app, st.last_ok->finished_at_ms)},
+                                               {"pending", pending}})
+            : app.strings.fmt("dash.sync_never", {{"pending", pending}});
+    const bool failed = st.last_run && !st.last_run->ok;
+    if (failed)
+        line += app.strings.fmt("dash.sync_failed",
+                                {{"when", when_text(app, st.last_run->finished_at_ms)}});
+    ImGui::TextColored(failed ? ui::pal().warn : ui::pal().muted, "%s", app.shown(line).c_str());
+    ui::track("dash.sync");
+}
+
 // ---- tiles -----------------------------------------------------------------------------------
 
 void draw_tiles(AppState& app, const DashboardModel& m) {
@@ -236,6 +253,7 @@ void draw_supervisor_home(AppState& app) {
             ui::pal().bad, "%s",
             app.shown(app.strings.fmt("dash.error", {{"text", s.dash.error}})).c_str());
     if (!m) return;
+    draw_sync_line(app, *m);
     if (m->group.figures.attempts == 0) ImGui::TextDisabled("%s", app.tr("dash.empty"));
     ui::track("dash.ready");
     draw_tiles(app, *m);

@@ -92,6 +92,33 @@ TEST_F(SupervisorModels, DashboardFiguresChartsAndChoices) {
     EXPECT_EQ(denied.error().code, ErrorCode::Denied);
 }
 
+// The dashboard says when this desk last reached the hub and what waits for it: never, then a
+// sync that went through, then one that failed (the last good one still shown).
+TEST_F(SupervisorModels, DashboardSaysWhenTheDeskLastSynced) {
+    add(true, "T001", day_ms("2026-03-10"));
+    DashboardModel m = must(build_dashboard(*store_, *super_, {}, day_ms("2026-03-20")));
+    EXPECT_FALSE(m.sync.last_ok);
+    EXPECT_GE(m.sync.pending, 1) << "the attempt waits for the hub";
+    SyncRun ok;
+    ok.hub = "hq.example:5432/deskdrill";
+    ok.started_at_ms = day_ms("2026-03-11");
+    ok.finished_at_ms = ok.started_at_ms + 5000;
+    ok.ok = true;
+    ok.pushed = 3;
+    ASSERT_TRUE(record_sync(*store_, *admin_, ok).ok());
+    SyncRun failed = ok;
+    failed.started_at_ms = day_ms("2026-03-12");
+    failed.finished_at_ms = failed.started_at_ms + 1000;
+    failed.ok = false;
+    failed.message = "could not connect";
+    ASSERT_TRUE(record_sync(*store_, *admin_, failed).ok());
+    m = must(build_dashboard(*store_, *super_, {}, day_ms("2026-03-20")));
+    ASSERT_TRUE(m.sync.last_ok);
+    EXPECT_EQ(m.sync.last_ok->finished_at_ms, ok.finished_at_ms);
+    ASSERT_TRUE(m.sync.last_run);
+    EXPECT_FALSE(m.sync.last_run->ok);
+}
+
 TEST_F(SupervisorModels, KpiTilesAgainstTheStandards) {
     GroupFigures g;
     g.attempts = 4;
