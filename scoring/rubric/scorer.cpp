@@ -9,6 +9,7 @@
 #include <set>
 
 #include "checks.h"
+#include "scoring/text/facts.h"
 #include "sim/model/describe.h"
 
 namespace dd {
@@ -51,6 +52,8 @@ int points_for(double credit, int max) {
 
 ScoreReport score_attempt(const Scenario& scenario, const AttemptLog& log,
                           const Catalogue& catalogue, const ScoreOptions& options) {
+    // The checks read the same replies for many facts: each is normalised once per attempt.
+    const text::FactsMemo facts_memo;
     ScoreReport rep;
     rep.scenario = scenario.id.empty() ? log.scenario : scenario.id;
     rep.scenario_version = scenario.version;

@@ -8,6 +8,8 @@
 #include <cstdlib>
 #include <array>
 #include <cstdint>
+#include <memory>
+#include <unordered_map>
 
 #include "fold.h"
 #include "normalize.h"
@@ -25,7 +27,7 @@ struct Ch {
     bool gap;  // something was dropped before it (a space): it may separate two numbers
 };
 
-std::vector<Ch> chars_of(std::string_view text) {
+std::vector<Ch> build_chars(std::string_view text) {
     std::vector<Ch> out;
     const Normalized n = normalize(text);
     if (!n.valid) return out;
@@ -39,12 +41,6 @@ std::vector<Ch> chars_of(std::string_view text) {
         i += len;
     }
     return out;
-}
-
-std::u32string u32(std::string_view text) {
-    std::u32string s;
-    for (const Ch& c : chars_of(text)) s.push_back(c.cp);
-    return s;
 }
 
 bool starts_with(const std::vector<Ch>& cs, std::size_t i, std::u32string_view w) {
@@ -160,6 +156,52 @@ std::vector<Run> runs_of(const std::vector<Ch>& cs) {
     return runs;
 }
 
+// A text as the finders read it: characters, numeral runs, code points and digits.
+struct Parsed {
+    std::vector<Ch> cs;
+    std::vector<Run> runs;
+    std::u32string u32;
+    std::string digits;
+};
+using ParsedPtr = std::shared_ptr<const Parsed>;
+
+ParsedPtr build_parsed(std::string_view text) {
+    auto p = std::make_shared<Parsed>();
+    p->cs = build_chars(text);
+    p->runs = runs_of(p->cs);
+    p->u32.reserve(p->cs.size());
+    for (const Ch& c : p->cs) p->u32.push_back(c.cp);
+    for (const Run& r : p->runs) p->digits += r.digits;
+    return p;
+}
+
+}  // namespace
+
+struct FactsMemo::Store {
+    struct Hash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
+    std::unordered_map<std::string, ParsedPtr, Hash, std::equal_to<>> texts;
+};
+
+namespace {
+
+thread_local FactsMemo::Store* t_memo = nullptr;
+
+ParsedPtr parsed(std::string_view text) {
+    if (!t_memo) return build_parsed(text);
+    auto& texts = t_memo->texts;
+    if (auto it = texts.find(text); it != texts.end()) return it->second;
+    ParsedPtr p = build_parsed(text);
+    texts.emplace(std::string(text), p);
+    return p;
+}
+
+std::u32string u32(std::string_view text) {
+    return parsed(text)->u32;
+}
+
 // Two numbers are the same when their digits are, leading zeros aside (0601 = 601).
 bool same_number(std::string_view a, std::string_view b) {
     while (a.size() > 1 && a.front() == '0') a.remove_prefix(1);
@@ -189,9 +231,10 @@ bool is_yuan(char32_t cp) {
 
 // The amounts of a text: a number, a decimal part after 点 or a dot (2.5, 二点五), then 元 or
 // 块, and after 块 a single digit of tenths (2块5, 两块五).
-std::vector<Amount> amounts_in(std::string_view text, const std::vector<Ch>& cs) {
+std::vector<Amount> amounts_in(std::string_view text, const Parsed& parsed_text) {
     std::vector<Amount> out;
-    const std::vector<Run> runs = runs_of(cs);
+    const std::vector<Ch>& cs = parsed_text.cs;
+    const std::vector<Run>& runs = parsed_text.runs;
     for (std::size_t r = 0; r < runs.size(); ++r) {
         const Run& a = runs[r];
         std::string number = a.digits;
@@ -234,7 +277,8 @@ std::vector<Amount> amounts_in(std::string_view text, const std::vector<Ch>& cs)
 // ----------------------------------------------------------------------------------- [phone]
 
 std::optional<FactMatch> literal(std::string_view text, std::string_view value) {
-    const std::vector<Ch> cs = chars_of(text);
+    const ParsedPtr pt = parsed(text);
+    const std::vector<Ch>& cs = pt->cs;
     const std::u32string want = u32(value);
     if (want.empty()) return std::nullopt;
     for (std::size_t i = 0; i + want.size() <= cs.size(); ++i) {
@@ -248,7 +292,7 @@ std::optional<FactMatch> literal(std::string_view text, std::string_view value) 
 }  // namespace
 
 std::vector<Amount> amounts(std::string_view text) {
-    return amounts_in(text, chars_of(text));
+    return amounts_in(text, *parsed(text));
 }
 
 std::optional<FactMatch> find_amount(std::string_view text, std::string_view value) {
@@ -260,16 +304,15 @@ std::optional<FactMatch> find_amount(std::string_view text, std::string_view val
 }
 
 std::string spoken_digits(std::string_view text) {
-    std::string out;
-    for (const Run& r : runs_of(chars_of(text))) out += r.digits;
-    return out;
+    return parsed(text)->digits;
 }
 
 std::optional<FactMatch> find_phone(std::string_view text, std::string_view phone) {
     const std::string want = spoken_digits(phone);
     if (want.size() < 5) return want.empty() ? std::nullopt : literal(text, phone);
-    const std::vector<Ch> cs = chars_of(text);
-    const std::vector<Run> runs = runs_of(cs);
+    const ParsedPtr pt = parsed(text);
+    const std::vector<Ch>& cs = pt->cs;
+    const std::vector<Run>& runs = pt->runs;
     // Runs joined by separators make one number; the phone must fill whole groups of it (a
     // digit more without a separator is another number).
     for (std::size_t r = 0; r < runs.size();) {
@@ -304,7 +347,8 @@ struct RoomSpec {
 };
 
 std::optional<RoomSpec> room_spec(std::string_view value) {
-    const std::vector<Run> runs = runs_of(chars_of(value));
+    const ParsedPtr pv = parsed(value);
+    const std::vector<Run>& runs = pv->runs;
     RoomSpec r;
     if (runs.size() == 2) {
         r.building = runs[0].digits;
@@ -376,8 +420,9 @@ FactMatch room_span(const std::vector<Ch>& cs, const Run& a, const Run& b) {
 std::optional<FactMatch> find_room(std::string_view text, std::string_view room) {
     const auto spec = room_spec(room);
     if (!spec) return literal(text, room);
-    const std::vector<Ch> cs = chars_of(text);
-    const std::vector<Run> runs = runs_of(cs);
+    const ParsedPtr pt = parsed(text);
+    const std::vector<Ch>& cs = pt->cs;
+    const std::vector<Run>& runs = pt->runs;
     std::optional<FactMatch> partial;
     for (std::size_t k = 0; k < runs.size(); ++k) {
         std::size_t len = 0;
@@ -512,7 +557,8 @@ std::optional<FactMatch> find_name(std::string_view text, std::string_view name,
                                    const FactContext& ctx) {
     const NameSpec spec = name_spec(name);
     if (spec.full.empty()) return std::nullopt;
-    const std::vector<Ch> cs = chars_of(text);
+    const ParsedPtr pt = parsed(text);
+    const std::vector<Ch>& cs = pt->cs;
     auto at = [&](std::size_t i, const std::u32string& w) { return starts_with(cs, i, w); };
     // The name as written: the strongest sign.
     for (std::size_t i = 0; i < cs.size(); ++i)
@@ -602,6 +648,16 @@ bool same_fact(FactKind kind, std::string_view recorded, std::string_view expect
             return r == x;
     }
     return false;
+}
+
+// ------------------------------------------------------------------------------------ [memo]
+
+FactsMemo::FactsMemo() : store_(std::make_unique<Store>()), outer_(t_memo) {
+    t_memo = store_.get();
+}
+
+FactsMemo::~FactsMemo() {
+    t_memo = outer_;
 }
 
 }  // namespace dd::text

@@ -23,6 +23,7 @@
 // no separator), an amount (1202元), a time (12点02分), a room of another building.
 #pragma once
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -75,5 +76,23 @@ bool same_fact(FactKind kind, std::string_view recorded, std::string_view expect
 // The digits a text says, in order, however written ("一三八 0000-1111" → "13800001111";
 // "十二" → "12"); "" when it says none.
 std::string spoken_digits(std::string_view text);
+
+// While one lives (on this thread), each text the finders read is normalised and split into
+// numerals once and reused: scoring one attempt asks about the same replies and values for
+// every fact of every check. Results are the same with or without it. Scope it to one attempt
+// (score_attempt does) so that memory stays bounded by the attempt's texts.
+class FactsMemo {
+public:
+    FactsMemo();
+    ~FactsMemo();
+    FactsMemo(const FactsMemo&) = delete;
+    FactsMemo& operator=(const FactsMemo&) = delete;
+
+    struct Store;
+
+private:
+    std::unique_ptr<Store> store_;
+    Store* outer_;
+};
 
 }  // namespace dd::text

@@ -108,7 +108,20 @@ std::string fill_placeholders(std::string_view line, const Facts& facts, const S
 
 bool is_acknowledgement(std::string_view text) {
     static constexpr std::string_view kMarks[] = {"。", "，", "！", "？", "、", "…", "～", "．", "　"};
-    std::string core;
+    static constexpr std::string_view kWords[] = {
+        "好",   "好的", "好嘞",   "好好",   "好的好的", "嗯",   "嗯嗯", "哦",     "噢",   "收到",
+        "明白", "明白了", "了解", "知道了", "行",       "可以", "是",   "是的",   "对",   "ok",
+        "okay", "嗯好",   "好滴",
+    };
+    // Every reply is asked: a core longer than the longest word is no acknowledgement, so it
+    // is built in place and given up on as soon as it outgrows them.
+    static constexpr std::size_t kLongest = [] {
+        std::size_t n = 0;
+        for (auto w : kWords) n = std::max(n, w.size());
+        return n;
+    }();
+    char core[kLongest];
+    std::size_t len = 0;
     for (std::size_t i = 0; i < text.size();) {
         const unsigned char c = static_cast<unsigned char>(text[i]);
         if (c < 0x80 && (std::isspace(c) || std::ispunct(c))) {
@@ -123,16 +136,13 @@ bool is_acknowledgement(std::string_view text) {
                 break;
             }
         if (mark) continue;
-        core += static_cast<char>(c < 0x80 ? std::tolower(c) : c);
+        if (len == kLongest) return false;
+        core[len++] = static_cast<char>(c < 0x80 ? std::tolower(c) : c);
         ++i;
     }
-    static constexpr std::string_view kWords[] = {
-        "好",   "好的", "好嘞",   "好好",   "好的好的", "嗯",   "嗯嗯", "哦",     "噢",   "收到",
-        "明白", "明白了", "了解", "知道了", "行",       "可以", "是",   "是的",   "对",   "ok",
-        "okay", "嗯好",   "好滴",
-    };
+    const std::string_view said(core, len);
     for (auto w : kWords)
-        if (core == w) return true;
+        if (said == w) return true;
     return false;
 }
 
