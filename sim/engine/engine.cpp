@@ -1049,6 +1049,24 @@ struct Engine::Impl {
         return out;
     }
 
+    // Whether `want` is one of did_codes(a), without building them: credit_earlier asks it for
+    // every earlier action at every node entered.
+    static bool counts_as(const Action& a, std::string_view want) {
+        const std::string_view verb = verb_name(a.verb);
+        if (want == verb) return true;
+        if (want.size() <= verb.size() || !want.starts_with(verb) || want[verb.size()] != ':')
+            return false;
+        const std::string_view rest = want.substr(verb.size() + 1);
+        if (!a.arg.empty() && rest == a.arg) return true;
+        if (a.verb == Verb::Record)
+            for (const auto& [k, v] : a.fields)
+                if (!v.empty() && rest == k) return true;
+        if (a.verb == Verb::Classify)
+            for (const char* k : {"type", "level"})
+                if (const std::string* v = a.field(k); v && rest == *v) return true;
+        return false;
+    }
+
     // Desk actions the node expects that were done before it was entered: on its thread, or,
     // in an emergency, at the alarm (119 called the moment it sounds, before the resident's
     // call). Doing the right thing early is not doing it late.
@@ -1064,10 +1082,9 @@ struct Engine::Impl {
                        (e.thread.empty() && alarm_sounded(e.t));
             }
             if (!ours) continue;
-            const auto codes = did_codes(*e.action);
             for (const auto& g : n.expect.did)
                 for (const auto& want : g)
-                    if (contains(codes, want)) add_unique(v.did, want);
+                    if (counts_as(*e.action, want)) add_unique(v.did, want);
         }
     }
 
