@@ -279,7 +279,8 @@ std::vector<Amount> amounts_in(std::string_view text, const Parsed& parsed_text)
 std::optional<FactMatch> literal(std::string_view text, std::string_view value) {
     const ParsedPtr pt = parsed(text);
     const std::vector<Ch>& cs = pt->cs;
-    const std::u32string want = u32(value);
+    const ParsedPtr pv = parsed(value);
+    const std::u32string& want = pv->u32;
     if (want.empty()) return std::nullopt;
     for (std::size_t i = 0; i + want.size() <= cs.size(); ++i) {
         std::size_t k = 0;
@@ -622,7 +623,8 @@ FactKind fact_kind(std::string_view field) {
 
 bool same_fact(FactKind kind, std::string_view recorded, std::string_view expected) {
     if (!is_valid_utf8(recorded) || !is_valid_utf8(expected)) return false;
-    const std::u32string r = u32(recorded), x = u32(expected);
+    const ParsedPtr pr = parsed(recorded), px = parsed(expected);
+    const std::u32string &r = pr->u32, &x = px->u32;
     if (r.empty()) return false;
     if (x.empty()) return true;
     switch (kind) {
