@@ -180,7 +180,9 @@ ParsedPtr build_parsed(std::string_view text) {
 struct FactsMemo::Store {
     struct Hash {
         using is_transparent = void;
-        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+        std::size_t operator()(std::string_view s) const {
+            return std::hash<std::string_view>{}(s);
+        }
     };
     std::unordered_map<std::string, ParsedPtr, Hash, std::equal_to<>> texts;
 };

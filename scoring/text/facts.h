@@ -82,7 +82,7 @@ std::string spoken_digits(std::string_view text);
 // every fact of every check. Results are the same with or without it. Scope it to one attempt
 // (score_attempt does) so that memory stays bounded by the attempt's texts.
 class FactsMemo {
-public:
+  public:
     FactsMemo();
     ~FactsMemo();
     FactsMemo(const FactsMemo&) = delete;
@@ -90,7 +90,7 @@ public:
 
     struct Store;
 
-private:
+  private:
     std::unique_ptr<Store> store_;
     Store* outer_;
 };
