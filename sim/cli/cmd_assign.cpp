@@ -7,6 +7,7 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
+#include "assignment_args.h"
 #include "commands.h"
 #include "records.h"
 #include "sim/session/data_dirs.h"
@@ -20,10 +21,8 @@ namespace {
 
 struct AssignArgs {
     RecordsArgs records;
-    std::string trainee, cohort, site, set, mode = "practice", due, at, note;
-    std::vector<std::string> scenarios;
-    std::optional<int> every;
-    bool choice = false;
+    AssignmentArgs assignment;  // assign add; its trainee, site and cohort filter assign list
+    std::string at;
     bool overdue = false;
     bool json = false;
     std::int64_t id = 0;
@@ -43,50 +42,34 @@ bool check_scenarios(const std::string& cmd, const std::vector<std::string>& ids
 
 int run_set(const AssignArgs& a) {
     const std::string cmd = "assign set";
-    if (!check_scenarios(cmd, a.scenarios)) return 2;
+    const AssignmentArgs& s = a.assignment;
+    if (!check_scenarios(cmd, s.scenarios)) return 2;
     auto r = open_records(cmd, a.records, Access::Write);
     if (!r) return 2;
-    auto s = store::define_scenario_set(*r->store, r->who, a.set, a.scenarios);
-    if (!s) return fail(cmd, s.error());
-    std::cout << "set '" << a.set << "': " << a.scenarios.size() << " scenario(s)\n";
+    auto defined = store::define_scenario_set(*r->store, r->who, s.set, s.scenarios);
+    if (!defined) return fail(cmd, defined.error());
+    std::cout << "set '" << s.set << "': " << s.scenarios.size() << " scenario(s)\n";
     return 0;
 }
 
 int run_add(const AssignArgs& a) {
     const std::string cmd = "assign add";
-    store::NewAssignment n;
-    n.trainee = a.trainee;
-    n.cohort = a.cohort;
-    n.site = a.site;
-    n.scenarios = a.scenarios;
-    n.set_name = a.set;
-    auto mode = session::mode_from_name(a.mode);
-    if (!mode) return fail(cmd, "--mode '" + a.mode + "': use practice, assessment or refresher");
-    n.mode = *mode;
-    n.choice_allowed = a.choice;
-    n.every_days = a.every;
-    n.note = a.note;
-    if (!check_scenarios(cmd, a.scenarios)) return 2;
-    std::optional<std::int64_t> due_day;
-    if (!a.due.empty()) {
-        due_day = store::parse_day(a.due);
-        if (!due_day) return fail(cmd, "--due '" + a.due + "': not a date; write YYYY-MM-DD");
-    }
+    auto draft = read_assignment_args(cmd, a.assignment);
+    if (!draft) return 2;
+    if (!check_scenarios(cmd, a.assignment.scenarios)) return 2;
     auto r = open_records(cmd, a.records, Access::Write);
     if (!r) return 2;
-    // Due at the end of that day in the records' time zone.
-    if (due_day)
-        n.due_at_ms = (*due_day + 1) * 86400000 -
-                      static_cast<std::int64_t>(r->store->utc_offset_minutes()) * 60000;
+    const store::NewAssignment n = due_in_zone(std::move(*draft), r->store->utc_offset_minutes());
     auto made = store::assign(*r->store, r->who, n);
     if (!made) return fail(cmd, made.error());
     std::cout << "assignment #" << made->id << ": " << made->scenarios.size() << " scenario(s), "
               << session::mode_name(made->mode) << (made->choice_allowed ? ", choice mode" : "")
-              << ", to " << (made->trainee.empty() ? "cohort " + made->cohort +
-                                                          (made->site.empty() ? " (every site)"
-                                                                              : " of " + made->site)
-                                                    : made->trainee);
-    if (made->due_at_ms) std::cout << ", due " << a.due;
+              << ", to "
+              << (made->trainee.empty()
+                      ? "cohort " + made->cohort +
+                            (made->site.empty() ? " (every site)" : " of " + made->site)
+                      : made->trainee);
+    if (made->due_at_ms) std::cout << ", due " << a.assignment.due;
     if (made->every_days) std::cout << ", every " << *made->every_days << " days";
     std::cout << "\n";
     return 0;
@@ -97,15 +80,15 @@ int run_list(const AssignArgs& a) {
     auto r = open_records(cmd, a.records, Access::Read);
     if (!r) return 2;
     store::AssignmentFilter f;
-    f.trainee = a.trainee;
-    f.site = a.site;
-    f.cohort = a.cohort;
+    f.trainee = a.assignment.trainee;
+    f.site = a.assignment.site;
+    f.cohort = a.assignment.cohort;
     f.overdue_only = a.overdue;
     const int off = r->store->utc_offset_minutes();
     if (!a.at.empty()) {
         auto day = store::parse_day(a.at);
         if (!day) return fail(cmd, "--at '" + a.at + "': not a date; write YYYY-MM-DD");
-        f.now_ms = (*day + 1) * 86400000 - static_cast<std::int64_t>(off) * 60000 - 1;
+        f.now_ms = end_of_day_ms(*day, off) - 1;
     }
     auto rows = store::assignment_status(*r->store, r->who, f);
     if (!rows) return fail(cmd, rows.error());
@@ -119,16 +102,22 @@ int run_list(const AssignArgs& a) {
     if (a.json) {
         auto out = nlohmann::ordered_json::array();
         for (const auto& s : *rows)
-            out.push_back({{"assignment", s.assignment_id}, {"assignment_uuid", s.assignment_uuid},
-                           {"trainee", s.trainee}, {"name", s.trainee_name}, {"site", s.site},
-                           {"cohort", s.cohort}, {"scenario", s.scenario_id},
-                           {"mode", session::mode_name(s.mode)}, {"choice_allowed", s.choice_allowed},
+            out.push_back({{"assignment", s.assignment_id},
+                           {"assignment_uuid", s.assignment_uuid},
+                           {"trainee", s.trainee},
+                           {"name", s.trainee_name},
+                           {"site", s.site},
+                           {"cohort", s.cohort},
+                           {"scenario", s.scenario_id},
+                           {"mode", session::mode_name(s.mode)},
+                           {"choice_allowed", s.choice_allowed},
                            {"every_days", s.every_days ? nlohmann::ordered_json(*s.every_days)
                                                        : nlohmann::ordered_json()},
                            {"attempts", s.attempts},
                            {"last", s.last_ms ? nlohmann::ordered_json(when(s.last_ms)) : nullptr},
                            {"due", s.due_ms ? nlohmann::ordered_json(due(s.due_ms)) : nullptr},
-                           {"done", s.done}, {"overdue", s.overdue}});
+                           {"done", s.done},
+                           {"overdue", s.overdue}});
         std::cout << out.dump(2) << "\n";
         return 0;
     }
@@ -137,8 +126,10 @@ int run_list(const AssignArgs& a) {
         overdue += s.overdue;
         std::cout << "#" << s.assignment_id << "\t" << s.trainee << "\t" << s.trainee_name << "\t"
                   << s.scenario_id << "\t" << session::mode_name(s.mode) << "\t"
-                  << (s.overdue ? "OVERDUE" : s.done ? "done" : "open") << "\t"
-                  << (s.due_ms ? "due " + due(s.due_ms) : std::string("no due date"))
+                  << (s.overdue ? "OVERDUE"
+                      : s.done  ? "done"
+                                : "open")
+                  << "\t" << (s.due_ms ? "due " + due(s.due_ms) : std::string("no due date"))
                   << (s.last_ms ? "\tlast " + when(s.last_ms) : std::string()) << "\n";
     }
     std::cout << rows->size() << " item(s), " << overdue << " overdue\n";
@@ -163,42 +154,32 @@ void add_assign_command(CLI::App& root, int& exit_code) {
     assign->footer(kRecordsFooter);
     auto args = std::make_shared<AssignArgs>();
 
-    auto* add = assign->add_subcommand("add", "Assign scenarios (or a set) to a trainee or a cohort");
+    auto* add =
+        assign->add_subcommand("add", "Assign scenarios (or a set) to a trainee or a cohort");
     add_records_options(add, args->records, Access::Write);
-    auto* to_trainee = add->add_option("--trainee", args->trainee, "to this trainee (employee number)");
-    auto* to_cohort = add->add_option("--cohort", args->cohort, "to this cohort");
-    to_trainee->excludes(to_cohort);
-    add->add_option("--site", args->site, "the cohort's site (default: the cohort at every site)")
-        ->needs(to_cohort);
-    auto* sc = add->add_option("--scenario", args->scenarios, "scenario id (repeatable)");
-    auto* set = add->add_option("--set", args->set, "a named set (assign set)");
-    sc->excludes(set);
-    add->add_option("--mode", args->mode, "practice (default) | assessment | refresher");
-    add->add_flag("--choice", args->choice, "choice mode allowed (offered replies)");
-    add->add_option("--due", args->due, "due date YYYY-MM-DD (overdue from the day after)");
-    add->add_option("--every", args->every, "refresher: due again every N days");
-    add->add_option("--note", args->note, "a note for the trainee");
+    add_assignment_options(add, args->assignment, AssignmentTarget::Desk);
     add->callback([args, &exit_code] { exit_code = run_add(*args); });
 
     auto* list = assign->add_subcommand("list", "Who has done what; what is overdue");
     add_records_options(list, args->records, Access::Read);
-    list->add_option("--trainee", args->trainee, "only this trainee");
-    list->add_option("--site", args->site, "only this site");
-    list->add_option("--cohort", args->cohort, "only this cohort");
+    list->add_option("--trainee", args->assignment.trainee, "only this trainee");
+    list->add_option("--site", args->assignment.site, "only this site");
+    list->add_option("--cohort", args->assignment.cohort, "only this cohort");
     list->add_flag("--overdue", args->overdue, "only what is overdue");
     list->add_option("--at", args->at, "as on this day (YYYY-MM-DD, end of day; default: now)");
     list->add_flag("--json", args->json, "JSON instead of text");
     list->callback([args, &exit_code] { exit_code = run_list(*args); });
 
-    auto* cancel = assign->add_subcommand("cancel", "Cancel an assignment (kept, marked cancelled)");
+    auto* cancel =
+        assign->add_subcommand("cancel", "Cancel an assignment (kept, marked cancelled)");
     add_records_options(cancel, args->records, Access::Write);
     cancel->add_option("ID", args->id, "assignment number")->required();
     cancel->callback([args, &exit_code] { exit_code = run_cancel(*args); });
 
     auto* define = assign->add_subcommand("set", "Define (or replace) a named set of scenarios");
     add_records_options(define, args->records, Access::Write);
-    define->add_option("NAME", args->set, "the set's name")->required();
-    define->add_option("SCENARIO", args->scenarios, "scenario ids")->required();
+    define->add_option("NAME", args->assignment.set, "the set's name")->required();
+    define->add_option("SCENARIO", args->assignment.scenarios, "scenario ids")->required();
     define->callback([args, &exit_code] { exit_code = run_set(*args); });
 }
 

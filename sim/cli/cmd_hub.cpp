@@ -8,9 +8,11 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "assignment_args.h"
 #include "commands.h"
 #include "records.h"
 #include "sim/hub/hub.h"
+#include "sim/hub/hub_reports.h"
 #include "sim/session/library.h"
 
 namespace dd::cli {
@@ -21,10 +23,8 @@ struct HubArgs {
     std::string hub;
     std::optional<int> utc_offset;
     std::string site, name, region, password_file;
-    std::string trainee, cohort, trainee_site, mode = "practice", due, note;
-    std::vector<std::string> scenarios;
-    std::optional<int> every;
-    bool choice = false;
+    std::string trainee, cohort, trainee_site;
+    AssignmentArgs assignment;  // hub publish assignment
     std::string kind, file, version, uuid;
     bool json = false;
 };
@@ -116,22 +116,13 @@ int run_publish_trainee(const HubArgs& a) {
 int run_publish_assignment(const HubArgs& a) {
     const std::string cmd = "hub publish assignment";
     if (!need_hub(cmd, a)) return 2;
-    store::NewAssignment n;
-    n.trainee = a.trainee;
-    n.cohort = a.cohort;
-    n.site = a.trainee_site;
-    n.scenarios = a.scenarios;
-    auto mode = session::mode_from_name(a.mode);
-    if (!mode) return fail(cmd, "--mode '" + a.mode + "': use practice, assessment or refresher");
-    n.mode = *mode;
-    n.choice_allowed = a.choice;
-    n.every_days = a.every;
-    n.note = a.note;
-    if (!a.due.empty()) {
-        auto day = store::parse_day(a.due);
-        if (!day) return fail(cmd, "--due '" + a.due + "': not a date; write YYYY-MM-DD");
-        n.due_at_ms = (*day + 1) * 86400000;  // the end of that day, UTC
-    }
+    auto draft = read_assignment_args(cmd, a.assignment);
+    if (!draft) return 2;
+    // Due at the end of that day in the hub's time zone (its reports' days).
+    auto hub_days = hub::hub_reports(a.hub);
+    if (!hub_days) return fail(cmd, hub_days.error());
+    const store::NewAssignment n =
+        due_in_zone(std::move(*draft), (*hub_days)->utc_offset_minutes());
     auto u = hub::publish_assignment(a.hub, a.site, n);
     if (!u) return fail(cmd, u.error());
     std::cout << "assignment published to '" << a.site << "' (" << *u << ")\n";
@@ -223,16 +214,7 @@ void add_hub_command(CLI::App& root, int& exit_code) {
     auto* pa = pub->add_subcommand("assignment", "Scenarios for a trainee or a cohort of a site");
     with_hub(pa);
     pa->add_option("--site", args->site, "the site's code")->required();
-    pa->add_option("--trainee", args->trainee, "a trainee's employee number, or");
-    pa->add_option("--cohort", args->cohort, "a cohort");
-    pa->add_option("--trainee-site", args->trainee_site,
-                   "the cohort's 项目 at the desk (default: every 项目 of the desk)");
-    pa->add_option("--scenario", args->scenarios, "a scenario id (repeatable)")->required();
-    pa->add_option("--mode", args->mode, "practice | assessment | refresher");
-    pa->add_flag("--choice", args->choice, "allow choice mode");
-    pa->add_option("--due", args->due, "due date (YYYY-MM-DD, end of day UTC)");
-    pa->add_option("--every", args->every, "refresher interval in days");
-    pa->add_option("--note", args->note, "a note for the trainees");
+    add_assignment_options(pa, args->assignment, AssignmentTarget::Hub);
     pa->callback([args, &exit_code] { exit_code = run_publish_assignment(*args); });
 
     auto* px = pub->add_subcommand("text", "A scenario, lexicon or standards file for every site");

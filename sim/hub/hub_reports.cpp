@@ -360,30 +360,46 @@ class HubReports final : public store::ReportSource {
 
     // The rows to sum for the filter, as a subquery of the summaries' columns: the whole months
     // inside the range from the summaries (the regions' across sites when `by_region`, else
-    // the sites'), the days at its ends from the records themselves, a row per attempt
-    // (`what` "attempts") or per criterion result ("criteria").
+    // the sites'); the days at its ends from the regions' day summaries across sites, else
+    // from the site's records themselves, a row per attempt (`what` "attempts") or per
+    // criterion result ("criteria").
     std::string summary_rows(const std::string& what, const GroupFilter& f, bool by_region,
                              bool with_scenario, Params& p) {
         const bool attempts = what == "attempts";
         const store::PeriodRanges r = store::period_ranges(f);
         std::string parts;
-        if (r.months()) {
-            std::string set_cond = "s.original = 1";
+        std::string set_cond;
+        if (r.months() || (r.days() && by_region)) {
+            set_cond = "s.original = 1";
             if (!f.result_set.original()) {
                 auto id = c_->run(
                     "SELECT id FROM result_sets WHERE catalogue_hash = $1 AND lexicon_hash = $2",
                     f.result_set.catalogue_hash, f.result_set.lexicon_hash);
                 set_cond = "s.set_id = " + p.add(id.size() ? id.i64(0, 0) : std::int64_t{-1});
             }
+        }
+        // Summary rows of `table` whose grain and periods are `periods`.
+        auto summaries = [&](const std::string& table, const std::string& periods) {
             Conds w;
             add_summary_dims(f, "s", by_region, with_scenario, p, w);
             w.add(set_cond);
-            w.add("s.grain = 1 AND s.period BETWEEN " + p.add(r.m1) + " AND " + p.add(r.m2));
-            parts = std::string("SELECT ") + (attempts ? kAttemptCols : kCriterionCols) +
-                    " FROM summary_" + (by_region ? "region_" : "") + what + " s WHERE " +
-                    w.clause();
-        }
-        if (r.days()) {
+            w.add(periods);
+            return std::string("SELECT ") + (attempts ? kAttemptCols : kCriterionCols) + " FROM " +
+                   table + " s WHERE " + w.clause();
+        };
+        if (r.months())
+            parts = summaries(
+                std::string("summary_") + (by_region ? "region_" : "") + what,
+                "s.grain = 1 AND s.period BETWEEN " + p.add(r.m1) + " AND " + p.add(r.m2));
+        if (r.days() && by_region) {
+            std::string days;
+            if (r.d1 <= r.d2) days = "s.period BETWEEN " + p.add(r.d1) + " AND " + p.add(r.d2);
+            if (r.d3 <= r.d4)
+                days += (days.empty() ? "" : " OR ") + std::string("s.period BETWEEN ") +
+                        p.add(r.d3) + " AND " + p.add(r.d4);
+            parts += (parts.empty() ? "" : " UNION ALL ") +
+                     summaries("summary_region_day_" + what, "(" + days + ")");
+        } else if (r.days()) {
             GroupFilter whole = f;
             whole.from_day.reset();
             whole.to_day.reset();
@@ -438,12 +454,13 @@ class HubReports final : public store::ReportSource {
     }
 
     // Criterion titles and categories: from the set's catalogue, else any catalogue that has
-    // the criterion (the first by hash), as the store names them.
+    // the criterion (the first by hash; a row without a category is a criterion its catalogue
+    // lacks), as the store names them (store/reports.cpp, name_criterion).
     std::map<std::string, std::pair<std::string, std::string>> criterion_names(
         const store::ResultSetRef& set) {
         auto q = c_->run(
             "SELECT criterion_id, title, category FROM catalogue_criteria ORDER BY criterion_id, "
-            "CASE WHEN catalogue_hash = $1 THEN 0 ELSE 1 END, catalogue_hash",
+            "category = '', CASE WHEN catalogue_hash = $1 THEN 0 ELSE 1 END, catalogue_hash",
             set.catalogue_hash);
         std::map<std::string, std::pair<std::string, std::string>> out;
         for (int i = 0; i < q.size(); ++i)

@@ -19,6 +19,7 @@
 //   step it hit runs again from its start on a new connection.
 #include <algorithm>
 #include <chrono>
+#include <future>
 #include <map>
 #include <thread>
 
@@ -97,16 +98,23 @@ class Syncer {
         const auto heads = store::chain_heads(store_, who_);
         if (!heads) throw_error(heads.error());
         with_retry([] {});  // connects
-        std::int64_t after = 0;
+        // The desk's next batch is read while the hub merges this one (the store serialises
+        // its own calls); nothing of it is marked before the hub confirmed it.
+        auto read = [this](std::int64_t after) {
+            return std::async(std::launch::async, [this, after] {
+                return store::outbox_batch(store_, who_, "hub", after, opt_.batch);
+            });
+        };
+        auto next = read(0);
         for (;;) {
-            auto batch = store::outbox_batch(store_, who_, "hub", after, opt_.batch);
+            auto batch = next.get();
             if (!batch) throw_error(batch.error());
             if (batch->outbox_ids.empty()) break;
+            next = read(batch->last_id);
             with_retry([&] { push(*batch); });
             auto marked = store_.mark_delivered(who_, "hub", batch->outbox_ids);
             if (!marked) throw_error(marked.error());
             rep_.pushed += static_cast<std::int64_t>(batch->outbox_ids.size());
-            after = batch->last_id;
             if (opt_.on_batch) opt_.on_batch(rep_.pushed);
         }
         with_retry([&] { pull(); });
@@ -370,12 +378,16 @@ class Syncer {
                 "result");
         }
         if (!criteria.empty())
+            // The hub's ids of the batch's results looked up once each (not once per
+            // criterion row), then joined to the criterion rows in memory.
             conn_->run(
+                "WITH ids AS MATERIALIZED (SELECT r.id, r.site_result_id FROM stage_results s "
+                "JOIN results r ON r.site_id = $1 AND r.site_result_id = s.site_result_id) "
                 "INSERT INTO criterion_results (result_id, position, site_id, criterion_id, "
                 "points, max_points, passed, critical) SELECT r.id, c.position, $1::integer, "
                 "c.criterion_id, c.points, c.max_points, c.passed, c.critical FROM "
-                "stage_criteria c JOIN results r ON r.site_id = $1 AND r.site_result_id = "
-                "c.site_result_id ORDER BY r.id, c.position ON CONFLICT DO NOTHING",
+                "stage_criteria c JOIN ids r ON r.site_result_id = c.site_result_id "
+                "ORDER BY r.id, c.position ON CONFLICT DO NOTHING",
                 site_);
 
         data.clear();

@@ -53,12 +53,16 @@ Where attempts_where(const GroupFilter& f, int utc_offset_min) {
 constexpr const char* kSetOfR =
     "((?1 = '' AND r.original = 1) OR (r.catalogue_hash = ?1 AND r.lexicon_hash = ?2))";
 
-// A criterion's title and category: from the set's catalogue, else any catalogue that has it.
+// A criterion's title and category: from the set's catalogue, else any catalogue that has it
+// (the first by hash). A catalogue "has" a criterion when its row has a category: a result
+// scored under a catalogue without one of the scenario's criteria records that criterion with
+// its id for a title and no category (scorer.cpp, "not in the catalogue"), which names nothing.
 void name_criterion(sql::Db& db, const ResultSetRef& set, std::string& id, std::string& title,
                     std::string* category) {
     auto q = db.query(
         "SELECT title, category FROM catalogue_criteria WHERE criterion_id = ?1 "
-        "ORDER BY CASE WHEN catalogue_hash = ?2 THEN 0 ELSE 1 END, catalogue_hash LIMIT 1");
+        "ORDER BY category = '', CASE WHEN catalogue_hash = ?2 THEN 0 ELSE 1 END, "
+        "catalogue_hash LIMIT 1");
     q.with(id, set.catalogue_hash);
     if (q.step()) {
         title = q.text(0);

@@ -101,8 +101,11 @@ inline constexpr int kSites = 4, kCohorts = 5, kTrainees = 10;  // 200 trainees 
 
 // A database of n attempts, made once and kept: the library's gold and poor attempts spread
 // over 200 trainees and a year; with `vary`, each result's points redrawn (a synthetic spread
-// for the reports — such attempts no longer replay to their result); without, real ones.
-inline Opened generated(std::int64_t n, bool vary, const std::string& tag = "") {
+// for the reports — such attempts no longer replay to their result); without, real ones. The
+// attempts are stored in random order of their times, unless `in_time_order` (as a desk makes
+// them: each a little after the one before, the year spread evenly).
+inline Opened generated(std::int64_t n, bool vary, const std::string& tag = "",
+                        bool in_time_order = false) {
     const std::string path =
         bench_dir() + "/records-" + std::to_string(n) + (vary ? "-varied" : "-real") + tag + ".db";
     Opened o = open_with_people(path, kSites, kCohorts, kTrainees);
@@ -125,7 +128,10 @@ inline Opened generated(std::int64_t n, bool vary, const std::string& tag = "") 
                      : k < 9 ? session::Mode::Assessment
                              : session::Mode::Refresher;
             r.origin = rng() % 4 ? session::Origin::Proctored : session::Origin::Imported;
-            r.ended_at_ms = t0 + static_cast<std::int64_t>(rng() % (365ull * 86400000ull));
+            const auto at = static_cast<std::int64_t>(rng() % (365ull * 86400000ull));
+            r.ended_at_ms = in_time_order ? t0 + (have + static_cast<std::int64_t>(batch.size())) *
+                                                     (365 * 86400000ll / n)
+                                          : t0 + at;
             r.started_at_ms = r.ended_at_ms - 180000;
             if (vary && r.report) {
                 int score = 0;

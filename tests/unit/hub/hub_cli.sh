@@ -61,7 +61,7 @@ has err.txt "--hub is required"
 
 # --- headquarters -------------------------------------------------------------------------
 run 0 "$D" hub init --hub "$HUB" --utc-offset 480
-has out.txt "schema deskdrill at version 1"
+has out.txt "schema deskdrill at version 2"
 run 0 "$D" hub init --hub "$HUB"
 echo "east-password-1234" >east.pw
 echo "south-password-123" >south.pw
@@ -192,5 +192,14 @@ run 0 "$D" sync --db east.db --hub "$EAST"
 has out.txt "下载 2 项:学员 1,任务 1,场景/标准 0"
 run 0 "$D" assign list --db east.db --trainee T009 --json
 has out.txt '"scenario": "complaint.night-renovation-noise"'
+# Due at the end of that day in the hub's zone (+08:00), the desk's too: the same day there.
+has out.txt '"due": "2027-01-31 23:59"'
+# The options are `assign add`'s: one trainee or one cohort, a date that is one.
+run 2 "$D" hub publish assignment --hub "$HUB" --site "east-$tag" --trainee T009 --cohort 2026-春 \
+    --scenario complaint.night-renovation-noise
+has err.txt "excludes"
+run 2 "$D" hub publish assignment --hub "$HUB" --site "east-$tag" --trainee T009 \
+    --scenario complaint.night-renovation-noise --due 2027-02-30
+has err.txt "--due '2027-02-30': not a date; write YYYY-MM-DD"
 
 echo "hub CLI: all checks passed"

@@ -1,8 +1,9 @@
 // Re-scoring under the 2027 catalogue (tests/data/rubric/standards-2027.1.yaml: the phone within
 // one ring): a result set beside the original, keyed by the catalogue's and lexicon's hashes,
 // equal to what `play --standards` gives; a second run adds nothing; the originals stay.
-#include "scoring/rubric/report.h"
 #include "sim/store/rescore.h"
+#include "scoring/rubric/report.h"
+#include "sim/store/report_source.h"
 #include "store_test_support.h"
 
 namespace {
@@ -13,10 +14,9 @@ using namespace dd::store::test;
 
 std::shared_ptr<const session::Resources> resources_2027() {
     Diagnostics d;
-    return session::Resources::load(std::string(DESKDRILL_SCENARIOS_DIR) + "/lexicon.yaml",
-                                    std::string(DESKDRILL_TESTS_DIR) +
-                                        "/data/rubric/standards-2027.1.yaml",
-                                    d);
+    return session::Resources::load(
+        std::string(DESKDRILL_SCENARIOS_DIR) + "/lexicon.yaml",
+        std::string(DESKDRILL_TESTS_DIR) + "/data/rubric/standards-2027.1.yaml", d);
 }
 
 class Rescore : public StoreTest {};
@@ -80,6 +80,39 @@ TEST_F(Rescore, FollowsTheFilterAndTheRoles) {
     EXPECT_EQ(sum.rescored, 1u);
     EXPECT_EQ(must(store_->attempt(*admin_, a.uuid)).results.size(), 1u);
     EXPECT_EQ(must(store_->attempt(*admin_, b.uuid)).results.size(), 2u);
+}
+
+// A catalogue without one of the scenario's criteria: the re-score records that criterion by its
+// id alone ("not in the catalogue"); the reports still name it from a catalogue that has it —
+// for the re-scored set and for the originals alike (issue 14: the hub and the desks named it by
+// its id whenever the short row's catalogue came first).
+TEST_F(Rescore, ACriterionTheCatalogueLacksIsNamedFromOneThatHasIt) {
+    const auto a = example(true, "T001");
+    must(store_->add_attempts(*admin_, {&a}));
+    std::string text = read_bytes(std::string(DESKDRILL_SCENARIOS_DIR) + "/standards.yaml");
+    const auto at = text.find("  - id: courtesy.greeting\n");
+    ASSERT_NE(at, std::string::npos);
+    text.erase(at, text.find("\n  - id: ", at + 1) + 1 - at);
+    const std::string version = "version: \"2026.1\"";
+    text.replace(text.find(version), version.size(), "version: \"2026.9\"");
+    write_bytes(dir_ + "/standards.yaml", text);
+    Diagnostics d;
+    auto res = session::Resources::load(std::string(DESKDRILL_SCENARIOS_DIR) + "/lexicon.yaml",
+                                        dir_ + "/standards.yaml", d);
+    ASSERT_TRUE(res && res->can_score()) << d.to_string();
+    const auto sum = must(rescore(*store_, *admin_, *res));
+    ASSERT_EQ(sum.rescored, 1u);
+    auto reports = store_reports(store_, *admin_);
+    GroupFilter in_short;
+    in_short.result_set = sum.set;
+    for (const GroupFilter& f : {GroupFilter{}, in_short}) {
+        const auto g = must(reports->group(f));
+        const auto c = std::find_if(g.criteria.begin(), g.criteria.end(),
+                                    [](const auto& x) { return x.id == "courtesy.greeting"; });
+        ASSERT_NE(c, g.criteria.end());
+        EXPECT_EQ(c->title, "以“您好”问候");
+        EXPECT_EQ(c->category, "courtesy");
+    }
 }
 
 }  // namespace
