@@ -110,6 +110,7 @@ class Syncer {
             auto batch = next.get();
             if (!batch) throw_error(batch.error());
             if (batch->outbox_ids.empty()) break;
+            read_titles(*batch);  // before the next read takes the store
             next = read(batch->last_id);
             with_retry([&] { push(*batch); });
             auto marked = store_.mark_delivered(who_, "hub", batch->outbox_ids);
@@ -159,13 +160,15 @@ class Syncer {
         known_snapshots_.clear();  // only what this connection confirmed
     }
 
-    void copy(const char* table, const std::string& data) {
+    // COPY into a staging table; `keys`: the columns the merge joins on.
+    void copy(const char* table, const std::string& data, const char* keys = nullptr) {
         if (data.empty()) return;
         conn_->copy_in(std::string("COPY ") + table + " FROM STDIN", data);
         // No autovacuum analyses temporary tables: without counts the planner joins a large
         // batch by reading the whole of the hub's table rather than through its unique keys.
-        if (std::count(data.begin(), data.end(), '\n') >= 1000)
-            conn_->script(std::string("ANALYZE ") + table);
+        // Only the join keys are sampled (the transcripts would cost more than the merge).
+        if (keys && std::count(data.begin(), data.end(), '\n') >= 1000)
+            conn_->script(std::string("ANALYZE ") + table + " (" + keys + ")");
     }
 
     // Every staged row must be on the hub now, under this site, with the same hash.
@@ -215,6 +218,16 @@ class Syncer {
                 site_, session::wall_clock_ms());
     }
 
+    // The desk's criterion titles of the batch's catalogues.
+    void read_titles(const OutboxBatch& b) {
+        titles_.clear();
+        for (const auto& h : b.catalogues) {
+            auto cs = store::catalogue_criteria(store_, who_, h);
+            if (!cs) throw_error(cs.error());
+            titles_[h] = std::move(*cs);
+        }
+    }
+
     // Criterion titles of the batch's catalogues, sent even when every text is already there
     // (another desk sent them): this desk may know criteria the other did not.
     void stage_criterion_titles(const OutboxBatch& b) {
@@ -223,12 +236,11 @@ class Syncer {
         // knows more of them than were sent.
         std::string titles;
         for (const auto& h : b.catalogues) {
-            auto cs = store::catalogue_criteria(store_, who_, h);
-            if (!cs) throw_error(cs.error());
+            const auto& cs = titles_.at(h);
             auto known = known_catalogues_.find(h);
-            if (known != known_catalogues_.end() && known->second == cs->size()) continue;
-            sent_catalogues_[h] = cs->size();
-            for (const auto& c : *cs)
+            if (known != known_catalogues_.end() && known->second == cs.size()) continue;
+            sent_catalogues_[h] = cs.size();
+            for (const auto& c : cs)
                 pg::CopyLine(titles).add(h).add(c.criterion_id).add(c.title).add(c.category).end();
         }
         copy("stage_criteria_titles", titles);
@@ -255,7 +267,7 @@ class Syncer {
                 .add(p.created_at_ms)
                 .add(p.updated_at_ms)
                 .end();
-        copy("stage_people", data);
+        copy("stage_people", data, "uuid");
         if (!data.empty())
             // What headquarters published is its own: a site's copy of it is not sent back.
             conn_->run(
@@ -306,7 +318,7 @@ class Syncer {
                 .add(e.hash)
                 .end();
         }
-        copy("stage_attempts", data);
+        copy("stage_attempts", data, "uuid, site_seq");
         if (!data.empty()) {
             conn_->run(
                 "INSERT INTO attempts (site_id, site_seq, uuid, trainee_uuid, site, cohort, "
@@ -358,8 +370,8 @@ class Syncer {
                     .end();
             }
         }
-        copy("stage_results", data);
-        copy("stage_criteria", criteria);
+        copy("stage_results", data, "site_result_id, attempt_uuid");
+        copy("stage_criteria", criteria, "site_result_id");
         if (!data.empty()) {
             conn_->run(
                 "INSERT INTO results (site_id, site_result_id, attempt_seq, catalogue_hash, "
@@ -406,7 +418,7 @@ class Syncer {
                 .add(e.hash)
                 .end();
         }
-        copy("stage_overrides", data);
+        copy("stage_overrides", data, "site_result_id, uuid");
         if (!data.empty()) {
             conn_->run(
                 "INSERT INTO overrides (site_id, site_override_id, uuid, result_id, "
@@ -442,7 +454,7 @@ class Syncer {
             a.cancelled_at_ms ? line.add(*a.cancelled_at_ms) : line.null();
             line.end();
         }
-        copy("stage_assignments", data);
+        copy("stage_assignments", data, "uuid");
         if (!data.empty())
             conn_->run(
                 "INSERT INTO assignments AS t (uuid, site_id, origin, trainee_uuid, site, cohort, "
@@ -663,6 +675,8 @@ class Syncer {
     std::set<std::string> known_snapshots_;
     // Criterion titles the hub has of each catalogue (by count), and those of the batch in flight.
     std::map<std::string, std::size_t> known_catalogues_, sent_catalogues_;
+    // The desk's titles of the batch's catalogues (read_titles).
+    std::map<std::string, std::vector<store::CatalogueCriterion>> titles_;
 };
 
 // host:port/dbname as user, from a connection string, for the record of a run that could not

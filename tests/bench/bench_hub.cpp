@@ -2,7 +2,10 @@
 //   BM_HubSync           a desk's 100,000 attempts (each with its original result and criterion
 //                        rows, the people, a few overrides) synced into a fresh hub: the whole
 //                        `deskdrill sync` — reading the records file, COPY into staging, the
-//                        idempotent merge under row-level security, the summaries, the checks …
+//                        idempotent merge under row-level security, the summaries, the checks;
+//                        /batch/1 a desk whose attempts were made in time order (as at a desk),
+//                        /batch/0 in random order of their times (each batch reaches every day
+//                        of the year: the summaries' worst case) …
 //   BM_PgCopy            … against PostgreSQL's own COPY of the same rows (the attempts, results
 //                        and criterion rows as the hub stores them) into tables of the same
 //                        shape and indexes, without the sync's checks, policies or summaries;
@@ -12,9 +15,10 @@
 //                        across sites, one site; all sites, a region, a site over a quarter);
 //                        aim: under 200 ms
 // The server is tests/unit/hub/pg_server.sh's, in $DESKDRILL_BENCH_DIR/pg with fsync on, its
-// databases kept between runs (the million-attempt hub and the 100,000-attempt desk are made
+// databases kept between runs (the million-attempt hub and the 100,000-attempt desks are made
 // once; making them takes minutes); a watchdog stops it when the benchmark exits. Run from a
-// release build: build/release/tests/bench/bench_hub
+// release build: build/release/tests/bench/bench_hub (one part: --benchmark_filter=BM_HubReport;
+// the sync and COPY of one run: --benchmark_filter='BM_HubSync/10000|BM_PgCopy')
 #include <benchmark/benchmark.h>
 #include <sys/wait.h>
 #include <unistd.h>

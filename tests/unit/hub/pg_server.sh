@@ -68,7 +68,16 @@ else
     pguser=$(id -un)
 fi
 echo "$pguser" >"$dir/pguser"
-trap 'echo "hub test server: start failed" >&2; [ -f "$dir/log" ] && tail -20 "$dir/log" >&2; stop; exit 1' ERR
+# A failed start stops what it started; a kept data folder (DESKDRILL_PG_REUSE) stays, with its
+# databases (a server already running on it, for one, makes the start fail).
+failed() {
+    echo "hub test server: start failed" >&2
+    [ -f "$dir/log" ] && tail -20 "$dir/log" >&2
+    if [ -n "$reuse" ]; then exit 1; fi
+    stop
+    exit 1
+}
+trap failed ERR
 set -E
 
 if [ -n "$reuse" ]; then
