@@ -27,20 +27,27 @@ struct Ch {
     bool gap;  // something was dropped before it (a space): it may separate two numbers
 };
 
-std::vector<Ch> build_chars(std::string_view text) {
-    std::vector<Ch> out;
-    const Normalized n = normalize(text);
-    if (!n.valid) return out;
-    const auto* p = reinterpret_cast<const unsigned char*>(n.text.data());
-    for (std::size_t i = 0; i < n.text.size();) {
-        char32_t cp;
-        std::uint32_t len;
-        if (!detail::decode_one(p, i, n.text.size(), cp, len)) break;  // normalize() wrote UTF-8
-        const bool gap = !out.empty() && n.src_begin[i] > out.back().src_end;
-        out.push_back({cp, n.src_begin[i], n.src_end[i], n.pause[i], gap});
-        i += len;
+// The normaliser's characters straight into Ch records (text::detail::normalize_chars), with
+// no normalised text in between to decode again.
+struct ChSink {
+    std::vector<Ch>& out;
+    void keep(char32_t cp, std::uint32_t off, std::uint32_t len, std::uint8_t paused) {
+        const bool gap = !out.empty() && off > out.back().src_end;
+        out.push_back({cp, off, off + len, paused, gap});
     }
-    return out;
+    void finish(std::uint8_t) {}
+    void reset() { out.clear(); }
+};
+
+// The characters of `text`; false (and none) for invalid UTF-8.
+bool build_chars(std::string_view text, std::vector<Ch>& out) {
+    out.clear();
+    if (text.size() >= 0xFFFFFFFFu) return false;  // offsets are 32-bit (as normalize())
+    out.reserve(text.size());
+    ChSink sink{out};
+    if (detail::normalize_chars(text, sink)) return true;
+    out.clear();
+    return false;
 }
 
 bool starts_with(const std::vector<Ch>& cs, std::size_t i, std::u32string_view w) {
@@ -158,6 +165,7 @@ std::vector<Run> runs_of(const std::vector<Ch>& cs) {
 
 // A text as the finders read it: characters, numeral runs, code points and digits.
 struct Parsed {
+    bool valid = false;  // valid UTF-8 (else everything below is empty)
     std::vector<Ch> cs;
     std::vector<Run> runs;
     std::u32string u32;
@@ -167,7 +175,7 @@ using ParsedPtr = std::shared_ptr<const Parsed>;
 
 ParsedPtr build_parsed(std::string_view text) {
     auto p = std::make_shared<Parsed>();
-    p->cs = build_chars(text);
+    p->valid = build_chars(text, p->cs);
     p->runs = runs_of(p->cs);
     p->u32.reserve(p->cs.size());
     for (const Ch& c : p->cs) p->u32.push_back(c.cp);
@@ -200,8 +208,9 @@ ParsedPtr parsed(std::string_view text) {
     return p;
 }
 
-std::u32string u32(std::string_view text) {
-    return parsed(text)->u32;
+// Whether a text is valid UTF-8: with a memo, known from its parse (which a finder needs next).
+bool valid(std::string_view text) {
+    return t_memo ? parsed(text)->valid : is_valid_utf8(text);
 }
 
 // Two numbers are the same when their digits are, leading zeros aside (0601 = 601).
@@ -498,17 +507,20 @@ constexpr std::array<std::u32string_view, 16> kCompound = {
     U"欧阳", U"司马", U"诸葛", U"上官", U"东方", U"皇甫", U"令狐", U"慕容",
     U"尉迟", U"长孙", U"夏侯", U"公孙", U"司徒", U"端木", U"轩辕", U"宇文"};
 
-// A name as the scenario writes it: the surname, the rest, and what a title says.
+// A name as the scenario writes it: the surname, the rest, and what a title says. The views
+// point into the parsed text, which `text` keeps alive.
 struct NameSpec {
-    std::u32string full, surname, given;
+    ParsedPtr text;
+    std::u32string_view full, surname, given;
     Gender gender = Gender::Any;
     bool titled = false;  // 王女士, 小刘
 };
 
 NameSpec name_spec(std::string_view name) {
     NameSpec n;
-    n.full = u32(name);
-    std::u32string s = n.full;
+    n.text = parsed(name);
+    const std::u32string_view s = n.text->u32;
+    n.full = s;
     if (s.size() >= 2 && (s[0] == U'小' || s[0] == U'老')) {
         n.surname = s.substr(1);
         n.titled = true;
@@ -534,8 +546,8 @@ bool fits(Gender want, Gender have) {
 }
 
 // Whether another person of the scenario has this surname.
-bool shared_surname(const std::u32string& surname, const FactContext& ctx,
-                    const std::u32string& self) {
+bool shared_surname(std::u32string_view surname, const FactContext& ctx,
+                    std::u32string_view self) {
     for (const auto& o : ctx.other_names) {
         const NameSpec other = name_spec(o);
         if (other.full != self && other.surname == surname) return true;
@@ -562,7 +574,7 @@ std::optional<FactMatch> find_name(std::string_view text, std::string_view name,
     if (spec.full.empty()) return std::nullopt;
     const ParsedPtr pt = parsed(text);
     const std::vector<Ch>& cs = pt->cs;
-    auto at = [&](std::size_t i, const std::u32string& w) { return starts_with(cs, i, w); };
+    auto at = [&](std::size_t i, std::u32string_view w) { return starts_with(cs, i, w); };
     // The name as written: the strongest sign.
     for (std::size_t i = 0; i < cs.size(); ++i)
         if (at(i, spec.full)) return span_of(cs, i, i + spec.full.size() - 1);
@@ -598,7 +610,7 @@ std::optional<FactMatch> find_name(std::string_view text, std::string_view name,
 
 std::optional<FactMatch> find_fact(FactKind kind, std::string_view text, std::string_view value,
                                    const FactContext& ctx) {
-    if (value.empty() || !is_valid_utf8(text) || !is_valid_utf8(value)) return std::nullopt;
+    if (value.empty() || !valid(text) || !valid(value)) return std::nullopt;
     switch (kind) {
         case FactKind::Phone:
             return find_phone(text, value);
@@ -624,8 +636,8 @@ FactKind fact_kind(std::string_view field) {
 // ------------------------------------------------------------------------------------ [same]
 
 bool same_fact(FactKind kind, std::string_view recorded, std::string_view expected) {
-    if (!is_valid_utf8(recorded) || !is_valid_utf8(expected)) return false;
     const ParsedPtr pr = parsed(recorded), px = parsed(expected);
+    if (!pr->valid || !px->valid) return false;
     const std::u32string &r = pr->u32, &x = px->u32;
     if (r.empty()) return false;
     if (x.empty()) return true;
