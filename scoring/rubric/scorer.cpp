@@ -6,6 +6,7 @@
 #include <cmath>
 #include <exception>
 #include <numeric>
+#include <memory>
 #include <set>
 
 #include "checks.h"
@@ -69,16 +70,21 @@ ScoreReport score_attempt(const Scenario& scenario, const AttemptLog& log,
 
     struct Item {
         const Criterion* c;  // nullptr: not in the catalogue
-        std::string id;
+        const std::string* id;
         int weight;
         bool critical;
-        CheckParams params;
+        // The criterion's parameters with the scenario's over them: c->params itself when the
+        // scenario sets none (most), else `merged`.
+        const CheckParams* params;
+        std::unique_ptr<CheckParams> merged;
     };
     std::vector<Item> items;
     items.reserve(scenario.criteria.size());
-    std::set<std::string> seen;
     for (const auto& ref : scenario.criteria) {
-        if (!seen.insert(ref.id).second) continue;
+        // (A criterion listed twice counts once; scenarios list a dozen or so.)
+        if (std::any_of(items.begin(), items.end(),
+                        [&](const Item& it) { return *it.id == ref.id; }))
+            continue;
         const Criterion* c = catalogue.find(ref.id);
         if (!c) {
             // The loaders refuse such a scenario (check_criteria_refs); a caller that scores it
@@ -86,13 +92,17 @@ ScoreReport score_attempt(const Scenario& scenario, const AttemptLog& log,
             rep.warnings.push_back(rubric::note(rubric::Note::UnknownCriterion)
                                        .text("id", ref.id)
                                        .text("version", catalogue.version));
-            items.push_back({nullptr, ref.id, 0, true, {}});
+            items.push_back({nullptr, &ref.id, 0, true, nullptr, nullptr});
             continue;
         }
-        CheckParams params = c->params;
-        for (const auto& [k, val] : ref.params) params[k] = val;
-        items.push_back({c, c->id, std::max(0, ref.points.value_or(c->points)),
-                         ref.critical.value_or(c->critical), std::move(params)});
+        Item item{c,       &ref.id, std::max(0, ref.points.value_or(c->points)),
+                  ref.critical.value_or(c->critical), &c->params, nullptr};
+        if (!ref.params.empty()) {
+            item.merged = std::make_unique<CheckParams>(c->params);
+            for (const auto& [k, val] : ref.params) (*item.merged)[k] = val;
+            item.params = item.merged.get();
+        }
+        items.push_back(std::move(item));
     }
     std::vector<int> weights;
     for (const auto& it : items) weights.push_back(it.weight);
@@ -106,13 +116,13 @@ ScoreReport score_attempt(const Scenario& scenario, const AttemptLog& log,
         const Item& it = items[i];
         if (!it.c) {
             CriterionResult cr;
-            cr.id = it.id;
-            cr.title = it.id;
+            cr.id = *it.id;
+            cr.title = *it.id;
             cr.critical = true;
             Evidence ev;
             ev.what = evidence_kind::kError;
             ev.note = rubric::note(rubric::Note::NotInCatalogue)
-                          .text("id", it.id)
+                          .text("id", *it.id)
                           .text("version", catalogue.version);
             cr.evidence.push_back(std::move(ev));
             cr.verdict = rubric::note(rubric::Note::CannotScore);
@@ -135,8 +145,8 @@ ScoreReport score_attempt(const Scenario& scenario, const AttemptLog& log,
                 const auto d = catalogue.defaults.find(it.c->check);
                 res = rubric::run_check(
                     it.c->check, view,
-                    rubric::Params(it.params,
-                                   d != catalogue.defaults.end() ? &d->second : nullptr));
+                    rubric::Params::borrowing(
+                        *it.params, d != catalogue.defaults.end() ? &d->second : nullptr));
             }
         } catch (const std::exception& e) {
             // A check must never take the report down; the criterion is shown as not judged.

@@ -52,7 +52,8 @@ std::string written_fact(const Actor& a, const std::string& field) {
 
 template <typename Take>
 bool Params::find(const std::string& k, Take take) const {
-    if (auto it = set_.find(k); it != set_.end() && take(std::string_view(it->second))) return true;
+    if (auto it = set_->find(k); it != set_->end() && take(std::string_view(it->second)))
+        return true;
     if (defaults_)
         if (auto it = defaults_->find(k);
             it != defaults_->end() && take(std::string_view(it->second)))
@@ -161,12 +162,19 @@ AttemptView::AttemptView(const Scenario& s, const AttemptLog& l, const ActDetect
         else if (e.action->verb != Verb::Wait)
             desk_.push_back(static_cast<int>(i));
     }
-    visits_ = log.visits;
-    for (auto& vis : visits_)
-        std::erase_if(vis.replies, [&](int r) {
-            return r < 0 || static_cast<std::size_t>(r) >= log.entries.size() ||
-                   !is_reply(log.entries[static_cast<std::size_t>(r)]);
-        });
+    const auto damaged = [&](int r) {
+        return r < 0 || static_cast<std::size_t>(r) >= log.entries.size() ||
+               !is_reply(log.entries[static_cast<std::size_t>(r)]);
+    };
+    // The log's own visits unless one lists a reply that is none (copied only then).
+    visits_ = &log.visits;
+    for (const auto& vis : log.visits)
+        if (std::any_of(vis.replies.begin(), vis.replies.end(), damaged)) {
+            checked_visits_ = log.visits;
+            for (auto& cv : checked_visits_) std::erase_if(cv.replies, damaged);
+            visits_ = &checked_visits_;
+            break;
+        }
 }
 
 std::vector<int> AttemptView::replies_in(const std::string& thread) const {

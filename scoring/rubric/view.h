@@ -30,8 +30,24 @@ class Params {
   public:
     explicit Params(CheckParams set, const CheckParams* defaults = nullptr,
                     const CheckType* type = nullptr)
-        : set_(std::move(set)), defaults_(defaults), type_(type) {}
-    bool has(const std::string& k) const { return set_.count(k) > 0; }
+        : own_(std::move(set)), set_(&own_), defaults_(defaults), type_(type) {}
+    // The same over a `set` the caller keeps alive (the scorer's criteria): nothing copied.
+    static Params borrowing(const CheckParams& set, const CheckParams* defaults = nullptr,
+                            const CheckType* type = nullptr) {
+        Params p({}, defaults, type);
+        p.set_ = &set;
+        return p;
+    }
+    Params(const Params& o)
+        : own_(o.own_), set_(o.set_ == &o.own_ ? &own_ : o.set_), defaults_(o.defaults_),
+          type_(o.type_) {}
+    Params(Params&& o) noexcept
+        : own_(std::move(o.own_)),
+          set_(o.set_ == &o.own_ ? &own_ : o.set_),
+          defaults_(o.defaults_),
+          type_(o.type_) {}
+    Params& operator=(const Params&) = delete;
+    bool has(const std::string& k) const { return set_->count(k) > 0; }
     std::string str(const std::string& k, const std::string& def = {}) const;
     double num(const std::string& k, double def) const;
     double num(const std::string& k) const;
@@ -46,7 +62,8 @@ class Params {
     // Calls take(value) for each layer that has k, top first, until it returns true.
     template <typename Take>
     bool find(const std::string& k, Take take) const;
-    CheckParams set_;
+    CheckParams own_;           // the set when the Params holds it
+    const CheckParams* set_;    // &own_, or the caller's (borrowing)
     const CheckParams* defaults_;
     const CheckType* type_;
 };
@@ -62,6 +79,8 @@ class AttemptView {
   public:
     AttemptView(const Scenario& scenario, const AttemptLog& log, const ActDetector* detector,
                 const ScoringSettings& settings = ScoringSettings::builtin());
+    AttemptView(const AttemptView&) = delete;  // visits_ may point into itself
+    AttemptView& operator=(const AttemptView&) = delete;
 
     const Scenario& scenario;
     const AttemptLog& log;
@@ -74,7 +93,7 @@ class AttemptView {
     const std::vector<int>& desk() const { return desk_; }
     std::vector<int> replies_in(const std::string& thread) const;
     // log.visits with every reply index checked (a stored log may be damaged).
-    const std::vector<NodeVisit>& visits() const { return visits_; }
+    const std::vector<NodeVisit>& visits() const { return *visits_; }
     std::vector<int> desk_of(std::string_view verb) const;  // applied actions of one verb
     // The trainee did something that counts: a reply, or a desk action beyond picking up,
     // holding, hanging up, waiting and ending. An attempt without any scores nothing.
@@ -108,7 +127,8 @@ class AttemptView {
                                   i18n::Message note);
 
   private:
-    std::vector<NodeVisit> visits_;
+    const std::vector<NodeVisit>* visits_;  // the log's, or checked_visits_ if one was damaged
+    std::vector<NodeVisit> checked_visits_;
     std::vector<int> replies_;
     std::vector<int> desk_;
 };
