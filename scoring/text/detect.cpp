@@ -851,9 +851,9 @@ void fill_span(const Impl& im, const Chars& c, const SpanOut& s, ActSpan& span) 
     span.end = c.ch[s.end].norm;
     span.src_begin = c.ch[s.begin].src_begin;
     span.src_end = c.ch[s.end - 1].src_end;
-    const Rule& rule = im.rules[s.rule];
-    span.phrase = im.phrase_text[rule.phrase];
-    span.family = im.families[rule.family];
+    const Impl::RuleText& text = im.rule_text[s.rule];
+    span.phrase = text.phrase;
+    span.family = text.family;
     span.loose = s.loose;
     span.reading = s.d.reading;
     span.sarcastic = s.d.sarcastic;
@@ -941,8 +941,7 @@ void LexiconDetector::detect_into(std::string_view input, DetectedActs& out, Pat
     if (scratch.latest.size() < im.multi_slots) scratch.latest.resize(im.multi_slots, 0);
     std::uint32_t* latest = scratch.latest.data();
     auto gapped = [&](const Use& u, std::uint32_t b, std::uint32_t e) {
-        const Rule& rule = im.rules[u.rule];
-        if (u.part + 1u < rule.parts.size() && latest[u.slot + 1] < e) return;
+        if (!u.last && latest[u.slot + 1] < e) return;
         hits.push_back({u.rule, u.part, b, e});
         latest[u.slot] = std::max(latest[u.slot], b);
     };

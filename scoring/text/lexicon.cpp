@@ -630,6 +630,7 @@ void flatten_uses(LexiconDetector::Impl& impl, Automaton& a) {
             u.plain = !u.at_start && !u.at_end && u.pauses_begin == u.pauses_end;
             u.edges = !rule.lead.empty() || !rule.trail.empty();
             u.inner = !part.inner.empty();
+            u.last = p + 1u == rule.parts.size();
             uses.push_back(u);
         }
     }
@@ -845,6 +846,9 @@ std::unique_ptr<LexiconDetector> LexiconDetector::build(const Lexicon& lexicon, 
         return nullptr;
     }
     finish_symbols(*impl);
+    impl->rule_text.reserve(impl->rules.size());
+    for (const Rule& rule : impl->rules)
+        impl->rule_text.push_back({impl->phrase_text[rule.phrase], impl->families[rule.family]});
     std::unique_ptr<LexiconDetector> det(new LexiconDetector(std::move(impl)));
     if (!meaning) {
         det->meaning_ = build(lexicon, diags, Detection::Meaning);

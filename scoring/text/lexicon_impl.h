@@ -6,6 +6,7 @@
 #pragma once
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -73,6 +74,7 @@ struct Use {
     bool plain = false;  // no anchors and no pause allowed inside
     bool edges = false;  // a loose rule with lead/trail fillers to check
     bool inner = false;  // a loose part with fillers of its own inside (Part::inner)
+    bool last = false;   // the rule's last part (a gapped rule's hits wait for the next part)
 };
 
 // One automaton and the uses of the keys that end at each of its states.
@@ -108,6 +110,12 @@ struct LexiconDetector::Impl {
     std::vector<std::uint32_t> pauses;      // Use::pauses_begin/end index this
     std::uint32_t multi_slots = 0;          // parts of gapped rules, numbered rule by rule
     std::vector<std::uint32_t> first_slot;  // per rule: its first part's slot (if gapped)
+    // Per rule, what its spans show (the phrase as written, the family): read for every match,
+    // so kept in one dense array rather than read through the large, scattered rules.
+    struct RuleText {
+        std::string_view phrase, family;
+    };
+    std::vector<RuleText> rule_text;
 
     // Per act or family: which readings take it away, and whether impatience makes it
     // sarcastic (from `meaning:`).
