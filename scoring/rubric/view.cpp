@@ -445,7 +445,31 @@ i18n::Message not_found(i18n::Message what) {
 }
 
 std::string clock(Millis t) {
-    return format_clock(t);
+    // format_clock's text ("mm:ss.s", "h:mm:ss.s") without snprintf's floating point, which
+    // took a tenth of scoring an attempt with many missing-evidence spans. The seconds are
+    // rounded to tenths as printf rounds ms/1000.0; a value halfway between two tenths (x.x50)
+    // depends on how the double falls, so it is left to format_clock itself.
+    if (t < 0) t = 0;
+    const long long r = t % 60'000;
+    if (r % 100 == 50) return format_clock(t);
+    const long long tenths = (r + 50) / 100;  // 0..600: 59.96 s shows as 60.0, as printf does
+    const long long h = t / 3'600'000, m = (t / 60'000) % 60;
+    char buf[32];
+    char* p = buf;
+    if (h) {
+        const std::string hs = std::to_string(h);
+        for (char ch : hs) *p++ = ch;
+        *p++ = ':';
+    }
+    *p++ = static_cast<char>('0' + m / 10);
+    *p++ = static_cast<char>('0' + m % 10);
+    *p++ = ':';
+    const long long whole = tenths / 10;  // 0..60, at least two digits (%04.1f)
+    *p++ = static_cast<char>('0' + whole / 10);
+    *p++ = static_cast<char>('0' + whole % 10);
+    *p++ = '.';
+    *p++ = static_cast<char>('0' + tenths % 10);
+    return std::string(buf, p);
 }
 
 }  // namespace dd::rubric
