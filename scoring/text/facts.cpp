@@ -134,15 +134,32 @@ std::string counted_value(const std::vector<Ch>& cs, std::size_t b, std::size_t 
     return std::to_string(total + cur);
 }
 
+// Where the run starting at numeral i ends (one past it).
+std::size_t run_end(const std::vector<Ch>& cs, std::size_t i) {
+    std::size_t j = i + 1;
+    while (j < cs.size() && numeral(cs[j].cp) >= 0 && !cs[j].pause && !cs[j].gap) ++j;
+    return j;
+}
+
 std::vector<Run> runs_of(const std::vector<Ch>& cs) {
+    // Counted first, so that the runs and each run's digits are allocated once.
+    std::size_t count = 0;
+    for (std::size_t i = 0; i < cs.size();) {
+        if (numeral(cs[i].cp) < 0) {
+            ++i;
+        } else {
+            ++count;
+            i = run_end(cs, i);
+        }
+    }
     std::vector<Run> runs;
+    runs.reserve(count);
     for (std::size_t i = 0; i < cs.size();) {
         if (numeral(cs[i].cp) < 0) {
             ++i;
             continue;
         }
-        std::size_t j = i + 1;
-        while (j < cs.size() && numeral(cs[j].cp) >= 0 && !cs[j].pause && !cs[j].gap) ++j;
+        const std::size_t j = run_end(cs, i);
         Run r;
         r.first = i;
         r.last = j - 1;
@@ -152,6 +169,8 @@ std::vector<Run> runs_of(const std::vector<Ch>& cs) {
             r.digits = counted_value(cs, i, j);
             r.at.assign(r.digits.size(), i);
         } else {
+            r.digits.reserve(j - i);
+            r.at.reserve(j - i);
             for (std::size_t k = i; k < j; ++k) {
                 r.digits.push_back(static_cast<char>('0' + numeral(cs[k].cp)));
                 r.at.push_back(k);
@@ -179,6 +198,9 @@ ParsedPtr build_parsed(std::string_view text) {
     p->runs = runs_of(p->cs);
     p->u32.reserve(p->cs.size());
     for (const Ch& c : p->cs) p->u32.push_back(c.cp);
+    std::size_t ndigits = 0;
+    for (const Run& r : p->runs) ndigits += r.digits.size();
+    p->digits.reserve(ndigits);
     for (const Run& r : p->runs) p->digits += r.digits;
     return p;
 }
