@@ -380,9 +380,8 @@ struct RoomSpec {
     std::string building, door, floor, unit;
 };
 
-std::optional<RoomSpec> room_spec(std::string_view value) {
-    const ParsedPtr pv = parsed(value);
-    const std::vector<Run>& runs = pv->runs;
+std::optional<RoomSpec> room_spec(const Parsed& pv) {
+    const std::vector<Run>& runs = pv.runs;
     RoomSpec r;
     if (runs.size() == 2) {
         r.building = runs[0].digits;
@@ -399,6 +398,10 @@ std::optional<RoomSpec> room_spec(std::string_view value) {
     r.floor = r.door.substr(0, r.door.size() - 2);
     r.unit = r.door.substr(r.door.size() - 2);
     return r;
+}
+
+std::optional<RoomSpec> room_spec(std::string_view value) {
+    return room_spec(*parsed(value));
 }
 
 enum class Marker : unsigned char { None, Building, Floor, Unit, Other };
@@ -538,9 +541,9 @@ struct NameSpec {
     bool titled = false;  // 王女士, 小刘
 };
 
-NameSpec name_spec(std::string_view name) {
+NameSpec name_spec(ParsedPtr name) {
     NameSpec n;
-    n.text = parsed(name);
+    n.text = std::move(name);
     const std::u32string_view s = n.text->u32;
     n.full = s;
     if (s.size() >= 2 && (s[0] == U'小' || s[0] == U'老')) {
@@ -561,6 +564,10 @@ NameSpec name_spec(std::string_view name) {
     n.surname = s.substr(0, std::min(sl, s.size()));
     n.given = s.substr(n.surname.size());
     return n;
+}
+
+NameSpec name_spec(std::string_view name) {
+    return name_spec(parsed(name));
 }
 
 bool fits(Gender want, Gender have) {
@@ -665,17 +672,17 @@ bool same_fact(FactKind kind, std::string_view recorded, std::string_view expect
     if (x.empty()) return true;
     switch (kind) {
         case FactKind::Phone: {
-            const std::string dr = spoken_digits(recorded), dx = spoken_digits(expected);
+            const std::string &dr = pr->digits, &dx = px->digits;  // spoken_digits of each
             return dx.empty() ? r == x : dr == dx;
         }
         case FactKind::Room: {
-            const auto sr = room_spec(recorded), sx = room_spec(expected);
+            const auto sr = room_spec(*pr), sx = room_spec(*px);
             if (!sx) return r == x;
             return sr && same_number(sr->building, sx->building) && same_number(sr->door, sx->door);
         }
         case FactKind::Name: {
             if (r == x) return true;
-            const NameSpec nr = name_spec(recorded), nx = name_spec(expected);
+            const NameSpec nr = name_spec(pr), nx = name_spec(px);
             if (nr.surname != nx.surname) return false;
             // The surname alone, or with a title that fits, or the full name of a titled one.
             if (r == nx.surname) return true;
