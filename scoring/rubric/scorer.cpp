@@ -5,8 +5,8 @@
 #include <algorithm>
 #include <cmath>
 #include <exception>
-#include <numeric>
 #include <memory>
+#include <numeric>
 #include <set>
 
 #include "checks.h"
@@ -95,8 +95,12 @@ ScoreReport score_attempt(const Scenario& scenario, const AttemptLog& log,
             items.push_back({nullptr, &ref.id, 0, true, nullptr, nullptr});
             continue;
         }
-        Item item{c,       &ref.id, std::max(0, ref.points.value_or(c->points)),
-                  ref.critical.value_or(c->critical), &c->params, nullptr};
+        Item item{c,
+                  &ref.id,
+                  std::max(0, ref.points.value_or(c->points)),
+                  ref.critical.value_or(c->critical),
+                  &c->params,
+                  nullptr};
         if (!ref.params.empty()) {
             item.merged = std::make_unique<CheckParams>(c->params);
             for (const auto& [k, val] : ref.params) (*item.merged)[k] = val;

@@ -80,9 +80,8 @@ std::optional<double> parse_num(std::string_view sv) {
     // The common case, a plain decimal (0.5, 3, 15): read in place. Both readings round
     // correctly, so the value is strtod's; anything else (signs, spaces, exponents) goes there.
     const bool plain = !sv.empty() && sv.size() < 32 &&
-                       std::all_of(sv.begin(), sv.end(), [](char ch) {
-                           return (ch >= '0' && ch <= '9') || ch == '.';
-                       }) &&
+                       std::all_of(sv.begin(), sv.end(),
+                                   [](char ch) { return (ch >= '0' && ch <= '9') || ch == '.'; }) &&
                        sv.front() != '.' && std::count(sv.begin(), sv.end(), '.') <= 1;
     if (plain) {
         double v = 0;
@@ -391,7 +390,8 @@ std::optional<text::FactMatch> find_fact(std::string_view field, std::string_vie
     auto kind = text::fact_kind(field);
     // A short number (an extension, a gate code) is too weak a signal by its digits alone.
     if (kind == text::FactKind::Phone &&
-        text::spoken_digits(value).size() < static_cast<std::size_t>(std::max(0, m.phone_min_digits)))
+        text::spoken_digits(value).size() <
+            static_cast<std::size_t>(std::max(0, m.phone_min_digits)))
         kind = text::FactKind::Other;
     return text::find_fact(kind, text, value, ctx);
 }

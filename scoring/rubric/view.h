@@ -39,7 +39,9 @@ class Params {
         return p;
     }
     Params(const Params& o)
-        : own_(o.own_), set_(o.set_ == &o.own_ ? &own_ : o.set_), defaults_(o.defaults_),
+        : own_(o.own_),
+          set_(o.set_ == &o.own_ ? &own_ : o.set_),
+          defaults_(o.defaults_),
           type_(o.type_) {}
     Params(Params&& o) noexcept
         : own_(std::move(o.own_)),
@@ -62,8 +64,8 @@ class Params {
     // Calls take(value) for each layer that has k, top first, until it returns true.
     template <typename Take>
     bool find(const std::string& k, Take take) const;
-    CheckParams own_;           // the set when the Params holds it
-    const CheckParams* set_;    // &own_, or the caller's (borrowing)
+    CheckParams own_;         // the set when the Params holds it
+    const CheckParams* set_;  // &own_, or the caller's (borrowing)
     const CheckParams* defaults_;
     const CheckType* type_;
 };

@@ -4,10 +4,10 @@
 #include "facts.h"
 
 #include <algorithm>
-#include <cmath>
-#include <cstdlib>
 #include <array>
+#include <cmath>
 #include <cstdint>
+#include <cstdlib>
 #include <memory>
 #include <unordered_map>
 
@@ -278,8 +278,8 @@ std::vector<Amount> amounts_in(std::string_view text, const Parsed& parsed_text)
             // Only a decimal point was dropped between them (2.5, 2．5), not a space or a comma.
             std::string_view between;
             if (b.first == a.last + 1 && cs[b.first].src_begin >= cs[a.last].src_end)
-                between = text.substr(cs[a.last].src_end,
-                                      cs[b.first].src_begin - cs[a.last].src_end);
+                between =
+                    text.substr(cs[a.last].src_end, cs[b.first].src_begin - cs[a.last].src_end);
             const bool dot_between = between == "." || between == "．";
             const bool dian = b.first == a.last + 2 && cs[a.last + 1].cp == U'点';
             if ((dot_between || dian) && b.last + 1 < cs.size() && is_yuan(cs[b.last + 1].cp)) {
@@ -575,8 +575,7 @@ bool fits(Gender want, Gender have) {
 }
 
 // Whether another person of the scenario has this surname.
-bool shared_surname(std::u32string_view surname, const FactContext& ctx,
-                    std::u32string_view self) {
+bool shared_surname(std::u32string_view surname, const FactContext& ctx, std::u32string_view self) {
     for (const auto& o : ctx.other_names) {
         const NameSpec other = name_spec(o);
         if (other.full != self && other.surname == surname) return true;
