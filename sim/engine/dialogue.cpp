@@ -106,6 +106,13 @@ std::string fill_placeholders(std::string_view line, const Facts& facts, const S
     return out;
 }
 
+Action guide_action(const GuideStep& step, const Facts& facts, const Site& site) {
+    Action a = step.action;
+    a.text = fill_placeholders(a.text, facts, site);
+    for (auto& [key, value] : a.fields) value = fill_placeholders(value, facts, site);
+    return a;
+}
+
 bool is_acknowledgement(std::string_view text) {
     static constexpr std::string_view kMarks[] = {"。", "，", "！", "？", "、", "…", "～", "．", "　"};
     static constexpr std::string_view kWords[] = {

@@ -29,6 +29,10 @@ Millis event_time(const Event& e, int index, std::uint64_t seed);
 // placeholders are left as written so an author sees them.
 std::string fill_placeholders(std::string_view line, const Facts& facts, const Site& site);
 
+// A guide step's action as a trainee does it under the facts as played: its text and field values
+// with their placeholders filled (a wait_for step gives an empty action).
+Action guide_action(const GuideStep& step, const Facts& facts, const Site& site);
+
 // Everything a condition may look at.
 struct ConditionContext {
     const NodeVisit* visit = nullptr;  // the current visit (acts, did, times)

@@ -9,6 +9,7 @@
 #include <map>
 
 #include "common/yaml/text_util.h"
+#include "sim/load/transcript_loader.h"
 #include "sim/load/vocab.h"
 #include "common/yaml/yaml_safe.h"
 #include "sim/model/enums.h"
@@ -41,8 +42,8 @@ constexpr std::array<SV, 4> kPhoneCallKeys = {"from", "start", "ring_every", "gi
 constexpr std::array<SV, 2> kWalkInKeys = {"actor", "start"};
 constexpr std::array<SV, 4> kAlarmKeys = {"kind", "text", "actor", "start"};
 constexpr std::array<SV, 1> kNoticeKeys = {"text"};
-constexpr std::array<SV, 7> kNodeKeys = {"actor", "says",    "expect", "next",
-                                         "end",   "choices", "hint"};
+constexpr std::array<SV, 8> kNodeKeys = {"actor", "says",    "expect", "next",
+                                         "end",   "choices", "hint",   "guide"};
 constexpr std::array<SV, 3> kExpectKeys = {"within", "acts", "did"};
 constexpr std::array<SV, 2> kNextKeys = {"if", "goto"};
 constexpr std::array<SV, 7> kConditionKeys = {"said", "not_said", "did",   "not_did",
@@ -58,7 +59,7 @@ constexpr std::array<SV, 4> kCriterionKeys = {"id", "points", "critical", "param
 // Thread names the transcript's `to:` and `answer:` use; an actor may not take them.
 constexpr std::array<SV, 2> kReservedThreads = {"phone", "desk"};
 
-constexpr std::array<KeyTable, 21> kTables = {{
+constexpr std::array<KeyTable, 22> kTables = {{
     {"", kTopKeys},
     {"/definitions/site", kSiteKeys},
     {"/definitions/actor", kActorKeys},
@@ -80,6 +81,7 @@ constexpr std::array<KeyTable, 21> kTables = {{
     {"/definitions/call_requirement", kCallKeys},
     {"/definitions/record", enums::kRecordFields},
     {"/definitions/criterion", kCriterionKeys},
+    {"/definitions/guide_step", vocab::kGuideStepKeys},
 }};
 
 bool is_name_char(char c) {
@@ -449,6 +451,7 @@ class ScenarioReader {
         }
         if (auto v = r_.string(f, "hint")) node.hint = *v;
         if (const auto* h = f.get("hint")) scan_placeholders(*h);
+        if (const auto* g = f.get("guide")) read_guide(*g, node, what);
 
         // A malformed `next` or `end` was reported already; only a node that plainly has
         // neither gets the "no way on" error.
@@ -462,6 +465,34 @@ class ScenarioReader {
                      what + " has both 'next' and 'end: true'; keep one (end closes the thread)");
         } else if (!node.end && node.next.empty() && !next_malformed && !end_malformed) {
             r_.error(node.pos, what + " has no way on: add 'next' or 'end: true'");
+        }
+    }
+
+    // `guide:` — the hint as steps a trainee can follow (transcript actions without `at`).
+    void read_guide(const YAML::Node& n, Node& node, const std::string& what) {
+        if (!r_.expect_list(n, "guide")) return;
+        if (n.size() == 0) {
+            r_.error(n, "'guide' is an empty list; give the steps or remove it");
+            return;
+        }
+        std::size_t i = 0;
+        for (const auto& item : n) {
+            const std::string step = "guide[" + std::to_string(i++) + "] of " + what;
+            auto g = read_guide_step(r_, item, step);
+            if (!g) continue;
+            scan_placeholders_deep(item);
+            auto thread = [&](const std::string& name, SourcePos at) {
+                if (!name.empty()) thread_refs_.push_back({name, at});
+            };
+            if (!g->wait_for.empty()) {
+                thread(g->wait_for, r_.pos(item["wait_for"]));
+            } else {
+                thread(g->action.to, item["to"] ? r_.pos(item["to"]) : g->pos);
+                const Verb v = g->action.verb;
+                if (v == Verb::Answer || v == Verb::Hold || v == Verb::HangUp || v == Verb::Focus)
+                    thread(g->action.arg, r_.pos(item[std::string(verb_name(v))]));
+            }
+            node.guide.push_back(std::move(*g));
         }
     }
 
@@ -640,6 +671,12 @@ class ScenarioReader {
             scan(n);
     }
 
+    void scan_placeholders_deep(const YAML::Node& n) {
+        if (n.IsScalar()) scan_placeholders(n);
+        if (n.IsMap())
+            for (const auto& kv : n) scan_placeholders_deep(kv.second);
+    }
+
     // ------------------------------------------------------------ outcome
     void read_outcome(const YAML::Node& n) {
         Outcome& o = sc_.outcome;
@@ -775,7 +812,18 @@ class ScenarioReader {
             r_.error(ref.pos, "unknown dialogue node " + squote(ref.name) +
                                   " (not under 'dialogue')" + suggestion(ref.name, node_ids));
         }
+        for (const auto& ref : thread_refs_) {
+            if (!have_actors || is_thread_name(ref.name)) continue;
+            std::vector<std::string> names = {"phone", "desk", "alarm"};
+            names.insert(names.end(), actor_ids.begin(), actor_ids.end());
+            r_.error(ref.pos, "unknown thread " + squote(ref.name) +
+                                  "; name phone, desk, alarm or an actor" +
+                                  suggestion(ref.name, names));
+        }
         for (const auto& ph : placeholders_) {
+            if (ph.actor == "site" && !sc_.actor("site") &&
+                (ph.field == "name" || ph.field == "company"))
+                continue;  // {site.name} / {site.company}
             const Actor* a = sc_.actor(ph.actor);
             if (!a) {
                 if (have_actors)
@@ -791,6 +839,16 @@ class ScenarioReader {
         }
     }
 
+    // phone, desk, alarm, an actor id, or a later thread of one ("alarm-2", "<actor>-2").
+    bool is_thread_name(const std::string& name) const {
+        if (name == "phone" || name == "desk" || name == "alarm" || sc_.actor(name)) return true;
+        const auto dash = name.rfind('-');
+        if (dash == std::string::npos || dash + 1 == name.size()) return false;
+        if (name.find_first_not_of("0123456789", dash + 1) != std::string::npos) return false;
+        const std::string base = name.substr(0, dash);
+        return base == "alarm" || sc_.actor(base);
+    }
+
     static std::string suggestion(const std::string& name, const std::vector<std::string>& ids) {
         auto hint = yaml::did_you_mean(name, ids);
         if (!hint.empty()) return hint;
@@ -803,7 +861,7 @@ class ScenarioReader {
     Reader& r_;
     const LoadOptions& options_;
     Scenario sc_;
-    std::vector<Ref> actor_refs_, node_refs_;
+    std::vector<Ref> actor_refs_, node_refs_, thread_refs_;
     std::vector<Placeholder> placeholders_;
 };
 

@@ -8,6 +8,7 @@
 #include "common/yaml/text_util.h"
 #include "sim/model/limits.h"
 #include "common/yaml/yaml_safe.h"
+#include "sim/load/vocab.h"
 #include "sim/model/enums.h"
 
 namespace dd {
@@ -28,6 +29,8 @@ constexpr auto kActionKeys = [] {
     for (std::size_t i = 0; i < enums::kVerbs.size(); ++i) all[i + 2] = enums::kVerbs[i];
     return all;
 }();
+
+using vocab::kGuideStepKeys;
 
 constexpr std::array<KeyTable, 5> kTables = {{
     {"", kTopKeys},
@@ -85,21 +88,9 @@ class TranscriptReader {
             Fields f(r_, item, what, kActionKeys);
             if (!f.is_map()) continue;
             Action a;
-            a.pos = f.pos();
-            std::vector<const Fields::Entry*> verbs;
-            for (const auto& e : f.entries())
-                if (find_verb(e.key)) verbs.push_back(&e);
-            if (verbs.empty()) {
-                r_.error(f.pos(), what + " has no verb; add one of " + yaml::join(enums::kVerbs));
-                continue;
-            }
-            if (verbs.size() > 1)
-                r_.error(verbs[1]->key_node, what + " has two verbs, " + squote(verbs[0]->key) +
-                                                 " and " + squote(verbs[1]->key) +
-                                                 "; put each in its own action");
-            const VerbSpec& spec = *find_verb(verbs[0]->key);
-            a.verb = spec.verb;
-            bool ok = read_verb(*verbs[0], spec, a);
+            bool has_verb = false;
+            bool ok = read_action(f, what, a, has_verb);
+            if (!has_verb) continue;
 
             if (const auto* at = f.entry("at")) {
                 auto v = r_.duration(f, "at");
@@ -118,15 +109,9 @@ class TranscriptReader {
                 a.at = next_free;
             } else {
                 r_.error(f.pos(), what + " has no 'at'; give its time in seconds, e.g. {at: " +
-                                      std::to_string(next_free / 1000) + ", " + verbs[0]->key +
-                                      ": …}");
+                                      std::to_string(next_free / 1000) + ", " +
+                                      std::string(verb_name(a.verb)) + ": …}");
                 ok = false;
-            }
-            if (auto v = r_.string(f, "to")) {
-                if (is_blank(*v))
-                    r_.error(f.entry("to")->value,
-                             "'to' is empty; name the thread: phone, desk or an actor id");
-                a.to = *v;
             }
             if (!ok) continue;
             prev_at = std::max(prev_at.value_or(0), a.at);
@@ -135,6 +120,36 @@ class TranscriptReader {
         }
     }
 
+  public:
+    // The verb (exactly one) and `to:` of an action map — a transcript's action or a scenario's
+    // guide step. has_verb is false when the map has none (reported).
+    bool read_action(Fields& f, const std::string& what, Action& a, bool& has_verb) {
+        std::vector<const Fields::Entry*> verbs;
+        for (const auto& e : f.entries())
+            if (find_verb(e.key)) verbs.push_back(&e);
+        if (verbs.empty()) {
+            r_.error(f.pos(), what + " has no verb; add one of " + yaml::join(enums::kVerbs));
+            return false;
+        }
+        has_verb = true;
+        a.pos = f.pos();
+        if (verbs.size() > 1)
+            r_.error(verbs[1]->key_node, what + " has two verbs, " + squote(verbs[0]->key) +
+                                             " and " + squote(verbs[1]->key) +
+                                             "; put each in its own action");
+        const VerbSpec& spec = *find_verb(verbs[0]->key);
+        a.verb = spec.verb;
+        bool ok = read_verb(*verbs[0], spec, a);
+        if (auto v = r_.string(f, "to")) {
+            if (is_blank(*v))
+                r_.error(f.entry("to")->value,
+                         "'to' is empty; name the thread: phone, desk or an actor id");
+            a.to = *v;
+        }
+        return ok;
+    }
+
+  private:
     // Reads the verb's value as its row in kVerbTable says.
     bool read_verb(const Fields::Entry& e, const VerbSpec& spec, Action& a) {
         const YAML::Node& v = e.value;
@@ -389,6 +404,54 @@ std::optional<Transcript> load_transcript(std::string_view text, const std::stri
 }
 
 }  // namespace
+
+std::optional<GuideStep> read_guide_step(yaml::Reader& r, const YAML::Node& item,
+                                        const std::string& what) {
+    Fields f(r, item, what, kGuideStepKeys, /*extra_ok=*/true);
+    if (!f.is_map()) return std::nullopt;
+    bool ok = true;
+    for (const auto& e : f.entries()) {
+        if (e.known) continue;
+        ok = false;
+        if (e.key == "at")
+            r.error(e.key_node, what + " has 'at'; a guide step has no time — the trainee's pace "
+                                       "decides when — so remove it");
+        else if (auto hint = yaml::did_you_mean(e.key, kGuideStepKeys); !hint.empty())
+            r.error(e.key_node, "unknown key " + squote(e.key) + " in " + what + hint);
+        else
+            r.error(e.key_node, "unknown key " + squote(e.key) + " in " + what +
+                                    " (allowed: a verb, 'to' or 'wait_for')");
+    }
+    GuideStep g;
+    g.pos = f.pos();
+    if (const auto* w = f.entry("wait_for")) {
+        for (const auto& e : f.entries())
+            if (e.known && e.key != "wait_for") {
+                r.error(e.key_node, what + " has 'wait_for' and " + squote(e.key) +
+                                        "; put the action in a step of its own after it");
+                ok = false;
+            }
+        auto s = r.string(w->value, "wait_for");
+        if (!s) return std::nullopt;
+        if (is_blank(*s)) {
+            r.error(w->value, "'wait_for' is empty; name who turns up: phone, desk, alarm or an "
+                              "actor id");
+            return std::nullopt;
+        }
+        g.wait_for = *s;
+        return ok ? std::optional<GuideStep>(std::move(g)) : std::nullopt;
+    }
+    TranscriptReader reader(r);
+    bool has_verb = false;
+    if (!reader.read_action(f, what, g.action, has_verb) || !ok) return std::nullopt;
+    if (g.action.verb == Verb::Choose) {
+        r.error(f.entry("choose")->key_node,
+                what + " uses 'choose'; a guide gives the words to type: write 'say: …' (choice "
+                       "mode offers the node's 'choices')");
+        return std::nullopt;
+    }
+    return g;
+}
 
 std::string quote_flow_replies(std::string_view text, std::vector<SourcePos>* changed) {
     std::string out;

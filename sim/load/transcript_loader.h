@@ -13,7 +13,15 @@
 #include "sim/load/scenario_loader.h"
 #include "sim/model/transcript.h"
 
+namespace YAML {
+class Node;
+}
+
 namespace dd {
+
+namespace yaml {
+class Reader;
+}
 
 // nullopt when any error was found (all of them are in `diags`). Never throws.
 // `choose: 1` in the file is the first offered reply (as numbered for the trainee); it is stored
@@ -31,6 +39,13 @@ std::optional<Transcript> load_transcript_text(std::string_view text, const std:
 // loader does this before parsing and warns on each reply it quoted; `changed` gets where each
 // quoted reply starts.
 std::string quote_flow_replies(std::string_view text, std::vector<SourcePos>* changed = nullptr);
+
+// One step of a scenario's `guide:` (scenario.h GuideStep), read by the transcript's rules and
+// messages: a map with exactly one verb and an optional `to:` but no `at` (the trainee's pace
+// decides when), or `{wait_for: phone|desk|alarm|<actor>}` alone. `choose` is refused (a guide
+// gives the words to type). nullopt after reporting any problem.
+std::optional<GuideStep> read_guide_step(yaml::Reader& r, const YAML::Node& item,
+                                        const std::string& what);
 
 // True when the text looks like a transcript rather than a scenario: a top-level `scenario:` key.
 bool looks_like_transcript(std::string_view text);

@@ -13,6 +13,16 @@ namespace dd::vocab {
 // Speech acts then forbidden families: the names allowed in `acts:` and `said:`.
 inline constexpr auto& kActNames = enums::kActNames;
 
+// The keys of a scenario's guide step: `to`, `wait_for` and the verbs (a transcript's action
+// without `at`).
+inline constexpr auto kGuideStepKeys = [] {
+    std::array<std::string_view, enums::kVerbs.size() + 2> all{};
+    all[0] = "to";
+    all[1] = "wait_for";
+    for (std::size_t i = 0; i < enums::kVerbs.size(); ++i) all[i + 2] = enums::kVerbs[i];
+    return all;
+}();
+
 // Values of `type` and `level` for classify, and the record fields, as "verb:arg" arguments.
 inline constexpr auto kClassifyArgs = [] {
     std::array<std::string_view, enums::kRequestTypes.size() + enums::kLevels.size()> all{};

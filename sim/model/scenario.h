@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "action.h"
 #include "duration.h"
 #include "source_pos.h"
 
@@ -93,6 +94,17 @@ struct Choice {
     SourcePos pos;
 };
 
+// One step of a node's `guide:` — what a trainee following the practice hint does next: an
+// action in the transcript's vocabulary without a time (the trainee's pace decides when; texts and
+// fields may hold {actor.field} placeholders), or a pause until someone turns up (`wait_for:
+// phone|desk|alarm|<actor id>` — a phone rings, a visitor waits at the counter, an alarm sounds,
+// that actor's conversation opens).
+struct GuideStep {
+    Action action;         // unused when wait_for is set
+    std::string wait_for;  // "" for an action
+    SourcePos pos;
+};
+
 struct Node {
     std::string id;
     std::string actor;                 // actor id
@@ -102,6 +114,7 @@ struct Node {
     bool end = false;                  // the thread closes after the trainee's reply
     std::vector<Choice> choices;       // offered replies in choice mode
     std::string hint;                  // practice-mode hint (optional)
+    std::vector<GuideStep> guide;      // the hint as steps: shown beside it, followed by tests
     SourcePos pos;
 };
 

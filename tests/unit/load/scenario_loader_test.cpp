@@ -6,6 +6,8 @@
 
 #include <algorithm>
 
+#include "sim/model/verbs.h"
+
 namespace dd {
 namespace {
 
@@ -393,6 +395,57 @@ TEST(ScenarioErrors, PlaceholderChecked) {
               "you mean 'owner'?\n"
               "s.yaml:16:11: error: placeholder '{owner.nmae}': actor 'owner' has no field "
               "'nmae'; did you mean 'name'?\n");
+}
+
+TEST(ScenarioLoader, GuideStepsAreTranscriptActionsWithoutTimes) {
+    auto r = load(replace(kBase, "    says: 喂?\n", R"(    says: 喂?
+    guide:
+      - say: 您好，{site.company}，请问{owner.name}有什么事？
+      - record: {name: '{owner.name}', phone: '{owner.phone}'}
+      - {dispatch: security, to: owner}
+      - wait_for: phone
+      - answer: phone
+      - focus: owner
+)"));
+    ASSERT_TRUE(r.sc) << r.diags;
+    EXPECT_EQ(r.diags, "");
+    const auto& g = r.sc->nodes[0].guide;
+    ASSERT_EQ(g.size(), 6u);
+    EXPECT_EQ(g[0].action.verb, Verb::Say);
+    EXPECT_EQ(g[0].action.text, "您好，{site.company}，请问{owner.name}有什么事？");
+    EXPECT_EQ(g[0].pos.line, 18);
+    EXPECT_EQ(g[1].action.verb, Verb::Record);
+    ASSERT_EQ(g[1].action.fields.size(), 2u);
+    EXPECT_EQ(g[1].action.fields[1].second, "{owner.phone}");
+    EXPECT_EQ(g[2].action.arg, "security");
+    EXPECT_EQ(g[2].action.to, "owner");
+    EXPECT_EQ(g[3].wait_for, "phone");
+    EXPECT_EQ(g[4].action.verb, Verb::Answer);
+    EXPECT_EQ(g[4].action.arg, "phone");
+    EXPECT_EQ(g[5].action.verb, Verb::Focus);
+}
+
+TEST(ScenarioErrors, GuideStepsCheckedAsActions) {
+    auto r = load(replace(kBase, "    says: 喂?\n", R"(    says: 喂?
+    guide:
+      - {at: 5, say: 您好}
+      - dispatch: secruity
+      - {say: 好, dispatch: security}
+      - {wait_for: phone, say: 好}
+      - choose: 1
+      - {say: 好, to: visitr}
+      - say: "{ownr.name}"
+      - hold: ownr
+)"));
+    EXPECT_FALSE(r.sc);
+    EXPECT_EQ(r.diags, "");
+}
+
+TEST(ScenarioErrors, GuideMustBeAList) {
+    auto r = load(replace(kBase, "    says: 喂?\n", "    says: 喂?\n    guide: {say: 您好}\n"));
+    EXPECT_EQ(r.diags, "");
+    r = load(replace(kBase, "    says: 喂?\n", "    says: 喂?\n    guide: []\n"));
+    EXPECT_EQ(r.diags, "");
 }
 
 TEST(ScenarioErrors, ReferenceToMissingCriterion) {
