@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "sim/engine/dialogue.h"
 #include "sim/model/describe.h"
 #include "sim/model/enums.h"
 #include "sim/model/verbs.h"
@@ -124,6 +125,237 @@ std::string press(const i18n::Strings& t, const std::string& spec) {
     if (verb == "dispatch" && !arg.empty()) where = t.tr("tool.dispatch");
     return t.fmt(where.empty() ? "hint.press" : "hint.press_in",
                  {{"button", tool_label(t, verb, arg)}, {"where", where}});
+}
+
+namespace {
+
+// Whether `name` (an actor id or "phone"/"desk") comes to the desk by phone.
+bool by_phone(const Scenario& s, const std::string& name) {
+    if (name == "phone") return true;
+    if (name == "desk") return false;
+    for (const auto& e : s.events)
+        if (e.actor == name) return e.kind == Event::Kind::PhoneCall;
+    return false;
+}
+
+std::string field_label(const i18n::Strings& t, Verb v, const std::string& key) {
+    if (v == Verb::RegisterVisitor && key == "name") return t.tr("field.visitor_name");
+    return t.name("field.", key);
+}
+
+}  // namespace
+
+std::vector<std::string> guide_step_buttons(const i18n::Strings& t, const Scenario& s,
+                                            const Action& a) {
+    const std::string verb(verb_name(a.verb));
+    switch (a.verb) {
+        case Verb::Answer:
+            return {t.tr(by_phone(s, a.arg) ? "desk.answer" : "desk.serve")};
+        case Verb::HangUp:
+            return {t.tr("desk.hang_up")};
+        case Verb::End:
+            return {t.tr("desk.end")};
+        case Verb::Classify: {
+            std::vector<std::string> out;
+            for (const auto& [k, v] : a.fields)
+                out.push_back(t.name(k == "type" ? "type." : "level.", v));
+            out.push_back(tool_label(t, verb, ""));
+            return out;
+        }
+        case Verb::Record:
+        case Verb::RegisterVisitor:
+            return {tool_label(t, verb, "")};
+        case Verb::Say:
+        case Verb::Choose:
+        case Verb::Wait:
+        case Verb::Focus:
+            return {};
+        default:
+            return {tool_label(t, verb, a.arg)};
+    }
+}
+
+std::string guide_step_text(const i18n::Strings& t, const Scenario& s, const GuideStep& step,
+                            const Action& a, const std::string& who) {
+    if (!step.wait_for.empty()) {
+        const std::string& w = step.wait_for;
+        if (w == "phone" || w == "desk" || w == "alarm") return t.tr("guide.wait_for_" + w);
+        return t.fmt("guide.wait_for_actor", {{"who", who}});
+    }
+    const std::string verb(verb_name(a.verb));
+    std::string text;
+    switch (a.verb) {
+        case Verb::Say:
+        case Verb::Choose:
+            text = t.fmt("guide.say", {{"text", a.text}});
+            break;
+        case Verb::Record:
+        case Verb::RegisterVisitor: {
+            std::string fields;
+            for (const auto& [k, v] : a.fields)
+                fields +=
+                    (fields.empty() ? "" : t.tr("guide.join")) +
+                    t.fmt("guide.field", {{"field", field_label(t, a.verb, k)}, {"value", v}});
+            const char* tab = a.verb == Verb::Record ? "tool.tab_record" : "tool.tab_visitor";
+            text = fields.empty() ? t.fmt("hint.press", {{"button", tool_label(t, verb, "")}})
+                                  : t.fmt("guide.form", {{"tab", t.tr(tab)},
+                                                         {"fields", fields},
+                                                         {"button", tool_label(t, verb, "")}});
+            break;
+        }
+        case Verb::Classify: {
+            std::string picks;
+            const auto buttons = guide_step_buttons(t, s, a);
+            for (std::size_t i = 0; i + 1 < buttons.size(); ++i)
+                picks += t.fmt("guide.pick", {{"button", buttons[i]}});
+            text = t.fmt(
+                "guide.classify",
+                {{"tab", t.tr("tool.tab_classify")}, {"picks", picks}, {"button", buttons.back()}});
+            break;
+        }
+        case Verb::Wait:
+            text = t.fmt("guide.wait", {{"t", t.duration(a.duration)}});
+            break;
+        case Verb::Focus:
+            text = t.fmt("guide.focus", {{"who", who}});
+            break;
+        case Verb::Answer:
+        case Verb::Hold:
+        case Verb::HangUp:
+        case Verb::End:
+            text = t.fmt("hint.press", {{"button", guide_step_buttons(t, s, a).front()}});
+            if (!who.empty()) text = t.fmt("guide.for", {{"who", who}, {"what", text}});
+            return text;
+        default:
+            text = press(t, verb + ":" + a.arg);
+            break;
+    }
+    if (!a.to.empty() && !who.empty()) text = t.fmt("guide.for", {{"who", who}, {"what", text}});
+    return text;
+}
+
+namespace {
+
+Callout tool_callout(const i18n::Strings& t, const Scenario& s, const GuideStep& step,
+                     const Action& a) {
+    const std::string arg = a.arg;
+    Callout c;
+    c.text = guide_step_text(t, s, step, a, "");
+    switch (a.verb) {
+        case Verb::Say:
+        case Verb::Choose:
+            c.widget = "reply.input";
+            break;
+        case Verb::Answer:
+            c.widget = by_phone(s, arg) ? "phone.answer" : "desk.serve";
+            break;
+        case Verb::Hold:
+            c.widget = by_phone(s, arg) ? "phone.hold" : "desk.hold";
+            break;
+        case Verb::HangUp:
+            c.widget = "phone.hang_up";
+            break;
+        case Verb::End:
+            c.widget = "desk.end";
+            break;
+        case Verb::Record:
+            c = {"tool.record.submit", "tool.tab:record", c.text};
+            break;
+        case Verb::Classify:
+            c = {"tool.classify.submit", "tool.tab:classify", c.text};
+            break;
+        case Verb::Dispatch:
+            c = {"tool.dispatch:" + arg, "tool.tab:classify", c.text};
+            break;
+        case Verb::Escalate:
+            c = {"tool.escalate:" + arg, "tool.tab:classify", c.text};
+            break;
+        case Verb::RegisterVisitor:
+            c = {"tool.visitor.submit", "tool.tab:visitor", c.text};
+            break;
+        case Verb::Notify:
+            c = {"tool.notify:" + arg, "tool.tab:visitor", c.text};
+            break;
+        case Verb::Call:
+            c = {"tool.call:" + arg, "tool.tab:emergency", c.text};
+            break;
+        case Verb::Broadcast:
+            c = {"tool.broadcast:" + arg, "tool.tab:emergency", c.text};
+            break;
+        case Verb::HandOver:
+            c = {"tool.hand_over:" + arg, "tool.tab:emergency", c.text};
+            break;
+        case Verb::Focus:
+            c.widget = "thread:" + arg;
+            break;
+        case Verb::Wait:
+            break;
+    }
+    return c;
+}
+
+bool waiting(const ThreadView& t) {
+    return t.state == ThreadView::State::Ringing || t.state == ThreadView::State::Waiting ||
+           t.state == ThreadView::State::Held;
+}
+
+}  // namespace
+
+std::optional<Callout> next_callout(const i18n::Strings& t, const Engine& e,
+                                    const std::string& viewed) {
+    const Scenario& s = e.scenario();
+    const auto threads = e.threads();
+    const std::string id = viewed.empty() ? e.focused() : viewed;
+    const bool open = std::any_of(threads.begin(), threads.end(),
+                                  [&](const auto& x) { return x.id == id && live(x); });
+    const NodeVisit* v = open ? e.current_visit(id) : nullptr;
+    const Node* n = v ? s.node(v->node) : nullptr;
+    if (n) {
+        std::size_t says = 0;
+        for (const auto& step : n->guide) {
+            if (!step.wait_for.empty()) {
+                const bool here = std::any_of(threads.begin(), threads.end(), [&](const auto& x) {
+                    return live(x) && (x.id == step.wait_for || x.actor == step.wait_for ||
+                                       thread_kind_name(x.kind) == step.wait_for);
+                });
+                if (!here) return std::nullopt;
+                continue;
+            }
+            const Action a = dialogue::guide_action(step, e.log().facts, s.site);
+            const std::string verb(verb_name(a.verb));
+            bool done = false;
+            if (a.verb == Verb::Say || a.verb == Verb::Choose) {
+                done = v->replies.size() > says++;
+            } else if (a.verb == Verb::Answer || a.verb == Verb::Hold || a.verb == Verb::HangUp ||
+                       a.verb == Verb::Focus || a.verb == Verb::Wait || a.verb == Verb::End) {
+                done = a.verb != Verb::End && a.verb != Verb::Answer;
+                if (a.verb == Verb::Answer)
+                    done = std::none_of(threads.begin(), threads.end(), [&](const auto& x) {
+                        return waiting(x) && (x.id == a.arg || x.actor == a.arg ||
+                                              thread_kind_name(x.kind) == a.arg);
+                    });
+            } else {
+                const std::string spec = a.arg.empty() ? verb : verb + ":" + a.arg;
+                done = std::find(v->did.begin(), v->did.end(), spec) != v->did.end();
+            }
+            if (!done) return tool_callout(t, s, step, a);
+        }
+    }
+    const std::string next = next_waiting(threads);
+    for (const auto& x : threads) {
+        if (x.id != next) continue;
+        GuideStep pick;
+        pick.action.verb = Verb::Answer;
+        pick.action.arg = x.kind == ThreadRecord::Kind::Phone ? "phone" : "desk";
+        return tool_callout(t, s, pick, pick.action);
+    }
+    const bool talking = std::any_of(threads.begin(), threads.end(),
+                                     [](const auto& x) { return live(x) && !x.actor.empty(); });
+    if (talking || n || e.next_event_time()) return std::nullopt;
+    // Everyone done: the top bar's button (查看讲评 once every conversation is over).
+    return Callout{"desk.end", "",
+                   t.fmt("hint.press",
+                         {{"button", t.tr(e.finished() ? "desk.debrief" : "desk.end")}})};
 }
 
 std::string next_waiting(const std::vector<ThreadView>& threads, const std::string& ended) {

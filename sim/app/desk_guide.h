@@ -45,6 +45,33 @@ std::string tool_label(const i18n::Strings& t, std::string_view verb, const std:
 // A step "verb" or "verb:arg" as a hint says it: 点「安保部」（派单）.
 std::string press(const i18n::Strings& t, const std::string& spec);
 
+// A node's guide step as the practice hint words it, each button by its exact label (tool_label,
+// the desk's own): 说：「…」 · 在「登记」页填写：姓名 王女士，房号 3-1202；再点「提交登记」 ·
+// 点「安保部」（派单） · 点「接听」 · 等电话响起. `filled` is the step's action with its
+// placeholders filled (dialogue::guide_action); `who` names the party a `to:`/thread argument
+// means (its actor's name as played), "" for the conversation the hint belongs to.
+std::string guide_step_text(const i18n::Strings& t, const Scenario& s, const GuideStep& step,
+                            const Action& filled, const std::string& who);
+// Every button label a guide step presses ("" for a say, a wait or a wait_for).
+std::vector<std::string> guide_step_buttons(const i18n::Strings& t, const Scenario& s,
+                                            const Action& a);
+
+// A callout of the tutorial (practice mode): the widget to use next, boxed with an arrow and one
+// line saying what to do there. `widget` is the widget's test id (ui::track: "phone.answer",
+// "reply.input", "tool.dispatch:engineering"…); `tab` the tool tab that shows it, pointed at
+// instead while another tab is open ("" when the widget is always on screen).
+struct Callout {
+    std::string widget;
+    std::string tab;
+    std::string text;
+};
+// The next step of the guide of the conversation in view (`viewed`, else the engine's focus): the
+// first step of its current node not done yet in this visit; before anyone is answered, the
+// pick-up of whoever waits; when everybody is done, 「结束演练」. nullopt while waiting for
+// someone.
+std::optional<Callout> next_callout(const i18n::Strings& t, const Engine& e,
+                                    const std::string& viewed);
+
 // The thread the desk turns to when `ended` has just closed: a ringing phone first (three rings
 // are the standard), then a held caller, then the first visitor waiting; "" when nobody waits.
 std::string next_waiting(const std::vector<ThreadView>& threads, const std::string& ended = {});

@@ -9,9 +9,9 @@
 #include <map>
 
 #include "common/yaml/text_util.h"
+#include "common/yaml/yaml_safe.h"
 #include "sim/load/transcript_loader.h"
 #include "sim/load/vocab.h"
-#include "common/yaml/yaml_safe.h"
 #include "sim/model/enums.h"
 #include "sim/model/limits.h"
 

@@ -6,10 +6,10 @@
 #include <cmath>
 
 #include "common/yaml/text_util.h"
-#include "sim/model/limits.h"
 #include "common/yaml/yaml_safe.h"
 #include "sim/load/vocab.h"
 #include "sim/model/enums.h"
+#include "sim/model/limits.h"
 
 namespace dd {
 
@@ -406,7 +406,7 @@ std::optional<Transcript> load_transcript(std::string_view text, const std::stri
 }  // namespace
 
 std::optional<GuideStep> read_guide_step(yaml::Reader& r, const YAML::Node& item,
-                                        const std::string& what) {
+                                         const std::string& what) {
     Fields f(r, item, what, kGuideStepKeys, /*extra_ok=*/true);
     if (!f.is_map()) return std::nullopt;
     bool ok = true;
@@ -414,8 +414,9 @@ std::optional<GuideStep> read_guide_step(yaml::Reader& r, const YAML::Node& item
         if (e.known) continue;
         ok = false;
         if (e.key == "at")
-            r.error(e.key_node, what + " has 'at'; a guide step has no time — the trainee's pace "
-                                       "decides when — so remove it");
+            r.error(e.key_node, what +
+                                    " has 'at'; a guide step has no time — the trainee's pace "
+                                    "decides when — so remove it");
         else if (auto hint = yaml::did_you_mean(e.key, kGuideStepKeys); !hint.empty())
             r.error(e.key_node, "unknown key " + squote(e.key) + " in " + what + hint);
         else
@@ -434,8 +435,9 @@ std::optional<GuideStep> read_guide_step(yaml::Reader& r, const YAML::Node& item
         auto s = r.string(w->value, "wait_for");
         if (!s) return std::nullopt;
         if (is_blank(*s)) {
-            r.error(w->value, "'wait_for' is empty; name who turns up: phone, desk, alarm or an "
-                              "actor id");
+            r.error(w->value,
+                    "'wait_for' is empty; name who turns up: phone, desk, alarm or an "
+                    "actor id");
             return std::nullopt;
         }
         g.wait_for = *s;
@@ -446,8 +448,9 @@ std::optional<GuideStep> read_guide_step(yaml::Reader& r, const YAML::Node& item
     if (!reader.read_action(f, what, g.action, has_verb) || !ok) return std::nullopt;
     if (g.action.verb == Verb::Choose) {
         r.error(f.entry("choose")->key_node,
-                what + " uses 'choose'; a guide gives the words to type: write 'say: …' (choice "
-                       "mode offers the node's 'choices')");
+                what +
+                    " uses 'choose'; a guide gives the words to type: write 'say: …' (choice "
+                    "mode offers the node's 'choices')");
         return std::nullopt;
     }
     return g;

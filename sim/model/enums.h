@@ -7,8 +7,9 @@
 
 namespace dd::enums {
 
-inline constexpr std::array<std::string_view, 11> kCategories = {
-    "reception", "inquiry", "repair", "complaint", "emergency", "parcel",
+// "tutorial" first: the picker opens at the first category with scenarios, a new hire's first drill.
+inline constexpr std::array<std::string_view, 12> kCategories = {
+    "tutorial", "reception", "inquiry", "repair", "complaint", "emergency", "parcel",
     "move-in", "renovation", "fee-collection", "privacy", "mixed"};
 inline constexpr std::array<std::string_view, 3> kUsedFor = {"onboarding", "assessment",
                                                              "refresher"};

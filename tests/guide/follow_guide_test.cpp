@@ -14,11 +14,14 @@
 //    someone not there yet is waited for;
 //  - ends the attempt when nobody is left to talk to.
 // One CTest entry per scenario (FollowGuide/Library.Passes/<id>); a failure prints the report's
-// lost points and the actions as the trainee did them.
+// lost points and the actions as the trainee did them; DESKDRILL_GUIDE_TRACE=1 prints them always.
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cctype>
+#include <cstdlib>
 #include <deque>
+#include <iostream>
 #include <map>
 #include <memory>
 #include <sstream>
@@ -64,16 +67,20 @@ Millis typing(const std::string& text) {
 // How long doing the action takes the trainee.
 Millis effort(const Action& a) {
     switch (a.verb) {
-        case Verb::Say: return std::max<Millis>(1'000, typing(a.text));
+        case Verb::Say:
+            return std::max<Millis>(1'000, typing(a.text));
         case Verb::Record:
         case Verb::RegisterVisitor: {
             Millis t = kForm;
             for (const auto& [k, v] : a.fields) t += typing(v);
             return t;
         }
-        case Verb::Classify: return kForm;
-        case Verb::Wait: return a.duration;
-        default: return kButton;
+        case Verb::Classify:
+            return kForm;
+        case Verb::Wait:
+            return a.duration;
+        default:
+            return kButton;
     }
 }
 
@@ -84,7 +91,7 @@ struct Queued {
 
 class Trainee {
   public:
-    Trainee(session::Attempt& attempt) : a_(attempt) {}
+    explicit Trainee(session::Attempt& attempt) : a_(attempt) {}
 
     // Plays until nobody is left to talk to (or the time limit); false with why when stuck.
     bool play(std::string* why) {
@@ -115,28 +122,23 @@ class Trainee {
         }
     }
 
-    const ThreadView* thread(const std::vector<ThreadView>& ts, const std::string& id) const {
-        for (const auto& t : ts)
-            if (t.id == id) return &t;
-        return nullptr;
-    }
-
     bool has_queue(const std::string& id) const {
         auto it = queue_.find(id);
         return it != queue_.end() && !it->second.empty();
     }
 
-    // Someone the step names has turned up: a ringing phone, a visitor waiting, an alarm, or
-    // that actor's (or thread's) conversation.
     // An alarm panel with nobody on the line cannot be spoken to.
     static bool can_hear(const ThreadView& t) {
         return !(t.kind == ThreadRecord::Kind::Alarm && t.actor.empty());
     }
 
+    // Someone the step names has turned up: a ringing phone, a visitor waiting, an alarm, or
+    // that actor's (or thread's) conversation; with to_answer, one waiting to be picked up.
     static bool present(const std::vector<ThreadView>& ts, const std::string& who, bool to_answer) {
         for (const auto& t : ts) {
             if (t.state == S::Ended) continue;
-            const bool waiting = t.state == S::Ringing || t.state == S::Waiting || t.state == S::Held;
+            const bool waiting =
+                t.state == S::Ringing || t.state == S::Waiting || t.state == S::Held;
             if (to_answer && !waiting) continue;
             if (who == "phone" && t.kind == ThreadRecord::Kind::Phone &&
                 (t.state == S::Ringing || t.state == S::Held))
@@ -250,7 +252,8 @@ class Trainee {
             // The trainee turns to whoever they picked up or turned to.
             for (const auto& t : a_.engine().threads())
                 if (t.id == a.arg || t.actor == a.arg ||
-                    (a.arg == "phone" && t.kind == ThreadRecord::Kind::Phone && t.state == S::Active))
+                    (a.arg == "phone" && t.kind == ThreadRecord::Kind::Phone &&
+                     t.state == S::Active))
                     current_ = t.id;
         }
         return ok(why);
@@ -306,7 +309,8 @@ TEST_P(Library, Passes) {
                 lost += "  " + c.id + " " + std::to_string(c.points) + "/" + std::to_string(c.max) +
                         "\n";
         EXPECT_TRUE(played) << why << "\n" << trainee.trace();
-        if (std::getenv("GUIDE_TRACE")) std::cout << trainee.trace() << r.score << "\n";
+        if (std::getenv("DESKDRILL_GUIDE_TRACE"))
+            std::cout << sc.id << " seed " << seed << ": " << r.score << "\n" << trainee.trace();
         EXPECT_TRUE(r.passed) << sc.id << " seed " << seed << ": " << r.score << "/" << r.max
                               << " (pass mark " << r.pass_mark << ")"
                               << (r.critical_failed.empty() ? "" : ", critical failed")
@@ -342,7 +346,8 @@ TEST_P(Library, EveryGuideAnswersItsNode) {
             }
             did.push_back(verb);
             if (!a.arg.empty()) did.push_back(verb + ":" + a.arg);
-            for (const auto& [k, v] : a.fields) did.push_back(verb + ":" + (verb == "classify" ? v : k));
+            for (const auto& [k, v] : a.fields)
+                did.push_back(verb + ":" + (verb == "classify" ? v : k));
         }
         auto has_any = [](const std::vector<std::string>& have, const AnyOf& alts) {
             return std::any_of(alts.begin(), alts.end(), [&](const std::string& x) {
@@ -350,13 +355,16 @@ TEST_P(Library, EveryGuideAnswersItsNode) {
             });
         };
         for (const auto& alts : n.expect.acts)
-            EXPECT_TRUE(has_any(acts, alts)) << sc.id << " node " << n.id << ": no reply of its guide says "
-                                             << alts.front() << (alts.size() > 1 ? "|…" : "");
+            EXPECT_TRUE(has_any(acts, alts))
+                << sc.id << " node " << n.id << ": no reply of its guide says " << alts.front()
+                << (alts.size() > 1 ? "|…" : "");
         for (const auto& alts : n.expect.did)
-            EXPECT_TRUE(has_any(did, alts)) << sc.id << " node " << n.id << ": its guide does not do "
-                                            << alts.front() << (alts.size() > 1 ? "|…" : "");
-        EXPECT_TRUE(forbidden.empty()) << sc.id << " node " << n.id << ": its guide says something forbidden ("
-                                       << forbidden.front() << ")";
+            EXPECT_TRUE(has_any(did, alts))
+                << sc.id << " node " << n.id << ": its guide does not do " << alts.front()
+                << (alts.size() > 1 ? "|…" : "");
+        EXPECT_TRUE(forbidden.empty())
+            << sc.id << " node " << n.id << ": its guide says something forbidden ("
+            << forbidden.front() << ")";
     }
 }
 

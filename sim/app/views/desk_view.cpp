@@ -551,6 +551,32 @@ std::string what_now(AppState& app, const std::vector<ThreadView>& threads, cons
     return app.strings.fmt("hint.now_end", {{"button", app.tr("desk.end")}});
 }
 
+// The node's guide: the hint as numbered steps, each button by its label (desk_guide.h). What a
+// trainee following them does is what tests/guide plays.
+void draw_guide(AppState& app, const Node& node, const ThreadView& tv) {
+    const session::Attempt& s = *app.attempt;
+    const auto& facts = s.engine().log().facts;
+    ImGui::TextColored(ui::pal().accent, "%s", app.tr("guide.title"));
+    int i = 0;
+    for (const auto& step : node.guide) {
+        const Action a = dialogue::guide_action(step, facts, s.scenario().site);
+        const bool names_thread = a.verb == Verb::Answer || a.verb == Verb::Hold ||
+                                  a.verb == Verb::HangUp || a.verb == Verb::Focus;
+        const std::string& name = !step.wait_for.empty() ? step.wait_for
+                                  : !a.to.empty()        ? a.to
+                                  : names_thread         ? a.arg
+                                                         : tv.id;
+        std::string who;
+        if (name != tv.id && name != tv.actor)
+            if (auto f = facts.find(name); f != facts.end())
+                if (auto n = f->second.find("name"); n != f->second.end()) who = n->second;
+        const std::string text =
+            std::to_string(++i) + ". " + guide_step_text(app.strings, s.scenario(), step, a, who);
+        ImGui::TextUnformatted(app.shown(text).c_str());
+        ui::track("hint.guide." + std::to_string(i), text);
+    }
+}
+
 void draw_hints(AppState& app, const std::vector<ThreadView>& threads, const ThreadView* tv) {
     session::Attempt& s = *app.attempt;
     ImGui::TextColored(ui::pal().warn, "%s", app.tr("hint.title"));
@@ -562,6 +588,7 @@ void draw_hints(AppState& app, const std::vector<ThreadView>& threads, const Thr
     }
     const Node* node = tv && !tv->node.empty() ? s.scenario().node(tv->node) : nullptr;
     if (tv && !tv->hint.empty()) ImGui::TextUnformatted(app.shown(hint_text(app, *tv)).c_str());
+    if (node && !node->guide.empty()) draw_guide(app, *node, *tv);
     if (node) {
         const Expect& x = node->expect;
         // Groups of alternatives in words: acts by their names, desk actions as described.
@@ -842,6 +869,52 @@ void draw_emergency_banner(AppState& app, const std::vector<ThreadView>& threads
     ImGui::PopStyleColor(2);
 }
 
+// ---- tutorial callouts -----------------------------------------------------------------------
+
+// A box around the widget to use next (its tab while another tab is open), an arrow to it and
+// one line saying what to do there, over everything else. Placed by the widget's rectangle of
+// the last frame (ui::registry), below it where there is room, else above.
+void draw_callout(AppState& app, const Callout& c) {
+    const ui::WidgetRect* r = ui::registry().find(c.widget);
+    std::string text = c.text;
+    if ((!r || !r->visible) && !c.tab.empty()) {
+        r = ui::registry().find(c.tab);
+        const std::string key = "tool.tab_" + c.tab.substr(c.tab.find(':') + 1);
+        text = app.strings.fmt("callout.open_tab", {{"tab", app.tr(key)}});
+    }
+    if (!r || !r->visible) return;
+    ui::track("callout", text);
+    const float s = app.style_scale();
+    const ImVec2 screen = ImGui::GetIO().DisplaySize;
+    ImDrawList* dl = ImGui::GetForegroundDrawList();
+    const ImU32 accent = ImGui::GetColorU32(ui::pal().warn);
+    const ImU32 box_bg = ImGui::GetColorU32(ui::pal().next_button);
+    const float pad = 4 * s, arrow = 28 * s, margin = 8 * s;
+    const ImVec2 lo(r->min.x - pad, r->min.y - pad), hi(r->max.x + pad, r->max.y + pad);
+    dl->AddRect(lo, hi, accent, 4 * s, 0, 3 * s);
+    const std::string& shown = app.shown(text);
+    const float wrap = std::min(440 * s, screen.x * 0.45f);
+    const ImVec2 ts = ImGui::CalcTextSize(shown.c_str(), nullptr, false, wrap);
+    const ImVec2 box(ts.x + 2 * margin, ts.y + 2 * margin);
+    // Below the widget where there is room (above it would hide the form being filled in).
+    const bool above = hi.y + arrow + box.y > screen.y - margin;
+    const float bx =
+        std::clamp(0.5f * (lo.x + hi.x) - box.x * 0.5f, margin, screen.x - box.x - margin);
+    const float by =
+        above ? lo.y - arrow - box.y : std::min(hi.y + arrow, screen.y - box.y - margin);
+    dl->AddRectFilled(ImVec2(bx, by), ImVec2(bx + box.x, by + box.y), box_bg, 6 * s);
+    dl->AddRect(ImVec2(bx, by), ImVec2(bx + box.x, by + box.y), accent, 6 * s, 0, 2 * s);
+    dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(bx + margin, by + margin),
+                IM_COL32_WHITE, shown.c_str(), nullptr, wrap);
+    // The arrow: from the box's edge to the widget's, with its head at the widget.
+    const float ax = std::clamp(0.5f * (lo.x + hi.x), bx + 2 * margin, bx + box.x - 2 * margin);
+    const ImVec2 from(ax, above ? by + box.y : by), to(ax, above ? lo.y : hi.y);
+    dl->AddLine(from, to, accent, 3 * s);
+    const float head = 9 * s, dir = above ? 1.0f : -1.0f;
+    dl->AddTriangleFilled(to, ImVec2(to.x - head, to.y - dir * head * 1.4f),
+                          ImVec2(to.x + head, to.y - dir * head * 1.4f), accent);
+}
+
 }  // namespace
 
 void draw_desk(AppState& app) {
@@ -936,6 +1009,8 @@ void draw_desk(AppState& app) {
     ImGui::BeginChild("##tools", ImVec2(right_w, h), true);
     draw_tools(app, viewed);
     ImGui::EndChild();
+    if (practice && s.scenario().category == "tutorial" && !s.ended())
+        if (auto c = next_callout(app.strings, s.engine(), viewed)) draw_callout(app, *c);
 }
 
 }  // namespace dd::app

@@ -7,6 +7,7 @@
 #include <regex>
 #include <set>
 
+#include "sim/engine/dialogue.h"
 #include "sim/model/enums.h"
 
 #include "unit/session/session_test_support.h"
@@ -184,6 +185,112 @@ TEST(DeskGuide, EveryButtonAHintNamesIsOnTheDesk) {
         EXPECT_GE(n, 1) << spec << ": " << said;
     }
     EXPECT_EQ(press(t, "escalate"), "点「上报主管」或点「上报经理」");
+}
+
+// The prose hint and the guide cannot drift apart: every button a node's hint names (点「…」) is
+// one its guide presses, and every node with a hint has a guide a trainee can follow.
+TEST(DeskGuide, EveryHintNamesOnlyButtonsItsGuidePresses) {
+    i18n::Strings t;
+    std::string err;
+    ASSERT_TRUE(t.load_builtin("zh", &err)) << err;
+    const auto lib = session::Library::scan(kScenarioDir);
+    const std::regex pressed("点「(.+?)」");
+    int checked = 0;
+    for (const auto& f : lib.entries) {
+        ASSERT_TRUE(f.scenario) << f.path;
+        const Scenario& s = *f.scenario;
+        for (const auto& n : s.nodes) {
+            if (!n.hint.empty()) {
+                EXPECT_FALSE(n.guide.empty())
+                    << f.path << " node " << n.id << " has a hint but no guide";
+            }
+            std::set<std::string> buttons;
+            for (const auto& g : n.guide)
+                for (const auto& b : guide_step_buttons(t, s, g.action)) buttons.insert(b);
+            for (std::sregex_iterator it(n.hint.begin(), n.hint.end(), pressed), end; it != end;
+                 ++it, ++checked)
+                EXPECT_TRUE(buttons.count((*it)[1]))
+                    << f.path << " node " << n.id << ": the hint names 「" << (*it)[1]
+                    << "」 but the guide does not press it";
+        }
+    }
+    EXPECT_GE(checked, 3);
+}
+
+// A guide's steps as the hint panel words them: each button by its label, the reply to type, the
+// form's fields by their labels, the facts as played.
+TEST(DeskGuide, GuideStepsNameTheButtonsAndTheWords) {
+    i18n::Strings zh, en;
+    std::string err;
+    ASSERT_TRUE(zh.load_builtin("zh", &err)) << err;
+    ASSERT_TRUE(en.load_builtin("en", &err)) << err;
+    const session::ScenarioFile f = scenario(kScenarioDir + "/tutorial/desk-tour.yaml");
+    const Scenario& s = *f.scenario;
+    const dialogue::Facts facts = {{"owner", dialogue::played_facts(*s.actor("owner"), 1)}};
+    auto text = [&](const i18n::Strings& t, const std::string& node, std::size_t i) {
+        const GuideStep& g = s.node(node)->guide.at(i);
+        return guide_step_text(t, s, g, dialogue::guide_action(g, facts, s.site), "");
+    };
+    EXPECT_EQ(text(zh, "open", 0), "说：「您好，安居物业客服中心，请问有什么可以帮您？」");
+    EXPECT_EQ(text(zh, "details", 0),
+              "在「登记」页填写：姓名 周先生，房号 5-0302，电话 13600003333，事项 门口走廊灯不亮；"
+              "再点「提交登记」");
+    EXPECT_EQ(text(zh, "details", 1), "在「分类派单」页选「报修」「一般」，再点「确认分类」");
+    EXPECT_EQ(text(zh, "details", 2), "点「工程部」（派单）");
+    EXPECT_EQ(text(en, "details", 1),
+              "on “Classify” pick “Repair” “General” then press “Classify”");
+    GuideStep wait;
+    wait.wait_for = "phone";
+    EXPECT_EQ(guide_step_text(zh, s, wait, wait.action, ""), "等电话响起");
+    GuideStep hold;
+    hold.action.verb = Verb::Hold;
+    hold.action.arg = "owner";
+    EXPECT_EQ(guide_step_text(zh, s, hold, hold.action, "周先生"), "（对周先生）点「保留」");
+}
+
+// The tutorial's callouts, step by step: the widget to use next and what to do there.
+TEST(DeskGuide, TheTutorialsCalloutsPointAtTheNextWidget) {
+    i18n::Strings t;
+    std::string err;
+    ASSERT_TRUE(t.load_builtin("zh", &err)) << err;
+    const auto owned = start("/tutorial/desk-tour.yaml");
+    session::Attempt& a = *owned;
+    auto callout = [&] {
+        auto c = next_callout(t, a.engine(), "");
+        return c ? c->widget + " | " + c->tab + " | " + c->text : std::string("none");
+    };
+    EXPECT_EQ(callout(), "none");  // nobody has rung yet
+    a.set_clock(3'000);
+    EXPECT_EQ(callout(), "phone.answer |  | 点「接听」");
+    ASSERT_TRUE(a.act(act(Verb::Answer, "phone")).ok);
+    EXPECT_EQ(callout(), "reply.input |  | 说：「您好，安居物业客服中心，请问有什么可以帮您？」");
+    Action say = act(Verb::Say);
+    say.text = "您好，安居物业客服中心，请问有什么可以帮您？";
+    a.set_clock(8'000);
+    ASSERT_TRUE(a.act(say).ok);
+    EXPECT_EQ(callout(),
+              "tool.record.submit | tool.tab:record | 在「登记」页填写：姓名 李女士，房号 2-0801，"
+              "电话 13600002222，事项 门口走廊灯不亮；再点「提交登记」");
+    Action rec = act(Verb::Record);
+    rec.fields = {{"name", "李女士"}, {"room", "2-0801"}, {"phone", "13600002222"}};
+    ASSERT_TRUE(a.act(rec).ok);
+    EXPECT_EQ(callout(),
+              "tool.classify.submit | tool.tab:classify | "
+              "在「分类派单」页选「报修」「一般」，再点「确认分类」");
+    Action cls = act(Verb::Classify);
+    cls.fields = {{"type", "repair"}, {"level", "general"}};
+    ASSERT_TRUE(a.act(cls).ok);
+    EXPECT_EQ(callout(), "tool.dispatch:engineering | tool.tab:classify | 点「工程部」（派单）");
+    ASSERT_TRUE(a.act(act(Verb::Dispatch, "engineering")).ok);
+    say.text =
+        "跟您确认一下：李女士，2-0801，电话13600002222，门口走廊灯不亮。工程部师傅30分钟内上门。";
+    ASSERT_TRUE(a.act(say).ok);
+    EXPECT_EQ(callout(), "reply.input |  | 说：「不客气，感谢您的来电，再见！」");
+    say.text = "不客气，感谢您的来电，再见！";
+    ASSERT_TRUE(a.act(say).ok);
+    EXPECT_EQ(callout(), "none");  // the caller hangs up first
+    a.set_clock(20'000);
+    EXPECT_EQ(callout(), "desk.end |  | 点「查看讲评」");
 }
 
 }  // namespace

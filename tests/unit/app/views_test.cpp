@@ -304,6 +304,57 @@ TEST_F(Desk, TheDeskShowsWhoseDeskItIsTheTimeLeftAndHintsFilledIn) {
     }
 }
 
+// The tutorial in practice mode: a callout on the widget to use next (the phone's pick-up while it
+// rings, then the reply box with the words to type), and the node's guide listed under its hint,
+// each button by its label.
+TEST_F(Desk, TheTutorialsCalloutsAndTheGuideUnderTheHint) {
+    app.opts.seed = 0;
+    ASSERT_EQ(drive("click picker.cat:tutorial\n"
+                    "click picker.scenario:tutorial.desk-tour\n"
+                    "click picker.mode:practice\n"
+                    "click picker.start\nat 3\nframes 3\nexpect callout\n"),
+              "");
+    const ui::WidgetRect* c = ui::registry().find("callout");
+    ASSERT_TRUE(c);
+    EXPECT_EQ(c->label, "点「接听」");
+    ASSERT_EQ(drive("click phone.answer\nat 5\nframes 3\nexpect callout\n"), "");
+    c = ui::registry().find("callout");
+    ASSERT_TRUE(c);
+    EXPECT_EQ(c->label, "说：「您好，安居物业客服中心，请问有什么可以帮您？」");
+    const ui::WidgetRect* step = ui::registry().find("hint.guide.1");
+    ASSERT_TRUE(step);
+    EXPECT_EQ(step->label, "1. 说：「您好，安居物业客服中心，请问有什么可以帮您？」");
+    ASSERT_EQ(
+        drive("click reply.input\ntype 您好，安居物业客服中心，请问有什么可以帮您？\nkey Enter\n"
+              "at 12\nframes 3\n"),
+        "");
+    c = ui::registry().find("callout");
+    ASSERT_TRUE(c);
+    EXPECT_EQ(c->label,
+              "在「登记」页填写：姓名 李女士，房号 2-0801，电话 13600002222，事项 门口走廊灯不亮；"
+              "再点「提交登记」");
+    step = ui::registry().find("hint.guide.3");
+    ASSERT_TRUE(step);
+    EXPECT_EQ(step->label, "3. 点「工程部」（派单）");
+    ASSERT_EQ(drive("click tool.record.name\ntype 李女士\nclick tool.record.room\ntype 2-0801\n"
+                    "click tool.record.phone\ntype 13600002222\nclick tool.record.issue\n"
+                    "type 门口走廊灯不亮\nclick tool.record.submit\nframes 3\n"),
+              "");
+    // Classifying is on another tab: the callout points at the tab first.
+    c = ui::registry().find("callout");
+    ASSERT_TRUE(c);
+    EXPECT_EQ(c->label, "先打开「分类派单」页");
+}
+
+// Outside the tutorial the desk draws no callouts.
+TEST_F(Desk, NoCalloutsOutsideTheTutorial) {
+    ASSERT_EQ(drive("click picker.cat:complaint\n"
+                    "click picker.scenario:complaint.night-renovation-noise\n"
+                    "click picker.mode:practice\n"
+                    "click picker.start\nat 3\nframes 3\nexpect-not callout\n"),
+              "");
+}
+
 TEST_F(Desk, IconsFromForkAwesomeJoinTheAtlas) {
     // scripts/deps.sh installs fonts-fork-awesome; without it the desk shows words only.
     ASSERT_TRUE(app.fonts.has_cjk());

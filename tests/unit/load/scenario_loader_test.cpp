@@ -313,7 +313,7 @@ TEST(ScenarioErrors, UnknownKeyListsAllowed) {
                           "  close:\n    actor: owner\n    mystery: 1\n"));
     EXPECT_EQ(r.diags,
               "s.yaml:21:5: error: unknown key 'mystery' in node 'close' (allowed: actor, says, "
-              "expect, next, end, choices, hint)\n");
+              "expect, next, end, choices, hint, guide)\n");
 }
 
 TEST(ScenarioErrors, WrongType) {
@@ -438,14 +438,30 @@ TEST(ScenarioErrors, GuideStepsCheckedAsActions) {
       - hold: ownr
 )"));
     EXPECT_FALSE(r.sc);
-    EXPECT_EQ(r.diags, "");
+    EXPECT_EQ(r.diags,
+              "s.yaml:18:10: error: guide[0] of node 'open' has 'at'; a guide step has no time — "
+              "the trainee's pace decides when — so remove it\n"
+              "s.yaml:19:19: error: unknown department 'secruity'; did you mean 'security'? "
+              "(allowed: engineering, security, cleaning, landscaping, finance, customer-service)\n"
+              "s.yaml:20:18: error: guide[2] of node 'open' has two verbs, 'say' and 'dispatch'; "
+              "put each in its own action\n"
+              "s.yaml:21:27: error: guide[3] of node 'open' has 'wait_for' and 'say'; put the "
+              "action in a step of its own after it\n"
+              "s.yaml:22:9: error: guide[4] of node 'open' uses 'choose'; a guide gives the words "
+              "to type: write 'say: …' (choice mode offers the node's 'choices')\n"
+              "s.yaml:23:22: error: unknown thread 'visitr'; name phone, desk, alarm or an actor; "
+              "defined: phone, desk, alarm, owner\n"
+              "s.yaml:24:14: error: placeholder '{ownr.name}' names unknown actor 'ownr'; did you "
+              "mean 'owner'?\n"
+              "s.yaml:25:15: error: unknown thread 'ownr'; name phone, desk, alarm or an actor; did "
+              "you mean 'owner'?\n");
 }
 
 TEST(ScenarioErrors, GuideMustBeAList) {
     auto r = load(replace(kBase, "    says: 喂?\n", "    says: 喂?\n    guide: {say: 您好}\n"));
-    EXPECT_EQ(r.diags, "");
+    EXPECT_EQ(r.diags, "s.yaml:17:12: error: expected a list for 'guide', got a map\n");
     r = load(replace(kBase, "    says: 喂?\n", "    says: 喂?\n    guide: []\n"));
-    EXPECT_EQ(r.diags, "");
+    EXPECT_EQ(r.diags, "s.yaml:17:12: error: 'guide' is an empty list; give the steps or remove it\n");
 }
 
 TEST(ScenarioErrors, ReferenceToMissingCriterion) {
