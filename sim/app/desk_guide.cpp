@@ -351,7 +351,11 @@ std::optional<Callout> next_callout(const i18n::Strings& t, const Engine& e,
     }
     const bool talking = std::any_of(threads.begin(), threads.end(),
                                      [](const auto& x) { return live(x) && !x.actor.empty(); });
-    if (talking || n || e.next_event_time()) return std::nullopt;
+    if (talking || n) return std::nullopt;
+    // Someone still to come (an event that opens a conversation has not happened yet).
+    const auto opens = std::count_if(s.events.begin(), s.events.end(),
+                                     [](const Event& ev) { return ev.kind != Event::Kind::Notice; });
+    if (!e.finished() && static_cast<std::size_t>(opens) > threads.size()) return std::nullopt;
     // Everyone done: the top bar's button (查看讲评 once every conversation is over).
     return Callout{"desk.end", "",
                    t.fmt("hint.press",
