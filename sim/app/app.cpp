@@ -109,6 +109,11 @@ void add_gui_options(CLI::App& root, bool test_hooks) {
     g->add_option("--db", o.db,
                   "The records database (default: $XDG_DATA_HOME/deskdrill/deskdrill.db)")
         ->group(group);
+    g->add_option("--hub", o.hub,
+                  "Headquarters' supervisor console: the hub's reports across sites, read-only "
+                  "(a libpq connection string as for `deskdrill report --hub`; no records, no "
+                  "login)")
+        ->group(group);
     if (!test_hooks) return;
     const char* hooks = "Test build only";
     g->add_flag("--no-records", o.no_records,
@@ -165,7 +170,14 @@ int run_gui() {
     app.opts = opts;
     app.manual_clock = steps.has_value();
     app.idle_logout_s = settings.idle_logout_minutes * 60.0;
-    if (opts.no_records)
+    if (!opts.hub.empty()) {
+        // Bad input before a window opens: what to fix, exit 2.
+        if (!app.open_hub(opts.hub)) {
+            std::cerr << "deskdrill: --hub: the window needs the hub's reports; fix the "
+                         "connection string or reach the server first\n";
+            return 2;
+        }
+    } else if (opts.no_records)
         app.screen = Screen::Picker;
     else if (!app.open_records(opts.db.empty() ? session::default_db_path() : opts.db))
         std::cerr << "deskdrill: the window opens without records; fix the file or give --db\n";

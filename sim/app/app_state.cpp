@@ -312,8 +312,7 @@ namespace {
 void draw_menu(AppState& app) {
     if (!ImGui::BeginMenuBar()) return;
     if (ImGui::BeginMenu(ui::lid(app.tr("menu.file"), "menu.file").c_str())) {
-        const bool can_library =
-            screen_allowed(Screen::Picker, app.who ? &*app.who : nullptr, app.opts.no_records);
+        const bool can_library = app.allowed(Screen::Picker);
         if (ImGui::MenuItem(app.tr("menu.library"), nullptr, false,
                             can_library && app.screen != Screen::Picker))
             app.request_leave(LeaveState::Target::Library);
@@ -385,9 +384,8 @@ void draw_frame(AppState& app) {
     }
     // The role check again, whoever set the screen: a screen the principal may not see is
     // never drawn.
-    if (!screen_allowed(app.screen, app.who ? &*app.who : nullptr, app.opts.no_records))
-        app.screen = app.home_screen();
-    if (app.who) draw_session_bar(app);
+    if (!app.allowed(app.screen)) app.screen = app.home_screen();
+    if (app.who || app.on_hub()) draw_session_bar(app);
     switch (app.screen) {
         case Screen::Login:
             draw_login(app);

@@ -54,6 +54,7 @@ struct Options {
     std::string assets_dir;          // default session::assets_dir()
     std::string scenarios_dir;       // default session::scenarios_dir()
     std::string db;                  // the records (default session::default_db_path())
+    std::string hub;  // headquarters' hub (libpq connection string): its reports, read-only
     bool no_records = false;         // test build: no login, nothing stored (the desk's own tests)
 };
 
@@ -182,6 +183,13 @@ class AppState {
     // First run: the records have no admin yet.
     bool create_first_admin(const std::string& employee_no, const std::string& name,
                             const std::string& password, std::string* error);
+    // Points the supervisor's screens at headquarters' hub (`--hub`): its reports across sites,
+    // read-only — no records, no login. False (records_error says why) when it cannot be read.
+    bool open_hub(const std::string& conninfo);
+    bool on_hub() const { return sup.hub.has_value(); }
+    // Whether screen `s` may be shown now: screen_allowed() for who is at the window; on the
+    // hub, the screens that only read (dashboard, trainee detail, library).
+    bool allowed(Screen s) const;
     // Someone logged in: their home.
     void begin_session(store::Principal p);
     // Leaves any running attempt (abandoned), forgets the principal, shows the login.

@@ -2,8 +2,11 @@
 // may see, the idle log-out, the trainee home's data, the briefing and leaving an assessment.
 #include <filesystem>
 #include <iostream>
+#include <set>
 
 #include "app_state.h"
+#include "sim/hub/hub.h"
+#include "sim/hub/hub_reports.h"
 #include "sim/session/data_dirs.h"
 
 namespace dd::app {
@@ -51,8 +54,42 @@ bool screen_allowed(Screen s, const store::Principal* who, bool no_records) {
     return true;  // briefing, library, desk, debrief: anyone logged in
 }
 
+bool AppState::allowed(Screen s) const {
+    if (on_hub())
+        return s == Screen::SupervisorHome || s == Screen::TraineeDetail ||
+               s == Screen::LibraryAdmin;
+    return screen_allowed(s, who ? &*who : nullptr, opts.no_records);
+}
+
+bool AppState::open_hub(const std::string& conninfo) {
+    records_error.clear();
+    auto reports = hub::hub_reports(conninfo);
+    auto sites = reports ? hub::sites(conninfo) : store::Result<std::vector<hub::SiteState>>(
+                                                      reports.error());
+    if (!sites) {
+        records_error = sites.error().message;
+        std::cerr << "deskdrill: " << records_error << "\n";
+        return false;
+    }
+    HubConsole h;
+    h.reports = std::move(*reports);
+    h.where = h.reports->where();
+    std::set<std::string> regions;
+    for (const auto& s : *sites) {
+        h.sites.push_back(s.site.code);
+        if (!s.site.region.empty()) regions.insert(s.site.region);
+    }
+    h.regions.assign(regions.begin(), regions.end());
+    store.reset();
+    who.reset();
+    sup = SupervisorState{};
+    sup.hub = std::move(h);
+    screen = Screen::SupervisorHome;
+    return true;
+}
+
 bool AppState::go(Screen s) {
-    if (!screen_allowed(s, who ? &*who : nullptr, opts.no_records)) return false;
+    if (!allowed(s)) return false;
     screen = s;
     if (s == Screen::TraineeHome) refresh_home();
     if (s == Screen::Accounts) accounts.loaded = false;
@@ -61,6 +98,7 @@ bool AppState::go(Screen s) {
 }
 
 Screen AppState::home_screen() const {
+    if (on_hub()) return Screen::SupervisorHome;
     if (opts.no_records) return Screen::Picker;
     if (!who) return Screen::Login;
     return who->staff() ? Screen::SupervisorHome : Screen::TraineeHome;

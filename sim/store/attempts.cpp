@@ -173,6 +173,24 @@ std::vector<std::string> split(std::string_view s) {
 
 }  // namespace
 
+namespace {
+
+// The criteria the scorer marked for review (review_marks, schema 005).
+void add_review_marks(sql::Db& db, std::int64_t result_id, const ScoreReport& report) {
+    for (const CriterionResult& c : report.criteria) {
+        std::string positions;
+        for (std::size_t i = 0; i < c.evidence.size(); ++i)
+            if (c.evidence[i].review)
+                positions += (positions.empty() ? "" : ",") + std::to_string(i);
+        if (!c.review && positions.empty()) continue;
+        db.query("INSERT INTO review_marks (result_id, criterion_id, evidence) VALUES (?1, ?2, ?3)")
+            .with(result_id, c.id, positions)
+            .run();
+    }
+}
+
+}  // namespace
+
 std::int64_t insert_result(sql::Db& db, const AttemptRow& attempt,
                            const std::string& catalogue_hash, const std::string& lexicon_hash,
                            bool original, const ScoreReport& report, const Actor& by,
@@ -216,6 +234,7 @@ std::int64_t insert_result(sql::Db& db, const AttemptRow& attempt,
             .with(catalogue_hash, c.id, c.title, c.category)
             .run();
     }
+    add_review_marks(db, f.id, report);
     add_to_summaries(db, attempt, catalogue_hash, lexicon_hash, original, report, utc_offset_min);
     if (!original) add_outbox(db, "result", std::to_string(f.id), now);
     return f.id;
@@ -395,7 +414,7 @@ const std::string kResultColumns =
     std::string(
         "r.id, r.original, r.catalogue_hash, r.catalogue_version, r.lexicon_hash, r.score, "
         "r.max_points, r.pass_mark, r.passed, r.critical_failed, r.created_at_ms, ") +
-    kScoreWithOverrides;
+    kScoreWithOverrides + ", EXISTS (SELECT 1 FROM review_marks m WHERE m.result_id = r.id)";
 
 std::optional<ResultSet> read_result(const sql::Query& q, int c) {
     if (q.null(c)) return std::nullopt;
@@ -412,6 +431,7 @@ std::optional<ResultSet> read_result(const sql::Query& q, int c) {
     r.critical_failed = split(q.view(c + 9));
     r.created_at_ms = q.i64(c + 10);
     r.score_with_overrides = q.i32(c + 11);
+    r.marked_for_review = q.b(c + 12);
     return r;
 }
 
@@ -438,6 +458,16 @@ void fill_criteria(sql::Db& db, ResultSet& r) {
     while (o.step())
         r.overrides.push_back(
             {o.text(0), o.text(1), o.i32(2), o.b(3), o.text(4), o.text(5), o.text(6), o.i64(7)});
+    auto m = db.query(
+        "SELECT m.criterion_id, m.evidence FROM review_marks m JOIN criterion_results c ON "
+        "c.result_id = m.result_id AND c.criterion_id = m.criterion_id WHERE m.result_id = ?1 "
+        "ORDER BY c.position");
+    m.with(r.id);
+    while (m.step()) {
+        ReviewMark mark{m.text(0), {}};
+        for (const auto& pos : split(m.view(1))) mark.evidence.push_back(std::stoi(pos));
+        r.review_marks.push_back(std::move(mark));
+    }
 }
 
 SnapshotInfo snapshot_info(sql::Db& db, const std::string& hash) {

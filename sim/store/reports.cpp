@@ -352,58 +352,69 @@ std::vector<ScorePoint> monthly_points(sql::Db& db, const GroupFilter& f) {
     return out;
 }
 
+// Days when they fit the chart, else months (a range of a few months whose data starts late
+// still shows its days).
+void over_time(sql::Db& db, const GroupFilter& filter, ChartFigures& ch) {
+    const auto span = f_range_days(filter);
+    if (span && *span <= static_cast<std::int64_t>(ChartFigures::kMaxDailyPoints)) {
+        ch.over_time = daily_points(db, filter);
+        return;
+    }
+    ch.monthly = true;
+    ch.over_time = monthly_points(db, filter);
+    if (ch.over_time.size() * 31 <= ChartFigures::kMaxDailyPoints) {
+        ch.monthly = false;
+        ch.over_time = daily_points(db, filter);
+    }
+}
+
+// The distribution and each trainee's figures: one pass over the attempts' results, summed
+// here (grouping 100,000 rows by trainee and bin in SQL, a temporary B-tree, costs four times
+// the scan itself).
+void attempt_figures(sql::Db& db, const GroupFilter& filter, int utc_offset_min,
+                     ChartFigures& ch) {
+    const Where w = attempts_where(filter, utc_offset_min);
+    auto q = db.once(std::string("SELECT a.trainee_id, r.score, r.max_points, r.passed, "
+                                 "a.ended_at_ms FROM attempts a JOIN results r ON "
+                                 "r.attempt_seq = a.seq AND ") +
+                     kSetOfR + " WHERE " + w.clause());
+    q.bind(1, filter.result_set.catalogue_hash).bind(2, filter.result_set.lexicon_hash);
+    w.bind(q, 3);
+    struct Sums {
+        std::int64_t attempts = 0, passed = 0, score = 0, max = 0, last = 0;
+    };
+    std::unordered_map<std::int64_t, Sums> by_person;
+    while (q.step()) {
+        Sums& t = by_person[q.i64(0)];
+        const std::int64_t score = q.i64(1), max = q.i64(2);
+        const std::int64_t bin = max <= 0 ? 0 : score >= max ? 9 : (score * 10) / max;
+        ch.bins[static_cast<std::size_t>(std::clamp<std::int64_t>(bin, 0, 9))] += 1;
+        t.attempts += 1;
+        t.passed += q.i64(3);
+        t.score += score;
+        t.max += max;
+        t.last = std::max(t.last, q.i64(4));
+    }
+    auto p = db.query("SELECT id, employee_no, name FROM people ORDER BY employee_no");
+    while (p.step()) {
+        auto it = by_person.find(p.i64(0));
+        if (it == by_person.end()) continue;
+        const Sums& t = it->second;
+        TraineeFigure f{p.text(1), p.text(2), t.attempts, t.passed, std::nullopt, t.last};
+        if (t.max > 0) f.percent = 100.0 * static_cast<double>(t.score) / t.max;
+        ch.trainees.push_back(std::move(f));
+    }
+}
+
 }  // namespace
 
-Result<ChartFigures> chart_figures(Store& store, const Principal& who, const GroupFilter& filter) {
+Result<ChartFigures> chart_figures(Store& store, const Principal& who, const GroupFilter& filter,
+                                   ChartParts parts) {
     return StoreAccess::run(store, [&](sql::Db& db) -> Result<ChartFigures> {
         StoreAccess::require(store, db, who, Role::Supervisor);
         ChartFigures ch;
-        // Days when they fit the chart, else months (a range of a few months whose data starts
-        // late still shows its days).
-        const auto span = f_range_days(filter);
-        if (span && *span <= static_cast<std::int64_t>(ChartFigures::kMaxDailyPoints)) {
-            ch.over_time = daily_points(db, filter);
-        } else {
-            ch.monthly = true;
-            ch.over_time = monthly_points(db, filter);
-            if (ch.over_time.size() * 31 <= ChartFigures::kMaxDailyPoints) {
-                ch.monthly = false;
-                ch.over_time = daily_points(db, filter);
-            }
-        }
-        // One pass over the attempts' results, summed here: grouping 100,000 rows by trainee and
-        // bin in SQL (a temporary B-tree) costs four times the scan itself.
-        const Where w = attempts_where(filter, StoreAccess::utc_offset(store));
-        auto q = db.once(std::string("SELECT a.trainee_id, r.score, r.max_points, r.passed, "
-                                     "a.ended_at_ms FROM attempts a JOIN results r ON "
-                                     "r.attempt_seq = a.seq AND ") +
-                         kSetOfR + " WHERE " + w.clause());
-        q.bind(1, filter.result_set.catalogue_hash).bind(2, filter.result_set.lexicon_hash);
-        w.bind(q, 3);
-        struct Sums {
-            std::int64_t attempts = 0, passed = 0, score = 0, max = 0, last = 0;
-        };
-        std::unordered_map<std::int64_t, Sums> by_person;
-        while (q.step()) {
-            Sums& t = by_person[q.i64(0)];
-            const std::int64_t score = q.i64(1), max = q.i64(2);
-            const std::int64_t bin = max <= 0 ? 0 : score >= max ? 9 : (score * 10) / max;
-            ch.bins[static_cast<std::size_t>(std::clamp<std::int64_t>(bin, 0, 9))] += 1;
-            t.attempts += 1;
-            t.passed += q.i64(3);
-            t.score += score;
-            t.max += max;
-            t.last = std::max(t.last, q.i64(4));
-        }
-        auto p = db.query("SELECT id, employee_no, name FROM people ORDER BY employee_no");
-        while (p.step()) {
-            auto it = by_person.find(p.i64(0));
-            if (it == by_person.end()) continue;
-            const Sums& t = it->second;
-            TraineeFigure f{p.text(1), p.text(2), t.attempts, t.passed, std::nullopt, t.last};
-            if (t.max > 0) f.percent = 100.0 * static_cast<double>(t.score) / t.max;
-            ch.trainees.push_back(std::move(f));
-        }
+        if (parts != ChartParts::Attempts) over_time(db, filter, ch);
+        if (parts != ChartParts::OverTime) attempt_figures(db, filter, StoreAccess::utc_offset(store), ch);
         return ch;
     });
 }

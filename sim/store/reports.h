@@ -205,8 +205,12 @@ Result<GroupReport> group_report_from_attempts(Store& store, const Principal& wh
 Result<TraineeReport> trainee_report(Store& store, const Principal& who,
                                      const std::string& employee_no,
                                      const ResultSetRef& set = {});
-// Staff only; the same filter and rules as group_report.
-Result<ChartFigures> chart_figures(Store& store, const Principal& who, const GroupFilter& filter);
+// Staff only; the same filter and rules as group_report. `parts` says which figures: the
+// scores over time read the summaries (a few thousand rows), the distribution and the trainees
+// every attempt of the filter — the supervisor's dashboard draws the first before the second.
+enum class ChartParts { All, OverTime, Attempts };
+Result<ChartFigures> chart_figures(Store& store, const Principal& who, const GroupFilter& filter,
+                                   ChartParts parts = ChartParts::All);
 Result<ItemReport> item_report(Store& store, const Principal& who, const GroupFilter& filter);
 Result<AgreementReport> agreement_report(Store& store, const Principal& who,
                                          const GroupFilter& filter);

@@ -138,6 +138,14 @@ struct OverrideRow {
     std::int64_t created_at_ms = 0;
 };
 
+// A criterion the scorer marked for review in a result set (the report's "review": true on the
+// criterion or on some of its evidence: a decision near a rule's edge), and which evidence items
+// (their positions in the criterion's evidence) are so marked.
+struct ReviewMark {
+    std::string criterion_id;
+    std::vector<int> evidence;
+};
+
 struct ResultSet {
     std::int64_t id = 0;
     bool original = false;
@@ -154,6 +162,9 @@ struct ResultSet {
     std::vector<OverrideRow> overrides;      // oldest first; the latest per criterion is in force
     // The score with the overrides in force (equal to score when there are none).
     int score_with_overrides = 0;
+    // The scorer marked some decision of this result set for review (listed and read alike).
+    bool marked_for_review = false;
+    std::vector<ReviewMark> review_marks;  // in the report's order (filled by attempt())
 };
 
 // One attempt as listed (history, exports).

@@ -5,14 +5,18 @@
 #   run_gui_test.sh --deskdrill BIN [--player BIN] --png-check BIN --out DIR --drive FILE
 #                   [--shots "desk debrief"] [--expect passed|failed] [--exit N]
 #                   [--stderr-has TEXT] [--no-replay] [--env VAR=VALUE]…
-#                   [--records SCRIPT] [--size WxH] [-- extra deskdrill options]
+#                   [--records SCRIPT] [--beside SCRIPT] [--size WxH] [-- extra deskdrill options]
 # --records SCRIPT: the window opens the records file OUT/records.db (--db), which
 #   `bash SCRIPT prepare PLAYER DB` creates first (deskdrill user add, assign …) and
 #   `bash SCRIPT check PLAYER DB OUT` checks after the window closed (non-zero: the test fails).
+#   What prepare writes to OUT/extra_args (one option a line) is added to the window's options.
+# --beside SCRIPT: `bash SCRIPT OUT` runs on the window's display while the window runs (what a
+#   person or the window manager does from outside: close the window…); stopped after it.
 # Exit 77 (CTest: skipped) only when Xvfb is not installed (scripts/deps.sh installs it).
 set -uo pipefail
 
 deskdrill= player= png_check= out= drive= shots= expect= want_exit=0 stderr_has= replay=1 records=
+beside=
 size=1280x800
 extra=()
 while [ $# -gt 0 ]; do
@@ -28,6 +32,7 @@ while [ $# -gt 0 ]; do
     --stderr-has) stderr_has=$2; shift 2 ;;
     --no-replay) replay=0; shift ;;
     --records) records=$2; shift 2 ;;
+    --beside) beside=$2; shift 2 ;;
     --size) size=$2; shift 2 ;;
     --env) export "${2?}"; shift 2 ;;
     --) shift; extra=("$@"); break ;;
@@ -51,8 +56,14 @@ if [ -n "$records" ]; then
   bash "$records" prepare "$player" "$out/records.db" >"$out/prepare.txt" 2>&1 ||
     { cat "$out/prepare.txt" >&2; fail "preparing the records failed"; }
   extra=(--db "$out/records.db" "${extra[@]}")
+  if [ -f "$out/extra_args" ]; then
+    mapfile -t more <"$out/extra_args"
+    extra+=("${more[@]}")
+  fi
 fi
-"$here/with_xvfb.sh" --screen "${size}x24" "$deskdrill" --window "$size" --drive "$drive" \
+runner=("$deskdrill")
+[ -n "$beside" ] && runner=(bash "$here/beside.sh" "$beside" "$out" "$deskdrill")
+"$here/with_xvfb.sh" --screen "${size}x24" "${runner[@]}" --window "$size" --drive "$drive" \
   --screenshot-dir "$out" --transcript-out "$out/attempt.yaml" --report-out "$out/gui_report.json" \
   --log-out "$out/gui_log.json" "${extra[@]}" >"$out/stdout.txt" 2>"$out/stderr.txt"
 rc=$?

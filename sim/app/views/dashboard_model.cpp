@@ -36,6 +36,7 @@ std::string period_label(std::int64_t period, bool monthly) {
 std::optional<store::GroupFilter> group_filter(const DashboardFilter& f, std::string* bad) {
     store::GroupFilter g;
     g.site = f.site;
+    g.region = f.region;
     g.cohort = f.cohort;
     g.scenario = f.scenario;
     for (auto [text, day] : {std::pair{&f.from, &g.from_day}, std::pair{&f.to, &g.to_day}}) {
@@ -61,7 +62,8 @@ store::AttemptFilter attempt_filter(const store::GroupFilter& g, int utc_offset_
 }
 
 store::Result<DashboardModel> build_dashboard(store::Store& store, const store::Principal& who,
-                                              const DashboardFilter& filter, std::int64_t now_ms) {
+                                              const DashboardFilter& filter, std::int64_t now_ms,
+                                              store::ChartParts parts) {
     std::string bad;
     auto gf = group_filter(filter, &bad);
     if (!gf) return store::Error{store::ErrorCode::BadInput, bad};
@@ -71,9 +73,10 @@ store::Result<DashboardModel> build_dashboard(store::Store& store, const store::
     auto group = store::group_report(store, who, *gf);
     if (!group) return group.error();
     m.group = std::move(*group);
-    auto charts = store::chart_figures(store, who, *gf);
+    auto charts = store::chart_figures(store, who, *gf, parts);
     if (!charts) return charts.error();
     m.charts = std::move(*charts);
+    m.attempt_figures = parts == store::ChartParts::All;
     store::AssignmentFilter af;
     af.site = filter.site;
     af.cohort = filter.cohort;
@@ -110,6 +113,44 @@ store::Result<DashboardModel> build_dashboard(store::Store& store, const store::
         std::find(m.scenarios.begin(), m.scenarios.end(), filter.scenario) == m.scenarios.end())
         m.scenarios.push_back(filter.scenario);
     return m;
+}
+
+store::Result<DashboardModel> build_hub_dashboard(store::ReportSource& hub,
+                                                  const DashboardFilter& filter,
+                                                  std::int64_t now_ms) {
+    std::string bad;
+    auto gf = group_filter(filter, &bad);
+    if (!gf) return store::Error{store::ErrorCode::BadInput, bad};
+    DashboardModel m;
+    m.filter = filter;
+    m.built_at_ms = now_ms;
+    m.on_hub = true;
+    auto group = hub.group(*gf);
+    if (!group) return group.error();
+    m.group = std::move(*group);
+    for (const auto& s : m.group.scenarios) m.scenarios.push_back(s.scenario_id);
+    if (!filter.scenario.empty() &&
+        std::find(m.scenarios.begin(), m.scenarios.end(), filter.scenario) == m.scenarios.end())
+        m.scenarios.push_back(filter.scenario);
+    return m;
+}
+
+store::Result<AttemptFigures> attempt_figures(store::Store& store, const store::Principal& who,
+                                              const DashboardFilter& filter) {
+    std::string bad;
+    auto gf = group_filter(filter, &bad);
+    if (!gf) return store::Error{store::ErrorCode::BadInput, bad};
+    auto c = store::chart_figures(store, who, *gf, store::ChartParts::Attempts);
+    if (!c) return c.error();
+    return AttemptFigures{filter, std::move(*c)};
+}
+
+bool add_attempt_figures(DashboardModel& m, AttemptFigures figures) {
+    if (!(m.filter == figures.filter)) return false;
+    m.charts.bins = std::move(figures.figures.bins);
+    m.charts.trainees = std::move(figures.figures.trainees);
+    m.attempt_figures = true;
+    return true;
 }
 
 std::vector<KpiTile> kpi_tiles(const store::GroupFigures& g, const i18n::Strings& strings) {

@@ -11,6 +11,7 @@
 
 #include "common/i18n/strings.h"
 #include "sim/store/assignments.h"
+#include "sim/store/report_source.h"
 #include "sim/store/reports.h"
 #include "sim/store/sync.h"
 
@@ -18,6 +19,7 @@ namespace dd::app {
 
 struct DashboardFilter {
     std::string site;      // "" = every site
+    std::string region;    // "" = every region (the hub's dimension)
     std::string cohort;    // "" = every cohort
     std::string scenario;  // "" = every scenario
     std::string from;      // "2026-03-01" or ""
@@ -43,11 +45,16 @@ struct ChartPoint {
 struct DashboardModel {
     DashboardFilter filter;
     store::GroupReport group;
+    // The scores over time always; the distribution and the trainees (every attempt of the
+    // filter read) once attempt_figures is set — the view draws the rest before they arrive.
     store::ChartFigures charts;
+    bool attempt_figures = false;
+    bool attempt_figures_asked = false;  // the window has started reading them
     std::vector<store::AssignmentStatus> overdue;        // overdue drills, most overdue first
     std::vector<std::string> sites, cohorts, scenarios;  // the filter's choices
     store::SyncState sync;  // when this desk last reached headquarters' hub, and what waits
     std::int64_t built_at_ms = 0;
+    bool on_hub = false;  // read from the hub: the group report alone (build_hub_dashboard)
 };
 
 // Text of the filter → the store's filter; an error key ("dash.bad_date") and the bad text when a
@@ -57,9 +64,29 @@ std::optional<store::GroupFilter> group_filter(const DashboardFilter& f, std::st
 // The same dates as attempt bounds (ended_at_ms) for the store's attempt lists and exports.
 store::AttemptFilter attempt_filter(const store::GroupFilter& g, int utc_offset_min);
 
-// Staff. `now_ms` decides what is overdue.
+// Staff. `now_ms` decides what is overdue. With `parts` OverTime the model comes without the
+// figures read from every attempt (the distribution, the trainees): the dashboard draws it first
+// and adds them when attempt_figures() brings them (add_attempt_figures).
 store::Result<DashboardModel> build_dashboard(store::Store& store, const store::Principal& who,
-                                              const DashboardFilter& filter, std::int64_t now_ms);
+                                              const DashboardFilter& filter, std::int64_t now_ms,
+                                              store::ChartParts parts = store::ChartParts::All);
+// The dashboard over headquarters' hub (read-only, store/report_source.h): the group report
+// computed on the server — tiles, criteria, scenarios — with the hub's sites and regions as the
+// filter's choices. What the hub's reports do not give (the scores over time, the distribution,
+// each trainee's figures, overdue drills, a desk's sync) stays out: on_hub says so.
+store::Result<DashboardModel> build_hub_dashboard(store::ReportSource& hub,
+                                                  const DashboardFilter& filter,
+                                                  std::int64_t now_ms);
+
+// The distribution and each trainee's figures for a filter (store::ChartParts::Attempts).
+struct AttemptFigures {
+    DashboardFilter filter;
+    store::ChartFigures figures;
+};
+store::Result<AttemptFigures> attempt_figures(store::Store& store, const store::Principal& who,
+                                              const DashboardFilter& filter);
+// Puts them in the model built for the same filter; false (nothing changes) for another filter.
+bool add_attempt_figures(DashboardModel& m, AttemptFigures figures);
 
 // The KPIs of seed 004 §2 in the table's words: pass rate, mean score, answered within three
 // rings (standard: every call), mean response and resolution times, complaint handling success.

@@ -268,6 +268,7 @@ void draw_criteria(AppState& app, const DebriefSource& src, DebriefState& d) {
         ImGui::TableNextColumn();
         std::string label = criterion_title(c, app.strings);
         if (c.critical) label += std::string(" ") + app.tr("debrief.critical_tag");
+        if (c.review) label += std::string(" ") + app.tr("debrief.review_tag");
         if (src.criterion_note) label += src.criterion_note(c);
         if (ui::selectable(app.shown(label).c_str(), d.selected == static_cast<int>(i),
                            "debrief.criterion:" + c.id, ImVec2(0, 0)))
@@ -353,6 +354,10 @@ void draw_details(AppState& app, const DebriefSource& src, DebriefState& d) {
         }
         if (!ev.note.empty())
             ImGui::TextDisabled("  %s", app.shown(app.strings.render(ev.note)).c_str());
+        if (ev.review) {
+            ImGui::TextColored(ui::pal().warn, "  %s", app.tr("debrief.evidence_review"));
+            ui::track("debrief.evidence_review:" + std::to_string(i));
+        }
         ImGui::PopID();
     }
     ImGui::PopTextWrapPos();

@@ -144,9 +144,14 @@ void draw_details(AppState& app, const LibraryRow& r) {
 
 void draw_library_admin(AppState& app) {
     SupervisorState& s = app.sup;
-    if (!app.store || !app.who) return;
+    if (!app.on_hub() && (!app.store || !app.who)) return;
     s.items.poll();
-    if (s.items.stale)
+    if (s.items.stale && s.hub)  // every site's attempts, computed on the hub
+        start_build(s.items, [h = *s.hub] {
+            std::lock_guard<std::mutex> one_at_a_time(*h.lock);
+            return h.reports->items({});
+        });
+    else if (s.items.stale)
         start_build(s.items, [store = app.store, who = *app.who] {
             return store::item_report(*store, who, {});
         });

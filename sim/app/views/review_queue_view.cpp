@@ -1,6 +1,7 @@
 // Screen::ReviewQueue: what a supervisor should look at before a result goes in a personnel file
-// (trainee_model.h says which attempts, until the scorer flags its uncertain decisions). A row
-// opens the attempt's debrief in the trainee detail, where an override takes it off the queue.
+// (trainee_model.h says which attempts and why). A row opens the attempt's debrief in the trainee
+// detail — at the first criterion the scorer marked as uncertain, when it marked one — where an
+// override takes it off the queue.
 #include <imgui.h>
 
 #include "sim/app/app_state.h"
@@ -9,6 +10,34 @@
 #include "supervisor.h"
 
 namespace dd::app {
+
+namespace {
+
+// A criterion's title in the window's language (the catalogue's English when it has one).
+std::string criterion_name(AppState& app, const std::string& id, const std::string& stored) {
+    if (app.strings.lang() == "en")
+        if (const Criterion* c = app.standard(id); c && !c->title_en.empty()) return c->title_en;
+    return stored;
+}
+
+// "Scorer unsure: 复述确认 (evidence 2, 3); 隐私保护"
+std::string why_text(AppState& app, const ReviewItem& it) {
+    if (it.marks.empty()) return app.tr(it.reason_key);
+    std::string list;
+    for (std::size_t i = 0; i < it.marks.size(); ++i) {
+        const store::ReviewMark& m = it.marks[i];
+        if (i) list += app.tr("join.fields");
+        list += criterion_name(app, m.criterion_id,
+                               i < it.mark_titles.size() ? it.mark_titles[i] : m.criterion_id);
+        if (m.evidence.empty()) continue;
+        std::string items;
+        for (const int e : m.evidence) items += (items.empty() ? "" : ", ") + std::to_string(e + 1);
+        list += app.strings.fmt("review.evidence_items", {{"items", items}});
+    }
+    return app.strings.fmt("review.scorer_marked", {{"list", list}});
+}
+
+}  // namespace
 
 void draw_review_queue(AppState& app) {
     SupervisorState& s = app.sup;
@@ -55,7 +84,9 @@ void draw_review_queue(AppState& app) {
                            ImVec2(0, 0))) {
             s.trainee = a.trainee;
             s.detail.stale = true;
-            open_stored_debrief(app, a.uuid);  // the detail opens on its debrief
+            // The detail opens on its debrief, at the first decision the scorer doubted.
+            open_stored_debrief(app, a.uuid,
+                                it.marks.empty() ? std::string() : it.marks.front().criterion_id);
             app.go(Screen::TraineeDetail);
         }
         ImGui::TableNextColumn();
@@ -67,7 +98,11 @@ void draw_review_queue(AppState& app) {
             ImGui::TextColored(a.result->passed ? ui::pal().good : ui::pal().bad, "%d/%d (%d)",
                                a.result->score, a.result->max_points, a.result->pass_mark);
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(app.tr(it.reason_key));
+        const std::string why = why_text(app, it);
+        ImGui::TextColored(it.marks.empty() ? ImGui::GetStyleColorVec4(ImGuiCol_Text)
+                                            : ui::pal().warn,
+                           "%s", app.shown(why).c_str());
+        ui::track("review.why:" + a.uuid, why);
     }
     ImGui::EndTable();
 }

@@ -29,9 +29,49 @@ constexpr NavItem kStaffNav[] = {
     {Screen::Accounts, "nav.accounts", "nav.accounts"},
 };
 
+// Why a screen is not on the hub's console (read-only): its i18n key.
+const char* hub_refusal(Screen s) {
+    switch (s) {
+        case Screen::ReviewQueue:
+            return "hub.why_no_review";
+        case Screen::Assignments:
+            return "hub.why_no_assign";
+        case Screen::Exports:
+            return "hub.why_no_exports";
+        case Screen::Accounts:
+            return "hub.why_no_accounts";
+        default:
+            return "hub.read_only";
+    }
+}
+
+// Headquarters' console over the hub: no one logged in, the screens that read; the others
+// shown disabled, each with its reason.
+void draw_hub_bar(AppState& app) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextColored(ui::pal().accent, "%s", app.tr("hub.bar"));
+    ui::track("hub.bar");
+    for (const auto& n : kStaffNav) {
+        ImGui::SameLine();
+        const bool ok = app.allowed(n.screen);
+        const bool here = app.screen == n.screen;
+        if (here)
+            ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+        if (ui::button_if(ok, app.tr(n.key), n.id)) app.go(n.screen);
+        if (here) ImGui::PopStyleColor();
+        if (!ok && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+            ImGui::SetTooltip("%s", app.tr(hub_refusal(n.screen)));
+    }
+    ImGui::Separator();
+}
+
 }  // namespace
 
 void draw_session_bar(AppState& app) {
+    if (app.on_hub()) {
+        draw_hub_bar(app);
+        return;
+    }
     // Nothing to navigate to in the middle of an attempt: the menu's items ask first.
     if (app.screen == Screen::Desk || app.screen == Screen::Briefing || !app.who) return;
     const store::Principal& who = *app.who;

@@ -182,13 +182,18 @@ bool choice(AppState& app, const std::string& id, const char* all_key, std::stri
 
 bool filter_bar(AppState& app, const char* id, DashboardFilter& f,
                 const std::vector<std::string>& sites, const std::vector<std::string>& cohorts,
-                const std::vector<std::string>& scenarios) {
+                const std::vector<std::string>& scenarios,
+                const std::vector<std::string>* regions) {
     const std::string p = id;
     const float w = 150 * app.ui_scale;
     bool changed = false;
     ImGui::AlignTextToFramePadding();
     ImGui::TextDisabled("%s", app.tr("dash.filter"));
     ImGui::SameLine();
+    if (regions) {
+        changed |= choice(app, p + ".region", "dash.all_regions", f.region, *regions, w);
+        ImGui::SameLine();
+    }
     changed |= choice(app, p + ".site", "dash.all_sites", f.site, sites, w);
     ImGui::SameLine();
     changed |= choice(app, p + ".cohort", "dash.all_cohorts", f.cohort, cohorts, w);
@@ -225,8 +230,20 @@ bool print_result(AppState& app, const std::string& uuid, std::string* message) 
     return !path.empty();
 }
 
+void read_only_reason(AppState& app, const char* why_key) {
+    if (!app.on_hub() || !ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) return;
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);
+    ImGui::TextUnformatted(app.tr(why_key));
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
+}
+
 std::string when_text(const AppState& app, std::int64_t unix_ms) {
-    return store::format_time(unix_ms, app.store ? app.store->utc_offset_minutes() : 0);
+    const int offset = app.sup.hub ? app.sup.hub->reports->utc_offset_minutes()
+                       : app.store ? app.store->utc_offset_minutes()
+                                   : 0;
+    return store::format_time(unix_ms, offset);
 }
 
 std::string due_text(const AppState& app, std::int64_t due_ms) {

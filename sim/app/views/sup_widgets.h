@@ -25,10 +25,12 @@ void histogram(AppState& app, const char* id, const std::vector<std::int64_t>& b
 // One horizontal bar (0…100 %) after a label, coloured by the value (red below `warn`).
 void percent_bar(float percent, float width, float warn = 60);
 
-// The filter bar; true when the filter changed. Choices from the last model (`sites`…).
+// The filter bar; true when the filter changed. Choices from the last model (`sites`…); a
+// region choice first when `regions` is given (the hub's).
 bool filter_bar(AppState& app, const char* id, DashboardFilter& f,
                 const std::vector<std::string>& sites, const std::vector<std::string>& cohorts,
-                const std::vector<std::string>& scenarios);
+                const std::vector<std::string>& scenarios,
+                const std::vector<std::string>* regions = nullptr);
 
 // Starts building a model with the store and principal of the window, unless one is being
 // built already.
@@ -48,8 +50,12 @@ std::string save_export(const std::string& stem, const std::string& ext, const s
 bool print_result(AppState& app, const std::string& uuid, std::string* message);
 
 // Opens a stored attempt's debrief in the trainee detail (app.sup.stored), or says why not in
-// app.sup.stored_error (trainee_detail_view.cpp).
-bool open_stored_debrief(AppState& app, const std::string& uuid);
+// app.sup.stored_error (trainee_detail_view.cpp); with `criterion`, that criterion selected.
+bool open_stored_debrief(AppState& app, const std::string& uuid,
+                         const std::string& criterion = "");
+
+// On the hub, the reason a control of the last item is disabled, when it is hovered (i18n key).
+void read_only_reason(AppState& app, const char* why_key);
 
 // "2026-03-10 14:05" in the records' time zone.
 std::string when_text(const AppState& app, std::int64_t unix_ms);

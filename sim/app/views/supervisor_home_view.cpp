@@ -20,15 +20,53 @@ namespace {
 
 // ---- model -----------------------------------------------------------------------------------
 
+// Two builds, one after the other: the tiles, the scores over time, the criteria and the
+// tables from the summaries first (drawn as soon as they arrive), then the distribution and the
+// trainees, which read every attempt of the filter.
 void rebuild(AppState& app) {
     SupervisorState& s = app.sup;
+    if (s.hub) {
+        start_build(s.dash, [h = *s.hub, f = s.filter] {
+            std::lock_guard<std::mutex> one_at_a_time(*h.lock);
+            return build_hub_dashboard(*h.reports, f, session::wall_clock_ms());
+        });
+        return;
+    }
     start_build(s.dash, [store = app.store, who = *app.who, f = s.filter] {
-        return build_dashboard(*store, who, f, session::wall_clock_ms());
+        return build_dashboard(*store, who, f, session::wall_clock_ms(),
+                               store::ChartParts::OverTime);
     });
+}
+
+void poll_model(AppState& app) {
+    SupervisorState& s = app.sup;
+    s.dash.poll();
+    s.dash_rest.poll();
+    if (s.dash_rest.value && s.dash.value) {
+        // Built for an older filter: asked again below for the model shown.
+        if (!add_attempt_figures(*s.dash.value, std::move(*s.dash_rest.value)))
+            s.dash.value->attempt_figures_asked = false;
+        s.dash_rest.value.reset();
+    }
+    DashboardModel* m = s.dash.value ? &*s.dash.value : nullptr;
+    if (m && !m->on_hub && !m->attempt_figures && !m->attempt_figures_asked &&
+        !s.dash_rest.busy()) {
+        m->attempt_figures_asked = true;
+        start_build(s.dash_rest, [store = app.store, who = *app.who, f = m->filter] {
+            return attempt_figures(*store, who, f);
+        });
+    }
 }
 
 // When this desk last reached the hub (`deskdrill sync`), a failure since, and what waits.
 void draw_sync_line(AppState& app, const DashboardModel& m) {
+    if (m.on_hub) {  // headquarters' view: where the figures come from, and that it only reads
+        ImGui::TextColored(ui::pal().muted, "%s",
+                           app.shown(app.strings.fmt("hub.source", {{"where", app.sup.hub->where}}))
+                               .c_str());
+        ui::track("dash.hub");
+        return;
+    }
     const store::SyncState& st = m.sync;
     const std::string pending = std::to_string(st.pending);
     std::string line =
@@ -71,6 +109,23 @@ void draw_tiles(AppState& app, const DashboardModel& m) {
 
 // ---- charts ----------------------------------------------------------------------------------
 
+// Where figures still being read will be drawn (or why they could not be); on the hub, which
+// does not give them, says so.
+void loading_box(AppState& app, const char* id, ImVec2 size, const std::string& error) {
+    ImGui::BeginChild(id, size, true, ImGuiWindowFlags_NoScrollbar);
+    if (app.on_hub()) {
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextDisabled("%s", app.tr("hub.not_on_hub"));
+        ImGui::PopTextWrapPos();
+        ui::track(std::string(id) + ".hub");
+    } else if (error.empty())
+        ImGui::TextDisabled("%s", app.tr("dash.loading"));
+    else
+        ImGui::TextColored(ui::pal().bad, "%s",
+                           app.shown(app.strings.fmt("dash.error", {{"text", error}})).c_str());
+    ImGui::EndChild();
+}
+
 void draw_charts(AppState& app, const DashboardModel& m) {
     const float gap = ImGui::GetStyle().ItemSpacing.x;
     const float avail = ImGui::GetContentRegionAvail().x;
@@ -81,12 +136,18 @@ void draw_charts(AppState& app, const DashboardModel& m) {
 
     ImGui::BeginGroup();
     ImGui::TextUnformatted(app.tr(m.charts.monthly ? "dash.over_time_months" : "dash.over_time"));
-    line_chart(app, "dash.chart.over_time", score_line(m.charts), ImVec2(w1, h - line));
+    if (m.on_hub)
+        loading_box(app, "##over_time_hub", ImVec2(w1, h - line), "");
+    else
+        line_chart(app, "dash.chart.over_time", score_line(m.charts), ImVec2(w1, h - line));
     ImGui::EndGroup();
     ImGui::SameLine();
     ImGui::BeginGroup();
     ImGui::TextUnformatted(app.tr("dash.distribution"));
-    histogram(app, "dash.chart.distribution", m.charts.bins, ImVec2(w2, h - line));
+    if (m.attempt_figures)
+        histogram(app, "dash.chart.distribution", m.charts.bins, ImVec2(w2, h - line));
+    else
+        loading_box(app, "##distribution_loading", ImVec2(w2, h - line), app.sup.dash_rest.error);
     ImGui::EndGroup();
     ImGui::SameLine();
     ImGui::BeginGroup();
@@ -119,6 +180,11 @@ void draw_charts(AppState& app, const DashboardModel& m) {
 
 void draw_trainees(AppState& app, const DashboardModel& m, float height) {
     ImGui::TextUnformatted(app.tr("dash.trainees"));
+    if (!m.attempt_figures) {
+        loading_box(app, "##trainees_loading", ImVec2(0, height), app.sup.dash_rest.error);
+        return;
+    }
+    ui::track("dash.complete");
     if (!ImGui::BeginTable("##trainees", 5,
                            ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
                                ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_Resizable,
@@ -162,7 +228,7 @@ void draw_trainees(AppState& app, const DashboardModel& m, float height) {
     ImGui::EndTable();
 }
 
-void draw_overdue(AppState& app, const DashboardModel& m, float height) {
+void draw_overdue_table(AppState& app, const DashboardModel& m, float height) {
     ImGui::TextUnformatted(
         app.strings.fmt("dash.overdue", {{"n", std::to_string(m.overdue.size())}}).c_str());
     ui::track("dash.overdue");
@@ -195,6 +261,9 @@ void draw_overdue(AppState& app, const DashboardModel& m, float height) {
                                o.due_ms ? due_text(app, *o.due_ms).c_str() : "—");
         }
     ImGui::EndTable();
+}
+
+void draw_scenarios(AppState& app, const DashboardModel& m, float height) {
     ImGui::TextUnformatted(app.tr("dash.scenarios"));
     if (!ImGui::BeginTable(
             "##scenarios", 3,
@@ -220,21 +289,32 @@ void draw_overdue(AppState& app, const DashboardModel& m, float height) {
     ImGui::EndTable();
 }
 
+void draw_overdue(AppState& app, const DashboardModel& m, float height) {
+    if (m.on_hub) {
+        ImGui::TextUnformatted(app.tr("hub.overdue"));
+        loading_box(app, "##overdue_hub", ImVec2(0, height * 0.55f), "");
+    } else {
+        draw_overdue_table(app, m, height);
+    }
+    draw_scenarios(app, m, height);
+}
+
 }  // namespace
 
 // ---- draw_supervisor_home --------------------------------------------------------------------
 
 void draw_supervisor_home(AppState& app) {
     SupervisorState& s = app.sup;
-    if (!app.store || !app.who) return;
-    s.dash.poll();
+    if (!app.on_hub() && (!app.store || !app.who)) return;
+    poll_model(app);
     std::string bad_date;
     const bool filter_ok = group_filter(s.filter, &bad_date).has_value();
     if (s.dash.stale && filter_ok) rebuild(app);
     const DashboardModel* m = s.dash.value ? &*s.dash.value : nullptr;
     static const std::vector<std::string> none;
-    if (filter_bar(app, "dash.filter", s.filter, m ? m->sites : none, m ? m->cohorts : none,
-                   m ? m->scenarios : none)) {
+    if (filter_bar(app, "dash.filter", s.filter, s.hub ? s.hub->sites : m ? m->sites : none,
+                   m ? m->cohorts : none, m ? m->scenarios : none,
+                   s.hub ? &s.hub->regions : nullptr)) {
         s.dash.error.clear();
         s.dash.stale = true;
     }

@@ -7,6 +7,7 @@
 #include <future>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 
@@ -14,6 +15,7 @@
 #include "dashboard_model.h"
 #include "debrief.h"
 #include "library_model.h"
+#include "sim/store/report_source.h"
 #include "trainee_model.h"
 
 namespace dd::app {
@@ -57,6 +59,17 @@ struct OverrideForm {
     bool message_bad = false;
 };
 
+// The window pointed at headquarters' hub (`deskdrill window --hub URL`): its reports across
+// sites, read-only (sim/hub/hub_reports.h) — no records file, no login, nothing written. One
+// connection: the background builds take turns (lock).
+struct HubConsole {
+    std::string where;  // "hub host:port/db as role"
+    std::shared_ptr<store::ReportSource> reports;
+    std::shared_ptr<std::mutex> lock = std::make_shared<std::mutex>();
+    std::vector<std::string> sites;    // the filter's choices: site codes…
+    std::vector<std::string> regions;  // …and regions
+};
+
 struct SupervisorState {
     // Something was written (an override, an assignment): every screen reads the records again
     // when next shown.
@@ -64,12 +77,16 @@ struct SupervisorState {
         dash.stale = detail.stale = review.stale = assign.stale = items.stale = true;
     }
 
+    std::optional<HubConsole> hub;  // set: the screens read the hub, read-only
+
     std::string trainee;  // employee number shown by the trainee detail
+    std::string trainee_site;  // on the hub: whose employee number (a site code, "" = any)
     std::string attempt;  // uuid of an attempt opened from it
 
     // Dashboard.
     DashboardFilter filter;        // as edited
-    Loading<DashboardModel> dash;  // built for dash.value->filter
+    Loading<DashboardModel> dash;  // built for dash.value->filter, first without…
+    Loading<AttemptFigures> dash_rest;  // …the figures read from every attempt, added after
     int hovered_point = -1;
 
     // Trainee detail and the stored attempt opened from it.

@@ -179,6 +179,35 @@ void draw_picker_list(AppState& app) {
     ImGui::EndChild();
 }
 
+// On the hub: people are a site's own; an employee number (and the site, when two sites use
+// the same one) opens their history across the hub.
+void draw_hub_picker(AppState& app) {
+    SupervisorState& s = app.sup;
+    ImGui::TextUnformatted(app.tr("hub.choose"));
+    std::string& number = s.pick_filter;
+    ui::input_text_hint(app.tr("hub.employee_no"), &number, "hub.employee_no",
+                        200 * app.ui_scale);
+    ImGui::SameLine();
+    const char* any = app.tr("hub.any_site");
+    ImGui::SetNextItemWidth(200 * app.ui_scale);
+    const bool open = ImGui::BeginCombo(ui::lid(app.tr("hub.site"), "hub.site").c_str(),
+                                        s.trainee_site.empty() ? any : s.trainee_site.c_str());
+    ui::track("hub.site");
+    if (open) {
+        if (ui::selectable(any, s.trainee_site.empty(), "hub.site:")) s.trainee_site.clear();
+        for (const auto& code : s.hub->sites)
+            if (ui::selectable(code.c_str(), s.trainee_site == code, "hub.site:" + code))
+                s.trainee_site = code;
+        ImGui::EndCombo();
+    }
+    ImGui::SameLine();
+    if (ui::button_if(!number.empty(), app.tr("hub.open_trainee"), "hub.open_trainee")) {
+        s.trainee = number;
+        s.detail.stale = true;
+        s.detail.error.clear();
+    }
+}
+
 // ---- detail ----------------------------------------------------------------------------------
 
 void draw_history(AppState& app, const TraineeDetailModel& m, float height) {
@@ -225,16 +254,20 @@ void draw_history(AppState& app, const TraineeDetailModel& m, float height) {
                 ImGui::TextDisabled("—");
             }
             ImGui::TableNextColumn();
-            if (ui::button(app.tr("detail.open"), "detail.open:" + std::to_string(i)))
+            // On the hub the stored attempt itself stays with its site: no debrief, no print.
+            const bool here = !app.on_hub();
+            if (ui::button_if(here, app.tr("detail.open"), "detail.open:" + std::to_string(i)))
                 open_stored_debrief(app, a.uuid);
+            read_only_reason(app, "hub.why_no_debrief");
             ImGui::TableNextColumn();
-            if (ui::button_if(a.result.has_value(), app.tr("detail.pdf"),
+            if (ui::button_if(here && a.result.has_value(), app.tr("detail.pdf"),
                               "detail.pdf:" + std::to_string(i))) {
                 std::string msg;
                 const bool ok = print_result(app, a.uuid, &msg);
                 app.sup.stored_error = ok ? std::string() : msg;
                 app.sup.override_form.message = ok ? msg : std::string();
             }
+            read_only_reason(app, "hub.why_no_debrief");
             ImGui::PopID();
         }
     ImGui::EndTable();
@@ -317,7 +350,7 @@ void draw_detail(AppState& app, const TraineeDetailModel& m) {
 
 }  // namespace
 
-bool open_stored_debrief(AppState& app, const std::string& uuid) {
+bool open_stored_debrief(AppState& app, const std::string& uuid, const std::string& criterion) {
     SupervisorState& s = app.sup;
     auto d = open_stored_attempt(*app.store, *app.who, uuid);
     if (!d) {
@@ -331,6 +364,9 @@ bool open_stored_debrief(AppState& app, const std::string& uuid) {
     // The replay opens at its end: the whole attempt, as the trainee's own debrief shows it.
     s.stored_debrief.step = static_cast<int>(s.stored->record.log.entries.size());
     s.override_form = OverrideForm{};
+    if (const auto& r = s.stored->record.report; r && !criterion.empty())
+        for (std::size_t i = 0; i < r->criteria.size(); ++i)
+            if (r->criteria[i].id == criterion) s.stored_debrief.selected = static_cast<int>(i);
     app.want_scenario_text(*s.stored->scenario.scenario);
     return true;
 }
@@ -339,7 +375,7 @@ bool open_stored_debrief(AppState& app, const std::string& uuid) {
 
 void draw_trainee_detail(AppState& app) {
     SupervisorState& s = app.sup;
-    if (!app.store || !app.who) return;
+    if (!app.on_hub() && (!app.store || !app.who)) return;
     if (!s.stored_error.empty())
         ImGui::TextColored(ui::pal().bad, "%s", app.shown(s.stored_error).c_str());
     if (s.stored) {
@@ -347,7 +383,10 @@ void draw_trainee_detail(AppState& app) {
         return;
     }
     if (s.trainee.empty()) {
-        draw_picker_list(app);
+        if (s.hub)
+            draw_hub_picker(app);
+        else
+            draw_picker_list(app);
         return;
     }
     s.detail.poll();
@@ -355,7 +394,13 @@ void draw_trainee_detail(AppState& app) {
         s.detail.stale = true;
         s.detail.value.reset();
     }
-    if (s.detail.stale) {
+    if (s.detail.stale && s.hub) {
+        s.detail_for = s.trainee;
+        start_build(s.detail, [h = *s.hub, no = s.trainee, site = s.trainee_site] {
+            std::lock_guard<std::mutex> one_at_a_time(*h.lock);
+            return build_trainee_detail(*h.reports, no, site);
+        });
+    } else if (s.detail.stale) {
         s.detail_for = s.trainee;
         start_build(s.detail, [store = app.store, who = *app.who, no = s.trainee] {
             return build_trainee_detail(*store, who, no);
@@ -364,6 +409,10 @@ void draw_trainee_detail(AppState& app) {
     if (!s.detail.error.empty())
         ImGui::TextColored(ui::pal().bad, "%s", app.shown(s.detail.error).c_str());
     if (!s.detail.value) {
+        if (!s.detail.busy() && !s.detail.error.empty()) {
+            if (ui::button(app.tr("detail.other"), "detail.other")) s.trainee.clear();
+            return;
+        }
         ImGui::TextDisabled("%s", app.tr("dash.loading"));
         return;
     }

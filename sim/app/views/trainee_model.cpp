@@ -7,13 +7,12 @@
 
 namespace dd::app {
 
-store::Result<TraineeDetailModel> build_trainee_detail(store::Store& store,
-                                                       const store::Principal& who,
-                                                       const std::string& employee_no) {
-    auto rep = store::trainee_report(store, who, employee_no);
-    if (!rep) return rep.error();
+namespace {
+
+// The report with its trend as chart points.
+TraineeDetailModel detail_of(store::TraineeReport rep) {
     TraineeDetailModel m;
-    m.report = std::move(*rep);
+    m.report = std::move(rep);
     const auto& t = m.report.trend;
     for (std::size_t i = 0; i < t.size(); ++i) {
         ChartPoint p;
@@ -24,6 +23,24 @@ store::Result<TraineeDetailModel> build_trainee_detail(store::Store& store,
         m.trend.push_back(std::move(p));
     }
     return m;
+}
+
+}  // namespace
+
+store::Result<TraineeDetailModel> build_trainee_detail(store::Store& store,
+                                                       const store::Principal& who,
+                                                       const std::string& employee_no) {
+    auto rep = store::trainee_report(store, who, employee_no);
+    if (!rep) return rep.error();
+    return detail_of(std::move(*rep));
+}
+
+store::Result<TraineeDetailModel> build_trainee_detail(store::ReportSource& hub,
+                                                       const std::string& employee_no,
+                                                       const std::string& site) {
+    auto rep = hub.trainee(employee_no, {}, site);
+    if (!rep) return rep.error();
+    return detail_of(std::move(*rep));
 }
 
 const store::OverrideRow* StoredDebrief::override_of(const std::string& criterion_id) const {
@@ -80,14 +97,16 @@ store::Result<std::vector<ReviewItem>> review_queue(store::Store& store,
             if (!row.result) continue;
             const store::ResultSet& r = *row.result;
             std::string reason;
-            if (row.ending == session::Ending::Abandoned)
+            if (r.marked_for_review)
+                reason = "review.scorer_marked";
+            else if (row.ending == session::Ending::Abandoned)
                 reason = "review.abandoned";
             else if (!r.passed && r.score >= r.pass_mark && !r.critical_failed.empty())
                 reason = "review.critical_only";
             else if (std::abs(r.score - r.pass_mark) <= kNearPassMark)
                 reason = "review.near_pass_mark";
             if (reason.empty()) continue;
-            out.push_back({std::move(row), std::move(reason)});
+            out.push_back({std::move(row), std::move(reason), {}, {}});
         }
     }
     // Reviewed ones (any override) leave the queue; the detail is read only for candidates.
@@ -97,8 +116,17 @@ store::Result<std::vector<ReviewItem>> review_queue(store::Store& store,
         auto d = store.attempt(who, item.row.uuid);
         if (!d) return d.error();
         bool reviewed = false;
-        for (const auto& r : d->results)
-            reviewed = reviewed || (r.original && !r.overrides.empty());
+        for (const auto& r : d->results) {
+            if (!r.original) continue;
+            reviewed = reviewed || !r.overrides.empty();
+            if (item.reason_key != "review.scorer_marked") continue;
+            item.marks = r.review_marks;
+            for (const auto& m : item.marks) {
+                auto it = std::find_if(r.criteria.begin(), r.criteria.end(),
+                                       [&](const auto& c) { return c.id == m.criterion_id; });
+                item.mark_titles.push_back(it == r.criteria.end() ? m.criterion_id : it->title);
+            }
+        }
         if (!reviewed) open.push_back(std::move(item));
     }
     std::stable_sort(open.begin(), open.end(), [](const ReviewItem& a, const ReviewItem& b) {

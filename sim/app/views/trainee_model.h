@@ -9,6 +9,7 @@
 
 #include "dashboard_model.h"
 #include "sim/session/library.h"
+#include "sim/store/report_source.h"
 #include "sim/store/reports.h"
 
 namespace dd::app {
@@ -21,6 +22,11 @@ struct TraineeDetailModel {
 store::Result<TraineeDetailModel> build_trainee_detail(store::Store& store,
                                                        const store::Principal& who,
                                                        const std::string& employee_no);
+// The same from the hub's reports (read-only); `site` says whose employee number when two sites
+// use the same one.
+store::Result<TraineeDetailModel> build_trainee_detail(store::ReportSource& hub,
+                                                       const std::string& employee_no,
+                                                       const std::string& site);
 
 // A stored attempt played again from its snapshots (Store::rebuild): the record with its log and
 // full report as scored, the scenario it was played with (from the stored text, not today's
@@ -40,16 +46,21 @@ store::Result<std::shared_ptr<const StoredDebrief>> open_stored_attempt(store::S
                                                                         const store::Principal& who,
                                                                         const std::string& uuid);
 
-// The review queue. The scorer does not flag uncertain decisions yet (scoring phase 2, item 14:
-// an evidence flag `review`); until it does, the queue lists the recorded assessments and
-// refreshers a supervisor should look at before they go in a personnel file:
-//   near_pass_mark   the score within kNearPassMark points of the pass mark, either side
-//   critical_only    enough points, failed by a critical criterion alone
+// The review queue: the recorded assessments and refreshers a supervisor should look at before
+// they go in a personnel file, the reason first found in this order:
+//   scorer_marked    the scorer marks a decision as uncertain (the report's "review": true on a
+//                    criterion or its evidence: near a rule's edge) — which criteria, and which
+//                    of their evidence items, in `marks`
 //   abandoned        left half-way (the one recorded attempt)
+//   critical_only    enough points, failed by a critical criterion alone
+//   near_pass_mark   the score within kNearPassMark points of the pass mark, either side
 // Attempts that carry an override already count as reviewed and are left out.
 struct ReviewItem {
     store::AttemptRow row;
-    std::string reason_key;  // review.near_pass_mark | review.critical_only | review.abandoned
+    std::string reason_key;  // review.scorer_marked | review.abandoned | review.critical_only |
+                             // review.near_pass_mark
+    std::vector<store::ReviewMark> marks;  // scorer_marked: the criteria marked, report order
+    std::vector<std::string> mark_titles;  // … and their titles (the catalogue's)
 };
 inline constexpr int kNearPassMark = 5;
 

@@ -4,17 +4,11 @@
 // log-out, the accounts screen (people added, a spreadsheet imported), and the role rule: a
 // trainee reaches neither another trainee's records nor any supervisor screen — through the
 // window and through the store's API.
-#include <gtest/gtest.h>
-#include <stdlib.h>
-
-#include <filesystem>
 #include <fstream>
 
-#include "headless_ui.h"
-#include "sim/app/app_state.h"
+#include "console_fixture.h"
 #include "sim/store/assignments.h"
 #include "sim/store/reports.h"
-#include "unit/session/session_test_support.h"
 
 namespace {
 
@@ -24,41 +18,16 @@ using namespace dd::app::test;
 using namespace dd::session::test;
 
 constexpr const char* kScenario = "complaint.night-renovation-noise";
-const std::string kAdminPassword = "admin-pass-1";
-const std::string kSupervisorPassword = "super-pass-1";
 
-template <typename T>
-T must(store::Result<T> r) {
-    if (!r.ok()) throw std::runtime_error(r.error().message);
-    return std::move(r.value());
-}
-
-// Records with admin `admin`, supervisor `s1`, trainees `t1` 张三 and `t2` 李四, and an
-// assessment of the example assigned to t1, due yesterday (overdue), choice mode allowed.
-class Console : public ::testing::Test {
+// The console fixture's records, and an assessment of the example assigned to t1, due
+// yesterday (overdue), choice mode allowed.
+class Console : public ConsoleFixture {
   protected:
     void SetUp() override {
-        std::string tmpl =
-            (std::filesystem::temp_directory_path() / "deskdrill-console-XXXXXX").string();
-        ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
-        dir = tmpl;
-        app.opts.assets_dir = DESKDRILL_ASSETS_DIR;
-        app.opts.scenarios_dir = kScenarioDir;
+        ConsoleFixture::SetUp();
+        if (HasFatalFailure()) return;
         app.opts.transcript_out = dir + "/attempt.yaml";
         app.opts.seed = 1;
-        app.manual_clock = true;
-        std::string err;
-        ASSERT_TRUE(app.set_language("zh", &err)) << err;
-        app.library = session::Library::scan(kScenarioDir);
-        app.resources = resources();
-        ASSERT_TRUE(app.open_records(dir + "/records.db")) << app.records_error;
-        auto& s = *app.store;
-        admin = std::make_unique<store::Principal>(must(s.create_first_admin(
-            {store::Role::Admin, "admin", "管理员", "", "", kAdminPassword, ""})));
-        must(s.add_person(*admin, {store::Role::Supervisor, "s1", "李主管", "阳光花园", "",
-                                   kSupervisorPassword, ""}));
-        must(s.add_person(*admin, {store::Role::Trainee, "t1", "张三", "阳光花园", "A", "", ""}));
-        must(s.add_person(*admin, {store::Role::Trainee, "t2", "李四", "阳光花园", "A", "", ""}));
         store::NewAssignment a;
         a.trainee = "t1";
         a.scenarios = {kScenario};
@@ -66,43 +35,12 @@ class Console : public ::testing::Test {
         a.choice_allowed = true;
         a.starts_at_ms = session::wall_clock_ms() - 3 * 86'400'000LL;
         a.due_at_ms = session::wall_clock_ms() - 86'400'000LL;
-        const store::Assignment made = must(store::assign(s, *admin, a));
+        const store::Assignment made = must(store::assign(*app.store, *admin, a));
         assignment = made.uuid;
         assignment_id = made.id;
-        std::string why;
-        if (auto face = find_cjk_font("", &why)) app.fonts.open(*face, &why);
         frame();
-    }
-    void TearDown() override {
-        // Every word the screens asked for is in the tables.
-        for (const auto& k : app.strings.missing()) ADD_FAILURE() << "missing string: " << k;
-        app.log_out();
-        app.store.reset();
-        std::error_code ec;
-        std::filesystem::remove_all(dir, ec);
     }
 
-    void frame(Driver* d = nullptr, std::string* text = nullptr) {
-        if (app.fonts.dirty()) app.fonts.build(ImGui::GetIO().Fonts, 18.0f);
-        ui.frame([this] { draw_frame(app); }, d, text);
-    }
-    // What the window shows now (one settled frame).
-    std::string screen_text() {
-        frame();
-        std::string t;
-        frame(nullptr, &t);
-        return t;
-    }
-    std::string drive(const std::string& script) {
-        std::string err;
-        auto steps = parse_drive_script(script, "console.drive", &err);
-        if (!steps) return err;
-        Driver d(std::move(*steps), "console.drive", driver_hooks(app, [] {}));
-        for (int i = 0; i < 5000 && !d.done(); ++i) frame(&d);
-        frame(&d);
-        if (!d.done()) return "driver did not finish";
-        return d.error();
-    }
     std::string start_id() const {
         return std::string("home.start:") + kScenario + ":" + std::to_string(assignment_id);
     }
@@ -112,10 +50,6 @@ class Console : public ::testing::Test {
         return must(app.store->attempts(*admin, f));
     }
 
-    HeadlessUi ui;
-    AppState app;
-    std::string dir;
-    std::unique_ptr<store::Principal> admin;
     std::string assignment;
     std::int64_t assignment_id = 0;
 };
