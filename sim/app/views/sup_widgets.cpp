@@ -155,8 +155,6 @@ void percent_bar(float percent, float width, float warn) {
 
 // ---- filter bar ------------------------------------------------------------------------------
 
-namespace {
-
 bool choice(AppState& app, const std::string& id, const char* all_key, std::string& value,
             const std::vector<std::string>& options, float width) {
     bool changed = false;
@@ -177,8 +175,6 @@ bool choice(AppState& app, const std::string& id, const char* all_key, std::stri
     ui::track(id, preview);
     return changed;
 }
-
-}  // namespace
 
 bool filter_bar(AppState& app, const char* id, DashboardFilter& f,
                 const std::vector<std::string>& sites, const std::vector<std::string>& cohorts,

@@ -25,6 +25,11 @@ void histogram(AppState& app, const char* id, const std::vector<std::int64_t>& b
 // One horizontal bar (0…100 %) after a label, coloured by the value (red below `warn`).
 void percent_bar(float percent, float width, float warn = 60);
 
+// A combo of `options` with "all" (`all_key`) first, noted as `id` and its items as `id:option`;
+// true when `value` changed.
+bool choice(AppState& app, const std::string& id, const char* all_key, std::string& value,
+            const std::vector<std::string>& options, float width);
+
 // The filter bar; true when the filter changed. Choices from the last model (`sites`…); a
 // region choice first when `regions` is given (the hub's).
 bool filter_bar(AppState& app, const char* id, DashboardFilter& f,

@@ -188,18 +188,7 @@ void draw_hub_picker(AppState& app) {
     ui::input_text_hint(app.tr("hub.employee_no"), &number, "hub.employee_no",
                         200 * app.ui_scale);
     ImGui::SameLine();
-    const char* any = app.tr("hub.any_site");
-    ImGui::SetNextItemWidth(200 * app.ui_scale);
-    const bool open = ImGui::BeginCombo(ui::lid(app.tr("hub.site"), "hub.site").c_str(),
-                                        s.trainee_site.empty() ? any : s.trainee_site.c_str());
-    ui::track("hub.site");
-    if (open) {
-        if (ui::selectable(any, s.trainee_site.empty(), "hub.site:")) s.trainee_site.clear();
-        for (const auto& code : s.hub->sites)
-            if (ui::selectable(code.c_str(), s.trainee_site == code, "hub.site:" + code))
-                s.trainee_site = code;
-        ImGui::EndCombo();
-    }
+    choice(app, "hub.site", "hub.any_site", s.trainee_site, s.hub->sites, 200 * app.ui_scale);
     ImGui::SameLine();
     if (ui::button_if(!number.empty(), app.tr("hub.open_trainee"), "hub.open_trainee")) {
         s.trainee = number;
