@@ -64,8 +64,8 @@ bool AppState::allowed(Screen s) const {
 bool AppState::open_hub(const std::string& conninfo) {
     records_error.clear();
     auto reports = hub::hub_reports(conninfo);
-    auto sites = reports ? hub::sites(conninfo) : store::Result<std::vector<hub::SiteState>>(
-                                                      reports.error());
+    auto sites = reports ? hub::sites(conninfo)
+                         : store::Result<std::vector<hub::SiteState>>(reports.error());
     if (!sites) {
         records_error = sites.error().message;
         std::cerr << "deskdrill: " << records_error << "\n";

@@ -414,7 +414,8 @@ Result<ChartFigures> chart_figures(Store& store, const Principal& who, const Gro
         StoreAccess::require(store, db, who, Role::Supervisor);
         ChartFigures ch;
         if (parts != ChartParts::Attempts) over_time(db, filter, ch);
-        if (parts != ChartParts::OverTime) attempt_figures(db, filter, StoreAccess::utc_offset(store), ch);
+        if (parts != ChartParts::OverTime)
+            attempt_figures(db, filter, StoreAccess::utc_offset(store), ch);
         return ch;
     });
 }

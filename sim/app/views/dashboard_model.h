@@ -49,7 +49,7 @@ struct DashboardModel {
     // filter read) once attempt_figures is set — the view draws the rest before they arrive.
     store::ChartFigures charts;
     bool attempt_figures = false;
-    bool attempt_figures_asked = false;  // the window has started reading them
+    bool attempt_figures_asked = false;                  // the window has started reading them
     std::vector<store::AssignmentStatus> overdue;        // overdue drills, most overdue first
     std::vector<std::string> sites, cohorts, scenarios;  // the filter's choices
     store::SyncState sync;  // when this desk last reached headquarters' hub, and what waits

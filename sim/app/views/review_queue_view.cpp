@@ -99,9 +99,9 @@ void draw_review_queue(AppState& app) {
                                a.result->score, a.result->max_points, a.result->pass_mark);
         ImGui::TableNextColumn();
         const std::string why = why_text(app, it);
-        ImGui::TextColored(it.marks.empty() ? ImGui::GetStyleColorVec4(ImGuiCol_Text)
-                                            : ui::pal().warn,
-                           "%s", app.shown(why).c_str());
+        ImGui::TextColored(
+            it.marks.empty() ? ImGui::GetStyleColorVec4(ImGuiCol_Text) : ui::pal().warn, "%s",
+            app.shown(why).c_str());
         ui::track("review.why:" + a.uuid, why);
     }
     ImGui::EndTable();

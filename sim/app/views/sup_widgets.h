@@ -56,8 +56,7 @@ bool print_result(AppState& app, const std::string& uuid, std::string* message);
 
 // Opens a stored attempt's debrief in the trainee detail (app.sup.stored), or says why not in
 // app.sup.stored_error (trainee_detail_view.cpp); with `criterion`, that criterion selected.
-bool open_stored_debrief(AppState& app, const std::string& uuid,
-                         const std::string& criterion = "");
+bool open_stored_debrief(AppState& app, const std::string& uuid, const std::string& criterion = "");
 
 // On the hub, the reason a control of the last item is disabled, when it is hovered (i18n key).
 void read_only_reason(AppState& app, const char* why_key);

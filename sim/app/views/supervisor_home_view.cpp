@@ -61,9 +61,9 @@ void poll_model(AppState& app) {
 // When this desk last reached the hub (`deskdrill sync`), a failure since, and what waits.
 void draw_sync_line(AppState& app, const DashboardModel& m) {
     if (m.on_hub) {  // headquarters' view: where the figures come from, and that it only reads
-        ImGui::TextColored(ui::pal().muted, "%s",
-                           app.shown(app.strings.fmt("hub.source", {{"where", app.sup.hub->where}}))
-                               .c_str());
+        ImGui::TextColored(
+            ui::pal().muted, "%s",
+            app.shown(app.strings.fmt("hub.source", {{"where", app.sup.hub->where}})).c_str());
         ui::track("dash.hub");
         return;
     }
@@ -312,7 +312,10 @@ void draw_supervisor_home(AppState& app) {
     if (s.dash.stale && filter_ok) rebuild(app);
     const DashboardModel* m = s.dash.value ? &*s.dash.value : nullptr;
     static const std::vector<std::string> none;
-    if (filter_bar(app, "dash.filter", s.filter, s.hub ? s.hub->sites : m ? m->sites : none,
+    if (filter_bar(app, "dash.filter", s.filter,
+                   s.hub ? s.hub->sites
+                   : m   ? m->sites
+                         : none,
                    m ? m->cohorts : none, m ? m->scenarios : none,
                    s.hub ? &s.hub->regions : nullptr)) {
         s.dash.error.clear();

@@ -79,13 +79,13 @@ struct SupervisorState {
 
     std::optional<HubConsole> hub;  // set: the screens read the hub, read-only
 
-    std::string trainee;  // employee number shown by the trainee detail
+    std::string trainee;       // employee number shown by the trainee detail
     std::string trainee_site;  // on the hub: whose employee number (a site code, "" = any)
-    std::string attempt;  // uuid of an attempt opened from it
+    std::string attempt;       // uuid of an attempt opened from it
 
     // Dashboard.
-    DashboardFilter filter;        // as edited
-    Loading<DashboardModel> dash;  // built for dash.value->filter, first without…
+    DashboardFilter filter;             // as edited
+    Loading<DashboardModel> dash;       // built for dash.value->filter, first without…
     Loading<AttemptFigures> dash_rest;  // …the figures read from every attempt, added after
     int hovered_point = -1;
 

@@ -185,8 +185,7 @@ void draw_hub_picker(AppState& app) {
     SupervisorState& s = app.sup;
     ImGui::TextUnformatted(app.tr("hub.choose"));
     std::string& number = s.pick_filter;
-    ui::input_text_hint(app.tr("hub.employee_no"), &number, "hub.employee_no",
-                        200 * app.ui_scale);
+    ui::input_text_hint(app.tr("hub.employee_no"), &number, "hub.employee_no", 200 * app.ui_scale);
     ImGui::SameLine();
     choice(app, "hub.site", "hub.any_site", s.trainee_site, s.hub->sites, 200 * app.ui_scale);
     ImGui::SameLine();

@@ -102,8 +102,8 @@ class ConsoleFixture : public ::testing::Test {
         o.mode = mode;
         o.origin = origin;
         return must(app.store->add_attempt(
-                        *admin, session::replay_attempt(scenario(), transcript(yaml),
-                                                        *resources(), o)))
+                        *admin,
+                        session::replay_attempt(scenario(), transcript(yaml), *resources(), o)))
             .uuid;
     }
 
