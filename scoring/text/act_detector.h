@@ -79,6 +79,10 @@ class ActDetector {
     virtual DetectedActs detect(std::string_view text) const = 0;
     // The same into `out`, reusing its storage: for loops over many utterances.
     virtual void detect_into(std::string_view text, DetectedActs& out) const { out = detect(text); }
+    // Which detection this is, as records and reports name it ("meaning/v3": the way of reading
+    // and the lexicon's version; "" when it has no name), so a stored attempt is replayed and
+    // re-scored with the detection it was played with.
+    virtual std::string identity() const { return {}; }
 };
 
 }  // namespace dd

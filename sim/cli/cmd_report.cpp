@@ -120,6 +120,8 @@ int run_attempt(const ReportArgs& a) {
     if (!rb->matches)
         std::cerr << "deskdrill report attempt: warning: the replay differs from the stored "
                      "result (" << rb->mismatch << "); run deskdrill audit\n";
+    if (!rb->detection_note.empty())
+        std::cerr << "deskdrill report attempt: note: " << rb->detection_note << "\n";
     const session::AttemptRecord& rec = rb->record;
     if (!rec.report) return fail(cmd, "attempt " + a.key + " was stored without a catalogue: no report");
     if (a.json) {

@@ -36,6 +36,7 @@ AttemptRecord record_base(const ScenarioFile& scenario, const Resources& resourc
     r.scenario.text = scenario.text;
     r.lexicon = resources.lexicon_snapshot;
     r.catalogue = resources.catalogue_snapshot;
+    r.detection = resources.detection();
     r.mode = mode;
     r.choice_mode = choice_mode;
     r.trainee = trainee;

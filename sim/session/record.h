@@ -39,6 +39,9 @@ struct AttemptRecord {
     Snapshot scenario;
     Snapshot lexicon;
     Snapshot catalogue;
+    // The speech-act detection it was played and scored with ("meaning/v3", Resources::
+    // detection()): a replay builds the same one. "" in records from before it was named.
+    std::string detection;
 
     Transcript transcript;  // the trainee's actions, replayable
     AttemptLog log;

@@ -32,8 +32,18 @@ void take_errors(const Diagnostics& from, std::vector<std::string>& problems, Di
 std::shared_ptr<const Resources> build(std::optional<std::string> lexicon_text,
                                        const std::string& lexicon_name,
                                        std::optional<std::string> catalogue_text,
-                                       const std::string& catalogue_name, Diagnostics& diags) {
+                                       const std::string& catalogue_name, Diagnostics& diags,
+                                       std::string_view detection) {
     auto r = std::make_shared<Resources>();
+    Detection how = kPlayDetection;
+    if (!detection.empty()) {
+        if (const auto d = detection_of_identity(detection))
+            how = *d;
+        else
+            r->problems.push_back(lexicon_name + ": warning: detection '" + std::string(detection) +
+                                  "' is not in this build; played with '" +
+                                  std::string(detection_name(how)) + "' instead");
+    }
     if (lexicon_text) {
         Diagnostics d;
         r->lexicon_snapshot = snapshot_of(std::move(*lexicon_text), lexicon_name);
@@ -41,7 +51,7 @@ std::shared_ptr<const Resources> build(std::optional<std::string> lexicon_text,
             lex && !d.has_errors()) {
             r->lexicon_snapshot.version = std::to_string(lex->version);
             r->mood = lex->mood;
-            if (auto det = LexiconDetector::build(*lex, d, kPlayDetection))
+            if (auto det = LexiconDetector::build(*lex, d, how))
                 r->detector = std::shared_ptr<const ActDetector>(std::move(det));
         }
         take_errors(d, r->problems, diags);
@@ -72,9 +82,10 @@ std::shared_ptr<const Resources> Resources::from_texts(std::string lexicon_text,
                                                        const std::string& lexicon_name,
                                                        std::string catalogue_text,
                                                        const std::string& catalogue_name,
-                                                       Diagnostics& diags) {
+                                                       Diagnostics& diags,
+                                                       std::string_view detection) {
     return build(std::move(lexicon_text), lexicon_name, std::move(catalogue_text), catalogue_name,
-                 diags);
+                 diags, detection);
 }
 
 std::shared_ptr<const Resources> Resources::load(const std::string& lexicon_path,
@@ -85,7 +96,7 @@ std::shared_ptr<const Resources> Resources::load(const std::string& lexicon_path
     auto catalogue = yaml::read_file_text(standards_path, read);
     std::vector<std::string> unread;
     take_errors(read, unread, diags);
-    auto r = build(std::move(lexicon), lexicon_path, std::move(catalogue), standards_path, diags);
+    auto r = build(std::move(lexicon), lexicon_path, std::move(catalogue), standards_path, diags, {});
     if (unread.empty()) return r;
     auto with_reasons = std::make_shared<Resources>(*r);
     with_reasons->problems.insert(with_reasons->problems.begin(), unread.begin(), unread.end());

@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/yaml/diagnostics.h"
@@ -35,14 +36,20 @@ class Resources {
                                                  const std::string& standards_path,
                                                  Diagnostics& diags);
     // The same from texts in memory (stored snapshots); paths only name them in diagnostics.
+    // `detection`: the identity of the detection to build ("meaning/v3", as a record names it);
+    // "" for the one attempts are played with today (kPlayDetection). One this build does not
+    // know is a problem, and today's is built instead.
     static std::shared_ptr<const Resources> from_texts(std::string lexicon_text,
                                                        const std::string& lexicon_name,
                                                        std::string catalogue_text,
                                                        const std::string& catalogue_name,
-                                                       Diagnostics& diags);
+                                                       Diagnostics& diags,
+                                                       std::string_view detection = {});
 
     bool can_play() const { return detector != nullptr; }
     bool can_score() const { return catalogue != nullptr; }
+    // The detector's identity ("meaning/v3"; "" without a lexicon): what records store.
+    std::string detection() const { return detector ? detector->identity() : std::string(); }
     // Scores an attempt log; nullopt when there is no catalogue.
     std::optional<ScoreReport> score(const Scenario& scenario, const AttemptLog& log) const;
     // The catalogue's criterion, or null.

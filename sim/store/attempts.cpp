@@ -14,6 +14,7 @@
 #include "sim/load/transcript_loader.h"
 #include "sim/load/transcript_writer.h"
 #include "sim/session/attempt.h"
+#include "scoring/text/lexicon.h"
 #include "sim/session/hash.h"
 #include "store_internal.h"
 #include "summaries.h"
@@ -354,6 +355,10 @@ StoredAttempt insert_attempt(Store& s, sql::Db& db, const Principal& who, const 
               f.kpi.response_n, f.kpi.response_ms, f.kpi.resolution_n, f.kpi.resolution_ms, by.id,
               now, hash)
         .run();
+    if (!r.detection.empty())
+        db.query("INSERT INTO attempt_detection (attempt_seq, detection) VALUES (?1, ?2)")
+            .with(f.seq, r.detection)
+            .run();
     prev = hash;
     if (r.report) {
         AttemptRow row;
@@ -509,7 +514,9 @@ Result<std::vector<AttemptRow>> Store::attempts(const Principal& who, const Atte
 StoredAttemptText load_attempt_text(sql::Db& db, std::string_view uuid) {
     auto q = db.query(std::string("SELECT ") + kAttemptColumns +
                       ", a.scenario_hash, a.lexicon_hash, coalesce(a.catalogue_hash, ''), "
-                      "a.transcript FROM attempts a JOIN people p ON p.id = a.trainee_id "
+                      "a.transcript, coalesce((SELECT d.detection FROM attempt_detection d "
+                      "WHERE d.attempt_seq = a.seq), '') FROM attempts a "
+                      "JOIN people p ON p.id = a.trainee_id "
                       "WHERE a.uuid = ?1");
     q.with(uuid);
     if (!q.step()) sql::fail(ErrorCode::NotFound, "no attempt " + std::string(uuid));
@@ -520,6 +527,7 @@ StoredAttemptText load_attempt_text(sql::Db& db, std::string_view uuid) {
     t.lexicon_hash = q.text(c + 1);
     t.catalogue_hash = q.text(c + 2);
     t.transcript = q.text(c + 3);
+    t.detection = q.text(c + 4);
     return t;
 }
 
@@ -534,6 +542,7 @@ Result<AttemptDetail> Store::attempt(const Principal& who, std::string_view uuid
         d.lexicon = snapshot_info(db, t.lexicon_hash);
         if (!t.catalogue_hash.empty()) d.catalogue = snapshot_info(db, t.catalogue_hash);
         d.transcript = std::move(t.transcript);
+        d.detection = std::move(t.detection);
         d.hash = *db.query("SELECT hash FROM attempts WHERE seq = ?1").with(d.row.seq).scalar_text();
         auto q = db.query(std::string("SELECT ") + kResultColumns +
                           " FROM results r WHERE r.attempt_seq = ?1 ORDER BY r.original DESC, r.id");
@@ -556,14 +565,15 @@ std::string load_snapshot(sql::Db& db, const std::string& hash) {
 
 std::shared_ptr<const session::Resources> resources_for(ReplayCache& cache, sql::Db& db,
                                                          const std::string& lexicon_hash,
-                                                         const std::string& catalogue_hash) {
-    const auto key = std::make_pair(lexicon_hash, catalogue_hash);
+                                                         const std::string& catalogue_hash,
+                                                         const std::string& detection) {
+    const ReplayCache::Key key{lexicon_hash, catalogue_hash, detection};
     if (auto it = cache.resources.find(key); it != cache.resources.end()) return it->second;
     Diagnostics d;
     auto res = session::Resources::from_texts(
         load_snapshot(db, lexicon_hash), "lexicon@" + lexicon_hash.substr(0, 12),
         catalogue_hash.empty() ? std::string() : load_snapshot(db, catalogue_hash),
-        "standards@" + catalogue_hash.substr(0, 12), d);
+        "standards@" + catalogue_hash.substr(0, 12), d, detection);
     if (!res->can_play() || (!catalogue_hash.empty() && !res->can_score()))
         sql::fail(ErrorCode::Corrupt, "the stored lexicon or catalogue does not load: " +
                                           (res->problems.empty() ? "" : res->problems.front()));
@@ -656,9 +666,21 @@ Result<Rebuilt> Store::rebuild(const Principal& who, std::string_view uuid,
         }
         ReplayCache& cache = StoreAccess::cache(*this);
         auto sc = scenario_for(cache, db, t.scenario_hash);
-        auto res = resources_for(cache, db, lex, cat);
+        auto res = resources_for(cache, db, lex, cat, t.detection);
         Rebuilt out;
         out.record = replay_stored(t, *sc, *res);
+        // Replayed with the detection it was played with; say so when that is not today's way
+        // of reading the lexicon, or when the record does not name it.
+        if (t.detection.empty())
+            out.detection_note =
+                "stored without its detection; replayed with " + out.record.detection;
+        else if (out.record.detection != t.detection)
+            out.detection_note = "played with " + t.detection +
+                                 ", which this build lacks; replayed with " +
+                                 out.record.detection;
+        else if (detection_of_identity(t.detection) != kPlayDetection)
+            out.detection_note = "played with " + t.detection + "; attempts are played with " +
+                                 std::string(detection_name(kPlayDetection)) + " today";
         if (set.original() && out.record.ending != t.row.ending) {
             out.matches = false;
             out.mismatch = "ending: replayed " +

@@ -6,6 +6,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <tuple>
 #include <utility>
 
 #include "db.h"
@@ -16,8 +17,9 @@
 namespace dd::store {
 
 struct ReplayCache {
-    std::map<std::pair<std::string, std::string>, std::shared_ptr<const session::Resources>>
-        resources;  // (lexicon hash, catalogue hash)
+    using Key = std::tuple<std::string, std::string, std::string>;
+    // (lexicon hash, catalogue hash, detection)
+    std::map<Key, std::shared_ptr<const session::Resources>> resources;
     std::map<std::string, std::shared_ptr<const session::ScenarioFile>> scenarios;
 };
 
@@ -28,15 +30,18 @@ struct StoredAttemptText {
     std::string lexicon_hash;
     std::string catalogue_hash;  // "" when it had none
     std::string transcript;
+    std::string detection;  // "meaning/v3"; "" when stored before it was recorded
 };
 
 StoredAttemptText load_attempt_text(sql::Db& db, std::string_view uuid);
 std::string load_snapshot(sql::Db& db, const std::string& hash);
 
-// From the cache, or built from the stored texts (an error when they do not load).
+// From the cache, or built from the stored texts (an error when they do not load), with the
+// detection named (an attempt's own; "" for today's).
 std::shared_ptr<const session::Resources> resources_for(ReplayCache& cache, sql::Db& db,
                                                          const std::string& lexicon_hash,
-                                                         const std::string& catalogue_hash);
+                                                         const std::string& catalogue_hash,
+                                                         const std::string& detection = {});
 std::shared_ptr<const session::ScenarioFile> scenario_for(ReplayCache& cache, sql::Db& db,
                                                           const std::string& scenario_hash);
 

@@ -232,6 +232,7 @@ std::string to_json(const AttemptDetail& d, int off) {
     J results = J::array();
     for (const auto& r : d.results) results.push_back(result_json(r));
     j["results"] = results;
+    j["detection"] = d.detection.empty() ? J() : J(d.detection);
     j["transcript"] = d.transcript;
     return j.dump(2) + "\n";
 }

@@ -2,9 +2,11 @@
 #include "rescore.h"
 
 #include <atomic>
+#include <map>
 #include <thread>
 
 #include "replay.h"
+#include "scoring/text/lexicon.h"
 #include "sim/session/hash.h"
 #include "store_internal.h"
 #include "write.h"
@@ -16,6 +18,7 @@ namespace {
 struct Job {
     StoredAttemptText text;
     std::shared_ptr<const session::ScenarioFile> scenario;
+    const session::Resources* resources = nullptr;  // with the attempt's own detection
     std::optional<ScoreReport> report;
     std::string error;
 };
@@ -55,6 +58,23 @@ Result<RescoreSummary> rescore(Store& store, const Principal& who,
     });
     if (!listed) return listed.error();
 
+    // An attempt is re-scored with the way of reading it was played with (the new lexicon and
+    // catalogue, read as its record says: "phrases/v2" → phrases): the same texts, built once per
+    // other detection.
+    std::map<std::string, std::shared_ptr<const session::Resources>> other_detection;
+    const auto resources_of = [&](const std::string& identity) -> const session::Resources* {
+        const auto how = detection_of_identity(identity);
+        if (!how || detection_of_identity(resources.detection()) == how) return &resources;
+        const std::string name(detection_name(*how));
+        auto& r = other_detection[name];
+        if (!r) {
+            Diagnostics d;
+            r = session::Resources::from_texts(
+                *resources.lexicon_snapshot.text, resources.lexicon_snapshot.path,
+                *resources.catalogue_snapshot.text, resources.catalogue_snapshot.path, d, name);
+        }
+        return r->can_play() && r->can_score() ? r.get() : &resources;
+    };
     const std::size_t batch = std::max<std::size_t>(1, options.batch);
     for (std::size_t start = 0; start < todo.size(); start += batch) {
         const std::size_t end = std::min(todo.size(), start + batch);
@@ -66,6 +86,7 @@ Result<RescoreSummary> rescore(Store& store, const Principal& who,
                 Job& j = jobs[i - start];
                 j.text = load_attempt_text(db, todo[i]);
                 j.scenario = scenario_for(cache, db, j.text.scenario_hash);
+                j.resources = resources_of(j.text.detection);
             }
             return Ok{};
         });
@@ -75,7 +96,8 @@ Result<RescoreSummary> rescore(Store& store, const Principal& who,
         auto work = [&] {
             for (std::size_t i; (i = next.fetch_add(1)) < jobs.size();) {
                 try {
-                    jobs[i].report = replay_stored(jobs[i].text, *jobs[i].scenario, resources).report;
+                    jobs[i].report = replay_stored(jobs[i].text, *jobs[i].scenario, *jobs[i].resources)
+                                         .report;
                 } catch (const std::exception& e) {
                     jobs[i].error = e.what();
                 }

@@ -206,6 +206,7 @@ struct AttemptDetail {
     SnapshotInfo lexicon;
     std::optional<SnapshotInfo> catalogue;
     std::string transcript;  // YAML (DESIGN §3)
+    std::string detection;   // the detection it was played with ("" before schema 5)
     std::string hash;        // its chain hash
     std::vector<ResultSet> results;  // original first, then re-scores in order
 };
@@ -238,6 +239,9 @@ struct Rebuilt {
     session::AttemptRecord record;
     bool matches = true;
     std::string mismatch;  // what differs, when !matches
+    // When the replay's detection is not today's play detection, or the record did not name
+    // one (stored before schema 5): what was used, in words. "" otherwise.
+    std::string detection_note;
 };
 
 struct NewOverride {

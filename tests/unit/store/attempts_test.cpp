@@ -63,6 +63,52 @@ TEST_F(Attempts, GoldAndPoorAreStoredAndRebuiltByteForByte) {
     EXPECT_EQ(count(db(), "snapshots"), 3) << "scenario, lexicon and catalogue, once each";
 }
 
+TEST_F(Attempts, TheDetectionItWasPlayedWithIsStoredAndReplayed) {
+    // Today's detection: stored with the attempt, named in the report, replayed without a note.
+    const session::AttemptRecord rec = example(true, "T001");
+    ASSERT_TRUE(rec.report);
+    EXPECT_EQ(rec.detection, "meaning/v" + rec.lexicon.version);
+    EXPECT_EQ(rec.report->detection, rec.detection);
+    EXPECT_NE(report_to_json(*rec.report).find("\"detection\": \"" + rec.detection + "\""),
+              std::string::npos);
+    must(store_->add_attempt(*admin_, rec));
+    EXPECT_EQ(must(store_->attempt(*admin_, rec.uuid)).detection, rec.detection);
+    auto same = must(store_->rebuild(*admin_, rec.uuid));
+    EXPECT_TRUE(same.matches) << same.mismatch;
+    EXPECT_EQ(same.record.detection, rec.detection);
+    EXPECT_EQ(same.detection_note, "");
+
+    // Played with the phrase detection (a build before phase 2 of issue 12): replayed with it,
+    // so the dialogue and the scores come out as they were, and the replay says so.
+    Diagnostics d;
+    auto phrases = session::Resources::from_texts(
+        *rec.lexicon.text, "lexicon", *rec.catalogue.text, "standards", d, "phrases/v1");
+    ASSERT_TRUE(phrases->can_score()) << d.to_string();
+    EXPECT_EQ(phrases->detection(), "phrases/v" + rec.lexicon.version);
+    session::ReplayOptions o;
+    o.trainee = "T001";
+    const auto old = session::replay_attempt(session::test::scenario(),
+                                             session::test::transcript(session::test::kPoorYaml),
+                                             *phrases, o);
+    must(store_->add_attempt(*admin_, old));
+    auto back = must(store_->rebuild(*admin_, old.uuid));
+    EXPECT_TRUE(back.matches) << back.mismatch;
+    EXPECT_EQ(back.record.detection, old.detection);
+    EXPECT_NE(back.detection_note.find("played with phrases/v"), std::string::npos)
+        << back.detection_note;
+    ASSERT_TRUE(back.record.report);
+    EXPECT_EQ(report_to_json(*back.record.report), report_to_json(*old.report));
+
+    // A record that does not name its detection (stored before schema 5): today's, said so.
+    session::AttemptRecord unnamed = example(false, "T002");
+    unnamed.detection.clear();
+    must(store_->add_attempt(*admin_, unnamed));
+    EXPECT_EQ(must(store_->attempt(*admin_, unnamed.uuid)).detection, "");
+    auto guessed = must(store_->rebuild(*admin_, unnamed.uuid));
+    EXPECT_NE(guessed.detection_note.find("stored without its detection"), std::string::npos);
+    EXPECT_EQ(guessed.record.detection, rec.detection);
+}
+
 TEST_F(Attempts, KpisAreMeasuredFromTheLog) {
     auto gold = must(store_->add_attempt(*admin_, example(true, "T001")));
     auto poor = must(store_->add_attempt(*admin_, example(false, "T001")));
@@ -140,7 +186,9 @@ TEST_F(Attempts, NothingIsUpdatedOrDeleted) {
           "UPDATE results SET score = 100", "DELETE FROM results",
           "UPDATE criterion_results SET points = 10", "DELETE FROM criterion_results",
           "UPDATE snapshots SET text = ''", "DELETE FROM snapshots", "DELETE FROM outbox",
-          "UPDATE catalogue_criteria SET title = ''"}) {
+          "UPDATE catalogue_criteria SET title = ''",
+          "UPDATE attempt_detection SET detection = 'phrases/v1'",
+          "DELETE FROM attempt_detection"}) {
         char* err = nullptr;
         EXPECT_EQ(sqlite3_exec(db().handle(), sql, nullptr, nullptr, &err) & 0xFF, SQLITE_CONSTRAINT) << sql;
         EXPECT_NE(std::string(err ? err : "").find("append-only"), std::string::npos) << sql;
