@@ -126,6 +126,7 @@ class CatalogueReader {
             if (!v) continue;
             if (spec.name == "phone_min_digits") out.phone_min_digits = static_cast<int>(*v);
             if (spec.name == "room_gap") out.room_gap = static_cast<int>(*v);
+            if (spec.name == "split_reply_seconds") out.split_reply_seconds = static_cast<int>(*v);
         }
     }
 

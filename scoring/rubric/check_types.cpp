@@ -308,7 +308,7 @@ constexpr std::array<CheckType, 19> kChecks = {{
      "each visited node's `expect.acts` and `expect.did`"},
 }};
 
-constexpr std::array<ParamSpec, 2> kSettings = {{
+constexpr std::array<ParamSpec, 3> kSettings = {{
     {.name = "phone_min_digits",
      .kind = K::Number,
      .def = "5",
@@ -325,6 +325,15 @@ constexpr std::array<ParamSpec, 2> kSettings = {{
      .whole = true,
      .doc = "no longer used (accepted so that older catalogues load): a room is read by its "
             "words in any notation (3栋1202, 3号楼12层02室, 九号楼十二层零三)"},
+    {.name = "split_reply_seconds",
+     .kind = K::Number,
+     .def = "15",
+     .min = 0,
+     .max = 120,
+     .whole = true,
+     .doc = "replies to the same conversation at most this many seconds apart, with no reply to "
+            "another between, are one answer split over several messages: their facts and acts "
+            "count together (0: each message alone)"},
 }};
 
 std::string trim(SV s) {
@@ -409,7 +418,8 @@ const ScoringSettings& ScoringSettings::builtin() {
                 if (s.name == name) return std::atoi(std::string(s.def).c_str());
             return 0;
         };
-        return ScoringSettings{value("phone_min_digits"), value("room_gap")};
+        return ScoringSettings{value("phone_min_digits"), value("room_gap"),
+                               value("split_reply_seconds")};
     }();
     return kBuiltin;
 }

@@ -80,6 +80,9 @@ struct ScoringSettings {
     // No longer read: rooms are found by their words in any notation (scoring/text/facts.h).
     // Kept so that a catalogue that sets it still loads.
     int room_gap;
+    // Replies to the same conversation at most this many seconds apart, with no reply to
+    // another between, are one turn said in several messages (0: every message stands alone).
+    int split_reply_seconds;
 
     static const ScoringSettings& builtin();  // the defaults of setting_table()
 };

@@ -70,6 +70,33 @@ Hit best_in(const AttemptView& v, const std::vector<int>& cands, const AnyOf& g,
     return best;
 }
 
+// What was said in one turn: the acts of the candidates from cands[k] on that belong to the
+// turn of cands[k] (an act is weak only if no message of the turn has it strong). Moves k past
+// them.
+struct Said {
+    int first = -1;  // the turn's first candidate
+    std::vector<std::string> acts, weak;
+};
+
+Said said_in_turn(const AttemptView& v, const std::vector<int>& cands, std::size_t& k) {
+    Said s;
+    s.first = cands[k];
+    const auto& turn = v.turn_of(cands[k]);
+    std::vector<std::string> strong;
+    for (; k < cands.size(); ++k) {
+        const int idx = cands[k];
+        if (idx != s.first && std::find(turn.begin(), turn.end(), idx) == turn.end()) break;
+        const auto& e = entry(v, idx);
+        for (const auto& a : e.acts) {
+            if (!contains(s.acts, a)) s.acts.push_back(a);
+            if (!contains(e.weak_acts, a) && !contains(strong, a)) strong.push_back(a);
+        }
+    }
+    for (const auto& a : s.acts)
+        if (!contains(strong, a)) s.weak.push_back(a);
+    return s;
+}
+
 // Scores one window (a set of candidate replies) against the groups; adds evidence.
 double score_window(const AttemptView& v, const std::vector<int>& cands,
                     const std::vector<AnyOf>& groups, double weak, bool same_reply,
@@ -86,26 +113,27 @@ double score_window(const AttemptView& v, const std::vector<int>& cands,
         return 0.0;
     }
     if (same_reply) {
+        // One reply, or one answer split over messages said in one go (view.h turn_of).
         double best = -1;
-        int best_idx = cands.front();
-        for (int idx : cands) {
-            const auto& e = entry(v, idx);
+        Said said_best;
+        for (std::size_t k = 0; k < cands.size();) {
+            Said s = said_in_turn(v, cands, k);
             double sum = 0;
-            for (const auto& g : groups) sum += group_credit(e.acts, e.weak_acts, g, weak);
+            for (const auto& g : groups) sum += group_credit(s.acts, s.weak, g, weak);
             if (sum > best) {
                 best = sum;
-                best_idx = idx;
+                said_best = std::move(s);
             }
         }
-        const auto& e = entry(v, best_idx);
+        const auto& e = entry(v, said_best.first);
         std::vector<i18n::Message> have, lack;
         std::vector<std::string> names;
         for (const auto& g : groups) {
             bool found = false;
             for (const auto& act : g)
-                if (contains(e.acts, act)) {
+                if (contains(said_best.acts, act)) {
                     found = true;
-                    names.push_back(act);
+                    if (contains(e.acts, act)) names.push_back(act);
                     have.push_back(act_ref(act));
                     break;
                 }
@@ -199,7 +227,7 @@ CheckResult check_acts(const AttemptView& v, const Params& p) {
             i18n::Message where;
             if (window == "first-reply") {
                 where = note(Note::WhereFirstReply);
-                if (!rs.empty()) cands.push_back(rs.front());
+                if (!rs.empty()) cands = v.turn_of(rs.front());  // split over messages too
             } else {
                 where = note(Note::WhereClosing);
                 // The replies at the thread's last node, and its last reply in any case.
@@ -382,13 +410,14 @@ static i18n::Message fact_refs(const std::vector<std::string>& fields) {
     return joined(std::move(items));
 }
 
-CheckResult check_repeat_back(const AttemptView& v, const Params& p) {
-    CheckResult r;
-    const double act_share = std::clamp(p.num("act_share"), 0.0, 1.0);
-    // The key facts: named by `facts`, else the name/room/phone of the outcome's record.
-    std::string primary = v.first_party();
-    if (primary.empty() && !v.scenario.actors.empty()) primary = v.scenario.actors.front().id;
-    std::vector<std::pair<std::string, std::string>> facts;  // field → value as played
+namespace {
+
+using KeyFacts = std::vector<std::pair<std::string, std::string>>;  // field → value as played
+
+// The key facts to repeat back: named by `facts`, else the name/room/phone of the outcome's
+// record; and `phrases`, literal key facts of this scenario (an amount, a day, a place).
+KeyFacts key_facts(const AttemptView& v, const Params& p, const std::string& primary) {
+    KeyFacts facts;
     const auto outcome_value = [&](const std::string& f) -> std::optional<std::string> {
         for (const auto& [k, val] : v.scenario.outcome.record)
             if (k == f) return v.expected_value(k, val);
@@ -407,8 +436,85 @@ CheckResult check_repeat_back(const AttemptView& v, const Params& p) {
             if (val && !val->empty()) facts.emplace_back(f, *val);
         }
     }
-    // Literal key facts of this scenario (an amount, a day, a place).
     for (const auto& phrase : p.list("phrases")) facts.emplace_back("phrase:" + phrase, phrase);
+    return facts;
+}
+
+std::string repeat_party(const AttemptView& v) {
+    std::string primary = v.first_party();
+    if (primary.empty() && !v.scenario.actors.empty()) primary = v.scenario.actors.front().id;
+    return primary;
+}
+
+// The key facts said back in one answer (a reply, or the messages of one turn): each fact found
+// in any of them counts 1, said in part or by an unsure reading (3栋12楼, 小王) 0.5.
+struct SaidBack {
+    double got = 0;
+    bool act = false;  // the repeat-back act in one of the messages
+    int at = -1;       // the message to show: the act's, else the first with a fact
+    std::vector<std::string> found, lack, unsure;
+    std::optional<std::pair<int, int>> span;  // in `at`'s text
+};
+
+SaidBack said_back(const AttemptView& v, const std::vector<int>& msgs, const KeyFacts& facts,
+                   const text::FactContext& ctx) {
+    SaidBack out;
+    for (int idx : msgs)
+        if (contains(entry(v, idx).acts, "repeat-back")) {
+            out.act = true;
+            out.at = idx;
+            break;
+        }
+    std::vector<std::string> texts;
+    for (int idx : msgs) texts.push_back(reply_text(entry(v, idx)));
+    for (const auto& [f, val] : facts) {
+        std::optional<text::FactMatch> best;
+        int where = -1;
+        for (std::size_t k = 0; k < msgs.size(); ++k) {
+            const auto m = f.rfind("phrase:", 0) == 0
+                               ? text::find_fact(text::FactKind::Other, texts[k], val)
+                               : find_fact(f, texts[k], val, v.settings, ctx);
+            if (!m) continue;
+            const bool sure = !m->partial && !m->uncertain;
+            if (!best || (sure && (best->partial || best->uncertain))) {
+                best = m;
+                where = msgs[k];
+            }
+            if (sure) break;
+        }
+        if (!best) {
+            out.lack.push_back(f);
+            continue;
+        }
+        if (best->partial || best->uncertain) {
+            out.unsure.push_back(f);
+            out.got += 0.5;
+        } else {
+            out.found.push_back(f);
+            out.got += 1.0;
+        }
+        if (out.at < 0) out.at = where;
+        if (!out.span && where == out.at) out.span = span_of(best);
+    }
+    if (out.at < 0 && !msgs.empty()) out.at = msgs.front();
+    return out;
+}
+
+// The credit of an answer: with key facts, the act earns `act_share` and the facts the rest
+// (without the act, the facts alone); without key facts, the act.
+double said_back_credit(const SaidBack& s, std::size_t n_facts, double act_share) {
+    if (n_facts == 0) return s.act ? 1.0 : 0.0;
+    const double said = s.got / static_cast<double>(n_facts);
+    return s.act ? act_share + (1.0 - act_share) * said : said;
+}
+
+}  // namespace
+
+CheckResult check_repeat_back(const AttemptView& v, const Params& p) {
+    CheckResult r;
+    const double act_share = std::clamp(p.num("act_share"), 0.0, 1.0);
+    const std::string primary = repeat_party(v);
+    const KeyFacts facts = key_facts(v, p, primary);
 
     // Whose facts they are: a surname shared with another person of the scenario is no proof.
     const text::FactContext ctx = v.names_besides(primary);
@@ -416,53 +522,22 @@ CheckResult check_repeat_back(const AttemptView& v, const Params& p) {
     // Credit comes from the facts said back; the confirming formula alone earns only its share
     // (跟您确认一下 with no facts is not a repeat-back), and facts said back in plain words
     // (我记一下:5栋1201,490元) earn it all. A fact said only in part (3栋12楼) or by a reading
-    // that could be wrong (小王) counts half and is marked for review.
+    // that could be wrong (小王) counts half and is marked for review. An answer split over
+    // messages said in one go (the name in one, room and phone in the next) counts as one.
     double best = 0;
-    int best_idx = -1;
-    std::vector<std::string> best_found, best_lack, best_unsure;
-    std::optional<std::pair<int, int>> best_span;
+    SaidBack best_said;
     for (int idx : v.replies()) {
-        const auto& e = entry(v, idx);
-        const std::string text = reply_text(e);
-        const bool act = contains(e.acts, "repeat-back");
-        std::vector<std::string> found, lack, unsure;
-        double got = 0;
-        std::optional<std::pair<int, int>> span;
-        for (const auto& [f, val] : facts) {
-            const auto m = f.rfind("phrase:", 0) == 0
-                               ? text::find_fact(text::FactKind::Other, text, val)
-                               : find_fact(f, text, val, v.settings, ctx);
-            if (!m) {
-                lack.push_back(f);
-                continue;
-            }
-            if (m->partial || m->uncertain) {
-                unsure.push_back(f);
-                got += 0.5;
-            } else {
-                found.push_back(f);
-                got += 1.0;
-            }
-            if (!span) span = span_of(m);
-        }
-        double c;
-        if (facts.empty()) {
-            c = act ? 1.0 : 0.0;
-        } else {
-            const double said = got / static_cast<double>(facts.size());
-            c = act ? act_share + (1.0 - act_share) * said : said;
-        }
+        const auto& turn = v.turn_of(idx);
+        if (!turn.empty() && turn.front() != idx) continue;  // scored with its turn
+        SaidBack s = said_back(v, turn.empty() ? std::vector<int>{idx} : turn, facts, ctx);
+        const double c = said_back_credit(s, facts.size(), act_share);
         if (c > best) {
             best = c;
-            best_idx = idx;
-            best_found = found;
-            best_lack = lack;
-            best_unsure = unsure;
-            best_span = span;
+            best_said = std::move(s);
         }
     }
     r.credit = best;
-    if (best_idx < 0) {
+    if (best_said.at < 0) {
         std::vector<std::string> need;
         for (const auto& [f, val] : facts) need.push_back(f);
         r.evidence.push_back(AttemptView::missing(
@@ -471,28 +546,28 @@ CheckResult check_repeat_back(const AttemptView& v, const Params& p) {
                                    : note(Note::NoRepeatNeed).msg("need", fact_refs(need)))));
         return r;
     }
-    const auto& e = entry(v, best_idx);
+    const auto& e = entry(v, best_said.at);
     const bool act = contains(e.acts, "repeat-back");
-    std::vector<i18n::Message> parts = {note(act ? Note::Repeat : Note::RepeatNoAct)};
-    if (!best_found.empty())
-        parts.push_back(note(Note::PartIncludes).msg("items", fact_refs(best_found)));
-    if (!best_unsure.empty())
-        parts.push_back(note(Note::PartUnsure).msg("items", fact_refs(best_unsure)));
-    if (!best_lack.empty())
-        parts.push_back(note(Note::PartLacks).msg("items", fact_refs(best_lack)));
-    if (!best_unsure.empty()) parts.push_back(note(Note::ForReview));
+    std::vector<i18n::Message> parts = {note(best_said.act ? Note::Repeat : Note::RepeatNoAct)};
+    if (!best_said.found.empty())
+        parts.push_back(note(Note::PartIncludes).msg("items", fact_refs(best_said.found)));
+    if (!best_said.unsure.empty())
+        parts.push_back(note(Note::PartUnsure).msg("items", fact_refs(best_said.unsure)));
+    if (!best_said.lack.empty())
+        parts.push_back(note(Note::PartLacks).msg("items", fact_refs(best_said.lack)));
+    if (!best_said.unsure.empty()) parts.push_back(note(Note::ForReview));
     i18n::Message why = joined(std::move(parts), "");
     Evidence ev;
     if (act && v.detector) {
         ev = v.reply_evidence(e, {"repeat-back"}, why);
-        if (ev.highlight_begin < 0 && best_span) {
-            ev.highlight_begin = best_span->first;
-            ev.highlight_end = best_span->second;
+        if (ev.highlight_begin < 0 && best_said.span) {
+            ev.highlight_begin = best_said.span->first;
+            ev.highlight_end = best_said.span->second;
         }
     } else {
-        ev = AttemptView::text_evidence(e, best_span, std::move(why));
+        ev = AttemptView::text_evidence(e, best_said.span, std::move(why));
     }
-    ev.review = ev.review || !best_unsure.empty();
+    ev.review = ev.review || !best_said.unsure.empty();
     r.evidence.push_back(std::move(ev));
     return r;
 }
@@ -618,6 +693,22 @@ CheckResult check_tells(const AttemptView& v, const Params& p) {
     return r;
 }
 
+namespace {
+
+// The repeat-back credit of a node's replies, with the key facts of the scenario's repeat-back
+// criterion (the facts alone, without the formula's share, when no reply has the act).
+double node_repeat_back(const AttemptView& v, const std::vector<int>& replies) {
+    if (replies.empty()) return 0;
+    const Params p(v.repeat_back_params);
+    const std::string primary = repeat_party(v);
+    const KeyFacts facts = key_facts(v, p, primary);
+    if (facts.empty()) return 0;
+    const SaidBack s = said_back(v, replies, facts, v.names_besides(primary));
+    return said_back_credit(s, facts.size(), std::clamp(p.num("act_share", 0.5), 0.0, 1.0));
+}
+
+}  // namespace
+
 CheckResult check_node_expect(const AttemptView& v, const Params& p) {
     CheckResult r;
     const double weak = p.num("weak_credit");
@@ -631,7 +722,11 @@ CheckResult check_node_expect(const AttemptView& v, const Params& p) {
         const auto total = node->expect.acts.size() + node->expect.did.size();
         std::vector<i18n::Message> lack;
         for (const auto& g : node->expect.acts) {
-            const double best = group_credit(vis.acts, vis.weak_acts, g, weak);
+            double best = group_credit(vis.acts, vis.weak_acts, g, weak);
+            // A repeat-back is the key facts said back, in any words (我记一下：5栋1201…), as
+            // the repeat-back criterion counts them — not only its formula.
+            if (best < 1.0 && contains(g, "repeat-back"))
+                best = std::max(best, node_repeat_back(v, vis.replies));
             got += best;
             if (best < 1.0) lack.push_back(group_ref(g));
         }

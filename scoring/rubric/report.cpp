@@ -70,6 +70,7 @@ std::string report_to_json(const ScoreReport& r) {
     j["scenario_version"] = r.scenario_version;
     j["title"] = r.title;
     j["catalogue_version"] = r.catalogue_version;
+    if (!r.detection.empty()) j["detection"] = r.detection;
     j["seed"] = r.seed;
     j["score"] = r.score;
     j["max"] = r.max;

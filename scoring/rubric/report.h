@@ -79,6 +79,9 @@ struct ScoreReport {
     int scenario_version = 0;
     std::string title;
     std::string catalogue_version;
+    // The speech-act detection the attempt was played and scored with ("meaning/v3":
+    // ActDetector::identity), "" when unnamed.
+    std::string detection;
     std::uint64_t seed = 0;
     int score = 0;  // sum of criterion points (criteria maxima are scaled to 100)
     int max = 0;

@@ -60,6 +60,7 @@ ScoreReport score_attempt(const Scenario& scenario, const AttemptLog& log,
     rep.scenario_version = scenario.version;
     rep.title = scenario.title;
     rep.catalogue_version = catalogue.version;
+    if (options.detector) rep.detection = options.detector->identity();
     rep.seed = log.seed;
     rep.debrief = scenario.debrief;
     rep.pass_mark = scenario.pass_mark.value_or(catalogue.pass_mark);
@@ -112,7 +113,9 @@ ScoreReport score_attempt(const Scenario& scenario, const AttemptLog& log,
     for (const auto& it : items) weights.push_back(it.weight);
     const std::vector<int> maxima = scale_to_total(weights, 100);
 
-    const rubric::AttemptView view(scenario, log, options.detector, catalogue.settings);
+    rubric::AttemptView view(scenario, log, options.detector, catalogue.settings);
+    for (const auto& it : items)
+        if (it.c && it.c->check == "repeat-back") view.repeat_back_params = it.params;
     // An attempt in which the trainee did nothing earns nothing, not the full marks of every
     // "did nothing wrong" criterion.
     const bool engaged = view.engaged();

@@ -160,6 +160,19 @@ std::optional<Millis> Params::dur(const std::string& k) const {
 
 // ---- AttemptView ------------------------------------------------------------------------------
 
+namespace {
+
+// The text ends a sentence: its last character (spaces aside) is 。！？!?… or a tilde.
+bool ends_sentence(std::string_view text) {
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\n' || text.back() == '\t'))
+        text.remove_suffix(1);
+    for (std::string_view end : {"。", "！", "？", "!", "?", "…", ".", "~", "～"})
+        if (text.size() >= end.size() && text.substr(text.size() - end.size()) == end) return true;
+    return false;
+}
+
+}  // namespace
+
 bool is_reply(const LogEntry& e) {
     return e.kind == LogEntry::Kind::Action && e.action &&
            (e.action->verb == Verb::Say || e.action->verb == Verb::Choose);
@@ -176,19 +189,77 @@ AttemptView::AttemptView(const Scenario& s, const AttemptLog& l, const ActDetect
         else if (e.action->verb != Verb::Wait)
             desk_.push_back(static_cast<int>(i));
     }
+    // Turns: a message joins the one before when it goes to the same conversation soon after,
+    // and either the caller said nothing between or the message before broke off mid-sentence
+    // (the engine answers at once: a caller's line after 「王女士，3栋1202，」 came too early,
+    // one after 「修好了吧？」 is their answer, and the next message answers them).
+    const Millis gap = static_cast<Millis>(std::max(0, settings.split_reply_seconds)) * 1000;
+    turn_index_.assign(log.entries.size(), -1);
+    for (std::size_t k = 0; k < replies_.size(); ++k) {
+        const auto& e = log.entries[static_cast<std::size_t>(replies_[k])];
+        const bool joins = k > 0 && gap > 0 && [&] {
+            const int p = replies_[k - 1];
+            const auto& prev = log.entries[static_cast<std::size_t>(p)];
+            if (prev.thread != e.thread || e.t - prev.t > gap) return false;
+            if (!ends_sentence(reply_text(prev))) return true;
+            for (int i = p + 1; i < replies_[k]; ++i) {
+                const auto& x = log.entries[static_cast<std::size_t>(i)];
+                if (x.kind == LogEntry::Kind::ActorLine && x.thread == e.thread) return false;
+            }
+            return true;
+        }();
+        if (!joins) turns_.emplace_back();
+        turns_.back().push_back(replies_[k]);
+        turn_index_[static_cast<std::size_t>(replies_[k])] = static_cast<int>(turns_.size() - 1);
+    }
     const auto damaged = [&](int r) {
         return r < 0 || static_cast<std::size_t>(r) >= log.entries.size() ||
                !is_reply(log.entries[static_cast<std::size_t>(r)]);
     };
-    // The log's own visits unless one lists a reply that is none (copied only then).
+    // The log's own visits unless one lists a reply that is none or an answer went on in a
+    // later message (copied only then).
     visits_ = &log.visits;
-    for (const auto& vis : log.visits)
-        if (std::any_of(vis.replies.begin(), vis.replies.end(), damaged)) {
-            checked_visits_ = log.visits;
-            for (auto& cv : checked_visits_) std::erase_if(cv.replies, damaged);
-            visits_ = &checked_visits_;
-            break;
+    const bool checked = std::any_of(log.visits.begin(), log.visits.end(), [&](const auto& vis) {
+        if (std::any_of(vis.replies.begin(), vis.replies.end(), damaged)) return true;
+        if (vis.replies.empty()) return false;
+        const auto& turn = turn_of(vis.replies.back());
+        return !turn.empty() && turn.back() > vis.replies.back();
+    });
+    if (!checked) return;
+    checked_visits_ = log.visits;
+    visits_ = &checked_visits_;
+    for (auto& vis : checked_visits_) {
+        std::erase_if(vis.replies, damaged);
+        if (vis.replies.empty()) continue;
+        // The rest of an answer split over messages, which the engine heard at the next node.
+        const int last = vis.replies.back();
+        for (int r : turn_of(last)) {
+            if (r <= last) continue;
+            vis.replies.push_back(r);
+            const auto& e = log.entries[static_cast<std::size_t>(r)];
+            for (const auto& a : e.acts) {
+                const bool weak =
+                    std::find(e.weak_acts.begin(), e.weak_acts.end(), a) != e.weak_acts.end();
+                const bool had = std::find(vis.acts.begin(), vis.acts.end(), a) != vis.acts.end();
+                if (!had) {
+                    vis.acts.push_back(a);
+                    if (weak) vis.weak_acts.push_back(a);
+                } else if (!weak) {
+                    std::erase(vis.weak_acts, a);  // a strong form now
+                }
+            }
+            for (const auto& f : e.forbidden)
+                if (std::find(vis.forbidden.begin(), vis.forbidden.end(), f) == vis.forbidden.end())
+                    vis.forbidden.push_back(f);
         }
+    }
+}
+
+const std::vector<int>& AttemptView::turn_of(int idx) const {
+    static const std::vector<int> kNone;
+    if (idx < 0 || static_cast<std::size_t>(idx) >= turn_index_.size()) return kNone;
+    const int t = turn_index_[static_cast<std::size_t>(idx)];
+    return t < 0 ? kNone : turns_[static_cast<std::size_t>(t)];
 }
 
 std::vector<int> AttemptView::replies_in(const std::string& thread) const {

@@ -88,13 +88,23 @@ class AttemptView {
     const AttemptLog& log;
     const ActDetector* detector;
     const ScoringSettings& settings;
+    // The parameters the scenario gives its repeat-back criterion (set by the scorer; empty
+    // when it has none): a node that expects a repeat-back reads the same key facts.
+    CheckParams repeat_back_params;
 
     // Indices into log.entries of applied say/choose actions, in time order.
     const std::vector<int>& replies() const { return replies_; }
     // Indices of applied desk actions (everything else but say/choose/wait), in time order.
     const std::vector<int>& desk() const { return desk_; }
     std::vector<int> replies_in(const std::string& thread) const;
-    // log.visits with every reply index checked (a stored log may be damaged).
+    // The replies said in one go with reply `idx`: messages to the same conversation at most
+    // the catalogue's `split_reply_seconds` apart with no reply to another between (a trainee
+    // who types the name in one message and the room in the next says one answer). In time
+    // order; {idx} alone when it stands by itself.
+    const std::vector<int>& turn_of(int idx) const;
+    // log.visits with every reply index checked (a stored log may be damaged), and with the
+    // rest of a split answer: a message that continues the visit's last reply (the engine had
+    // already moved on to the next line) counts for this node too, acts and all.
     const std::vector<NodeVisit>& visits() const { return *visits_; }
     std::vector<int> desk_of(std::string_view verb) const;  // applied actions of one verb
     // The trainee did something that counts: a reply, or a desk action beyond picking up,
@@ -131,6 +141,8 @@ class AttemptView {
   private:
     const std::vector<NodeVisit>* visits_;  // the log's, or checked_visits_ if one was damaged
     std::vector<NodeVisit> checked_visits_;
+    std::vector<std::vector<int>> turns_;
+    std::vector<int> turn_index_;  // per log entry: its turn in turns_, -1 for no reply
     std::vector<int> replies_;
     std::vector<int> desk_;
 };

@@ -1059,7 +1059,8 @@ void LexiconDetector::detect_into(std::string_view input, DetectedActs& out, Pat
             }
             list.push_back({entry, f.kind == RuleKind::Weak, f.begin, f.end, f.rule, f.loose, d});
         }
-        if (unsure) scratch.uncertain.push_back(entry);
+        // A vague form only (马上 for a time) is a judgement call: partial credit, for review.
+        if (unsure || (weak && !strong && im.vague[entry])) scratch.uncertain.push_back(entry);
         if (strong || weak) {
             if (im.forbidden[entry]) {
                 scratch.forbidden.push_back(entry);

@@ -29,9 +29,9 @@ namespace {
 constexpr std::array<std::string_view, 6> kTopKeys = {"version", "acts",    "forbidden",
                                                       "slots",   "meaning", "mood"};
 constexpr std::array<std::string_view, 4> kEntryKeys = {"phrases", "patterns", "weak", "except"};
-constexpr std::array<std::string_view, 11> kMeaningKeys = {
+constexpr std::array<std::string_view, 12> kMeaningKeys = {
     "fillers",      "negators",   "speech",    "reporters", "addressee", "first_person",
-    "not_negators", "impatience", "negatable", "own_voice", "courtesy"};
+    "not_negators", "impatience", "negatable", "own_voice", "courtesy",  "vague"};
 constexpr std::array<std::string_view, 7> kMoodKeys = {
     "act_effect", "action_effect",   "wait_step",   "wait_every",
     "ring_step",  "rings_tolerated", "temper_scale"};
@@ -158,8 +158,9 @@ void read_meaning(yaml::Reader& r, const YAML::Node& node, LexMeaning& m) {
             !std::all_of(ph.text.begin(), ph.text.end(), [](char c) { return c & 0x80; }))
             r.error(ph.pos, "filler '" + ph.text +
                                 "' must be one Chinese character (an adverb or a particle)");
-    const std::array<std::string_view, 3> lists = {"negatable", "own_voice", "courtesy"};
-    std::array<std::vector<std::string>*, 3> outs = {&m.negatable, &m.own_voice, &m.courtesy};
+    const std::array<std::string_view, 4> lists = {"negatable", "own_voice", "courtesy", "vague"};
+    std::array<std::vector<std::string>*, 4> outs = {&m.negatable, &m.own_voice, &m.courtesy,
+                                                     &m.vague};
     for (std::size_t i = 0; i < lists.size(); ++i)
         if (const auto* v = f.get(lists[i]))
             *outs[i] = r.enum_list(*v, "meaning." + std::string(lists[i]), enums::kActs);
@@ -749,6 +750,7 @@ std::unique_ptr<LexiconDetector> LexiconDetector::build(const Lexicon& lexicon, 
     impl->negatable = flags(lexicon.meaning.negatable, true);
     impl->own_voice = flags(lexicon.meaning.own_voice, true);
     impl->courtesy = flags(lexicon.meaning.courtesy, false);
+    impl->vague = flags(lexicon.meaning.vague, false);
     // The phrase detection reads the lists literally: no fillers, no patterns, no {…}.
     static const LexMeaning kNone;
     const LexMeaning& m = meaning ? lexicon.meaning : kNone;
@@ -866,6 +868,20 @@ const LexiconDetector& LexiconDetector::meaning() const {
 
 int LexiconDetector::version() const {
     return impl_->version;
+}
+std::string LexiconDetector::identity() const {
+    return std::string(detection_name(impl_->detection)) + "/v" + std::to_string(impl_->version);
+}
+
+std::string_view detection_name(Detection d) {
+    return d == Detection::Meaning ? "meaning" : "phrases";
+}
+
+std::optional<Detection> detection_of_identity(std::string_view identity) {
+    const std::string_view name = identity.substr(0, identity.find('/'));
+    for (const Detection d : {Detection::Phrases, Detection::Meaning})
+        if (name == detection_name(d)) return d;
+    return std::nullopt;
 }
 std::vector<std::string> LexiconDetector::pattern_keys() const {
     return impl_->automaton.keys;

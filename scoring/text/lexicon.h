@@ -64,6 +64,9 @@ struct LexMeaning {
     std::vector<std::string> negatable;  // acts a negation takes away (forbidden families always)
     std::vector<std::string> own_voice;  // acts a quotation or a report takes away (and families)
     std::vector<std::string> courtesy;   // acts impatience makes sarcastic
+    // Acts whose weak forms are vague rather than less polite (马上, 尽快 for a time): found only
+    // in such a form, the act is listed in `uncertain` too — partial credit, for review.
+    std::vector<std::string> vague;
 };
 
 struct Lexicon {
@@ -93,6 +96,11 @@ enum class Detection : std::uint8_t { Phrases, Meaning };
 // caller's mood and the report read the same decisions). Phrases stays for comparisons only.
 inline constexpr Detection kPlayDetection = Detection::Meaning;
 
+std::string_view detection_name(Detection d);  // "phrases" | "meaning"
+// The detection an identity names ("meaning/v3" → Meaning); nullopt for one this build does not
+// know. An empty identity (a record from before detections were named) is nullopt too.
+std::optional<Detection> detection_of_identity(std::string_view identity);
+
 class LexiconDetector final : public ActDetector {
   public:
     // Compiles every phrase into the automata. A phrase that cannot be compiled (normalises to
@@ -118,6 +126,7 @@ class LexiconDetector final : public ActDetector {
                      std::size_t max_bytes) const;
 
     int version() const;
+    std::string identity() const override;  // "meaning/v3", "phrases/v3"
     // The distinct byte strings in the automaton, in the matcher's form (normalised, numerals
     // as `#`): what `grep -F -f` gets in the benchmark comparison.
     std::vector<std::string> pattern_keys() const;

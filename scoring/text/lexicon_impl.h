@@ -118,8 +118,8 @@ struct LexiconDetector::Impl {
     std::vector<RuleText> rule_text;
 
     // Per act or family: which readings take it away, and whether impatience makes it
-    // sarcastic (from `meaning:`).
-    std::vector<std::uint8_t> negatable, own_voice, courtesy;
+    // sarcastic, and whether a weak form only is vague (from `meaning:`).
+    std::vector<std::uint8_t> negatable, own_voice, courtesy, vague;
 
     Automaton automaton;
 

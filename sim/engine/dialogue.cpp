@@ -113,6 +113,15 @@ Action guide_action(const GuideStep& step, const Facts& facts, const Site& site)
     return a;
 }
 
+bool breaks_off(std::string_view text) {
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\n'))
+        text.remove_suffix(1);
+    for (std::string_view mark : {"，", "、", "：", "；", ",", ":", ";"})
+        if (text.size() >= mark.size() && text.substr(text.size() - mark.size()) == mark)
+            return true;
+    return false;
+}
+
 bool is_acknowledgement(std::string_view text) {
     static constexpr std::string_view kMarks[] = {"。", "，", "！", "？", "、", "…", "～", "．", "　"};
     static constexpr std::string_view kWords[] = {

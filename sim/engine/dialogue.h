@@ -47,6 +47,10 @@ bool holds(const Condition& c, const ConditionContext& ctx);
 // answering, not the answer. Punctuation and spaces aside, one of a short list of words.
 bool is_acknowledgement(std::string_view text);
 
+// A reply sent mid-sentence (ends with ， 、 ： ； or their ASCII forms): the first part of an
+// answer typed as several messages; the rest follows.
+bool breaks_off(std::string_view text);
+
 // Time from the actor's line to the first reply, or to now without one.
 Millis waited(const ConditionContext& ctx);
 

@@ -512,8 +512,10 @@ struct Engine::Impl {
                                           {Timer::Kind::ActorLeaves, index_of(th), -1});
             return;
         }
-        // 好的。 before the real answer takes the turn; it does not answer the node.
+        // 好的。 before the real answer takes the turn; it does not answer the node. Nor does
+        // the first part of an answer sent mid-sentence (王女士，3栋1202，): the rest follows.
         if (dialogue::is_acknowledgement(a.text) && !answers_expectation(*n, d.acts)) return;
+        if (dialogue::breaks_off(a.text)) return;
         try_next(th, false);
     }
 

@@ -53,6 +53,8 @@
 // this one included. Timeouts: an entry with `waited` is also tried by itself, without a
 // reply, at spoken_at + X — the actor moves on (escalates) if the trainee says nothing;
 // entries without `waited` are only tried after a reply.
+// A reply that only acknowledges (好的。) and holds nothing the node expects, or one sent
+// mid-sentence (ending in ， 、 ： ；), does not try `next`: the node waits for the answer.
 // `end: true`: after the trainee's first reply to the node, the actor hangs up / leaves
 // kCallerHangUpDelay later (ThreadEnd cause "actor"), unless the trainee hangs up first
 // (cause "trainee"); ThreadRecord::ended_by records which.

@@ -350,6 +350,24 @@ TEST_F(EngineTest, AnAcknowledgementDoesNotAnswerTheNode) {
     EXPECT_TRUE(dialogue::is_acknowledgement(" 好的好的! "));
 }
 
+TEST_F(EngineTest, AnAnswerSentInTwoMessagesIsOneAnswer) {
+    Scenario s = one_call();
+    s.nodes[0].next = {go("bye")};  // any reply moves on
+    Engine e(s, detector, mood, 0);
+    e.apply(act(2'000, Verb::Answer));
+    e.apply(say(4'000, "王女士,跟您确认一下:3栋1202,"));
+    EXPECT_EQ(e.log().visits.back().node, "hello");
+    e.apply(say(8'000, "电话13800001111。"));
+    ASSERT_EQ(e.log().visits.size(), 2u);
+    EXPECT_EQ(e.log().visits[0].replies.size(), 2u);
+    EXPECT_EQ(e.log().visits.back().node, "bye");
+    EXPECT_TRUE(dialogue::breaks_off("3栋1202， "));
+    EXPECT_TRUE(dialogue::breaks_off("我记一下:"));
+    EXPECT_FALSE(dialogue::breaks_off("好的。"));
+    EXPECT_FALSE(dialogue::breaks_off("您看对吗?"));
+    EXPECT_FALSE(dialogue::breaks_off("马上到"));
+}
+
 TEST_F(EngineTest, ADeskActionDoneBeforeTheNodeCounts) {
     // 119 called the moment the alarm sounds, before the resident phones.
     Scenario s;

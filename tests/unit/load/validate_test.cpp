@@ -141,7 +141,7 @@ TEST(ValidateCommand, WholeLibraryIsValid) {
     const std::string lib = session::scenarios_dir();
     const std::string head =
         lib + "/standards.yaml: standards catalogue 2026.1 (39 criteria): valid\n" + lib +
-        "/lexicon.yaml: lexicon version 2 (16 acts, 4 forbidden families): "
+        "/lexicon.yaml: lexicon version 3 (16 acts, 4 forbidden families): "
         "valid\nvalidate: ";
     EXPECT_EQ(r.out.substr(0, head.size()), head) << r.out;
     EXPECT_NE(r.out.find(": all valid\n"), std::string::npos) << r.out;

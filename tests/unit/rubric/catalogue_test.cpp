@@ -320,7 +320,7 @@ TEST(CatalogueErrors, DefaultsAndSettings) {
                  "std.yaml:4:22: error: expected a whole number for 'max_rings', got 2.5\n");
     expect_error(replace(kBase, "criteria:", "settings: {phone_digits: 5}\ncriteria:"),
                  "std.yaml:3:12: error: unknown key 'phone_digits' in 'settings' (allowed: "
-                 "phone_min_digits, room_gap)\n");
+                 "phone_min_digits, room_gap, split_reply_seconds)\n");
     expect_error(replace(kBase, "criteria:", "settings: {phone_min_digits: 0}\ncriteria:"),
                  "std.yaml:3:30: error: 'phone_min_digits' must be between 1 and 20, got 0\n");
 }

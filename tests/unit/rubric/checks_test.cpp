@@ -63,11 +63,12 @@ TEST(ActsCheck, FirstReplyGreetingFullWeakAndMissing) {
         EXPECT_TRUE(any_note(r, "弱形式"));
     }
     {
-        // The greeting only in the second reply does not count for the first reply.
+        // The greeting only in a later reply does not count for the first reply (a message
+        // within `split_reply_seconds` would be the rest of the first answer).
         LogBuilder b;
         b.thread("owner", ThreadRecord::Kind::Phone, 0, 1'000);
         b.say(2'000, "owner", "喂,什么事?");
-        b.say(9'000, "owner", "您好", {"greeting"});
+        b.say(30'000, "owner", "您好", {"greeting"});
         const auto r = run("acts", s, b.log, p);
         EXPECT_DOUBLE_EQ(r.credit, 0.0);
         ASSERT_EQ(r.evidence.size(), 1u);
@@ -138,6 +139,76 @@ TEST(ActsCheck, AnywhereAndSameReplyGivePartialCredit) {
             {{"acts", "time-commitment, reassurance|repeat-back"}, {"same_reply", "true"}});
     EXPECT_DOUBLE_EQ(same.credit, 0.5);
     EXPECT_TRUE(any_note(same, "缺少"));
+}
+
+TEST(ActsCheck, SameReplyCountsAnAnswerSplitOverMessages) {
+    const Scenario s = owner_scenario();
+    const CheckParams p = {{"acts", "time-commitment, reassurance|repeat-back"},
+                           {"same_reply", "true"}};
+    // The time in one message and the promise in the next, said in one go: one answer, though
+    // the engine let the caller speak after the first (it broke off mid-sentence).
+    LogBuilder b;
+    b.thread("owner", ThreadRecord::Kind::Phone, 0, 1'000);
+    b.say(20'000, "owner", "师傅30分钟内到,", {"time-commitment"});
+    b.line(20'000, "owner", "next", "好吧。");
+    b.say(26'000, "owner", "您放心,修好了给您回电。", {"reassurance"});
+    const auto split = run("acts", s, b.log, p);
+    EXPECT_DOUBLE_EQ(split.credit, 1.0);
+    EXPECT_TRUE(any_note(split, "「明确时限」"));
+    // A finished sentence the caller answered: the next message answers the caller.
+    LogBuilder answered;
+    answered.thread("owner", ThreadRecord::Kind::Phone, 0, 1'000);
+    answered.say(20'000, "owner", "师傅30分钟内到。", {"time-commitment"});
+    answered.line(20'000, "owner", "next", "好吧。");
+    answered.say(26'000, "owner", "您放心,修好了给您回电。", {"reassurance"});
+    EXPECT_DOUBLE_EQ(run("acts", s, answered.log, p).credit, 0.5);
+    // A minute apart they are two answers; a reply to someone else between splits them too.
+    LogBuilder late;
+    late.thread("owner", ThreadRecord::Kind::Phone, 0, 1'000);
+    late.say(20'000, "owner", "师傅30分钟内到。", {"time-commitment"});
+    late.say(80'000, "owner", "您放心,修好了给您回电。", {"reassurance"});
+    EXPECT_DOUBLE_EQ(run("acts", s, late.log, p).credit, 0.5);
+    LogBuilder other;
+    other.thread("owner", ThreadRecord::Kind::Phone, 0, 1'000);
+    other.say(20'000, "owner", "师傅30分钟内到。", {"time-commitment"});
+    other.say(22'000, "courier", "放这儿就行。");
+    other.say(26'000, "owner", "您放心,修好了给您回电。", {"reassurance"});
+    EXPECT_DOUBLE_EQ(run("acts", s, other.log, p).credit, 0.5);
+    // The catalogue can switch it off.
+    ScoringSettings off = ScoringSettings::builtin();
+    off.split_reply_seconds = 0;
+    const AttemptView v(s, b.log, nullptr, off);
+    EXPECT_DOUBLE_EQ(run_check("acts", v, Params(p)).credit, 0.5);
+}
+
+TEST(ActsCheck, FirstReplyIncludesTheRestOfASplitAnswer) {
+    const Scenario s = owner_scenario();
+    const CheckParams p = {{"acts", "greeting, self-identify"}, {"window", "first-reply"}};
+    LogBuilder b;
+    b.thread("owner", ThreadRecord::Kind::Phone, 0, 1'000);
+    b.say(2'000, "owner", "您好!", {"greeting"});
+    b.say(5'000, "owner", "这里是安居物业客服中心。", {"self-identify"});
+    EXPECT_DOUBLE_EQ(run("acts", s, b.log, p).credit, 1.0);
+}
+
+TEST(ActsCheck, AVagueTimeEarnsPartialCreditForReview) {
+    const Scenario s = owner_scenario();
+    const CheckParams p = {{"acts", "time-commitment"}, {"weak_credit", "0.5"}};
+    // As the detection records 我们尽快处理: weak only, and uncertain (lexicon meaning.vague).
+    LogBuilder b;
+    b.thread("owner", ThreadRecord::Kind::Phone, 0, 1'000);
+    b.say(20'000, "owner", "我们尽快处理。", {"time-commitment"}, {}, {"time-commitment"});
+    b.log.entries.back().review = {"time-commitment"};
+    const auto vague = run("acts", s, b.log, p);
+    EXPECT_DOUBLE_EQ(vague.credit, 0.5);
+    ASSERT_EQ(vague.evidence.size(), 1u);
+    EXPECT_TRUE(vague.evidence[0].review);
+    // A concrete time later: full credit, and nothing to review.
+    b.say(90'000, "owner", "半小时内给您回电。", {"time-commitment"});
+    const auto concrete = run("acts", s, b.log, p);
+    EXPECT_DOUBLE_EQ(concrete.credit, 1.0);
+    ASSERT_EQ(concrete.evidence.size(), 1u);
+    EXPECT_FALSE(concrete.evidence[0].review);
 }
 
 TEST(ActsCheck, AskWaitBeforeEachHold) {
@@ -375,6 +446,27 @@ TEST(RepeatBackCheck, ActAndKeyFactsInTheSameReply) {
     const auto rn = run("repeat-back", s, nothing.log, {});
     EXPECT_DOUBLE_EQ(rn.credit, 0.0);
     EXPECT_EQ(rn.evidence[0].what, "missing");
+}
+
+TEST(RepeatBackCheck, AnAnswerSplitOverMessagesCountsAsOne) {
+    Scenario s = owner_scenario();
+    s.outcome.record = {{"name", "王女士"}, {"room", "3-1202"}, {"phone", "13800001111"}};
+    const auto credit = [&](Millis second, bool other_between) {
+        LogBuilder b;
+        b.thread("owner", ThreadRecord::Kind::Phone, 0, 1'000);
+        b.say(30'000, "owner", "跟您确认一下,王女士,", {"repeat-back"});
+        if (other_between) b.say(31'000, "visitor", "您稍等。", {"ask-wait"});
+        b.say(second, "owner", "3栋1202,电话138 0000 1111,对吧?");
+        return run("repeat-back", s, b.log, {{"act_share", "0.5"}});
+    };
+    const auto split = credit(34'000, false);
+    EXPECT_DOUBLE_EQ(split.credit, 1.0);
+    ASSERT_EQ(split.evidence.size(), 1u);
+    EXPECT_NE(note_zh(split.evidence[0]).find("包含姓名、房号、电话"), std::string::npos)
+        << note_zh(split.evidence[0]);
+    // Not one answer: too far apart, or another conversation between. The better message alone.
+    EXPECT_NEAR(credit(90'000, false).credit, 2.0 / 3.0, 1e-9);
+    EXPECT_NEAR(credit(34'000, true).credit, 2.0 / 3.0, 1e-9);
 }
 
 TEST(RepeatBackCheck, WithoutARecordTheActCountsAndPhrasesAreKeyFacts) {
@@ -719,6 +811,41 @@ TEST(NodeExpectCheck, ActsAndDeskActionsAtEachNode) {
     const auto res = run("node-expect", s, b.log, {});
     EXPECT_DOUBLE_EQ(res.credit, 0.75);
     EXPECT_TRUE(any_note(res, "缺少「明确时限」(time-commitment)"));
+}
+
+TEST(NodeExpectCheck, TheRestOfASplitAnswerCountsForItsNode) {
+    Scenario s = owner_scenario();
+    Node n;
+    n.id = "contact";
+    n.expect.acts = {{"repeat-back"}, {"time-commitment"}};
+    s.nodes.push_back(n);
+    LogBuilder b;
+    const int r1 = b.say(30'000, "owner", "跟您确认一下…", {"repeat-back"});
+    b.visit("contact", "owner", 20'000, {r1}, {}, 30'000);
+    // The engine moved on at the first message; the second finished the answer.
+    const int r2 = b.say(35'000, "owner", "30分钟内给您回电。", {"time-commitment"});
+    b.visit("close", "owner", 30'000, {r2});
+    EXPECT_DOUBLE_EQ(run("node-expect", s, b.log, {}).credit, 1.0);
+    b.log.entries[static_cast<std::size_t>(r2)].t = 90'000;  // a later, separate reply
+    EXPECT_DOUBLE_EQ(run("node-expect", s, b.log, {}).credit, 0.5);
+}
+
+TEST(NodeExpectCheck, ARepeatBackIsTheKeyFactsSaidBack) {
+    Scenario s = owner_scenario();
+    s.outcome.record = {{"name", "王女士"}, {"room", "3-1202"}, {"phone", "13800001111"}};
+    Node n;
+    n.id = "when";
+    n.expect.acts = {{"repeat-back"}};
+    s.nodes.push_back(n);
+    LogBuilder b;
+    const int r = b.say(30'000, "owner", "好的王女士,我记一下:3栋1202,周日前交。");
+    b.visit("when", "owner", 20'000, {r});
+    AttemptView v(s, b.log, nullptr);
+    // With the outcome's name, room and phone: two of three said back, no formula.
+    EXPECT_NEAR(run_check("node-expect", v, Params({})).credit, 2.0 / 3.0, 1e-9);
+    // The scenario's repeat-back criterion asks for name and room (the desk dialled the phone).
+    v.repeat_back_params = {{"facts", "name, room"}};
+    EXPECT_DOUBLE_EQ(run_check("node-expect", v, Params({})).credit, 1.0);
 }
 
 // ---- fact matching and the table's defaults ----------------------------------------------------

@@ -166,10 +166,17 @@ TEST(ShippedLexicon, CourtesyForms) {
 
 TEST(ShippedLexicon, TimeCommitmentNeedsAConcreteTime) {
     for (const char* yes : {"30分钟内到", "十分钟内到", "今天下午五点前给您答复", "明天上午上门",
-                            "马上处理", "立即安排", "两个小时内", "3个工作日内"})
+                            "两个小时内", "3个工作日内", "请稍等10分钟"}) {
         EXPECT_TRUE(has(yes, "time-commitment")) << yes;
-    for (const char* no : {"我们会尽快处理", "稍后联系您", "一会儿就来", "我们没办法马上处理",
-                           "我没法保证十分钟内到", "十分抱歉"})
+        EXPECT_THAT(shipped().detect(yes).weak_acts, IsEmpty()) << yes;
+    }
+    // A vague time is a weak form only (partial credit): 马上, 立即, 尽快, 稍后, 一会儿.
+    for (const char* vague : {"马上处理", "立即安排", "我们会尽快处理", "稍后联系您", "一会儿就来"}) {
+        EXPECT_TRUE(has(vague, "time-commitment")) << vague;
+        EXPECT_THAT(shipped().detect(vague).weak_acts, ElementsAre("time-commitment")) << vague;
+    }
+    for (const char* no : {"我们没办法马上处理", "我没法保证十分钟内到", "十分抱歉", "请尽快来取",
+                           "已经等了二十分钟了"})
         EXPECT_FALSE(has(no, "time-commitment")) << no;
 }
 

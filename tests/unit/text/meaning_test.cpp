@@ -14,7 +14,9 @@ namespace dd {
 namespace {
 
 using ::testing::ElementsAre;
+using ::testing::Contains;
 using ::testing::IsEmpty;
+using ::testing::Not;
 
 constexpr const char* kMeaning = R"(meaning:
   fillers: [也, 都, 就, 还, 真, 啊, 吧, 呢]
@@ -330,8 +332,42 @@ TEST(MeaningShipped, EverydayTimesReassuranceAndEmpathy) {
         EXPECT_TRUE(shipped().detect(t).has("reassurance")) << t;
     for (const char* t : {"换谁都受不了。", "碰上这种事确实闹心。"})
         EXPECT_TRUE(shipped().detect(t).has("empathy")) << t;
-    for (const char* t : {"我们会尽快处理。", "回头有空再弄。"})
+    for (const char* t : {"回头有空再弄。", "您的快递到了,请尽快来取。", "请您稍等一会儿。",
+                          "我们没办法马上处理,需要先报备。"})
         EXPECT_FALSE(shipped().detect(t).has("time-commitment")) << t;
+}
+
+TEST(MeaningShipped, AVagueTimeIsWeakAndForReview) {
+    // 马上, 尽快, 稍后, 一会儿: a time the owner cannot hold us to. Weak (partial credit) and
+    // uncertain (the supervisor's review queue), where a concrete time is neither.
+    for (const char* t : {"我们会尽快处理。", "我马上派人过去。", "稍后会有人联系您。",
+                          "一会儿我给您回电。", "我这就去查。"}) {
+        const DetectedActs d = shipped().detect(t);
+        EXPECT_TRUE(d.has("time-commitment")) << t;
+        EXPECT_THAT(d.weak_acts, Contains("time-commitment")) << t;
+        EXPECT_THAT(d.uncertain, Contains("time-commitment")) << t;
+    }
+    for (const char* t : {"马上派人,十分钟内到。", "今天下班前给您答复。", "半小时内给您回电。"}) {
+        const DetectedActs d = shipped().detect(t);
+        EXPECT_TRUE(d.has("time-commitment")) << t;
+        EXPECT_THAT(d.weak_acts, Not(Contains("time-commitment"))) << t;
+        EXPECT_THAT(d.uncertain, Not(Contains("time-commitment"))) << t;
+    }
+    // A weak greeting (你好) is less polite, not a judgement call: no review.
+    EXPECT_THAT(shipped().detect("你好。").uncertain, IsEmpty());
+}
+
+TEST(MeaningShipped, TheDetectionNamesItself) {
+    EXPECT_EQ(shipped().identity(), "meaning/v" + std::to_string(shipped().version()));
+    Diagnostics diags;
+    auto phrases = load_lexicon(DESKDRILL_SCENARIOS_DIR "/lexicon.yaml", diags, Detection::Phrases);
+    ASSERT_TRUE(phrases) << diags.to_string();
+    EXPECT_EQ(phrases->detector->identity(), "phrases/v" + std::to_string(phrases->version));
+    EXPECT_EQ(detection_of_identity("phrases/v2"), Detection::Phrases);
+    EXPECT_EQ(detection_of_identity("meaning/v3"), Detection::Meaning);
+    EXPECT_EQ(detection_of_identity("meaning"), Detection::Meaning);
+    EXPECT_EQ(detection_of_identity("neural/v1"), std::nullopt);
+    EXPECT_EQ(detection_of_identity(""), std::nullopt);
 }
 
 TEST(MeaningShipped, SarcasticAndNegatedCourtesy) {
