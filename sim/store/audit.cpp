@@ -14,7 +14,8 @@ namespace {
 std::vector<std::string> expected_triggers() {
     std::vector<std::string> out;
     for (const char* t : {"attempts", "results", "criterion_results", "overrides", "snapshots",
-                          "catalogue_criteria", "outbox", "outbox_delivered", "review_marks"}) {
+                          "catalogue_criteria", "outbox", "outbox_delivered", "review_marks",
+                          "attempt_detection"}) {
         out.push_back(std::string(t) + "_append_only_u");
         out.push_back(std::string(t) + "_append_only_d");
     }

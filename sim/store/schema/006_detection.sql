@@ -1,4 +1,4 @@
--- Version 5: the speech-act detection each attempt was played and scored with ("meaning/v3":
+-- Version 6: the speech-act detection each attempt was played and scored with ("meaning/v3":
 -- the way the lexicon is read and its version; ActDetector::identity), so a stored attempt is
 -- replayed and re-scored with the same detection, and a replay says when today's differs.
 -- One row per attempt, written in the attempt's transaction; append-only like it. Attempts
