@@ -699,7 +699,8 @@ namespace {
 // criterion (the facts alone, without the formula's share, when no reply has the act).
 double node_repeat_back(const AttemptView& v, const std::vector<int>& replies) {
     if (replies.empty()) return 0;
-    const Params p(v.repeat_back_params);
+    static const CheckParams kNone;
+    const Params p = Params::borrowing(v.repeat_back_params ? *v.repeat_back_params : kNone);
     const std::string primary = repeat_party(v);
     const KeyFacts facts = key_facts(v, p, primary);
     if (facts.empty()) return 0;

@@ -88,9 +88,9 @@ class AttemptView {
     const AttemptLog& log;
     const ActDetector* detector;
     const ScoringSettings& settings;
-    // The parameters the scenario gives its repeat-back criterion (set by the scorer; empty
+    // The parameters the scenario gives its repeat-back criterion (set by the scorer; null
     // when it has none): a node that expects a repeat-back reads the same key facts.
-    CheckParams repeat_back_params;
+    const CheckParams* repeat_back_params = nullptr;
 
     // Indices into log.entries of applied say/choose actions, in time order.
     const std::vector<int>& replies() const { return replies_; }
