@@ -30,6 +30,7 @@ int main(int argc, char** argv) {
     dd::cli::add_export_command(root, exit_code);
     dd::cli::add_override_command(root, exit_code);
     dd::cli::add_audit_command(root, exit_code);
+    dd::cli::add_site_command(root, exit_code);
     dd::cli::add_rescore_command(root, exit_code);
     dd::cli::add_sync_command(root, exit_code);
     dd::cli::add_hub_command(root, exit_code);

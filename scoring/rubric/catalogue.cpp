@@ -364,10 +364,18 @@ void check_criteria_refs(const Scenario& scenario, const Catalogue& catalogue, D
                                 (hint.empty() ? " (allowed: " + yaml::join(known) + ")" : hint));
                 continue;
             }
-            if (const std::string problem = param_problem(*spec, v); !problem.empty())
+            if (const std::string problem =
+                    param_problem(*spec, fill_site_placeholders(v, scenario.site));
+                !problem.empty())
                 diags.error(scenario.path, pos, name + ": " + problem);
         }
     }
+}
+
+CheckParams scenario_params(const Criterion& c, const CriterionRef& ref, const Site& site) {
+    CheckParams p = c.params;
+    for (const auto& [k, v] : ref.params) p[k] = fill_site_placeholders(v, site);
+    return p;
 }
 
 }  // namespace dd

@@ -81,6 +81,11 @@ struct CatalogueKeys {
 };
 CatalogueKeys catalogue_keys();
 
+// The parameters a criterion is checked with in a scenario: the catalogue's, with the
+// scenario's overrides, whose site placeholders ("{fee.property.amount}元") are filled from the
+// site the scenario is played under (its own, or a site profile's).
+CheckParams scenario_params(const Criterion& c, const CriterionRef& ref, const Site& site);
+
 // Checks a scenario's `criteria:` against a catalogue: an unknown id ("unknown criterion 'x'
 // (not in standards.yaml 2026.1); did you mean 'y'?"), parameter names and values against the
 // check table, negative points. All are errors, pointing into the scenario file; a criterion

@@ -671,10 +671,17 @@ CheckResult check_tells(const AttemptView& v, const Params& p) {
                 not_found(note(Note::TellsMissing)
                               .msg("fact", note(Note::PhraseRef).text("text", alts.empty() ? f : alts.front())))));
     }
+    // A wrong value that a right answer also says is not wrong (a site profile may set a fee
+    // to what the scenario lists as a careless answer).
+    std::vector<std::string> wrong_here;
+    for (const auto& w : wrong)
+        if (std::none_of(facts.begin(), facts.end(),
+                         [&](const std::string& f) { return says(f, w).has_value(); }))
+            wrong_here.push_back(w);
     int wrongs = 0;
     for (int idx : cands) {
         const std::string text = reply_text(entry(v, idx));
-        for (const auto& w : wrong)
+        for (const auto& w : wrong_here)
             if (const auto m = says(text, w)) {
                 ++wrongs;
                 r.evidence.push_back(AttemptView::text_evidence(

@@ -103,8 +103,8 @@ ScoreReport score_attempt(const Scenario& scenario, const AttemptLog& log,
                   &c->params,
                   nullptr};
         if (!ref.params.empty()) {
-            item.merged = std::make_unique<CheckParams>(c->params);
-            for (const auto& [k, val] : ref.params) (*item.merged)[k] = val;
+            // The site played under decides a quoted fee ("{fee.property.amount}元").
+            item.merged = std::make_unique<CheckParams>(scenario_params(*c, ref, scenario.site));
             item.params = item.merged.get();
         }
         items.push_back(std::move(item));

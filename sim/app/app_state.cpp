@@ -182,8 +182,10 @@ bool AppState::start_as(const std::string& key, session::Mode mode, bool choice_
         store_sink = std::make_shared<store::StoreSink>(store, *who);
         sinks.push_back(store_sink);
     }
-    want_scenario_text(*e->scenario);
-    attempt = std::make_unique<session::Attempt>(*e, resources, cfg, std::move(sinks));
+    // Played under the admin's site profile: the company's own names, extensions and fees.
+    const session::ScenarioFile played = session::with_site_profile(*e, site_profile());
+    want_scenario_text(*played.scenario);
+    attempt = std::make_unique<session::Attempt>(played, resources, cfg, std::move(sinks));
     picker.selected = e->scenario->id;
     desk = DeskState{};
     debrief = DebriefState{};
@@ -425,6 +427,9 @@ void draw_frame(AppState& app) {
             break;
         case Screen::Accounts:
             draw_accounts(app);
+            break;
+        case Screen::SiteProfile:
+            draw_site_profile(app);
             break;
     }
     draw_leave_confirm(app);

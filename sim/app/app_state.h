@@ -137,6 +137,7 @@ class AppState {
     LeaveState leave;
     Screen leave_to = Screen::Login;  // where LeaveState::Target::Go goes
     AccountsState accounts;
+    SiteProfileForm site_form;   // the admin's 站点信息 view (views/site_profile_view.cpp)
     SupervisorState sup;         // the supervisor's screens (views/supervisor_state.h)
     double idle_logout_s = 600;  // settings: back to the login after this long without input
     double idle_s = 0;           // seconds since the last input
@@ -232,6 +233,13 @@ class AppState {
     bool save_transcript(std::string* path, std::string* error);
     bool save_report(const std::string& path, std::string* error);
     const Criterion* standard(const std::string& id);
+
+    // --- the site profile (sim/session/site_profile.h) -----------------------------------
+    // The profile in force in the records (null: none, or no records). Read at each attempt's
+    // start, so an admin's change applies from the next attempt on.
+    std::shared_ptr<const session::SiteProfile> site_profile();
+    // The site a scenario is played under here: its own with the profile laid over it.
+    Site played_site(const Scenario& s);
 };
 
 // Draws one frame of the current screen (between ImGui::NewFrame and ImGui::Render).
@@ -243,6 +251,7 @@ void draw_login(AppState& app);
 void draw_trainee_home(AppState& app);
 void draw_briefing(AppState& app);
 void draw_accounts(AppState& app);
+void draw_site_profile(AppState& app);  // Screen::SiteProfile (admins)
 // The bar under the menu once someone is logged in: who, their screens, log out.
 void draw_session_bar(AppState& app);
 // The confirmation before an attempt is left (a modal), when one is asked for.

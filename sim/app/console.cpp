@@ -36,6 +36,7 @@ bool staff_screen(Screen s) {
         case Screen::LibraryAdmin:
         case Screen::Exports:
         case Screen::Accounts:
+        case Screen::SiteProfile:
             return true;
         default:
             return false;
@@ -48,7 +49,7 @@ bool screen_allowed(Screen s, const store::Principal* who, bool no_records) {
     if (no_records) return !staff_screen(s) && s != Screen::Login && s != Screen::TraineeHome;
     if (s == Screen::Login) return true;
     if (!who) return false;
-    if (s == Screen::Accounts) return who->role() == store::Role::Admin;
+    if (s == Screen::Accounts || s == Screen::SiteProfile) return who->role() == store::Role::Admin;
     if (staff_screen(s)) return who->staff();
     if (s == Screen::TraineeHome) return !who->staff();
     return true;  // briefing, library, desk, debrief: anyone logged in
@@ -93,6 +94,7 @@ bool AppState::go(Screen s) {
     screen = s;
     if (s == Screen::TraineeHome) refresh_home();
     if (s == Screen::Accounts) accounts.loaded = false;
+    if (s == Screen::SiteProfile) site_form.loaded = false;
     if (s == Screen::Login) login.roster_loaded = false;
     return true;
 }
@@ -187,6 +189,7 @@ void AppState::log_out() {
     briefing = BriefingState{};
     leave = LeaveState{};
     accounts = AccountsState{};
+    site_form = SiteProfileForm{};
     sup = SupervisorState{};
     screen = opts.no_records ? Screen::Picker : Screen::Login;
 }

@@ -31,12 +31,14 @@ const char* screen_name(Screen s) {
             return "exports";
         case Screen::Accounts:
             return "accounts";
+        case Screen::SiteProfile:
+            return "site";
     }
     return "?";
 }
 
 std::optional<Screen> screen_from_name(std::string_view name) {
-    for (int i = 0; i <= static_cast<int>(Screen::Accounts); ++i)
+    for (int i = 0; i <= static_cast<int>(Screen::SiteProfile); ++i)
         if (name == screen_name(static_cast<Screen>(i))) return static_cast<Screen>(i);
     return std::nullopt;
 }

@@ -20,6 +20,7 @@ enum class Screen {
     LibraryAdmin,    // staff: scenarios, verify, item stats (views/supervisor.h)
     Exports,         // staff: CSV, xAPI, one-page PDF       (views/supervisor.h)
     Accounts,        // admin: people, passwords, CSV import
+    SiteProfile,     // admin: the company's names, extensions and fees (站点信息)
 };
 const char* screen_name(Screen s);
 std::optional<Screen> screen_from_name(std::string_view name);

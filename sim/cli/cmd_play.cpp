@@ -3,28 +3,29 @@
 // session layer (sim/session/attempt.h replay_attempt): the scenario (a file, or an id of the
 // library), the transcript, the library's lexicon and a catalogue; prints the scored report
 // (text in --lang, or --json: DESIGN §5, always Chinese), or with --log the attempt log.
-// --standards re-scores under another catalogue version. With --db or --trainee the attempt is also stored in the
-// records (as imported: a file replayed is never a proctored attempt) and stderr says where.
-// A scenario listing a criterion the catalogue lacks (or overriding a parameter wrongly) is bad
-// input.
-// Exit: 0 the attempt passed, 1 it failed, 2 bad input (or the records refused it).
+// --standards re-scores under another catalogue version; --site FILE plays under a site profile.
+// With --db or --trainee the attempt is also stored in the records (as imported: a file replayed is
+// never a proctored attempt) and stderr says where. A scenario listing a criterion the catalogue
+// lacks (or overriding a parameter wrongly) is bad input. Exit: 0 the attempt passed, 1 it failed,
+// 2 bad input (or the records refused it).
 #include <iostream>
 #include <memory>
 #include <string>
 
 #include "commands.h"
 #include "common/i18n/strings.h"
-#include "scoring/rubric/catalogue.h"
 #include "records.h"
+#include "scoring/rubric/catalogue.h"
 #include "scoring/rubric/report.h"
 #include "sim/engine/log_format.h"
+#include "sim/load/transcript_loader.h"
 #include "sim/model/describe.h"
 #include "sim/model/duration.h"
-#include "sim/load/transcript_loader.h"
 #include "sim/session/attempt.h"
 #include "sim/session/data_dirs.h"
 #include "sim/session/library.h"
 #include "sim/session/resources.h"
+#include "sim/session/site_profile.h"
 #include "sim/store/store_sink.h"
 
 namespace dd::cli {
@@ -42,6 +43,7 @@ struct PlayArgs {
     std::string mode;
     bool store = false;  // --db or --trainee given
     std::string lang = "zh";
+    std::string site;  // --site FILE: a site profile to play under
 };
 
 // Stores the record; prints where it went (stderr: stdout stays the report). 0 or 2.
@@ -65,6 +67,12 @@ void print_problems(const session::Resources& res) {
 int run_play(const PlayArgs& args) {
     auto scenario = session::resolve_scenario(args.scenario, session::scenarios_dir(), std::cerr);
     Diagnostics diags;
+    std::shared_ptr<const session::SiteProfile> profile;
+    if (!args.site.empty() && !(profile = session::load_site_profile(args.site, diags))) {
+        std::cerr << diags.to_string();
+        return 2;
+    }
+    if (scenario && profile) scenario = session::with_site_profile(*scenario, profile);
     auto transcript = load_transcript_file(args.transcript, diags);
     if (!diags.items().empty()) std::cerr << diags.to_string();
     if (!scenario || !transcript || diags.has_errors()) return 2;
@@ -145,6 +153,9 @@ void add_play_command(CLI::App& root, int& exit_code) {
     sub->add_option("--lang", args->lang,
                     "language of the text report and log (" + langs + "); --json is always Chinese")
         ->check(CLI::IsMember(i18n::builtin_languages()));
+    sub->add_option("--site", args->site,
+                    "a site profile file (company, name, extensions, fees: see `deskdrill site "
+                    "--help`) to play under instead of the scenario's own site");
     add_records_options(sub, args->records, Access::Write);
     sub->footer("With --db or --trainee the attempt is stored in the records as imported.\n"
                 "Exit codes: 0 the attempt passed, 1 it failed, 2 bad input (or the records refused "

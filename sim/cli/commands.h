@@ -19,6 +19,8 @@ void add_report_command(CLI::App& root, int& exit_code);
 void add_export_command(CLI::App& root, int& exit_code);
 void add_override_command(CLI::App& root, int& exit_code);
 void add_audit_command(CLI::App& root, int& exit_code);
+// The site profile: the company's own names, extensions and fees (sim/session/site_profile.h).
+void add_site_command(CLI::App& root, int& exit_code);
 void add_rescore_command(CLI::App& root, int& exit_code);
 // Many sites (DESIGN §6a): a desk's sync with the hub; headquarters' hub administration.
 void add_sync_command(CLI::App& root, int& exit_code);

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "sim/model/enums.h"
+
 namespace dd::dialogue {
 
 namespace {
@@ -84,14 +86,13 @@ std::string fill_placeholders(std::string_view line, const Facts& facts, const S
         const std::string_view key = line.substr(open + 1, close - open - 1);
         const std::size_t dot = key.find('.');
         const std::string* value = nullptr;
-        std::string site_value;
+        std::optional<std::string> site_value;
         if (dot != std::string_view::npos) {
             const std::string who(key.substr(0, dot));
             const std::string field(key.substr(dot + 1));
-            if (who == "site") {
-                if (field == "name") site_value = site.name;
-                if (field == "company") site_value = site.company;
-                if (!site_value.empty()) value = &site_value;
+            if (who == "site" || who == "ext" || who == "fee") {
+                site_value = site_placeholder(site, who, field);
+                if (site_value) value = &*site_value;
             } else if (auto a = facts.find(who); a != facts.end()) {
                 if (auto f = a->second.find(field); f != a->second.end()) value = &f->second;
             }
@@ -120,6 +121,31 @@ bool breaks_off(std::string_view text) {
         if (text.size() >= mark.size() && text.substr(text.size() - mark.size()) == mark)
             return true;
     return false;
+}
+
+void identify_by_name(DetectedActs& d, const std::vector<std::string>& ours,
+                      const std::vector<std::string>& not_ours) {
+    auto says = [&](const std::vector<std::string>& names) {
+        return std::any_of(names.begin(), names.end(), [&](const std::string& n) {
+            return !n.empty() && d.normalized.find(n) != std::string::npos;
+        });
+    };
+    static constexpr std::string_view kAct = "self-identify";
+    const bool mine = says(ours);
+    if (!mine && says(not_ours)) {
+        std::erase(d.acts, std::string(kAct));
+        std::erase(d.weak_acts, std::string(kAct));
+        return;
+    }
+    if (!mine || contains(d.acts, std::string(kAct))) return;
+    // Before the first act that comes after it in kActs.
+    auto rank = [](const std::string& a) {
+        return std::find(enums::kActs.begin(), enums::kActs.end(), a) - enums::kActs.begin();
+    };
+    const auto self = rank(std::string(kAct));
+    auto at = std::find_if(d.acts.begin(), d.acts.end(),
+                           [&](const std::string& a) { return rank(a) > self; });
+    d.acts.insert(at, std::string(kAct));
 }
 
 bool is_acknowledgement(std::string_view text) {

@@ -5,7 +5,9 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "scoring/text/act_detector.h"
 #include "sim/model/attempt_log.h"
 #include "sim/model/scenario.h"
 
@@ -25,13 +27,23 @@ std::size_t pick_variant(std::uint64_t seed, std::string_view node_id, int visit
 // plus whole seconds in [0, jitter] picked by a hash of (seed, index).
 Millis event_time(const Event& e, int index, std::uint64_t seed);
 
-// Fills `{actor.field}` (e.g. {owner.name}) and `{site.name}` / `{site.company}`; unknown
+// Fills `{actor.field}` (e.g. {owner.name}) and the site's placeholders (`{site.name}`,
+// `{site.company}`, `{ext.<department>}`, `{fee.<id>}` — sim/model/scenario.h); unknown
 // placeholders are left as written so an author sees them.
 std::string fill_placeholders(std::string_view line, const Facts& facts, const Site& site);
 
 // A guide step's action as a trainee does it under the facts as played: its text and field values
 // with their placeholders filled (a wait_for step gives an empty action).
 Action guide_action(const GuideStep& step, const Facts& facts, const Site& site);
+
+// Self-identification by the desk's own names (issue 13): a reply that says the company's or
+// the site's name (`ours`, normalised like the reply) identifies the desk even where the
+// lexicon's formulas are missing (您好，绿城物业！); one that names a company that is not this
+// desk's (`not_ours` — the scenario's invented company when a site profile replaced it) does
+// not, whatever formula it uses (您好，安居物业客服中心 at 绿城's desk). Acts stay in the fixed
+// order of enums::kActs.
+void identify_by_name(DetectedActs& d, const std::vector<std::string>& ours,
+                      const std::vector<std::string>& not_ours);
 
 // Everything a condition may look at.
 struct ConditionContext {

@@ -106,6 +106,9 @@ struct Engine::Impl {
     int pending_injects = 0;
     int bare_alarms = 0;
     int total_visits = 0;
+    // The desk's names and the ones that are not its, normalised like a reply (identify_by_name).
+    std::vector<std::string> own_names;
+    std::vector<std::string> other_names;
 
     Impl(const Scenario& s, const ActDetector& d, const MoodParams& m, std::uint64_t sd)
         : sc(s), detector(d), mp(m), seed(sd) {
@@ -114,6 +117,10 @@ struct Engine::Impl {
         log.scenario = sc.id;
         log.scenario_version = sc.version;
         log.seed = seed;
+        for (const std::string* n : {&sc.site.company, &sc.site.name})
+            if (!n->empty()) own_names.push_back(detector.detect(*n).normalized);
+        for (const auto& n : sc.site.not_ours)
+            if (!n.empty()) other_names.push_back(detector.detect(n).normalized);
         for (const auto& a : sc.actors) {
             log.facts[a.id] = dialogue::played_facts(a, seed);
             mood[a.id] = std::clamp(a.mood, 0, 100);
@@ -468,6 +475,7 @@ struct Engine::Impl {
     // The trainee's reply (say, or a resolved choice) to the thread's current node.
     void reply(Thread& th, const Action& a, int index) {
         DetectedActs d = detector.detect(a.text);
+        dialogue::identify_by_name(d, own_names, other_names);
         // A formula wrapped in impatience (行了行了，对不起) is words, not courtesy: it neither
         // moves the dialogue, nor calms the caller, nor earns a criterion.
         std::erase_if(d.acts, [&](const std::string& s) { return contains(d.sarcastic_acts, s); });
@@ -654,7 +662,8 @@ struct Engine::Impl {
         }
         switch (ev.kind) {
             case K::Notice:
-                add(LogEntry::Kind::Inject, nullptr).text = ev.text;
+                add(LogEntry::Kind::Inject, nullptr).text =
+                    dialogue::fill_placeholders(ev.text, log.facts, sc.site);
                 return;
             case K::PhoneCall: {
                 const int i = open_thread(ThreadRecord::Kind::Phone, ev.actor, ev.start);
@@ -663,7 +672,7 @@ struct Engine::Impl {
                 th.ring_every = std::max(ev.ring_every, kMinRingEvery);
                 th.give_up = ev.give_up;
                 LogEntry& e = add(LogEntry::Kind::Inject, &th);
-                e.text = ev.text;
+                e.text = dialogue::fill_placeholders(ev.text, log.facts, sc.site);
                 if (ev.text.empty())
                     e.message = message(LogCode::InjectPhoneCall).with("who", who(th));
                 if (th.give_up)
@@ -680,7 +689,7 @@ struct Engine::Impl {
                 Thread& th = threads[i];
                 th.state = ThreadView::State::Waiting;
                 LogEntry& e = add(LogEntry::Kind::Inject, &th);
-                e.text = ev.text;
+                e.text = dialogue::fill_placeholders(ev.text, log.facts, sc.site);
                 if (ev.text.empty())
                     e.message = message(LogCode::InjectWalkIn).with("who", who(th));
                 restart_patience(th);
@@ -692,7 +701,7 @@ struct Engine::Impl {
                 Thread& th = threads[i];
                 th.state = ThreadView::State::Active;
                 LogEntry& e = add(LogEntry::Kind::Inject, &th);
-                e.text = ev.text;
+                e.text = dialogue::fill_placeholders(ev.text, log.facts, sc.site);
                 if (ev.text.empty())
                     e.message =
                         message(LogCode::InjectAlarm)

@@ -11,6 +11,7 @@
 #include "common/yaml/text_util.h"
 #include "common/yaml/yaml_safe.h"
 #include "sim/load/transcript_loader.h"
+#include "sim/load/site_reader.h"
 #include "sim/load/vocab.h"
 #include "sim/model/enums.h"
 #include "sim/model/limits.h"
@@ -30,7 +31,6 @@ constexpr std::array<SV, 16> kTopKeys = {"id",         "version",    "title",   
                                          "dialogue",   "outcome",    "criteria", "debrief"};
 constexpr std::array<SV, 6> kRequiredTop = {"id",     "title",    "category",
                                             "actors", "dialogue", "criteria"};
-constexpr std::array<SV, 2> kSiteKeys = {"name", "company"};
 constexpr std::array<SV, 8> kActorKeys = {"name",    "role",    "room", "phone",
                                           "private", "persona", "mood", "vary"};
 constexpr std::array<SV, 2> kPersonaKeys = {"patience", "temper"};
@@ -62,6 +62,7 @@ constexpr std::array<SV, 2> kReservedThreads = {"phone", "desk"};
 constexpr std::array<KeyTable, 22> kTables = {{
     {"", kTopKeys},
     {"/definitions/site", kSiteKeys},
+    {"/definitions/fee", kFeeKeys},
     {"/definitions/actor", kActorKeys},
     {"/definitions/persona", kPersonaKeys},
     {"/definitions/variant", kVariantKeys},
@@ -144,9 +145,7 @@ class ScenarioReader {
         if (const auto* n = top.get("used_for"))
             sc_.used_for = r_.enum_list(*n, "used_for", enums::kUsedFor, true);
         if (const auto* n = top.get("site")) {
-            Fields f(r_, *n, "'site'", kSiteKeys);
-            if (auto v = r_.string(f, "name")) sc_.site.name = *v;
-            if (auto v = r_.string(f, "company")) sc_.site.company = *v;
+            read_site(r_, *n, "'site'", sc_.site);
         }
         if (auto v = r_.string(top, "summary")) sc_.summary = *v;
         if (auto v = r_.integer(top, "pass_mark", 0, 100)) sc_.pass_mark = static_cast<int>(*v);
@@ -373,6 +372,7 @@ class ScenarioReader {
             f.require("kind");
             if (auto v = r_.one_of(f, "kind", enums::kAlarms, "alarm kind")) ev.alarm = *v;
             if (auto v = r_.string(f, "text")) ev.text = *v;
+            if (const auto* t = f.get("text")) scan_placeholders(*t);
             if (auto v = actor_ref(f, "actor")) ev.actor = *v;
             if (auto v = node_ref(f, "start")) ev.start = *v;
         } else {
@@ -381,6 +381,7 @@ class ScenarioReader {
             if (!f.is_map()) return;
             f.require("text");
             if (auto v = nonempty(f, "text")) ev.text = *v;
+            if (const auto* t = f.get("text")) scan_placeholders(*t);
         }
     }
 
@@ -657,8 +658,13 @@ class ScenarioReader {
                 if (close == std::string::npos) break;
                 const SV inner = SV(t).substr(open + 1, close - open - 1);
                 const auto dot = inner.find('.');
+                // {actor.field}, and the site's {fee.<id>.amount}
+                const SV rest = dot == SV::npos ? SV() : inner.substr(dot + 1);
+                const auto dot2 = rest.find('.');
                 if (dot != SV::npos && is_name(inner.substr(0, dot)) &&
-                    is_name(inner.substr(dot + 1)))
+                    (is_name(rest) ||
+                     (inner.substr(0, dot) == "fee" && dot2 != SV::npos &&
+                      is_name(rest.substr(0, dot2)) && is_name(rest.substr(dot2 + 1)))))
                     placeholders_.push_back(
                         {std::string(inner.substr(0, dot)), std::string(inner.substr(dot + 1)),
                          std::string(SV(t).substr(open, close - open + 1)), r_.pos(s)});
@@ -790,6 +796,7 @@ class ScenarioReader {
                 continue;
             }
             if (auto v = r_.string(kv.second, "params." + kv.first.Scalar())) {
+                scan_placeholders(kv.second);
                 c.params[kv.first.Scalar()] = *v;
                 c.param_pos[kv.first.Scalar()] = r_.pos(kv.second);
             }
@@ -821,9 +828,7 @@ class ScenarioReader {
                                   suggestion(ref.name, names));
         }
         for (const auto& ph : placeholders_) {
-            if (ph.actor == "site" && !sc_.actor("site") &&
-                (ph.field == "name" || ph.field == "company"))
-                continue;  // {site.name} / {site.company}
+            if (check_site_placeholder(ph)) continue;
             const Actor* a = sc_.actor(ph.actor);
             if (!a) {
                 if (have_actors)
@@ -847,6 +852,38 @@ class ScenarioReader {
         if (name.find_first_not_of("0123456789", dash + 1) != std::string::npos) return false;
         const std::string base = name.substr(0, dash);
         return base == "alarm" || sc_.actor(base);
+}
+
+    // {site.name|company}, {ext.<department>}, {fee.<id>[.amount|name|unit]}: true when `ph` is
+    // one (an extension or fee the scenario's `site:` gives no default for is reported — the
+    // value shown when no site profile is set).
+    bool check_site_placeholder(const Placeholder& ph) {
+        const std::string& who = ph.actor;
+        if (who != "site" && who != "ext" && who != "fee") return false;
+        if (sc_.actor(who)) return false;  // an actor of that id keeps its placeholders
+        const std::string at = "placeholder " + squote(ph.text);
+        if (who == "site") {
+            // Without a default the profile's name is shown, or the placeholder as written.
+            if (ph.field != "name" && ph.field != "company")
+                r_.error(ph.pos, at + ": the site has 'name' and 'company'");
+        } else if (who == "ext") {
+            if (!enums::contains(enums::kDepartments, SV(ph.field)))
+                r_.error(ph.pos, at + ": unknown department " + squote(ph.field) +
+                                     yaml::did_you_mean(ph.field, enums::kDepartments));
+            else if (!site_placeholder(sc_.site, who, ph.field))
+                r_.error(ph.pos, at + ": give its default under 'site: {extensions: {" + ph.field +
+                                     ": …}}'");
+        } else {
+            const auto dot = ph.field.find('.');
+            const std::string id = ph.field.substr(0, dot);
+            const std::string part = dot == std::string::npos ? "" : ph.field.substr(dot + 1);
+            if (!part.empty() && part != "amount" && part != "name" && part != "unit")
+                r_.error(ph.pos, at + ": a fee has 'amount', 'name' and 'unit'");
+            else if (!sc_.site.fee(id))
+                r_.error(ph.pos, at + ": give fee " + squote(id) + " under 'site: {fees: {" + id +
+                                     ": {name: …, amount: …, unit: …}}}'");
+        }
+        return true;
     }
 
     static std::string suggestion(const std::string& name, const std::vector<std::string>& ids) {

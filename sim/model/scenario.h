@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -150,10 +151,42 @@ struct CriterionRef {
     SourcePos pos;
 };
 
+// A fee standard quoted in answers (收费标准): `{fee.<id>}` in a scenario's lines, hints and
+// criterion parameters reads "2.5元/平方米·月"; `{fee.<id>.amount}` "2.5", `.name`, `.unit`.
+struct Fee {
+    std::string id;      // a name: lowercase letters, digits, '-'
+    std::string name;    // 高层住宅物业服务费
+    std::string amount;  // as written: "2.5"
+    std::string unit;    // 元/平方米·月
+};
+
+// The company and property the trainee works for. A scenario's `site:` gives its own (the
+// library's invented ones); the site profile an admin sets (sim/session/site_profile.h)
+// overrides them field by field, so every placeholder, the self-identification rule and the
+// desk use the company's own names, extensions and fees.
 struct Site {
     std::string name;
     std::string company;
+    std::map<std::string, std::string> extensions;  // department (dispatch code) → 分机号
+    std::vector<Fee> fees;                          // file order
+    // Names the trainee must not give for this desk: the scenario's own company and site when
+    // a profile replaced them (saying the library's company is naming the wrong one).
+    std::vector<std::string> not_ours;
+
+    const Fee* fee(std::string_view id_) const {
+        for (const auto& f : fees)
+            if (f.id == id_) return &f;
+        return nullptr;
+    }
 };
+
+// The value of a site placeholder — `{site.name}`, `{site.company}`, `{ext.<department>}`,
+// `{fee.<id>}` and `{fee.<id>.amount|name|unit}` — as `who` ("site", "ext", "fee") and `field`
+// (what follows the first dot); nullopt when it is not one or the site has no value for it.
+std::optional<std::string> site_placeholder(const Site& site, std::string_view who,
+                                            std::string_view field);
+// Fills the site placeholders of a text; every other `{…}` is left as written.
+std::string fill_site_placeholders(std::string_view text, const Site& site);
 
 struct Scenario {
     std::string path;          // file it was loaded from ("" when built in code)

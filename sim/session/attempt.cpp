@@ -3,6 +3,7 @@
 
 #include "hash.h"
 #include "sim/engine/engine.h"
+#include "site_profile.h"
 
 namespace dd::session {
 
@@ -37,6 +38,7 @@ AttemptRecord record_base(const ScenarioFile& scenario, const Resources& resourc
     r.lexicon = resources.lexicon_snapshot;
     r.catalogue = resources.catalogue_snapshot;
     r.detection = resources.detection();
+    if (scenario.profile) r.site_profile = scenario.profile->snapshot;
     r.mode = mode;
     r.choice_mode = choice_mode;
     r.trainee = trainee;

@@ -198,6 +198,11 @@ std::string what_it_trains(const Scenario& s) {
 
 std::vector<std::string> scenario_texts(const Scenario& s) {
     std::vector<std::string> out = {s.title, s.summary, s.debrief, s.site.name, s.site.company};
+    for (const auto& [dept, ext] : s.site.extensions) out.push_back(ext);
+    for (const auto& f : s.site.fees) {
+        out.push_back(f.name);
+        out.push_back(f.amount + f.unit);
+    }
     for (const auto& a : s.actors) {
         out.push_back(a.name);
         out.push_back(a.room);

@@ -19,6 +19,8 @@
 
 namespace dd::session {
 
+struct SiteProfile;
+
 // A scenario as loaded from its file: what a record needs to replay it years later.
 struct ScenarioFile {
     std::string path;
@@ -26,6 +28,8 @@ struct ScenarioFile {
     std::shared_ptr<const std::string> text;   // the file's bytes as read
     std::string hash;                          // SHA-256 of text
     std::string error;                         // its diagnostics, when it failed
+    // The site profile it is played under (with_site_profile, site_profile.h); null: none.
+    std::shared_ptr<const SiteProfile> profile;
 };
 
 // Loads one scenario file (text, hash, model). Problems in `diags`; nullopt on any error.

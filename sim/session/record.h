@@ -42,6 +42,8 @@ struct AttemptRecord {
     // The speech-act detection it was played and scored with ("meaning/v3", Resources::
     // detection()): a replay builds the same one. "" in records from before it was named.
     std::string detection;
+    // The site profile it was played under (site_profile.h); hash "" when none.
+    Snapshot site_profile;
 
     Transcript transcript;  // the trainee's actions, replayable
     AttemptLog log;

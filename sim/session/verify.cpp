@@ -322,8 +322,7 @@ class Driver {
         for (const auto& ref : s.criteria) {
             const Criterion* c = cat.find(ref.id);
             if (!c || (c->check != "acts" && c->check != "tells")) continue;
-            CheckParams p = c->params;
-            for (const auto& [k, v] : ref.params) p[k] = v;
+            CheckParams p = scenario_params(*c, ref, s.site);
             if (c->check == "tells") {
                 // What a right answer tells (2.5元, 80元): the model trainee knows its answers.
                 const std::string facts = p["facts"];

@@ -338,6 +338,10 @@ StoredAttempt insert_attempt(Store& s, sql::Db& db, const Principal& who, const 
     f.kpi = measure_kpi(r.log);
     f.recorded_by_uuid = by.uuid;
     f.recorded_at_ms = now;
+    if (!r.site_profile.hash.empty()) {
+        put_site_profile(db, r.site_profile);
+        f.site_profile_hash = r.site_profile.hash;
+    }
     const std::string hash = attempt_hash(f);
     db.query(
           "INSERT INTO attempts (seq, uuid, trainee_id, site, cohort, scenario_id, "
@@ -358,6 +362,10 @@ StoredAttempt insert_attempt(Store& s, sql::Db& db, const Principal& who, const 
     if (!r.detection.empty())
         db.query("INSERT INTO attempt_detection (attempt_seq, detection) VALUES (?1, ?2)")
             .with(f.seq, r.detection)
+            .run();
+    if (!f.site_profile_hash.empty())
+        db.query("INSERT INTO attempt_site_profiles (attempt_seq, profile_hash) VALUES (?1, ?2)")
+            .with(f.seq, f.site_profile_hash)
             .run();
     prev = hash;
     if (r.report) {
@@ -515,9 +523,8 @@ StoredAttemptText load_attempt_text(sql::Db& db, std::string_view uuid) {
     auto q = db.query(std::string("SELECT ") + kAttemptColumns +
                       ", a.scenario_hash, a.lexicon_hash, coalesce(a.catalogue_hash, ''), "
                       "a.transcript, coalesce((SELECT d.detection FROM attempt_detection d "
-                      "WHERE d.attempt_seq = a.seq), '') FROM attempts a "
-                      "JOIN people p ON p.id = a.trainee_id "
-                      "WHERE a.uuid = ?1");
+                      "WHERE d.attempt_seq = a.seq), ''), " DD_SITE_PROFILE_OF_A
+                      " FROM attempts a JOIN people p ON p.id = a.trainee_id WHERE a.uuid = ?1");
     q.with(uuid);
     if (!q.step()) sql::fail(ErrorCode::NotFound, "no attempt " + std::string(uuid));
     StoredAttemptText t;
@@ -528,6 +535,7 @@ StoredAttemptText load_attempt_text(sql::Db& db, std::string_view uuid) {
     t.catalogue_hash = q.text(c + 2);
     t.transcript = q.text(c + 3);
     t.detection = q.text(c + 4);
+    t.site_profile_hash = q.text(c + 5);
     return t;
 }
 
@@ -543,6 +551,7 @@ Result<AttemptDetail> Store::attempt(const Principal& who, std::string_view uuid
         if (!t.catalogue_hash.empty()) d.catalogue = snapshot_info(db, t.catalogue_hash);
         d.transcript = std::move(t.transcript);
         d.detection = std::move(t.detection);
+        d.site_profile_hash = std::move(t.site_profile_hash);
         d.hash = *db.query("SELECT hash FROM attempts WHERE seq = ?1").with(d.row.seq).scalar_text();
         auto q = db.query(std::string("SELECT ") + kResultColumns +
                           " FROM results r WHERE r.attempt_seq = ?1 ORDER BY r.original DESC, r.id");
@@ -582,16 +591,42 @@ std::shared_ptr<const session::Resources> resources_for(ReplayCache& cache, sql:
     return res;
 }
 
-std::shared_ptr<const session::ScenarioFile> scenario_for(ReplayCache& cache, sql::Db& db,
-                                                          const std::string& hash) {
-    if (auto it = cache.scenarios.find(hash); it != cache.scenarios.end()) return it->second;
+std::shared_ptr<const session::SiteProfile> site_profile_for(ReplayCache& cache, sql::Db& db,
+                                                             const std::string& hash) {
+    if (auto it = cache.profiles.find(hash); it != cache.profiles.end()) return it->second;
+    auto text = db.query("SELECT text FROM site_profiles WHERE hash = ?1").with(hash).scalar_text();
+    if (!text) sql::fail(ErrorCode::Corrupt, "site profile " + hash + " is missing");
     Diagnostics d;
-    auto sc = session::load_scenario_text(load_snapshot(db, hash), "scenario@" + hash.substr(0, 12), d);
-    if (!sc) sql::fail(ErrorCode::Corrupt, "the stored scenario " + hash + " does not load: " +
-                                               d.to_string());
-    auto ptr = std::make_shared<const session::ScenarioFile>(std::move(*sc));
+    auto p = session::parse_site_profile(*text, "site-profile@" + hash.substr(0, 12), d);
+    if (!p)
+        sql::fail(ErrorCode::Corrupt,
+                  "the stored site profile " + hash + " does not load: " + d.to_string());
+    if (cache.profiles.size() > 64) cache.profiles.clear();
+    cache.profiles.emplace(hash, p);
+    return p;
+}
+
+std::shared_ptr<const session::ScenarioFile> scenario_for(ReplayCache& cache, sql::Db& db,
+                                                          const std::string& hash,
+                                                          const std::string& site_profile_hash) {
+    const auto key = std::make_pair(hash, site_profile_hash);
+    if (auto it = cache.scenarios.find(key); it != cache.scenarios.end()) return it->second;
+    std::shared_ptr<const session::ScenarioFile> ptr;
+    if (!site_profile_hash.empty()) {
+        auto plain = scenario_for(cache, db, hash);
+        ptr = std::make_shared<const session::ScenarioFile>(
+            session::with_site_profile(*plain, site_profile_for(cache, db, site_profile_hash)));
+    } else {
+        Diagnostics d;
+        auto sc = session::load_scenario_text(load_snapshot(db, hash),
+                                              "scenario@" + hash.substr(0, 12), d);
+        if (!sc)
+            sql::fail(ErrorCode::Corrupt,
+                      "the stored scenario " + hash + " does not load: " + d.to_string());
+        ptr = std::make_shared<const session::ScenarioFile>(std::move(*sc));
+    }
     if (cache.scenarios.size() > 256) cache.scenarios.clear();
-    cache.scenarios.emplace(hash, ptr);
+    cache.scenarios.emplace(key, ptr);
     return ptr;
 }
 
@@ -665,7 +700,7 @@ Result<Rebuilt> Store::rebuild(const Principal& who, std::string_view uuid,
                                                   "deskdrill rescore first"};
         }
         ReplayCache& cache = StoreAccess::cache(*this);
-        auto sc = scenario_for(cache, db, t.scenario_hash);
+        auto sc = scenario_for(cache, db, t.scenario_hash, t.site_profile_hash);
         auto res = resources_for(cache, db, lex, cat, t.detection);
         Rebuilt out;
         out.record = replay_stored(t, *sc, *res);

@@ -15,7 +15,8 @@ std::vector<std::string> expected_triggers() {
     std::vector<std::string> out;
     for (const char* t : {"attempts", "results", "criterion_results", "overrides", "snapshots",
                           "catalogue_criteria", "outbox", "outbox_delivered", "review_marks",
-                          "attempt_detection"}) {
+                          "attempt_detection", "site_profiles", "site_profile_settings",
+                          "attempt_site_profiles"}) {
         out.push_back(std::string(t) + "_append_only_u");
         out.push_back(std::string(t) + "_append_only_d");
     }

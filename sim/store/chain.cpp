@@ -59,6 +59,7 @@ std::string attempt_hash(const AttemptFields& f) {
     h.add("response_n", f.kpi.response_n).add("response_ms", f.kpi.response_ms);
     h.add("resolution_n", f.kpi.resolution_n).add("resolution_ms", f.kpi.resolution_ms);
     h.add("recorded_by", f.recorded_by_uuid).add("recorded_at_ms", f.recorded_at_ms);
+    if (!f.site_profile_hash.empty()) h.add("site_profile_hash", f.site_profile_hash);
     return h.hex();
 }
 

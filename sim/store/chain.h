@@ -68,6 +68,9 @@ struct AttemptFields {
     Kpi kpi;
     std::string recorded_by_uuid;
     std::int64_t recorded_at_ms = 0;
+    // The site profile it was played under ("" = none; then not hashed, so the attempts before
+    // profiles existed keep their hashes).
+    std::string site_profile_hash;
 };
 std::string attempt_hash(const AttemptFields& f);
 

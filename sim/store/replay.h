@@ -12,6 +12,7 @@
 #include "db.h"
 #include "sim/session/library.h"
 #include "sim/session/resources.h"
+#include "sim/session/site_profile.h"
 #include "store.h"
 
 namespace dd::store {
@@ -20,7 +21,10 @@ struct ReplayCache {
     using Key = std::tuple<std::string, std::string, std::string>;
     // (lexicon hash, catalogue hash, detection)
     std::map<Key, std::shared_ptr<const session::Resources>> resources;
-    std::map<std::string, std::shared_ptr<const session::ScenarioFile>> scenarios;
+    // (scenario hash, site profile hash "" = none): the scenario as played under the profile.
+    std::map<std::pair<std::string, std::string>, std::shared_ptr<const session::ScenarioFile>>
+        scenarios;
+    std::map<std::string, std::shared_ptr<const session::SiteProfile>> profiles;
 };
 
 // What a replay needs of one stored attempt.
@@ -31,6 +35,7 @@ struct StoredAttemptText {
     std::string catalogue_hash;  // "" when it had none
     std::string transcript;
     std::string detection;  // "meaning/v3"; "" when stored before it was recorded
+    std::string site_profile_hash;  // "" when it was played under none
 };
 
 StoredAttemptText load_attempt_text(sql::Db& db, std::string_view uuid);
@@ -42,8 +47,13 @@ std::shared_ptr<const session::Resources> resources_for(ReplayCache& cache, sql:
                                                          const std::string& lexicon_hash,
                                                          const std::string& catalogue_hash,
                                                          const std::string& detection = {});
-std::shared_ptr<const session::ScenarioFile> scenario_for(ReplayCache& cache, sql::Db& db,
-                                                          const std::string& scenario_hash);
+// The stored scenario, played under the stored site profile when `site_profile_hash` names one.
+std::shared_ptr<const session::ScenarioFile> scenario_for(
+    ReplayCache& cache, sql::Db& db, const std::string& scenario_hash,
+    const std::string& site_profile_hash = {});
+// A stored site profile by hash (throws SqlError(Corrupt) when missing or unreadable).
+std::shared_ptr<const session::SiteProfile> site_profile_for(ReplayCache& cache, sql::Db& db,
+                                                             const std::string& hash);
 
 // Replays one stored attempt under `resources` (no database). The record carries the stored
 // uuid, times, mode, origin and ending. Throws SqlError(Corrupt) when the stored transcript

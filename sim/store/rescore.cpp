@@ -85,7 +85,8 @@ Result<RescoreSummary> rescore(Store& store, const Principal& who,
             for (std::size_t i = start; i < end; ++i) {
                 Job& j = jobs[i - start];
                 j.text = load_attempt_text(db, todo[i]);
-                j.scenario = scenario_for(cache, db, j.text.scenario_hash);
+                j.scenario =
+                    scenario_for(cache, db, j.text.scenario_hash, j.text.site_profile_hash);
                 j.resources = resources_of(j.text.detection);
             }
             return Ok{};

@@ -29,6 +29,7 @@
 
 #include "result.h"
 #include "sim/session/record.h"
+#include "sim/session/site_profile.h"
 
 namespace dd::store {
 
@@ -209,6 +210,7 @@ struct AttemptDetail {
     std::string detection;   // the detection it was played with ("" before schema 5)
     std::string hash;        // its chain hash
     std::vector<ResultSet> results;  // original first, then re-scores in order
+    std::string site_profile_hash;   // the site profile it was played under, "" = none
 };
 
 struct AttemptFilter {
@@ -258,6 +260,15 @@ struct OutboxItem {
     std::string kind;  // attempt | result | override | person
     std::string ref;
     std::int64_t created_at_ms = 0;
+};
+
+// One setting of the site profile by an admin.
+struct SiteProfileSetting {
+    std::int64_t id = 0;
+    std::string profile_hash;  // "" = cleared
+    std::string company;       // the profile's company ("" = cleared)
+    std::string set_by;        // employee number
+    std::int64_t set_at_ms = 0;
 };
 
 struct OpenOptions {
@@ -339,6 +350,17 @@ class Store {
     // its text must hash to it. Admins (the sync runs as the operator).
     Status add_snapshot(const Principal& who, const session::Snapshot& snapshot,
                         std::string_view kind, std::string_view name);
+
+    // --- the site profile (sim/session/site_profile.h) ----------------------------------------
+    // The profile in force (the admin's latest setting); null when none was set or it was
+    // cleared. Anyone signed in reads it (the desk plays under it).
+    Result<std::shared_ptr<const session::SiteProfile>> site_profile(const Principal& who);
+    // Admins. Sets the profile in force (null: clear it — scenarios play with their own site).
+    // Kept as a history; attempts already stored keep the profile they were played under.
+    Result<SiteProfileSetting> set_site_profile(
+        const Principal& who, std::shared_ptr<const session::SiteProfile> profile);
+    // Every setting, newest first.
+    Result<std::vector<SiteProfileSetting>> site_profile_history(const Principal& who);
 
     // --- outbox (the hub, an LRS) ----------------------------------------------------------
     // What `target` has not been marked as having received, oldest first.

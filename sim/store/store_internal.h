@@ -47,6 +47,11 @@ struct StoreAccess {
     static int utc_offset(const Store& s) { return s.utc_offset_min_; }
 };
 
+// The hash of the site profile attempt `a` was played under, '' when none.
+#define DD_SITE_PROFILE_OF_A                                                                 \
+    "coalesce((SELECT sp.profile_hash FROM attempt_site_profiles sp WHERE sp.attempt_seq = " \
+    "a.seq), '')"
+
 // Reads an AttemptRow from the columns of kAttemptColumns starting at `col`.
 inline constexpr const char* kAttemptColumns =
     "a.seq, a.uuid, p.employee_no, p.name, a.site, a.cohort, a.scenario_id, a.scenario_version, "
@@ -57,14 +62,14 @@ inline constexpr int kAttemptColumnCount = 24;
 AttemptRow read_attempt_row(const sql::Query& q, int col = 0);
 
 // An attempt's chained fields (chain.h) from the columns of kChainedAttemptColumns (attempts a,
-// people p its trainee, people rb its recorder), then its stored hash (column 29). `prev` is
-// left to the caller.
+// people p its trainee, people rb its recorder), then its stored hash (column 29), then its
+// site profile's hash (column 30, read with the fields). `prev` is left to the caller.
 inline constexpr const char* kChainedAttemptColumns =
     "a.seq, a.uuid, p.uuid, a.site, a.cohort, a.scenario_id, a.scenario_version, a.category, "
     "a.scenario_hash, a.lexicon_hash, coalesce(a.catalogue_hash, ''), a.mode, a.choice_mode, "
     "a.origin, a.ending, a.seed, a.started_at_ms, a.ended_at_ms, a.sim_ms, a.actions, "
     "a.transcript, a.phone_calls, a.phone_within_3, a.response_n, a.response_ms, "
-    "a.resolution_n, a.resolution_ms, rb.uuid, a.recorded_at_ms, a.hash";
+    "a.resolution_n, a.resolution_ms, rb.uuid, a.recorded_at_ms, a.hash, " DD_SITE_PROFILE_OF_A;
 struct AttemptFields;
 void read_chained_attempt(const sql::Query& q, AttemptFields& f);
 

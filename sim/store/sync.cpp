@@ -152,6 +152,7 @@ void read_chained_attempt(const sql::Query& q, AttemptFields& f) {
     f.kpi = {q.i32(21), q.i32(22), q.i32(23), q.i64(24), q.i32(25), q.i64(26)};
     f.recorded_by_uuid = q.text(27);
     f.recorded_at_ms = q.i64(28);
+    f.site_profile_hash = q.text(30);
 }
 
 Result<OutboxBatch> outbox_batch(Store& store, const Principal& who, std::string_view target,

@@ -23,6 +23,10 @@ void put_snapshot(sql::Db& db, const std::unordered_set<std::string>& known,
                   std::vector<std::string>& fresh, const session::Snapshot& snap,
                   std::string_view kind, std::string_view name);
 
+// Stores a site profile's canonical text unless its hash is stored already (the text must hash
+// to it and load).
+void put_site_profile(sql::Db& db, const session::Snapshot& snap);
+
 // Adds a result set of `attempt` (its seq, uuid and the dimensions reports group by) and its
 // criterion rows, chained; keeps the report summaries; queues it in the outbox when it is a
 // re-score (an original result travels with its attempt). Returns the result id.

@@ -32,8 +32,10 @@ void draw_briefing(AppState& app) {
         ImGui::SameLine(170 * app.ui_scale);
         ImGui::TextUnformatted(app.shown(value).c_str());
     };
-    if (!s.site.company.empty()) field("briefing.company", s.site.company);
-    if (!s.site.name.empty()) field("briefing.site", s.site.name);
+    // The desk's names: the site profile's, where the admin set one.
+    const Site site = app.played_site(s);
+    if (!site.company.empty()) field("briefing.company", site.company);
+    if (!site.name.empty()) field("briefing.site", site.name);
     field("briefing.time_limit", s.time_limit ? app.strings.duration(*s.time_limit)
                                               : std::string(app.tr("briefing.no_limit")));
     field("briefing.mode", app.strings.name("mode.", session::mode_name(b.mode)));

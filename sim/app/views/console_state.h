@@ -2,6 +2,7 @@
 // accounts screen (AppState holds one of each). Plain data: no ImGui.
 #pragma once
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -64,6 +65,21 @@ struct AccountsState {
     // CSV import
     std::string csv_path;
     std::optional<store::PeopleImport> import;  // the last import's outcome
+    std::string message;
+    bool message_bad = false;
+};
+
+// The admin's 站点信息 form (views/site_profile_view.cpp): the profile in force, being edited.
+struct SiteProfileForm {
+    bool loaded = false;
+    std::string hash;  // of the profile in force ("" = none)
+    std::string company, name;
+    std::map<std::string, std::string> extensions;  // department → number as typed
+    struct FeeRow {
+        std::string id, name, amount, unit;
+    };
+    std::vector<FeeRow> fees;
+    std::vector<store::SiteProfileSetting> history;
     std::string message;
     bool message_bad = false;
 };

@@ -690,6 +690,25 @@ void draw_record_tool(AppState& app, const std::string& viewed) {
         for (const auto& [k, v] : fields) v->clear();
 }
 
+// 电话分机: the departments' extension numbers of this desk (the site profile's, else the
+// scenario's), beside the dispatch buttons they go with.
+void draw_extensions_card(AppState& app) {
+    const Site& site = app.attempt->scenario().site;
+    if (site.extensions.empty()) return;
+    ImGui::TextDisabled("%s", app.tr("desk.extensions"));
+    ui::track("desk.extensions", app.tr("desk.extensions"));
+    if (!ImGui::BeginTable("##extensions", 3)) return;
+    for (auto dep : enums::kDepartments) {
+        auto it = site.extensions.find(std::string(dep));
+        if (it == site.extensions.end()) continue;
+        ImGui::TableNextColumn();
+        const std::string line = std::string(app.strings.name("dept.", dep)) + " " + it->second;
+        ImGui::TextUnformatted(app.shown(line).c_str());
+        ui::track("desk.extension:" + std::string(dep), line);
+    }
+    ImGui::EndTable();
+}
+
 void draw_classify_tool(AppState& app, const std::string& viewed) {
     DeskState& d = app.desk;
     ImGui::TextColored(ui::pal().accent, "%s", app.tr("tool.classify"));
@@ -726,6 +745,7 @@ void draw_classify_tool(AppState& app, const std::string& viewed) {
             act(app, make(Verb::Dispatch, arg), viewed);
     }
     done_line(app, "dispatch", strings_of(enums::kDepartments));
+    draw_extensions_card(app);
     ImGui::Separator();
     ImGui::TextColored(ui::pal().accent, "%s", app.tr("tool.escalate"));
     tool_buttons(app, viewed, Verb::Escalate, strings_of(enums::kEscalate), "tool.escalate:");

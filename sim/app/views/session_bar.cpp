@@ -27,6 +27,7 @@ constexpr NavItem kStaffNav[] = {
     {Screen::LibraryAdmin, "nav.library_admin", "nav.library_admin"},
     {Screen::Exports, "nav.exports", "nav.exports"},
     {Screen::Accounts, "nav.accounts", "nav.accounts"},
+    {Screen::SiteProfile, "nav.site", "nav.site"},
 };
 
 // Why a screen is not on the hub's console (read-only): its i18n key.

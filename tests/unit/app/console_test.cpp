@@ -295,6 +295,51 @@ TEST_F(Console, AdminAddsPeopleAndImportsASpreadsheet) {
     EXPECT_EQ(drive("screen login\nexpect login.trainee:t10\nexpect-not login.trainee:t9\n"), "");
 }
 
+// 站点信息 (issue 13, the company's own desk): the admin sets the profile in the window (a bad
+// amount refused in words, nothing stored); a trainee's next attempt is played under it — the
+// desk shows the company, the site and the 电话分机 card, and the record names the profile.
+TEST_F(Console, AdminSetsTheSiteProfileAndTheDeskUsesIt) {
+    ASSERT_TRUE(app.log_in_staff("admin", kAdminPassword, nullptr));
+    ASSERT_EQ(drive("click nav.site\nscreen site\nclick site.company\ntype 绿城物业\n"
+                    "click site.name\ntype 桂花园\nclick site.ext:security\ntype 8110\n"
+                    "click site.fee_add\nclick site.fee_id:0\ntype property\n"
+                    "click site.fee_amount:0\ntype 三块二\nclick site.fee_unit:0\ntype 元/平方米·月\n"
+                    "click site.save\nframes 2\n"),
+              "");
+    EXPECT_EQ(must(app.store->site_profile(*admin)), nullptr) << "a bad amount is not stored";
+    EXPECT_NE(screen_text().find("没有保存，请修改："), std::string::npos);
+    EXPECT_NE(app.site_form.message.find("expected a number for 'amount'"), std::string::npos)
+        << app.site_form.message;
+    ASSERT_EQ(drive("click site.fee_amount:0\nkey Backspace\nkey Backspace\nkey Backspace\n"
+                    "type 3.2\nclick site.save\nframes 2\n"),
+              "");
+    auto p = must(app.store->site_profile(*admin));
+    ASSERT_TRUE(p);
+    EXPECT_EQ(p->site.company, "绿城物业");
+    EXPECT_EQ(p->site.extensions.at("security"), "8110");
+    ASSERT_EQ(p->site.fees.size(), 1u);
+    EXPECT_EQ(p->site.fees[0].amount, "3.2");
+    std::string text = screen_text();
+    EXPECT_NE(text.find("绿城物业 · 桂花园"), std::string::npos) << text;  // in force
+    app.log_out();
+
+    ASSERT_TRUE(app.log_in_trainee("t1", nullptr));
+    std::string err;
+    ASSERT_TRUE(app.start_as("inquiry.fee-standards", session::Mode::Practice, false, &err)) << err;
+    EXPECT_EQ(app.attempt->scenario().site.company, "绿城物业");
+    ASSERT_EQ(drive("screen desk\nexpect desk.site\nclick tool.tab:classify\n"
+                    "expect desk.extension:security\n"),
+              "");
+    text = screen_text();
+    for (const char* want : {"绿城物业 · 桂花园", "电话分机", "安保部 8110"})
+        EXPECT_NE(text.find(want), std::string::npos) << want << "\n" << text;
+    EXPECT_EQ(text.find("安居物业"), std::string::npos) << text;
+    app.end_attempt_now();
+    const auto rows = attempts_of("t1");
+    ASSERT_EQ(rows.size(), 1u);
+    EXPECT_EQ(must(app.store->attempt(*admin, rows[0].uuid)).site_profile_hash, p->snapshot.hash);
+}
+
 TEST_F(Console, TheScreensInEnglish) {
     std::string err;
     ASSERT_TRUE(app.set_language("en", &err)) << err;

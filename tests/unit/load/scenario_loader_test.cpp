@@ -462,6 +462,42 @@ TEST(ScenarioErrors, GuideMustBeAList) {
     EXPECT_EQ(r.diags, "s.yaml:17:12: error: expected a list for 'guide', got a map\n");
     r = load(replace(kBase, "    says: 喂?\n", "    says: 喂?\n    guide: []\n"));
     EXPECT_EQ(r.diags, "s.yaml:17:12: error: 'guide' is an empty list; give the steps or remove it\n");
+// The site's placeholders (the company's own desk): each needs its default in `site:`, which a
+// site profile overrides.
+TEST(ScenarioErrors, SitePlaceholdersNeedTheirDefaults) {
+    auto r = load(replace(kBase, "says: 喂?",
+                          "says: \"{site.company}{site.name}{site.phone} {ext.security} "
+                          "{ext.securty} {fee.property} {fee.parking.price}\""));
+    EXPECT_EQ(r.diags,
+              "s.yaml:16:11: error: placeholder '{site.phone}': the site has 'name' and "
+              "'company'\n"
+              "s.yaml:16:11: error: placeholder '{ext.security}': give its default under 'site: "
+              "{extensions: {security: …}}'\n"
+              "s.yaml:16:11: error: placeholder '{ext.securty}': unknown department 'securty'; "
+              "did you mean 'security'?\n"
+              "s.yaml:16:11: error: placeholder '{fee.property}': give fee 'property' under "
+              "'site: {fees: {property: {name: …, amount: …, unit: …}}}'\n"
+              "s.yaml:16:11: error: placeholder '{fee.parking.price}': a fee has 'amount', "
+              "'name' and 'unit'\n");
+    const std::string site =
+        "site:\n  name: 阳光花园\n  company: 安居物业\n  extensions: {security: 6110}\n"
+        "  fees:\n    property: {name: 物业费, amount: 2.5, unit: 元/平方米·月}\n"
+        "actors:\n";
+    auto ok = load(replace(replace(kBase, "actors:\n", site), "says: 喂?",
+                           "says: \"{site.company}{site.name} {ext.security} {fee.property} "
+                           "{fee.property.amount}\""));
+    EXPECT_EQ(ok.diags, "");
+    ASSERT_TRUE(ok.sc);
+    EXPECT_EQ(ok.sc->site.extensions.at("security"), "6110");
+    ASSERT_EQ(ok.sc->site.fees.size(), 1u);
+    EXPECT_EQ(ok.sc->site.fees[0].amount, "2.5");
+    EXPECT_EQ(load(replace(kBase, "actors:\n",
+                           "site: {fees: {property: {amount: -1, unit: 元}}, extensions: "
+                           "{guard: 1}}\nactors:\n"))
+                  .diags,
+              "s.yaml:6:65: error: unknown key 'guard' in 'extensions' (allowed: engineering, "
+              "security, cleaning, landscaping, finance, customer-service)\n"
+              "s.yaml:6:35: error: the amount of fee 'property' must be more than 0, e.g. 2.5\n");
 }
 
 TEST(ScenarioErrors, ReferenceToMissingCriterion) {
