@@ -52,7 +52,7 @@ YAML
 run 2 "$D" site set bad.yaml --db r.db
 cat >want.txt <<'TXT'
 bad.yaml:2:14: error: unknown key 'securty' in 'extensions'; did you mean 'security'?
-bad.yaml:4:22: error: expected a number for 'amount', got a string
+bad.yaml:4:22: error: expected a number for 'amount', got '三块二'
 TXT
 diff -u want.txt err.txt >diff.txt || { cat diff.txt; fail "bad profile messages"; }
 run 0 "$D" site history --db r.db

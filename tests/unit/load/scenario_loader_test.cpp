@@ -495,9 +495,9 @@ TEST(ScenarioErrors, SitePlaceholdersNeedTheirDefaults) {
                            "site: {fees: {property: {amount: -1, unit: 元}}, extensions: "
                            "{guard: 1}}\nactors:\n"))
                   .diags,
-              "s.yaml:6:65: error: unknown key 'guard' in 'extensions' (allowed: engineering, "
-              "security, cleaning, landscaping, finance, customer-service)\n"
-              "s.yaml:6:35: error: the amount of fee 'property' must be more than 0, e.g. 2.5\n");
+              "s.yaml:6:34: error: the amount of fee 'property' must be more than 0, e.g. 2.5\n"
+              "s.yaml:6:62: error: unknown key 'guard' in 'extensions' (allowed: engineering, "
+              "security, cleaning, landscaping, finance, customer-service)\n");
 }
 
 TEST(ScenarioErrors, ReferenceToMissingCriterion) {
