@@ -59,7 +59,7 @@ constexpr std::array<SV, 4> kCriterionKeys = {"id", "points", "critical", "param
 // Thread names the transcript's `to:` and `answer:` use; an actor may not take them.
 constexpr std::array<SV, 2> kReservedThreads = {"phone", "desk"};
 
-constexpr std::array<KeyTable, 22> kTables = {{
+constexpr std::array<KeyTable, 23> kTables = {{
     {"", kTopKeys},
     {"/definitions/site", kSiteKeys},
     {"/definitions/fee", kFeeKeys},
