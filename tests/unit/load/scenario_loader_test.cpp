@@ -462,8 +462,10 @@ TEST(ScenarioErrors, GuideMustBeAList) {
     EXPECT_EQ(r.diags, "s.yaml:17:12: error: expected a list for 'guide', got a map\n");
     r = load(replace(kBase, "    says: 喂?\n", "    says: 喂?\n    guide: []\n"));
     EXPECT_EQ(r.diags, "s.yaml:17:12: error: 'guide' is an empty list; give the steps or remove it\n");
-// The site's placeholders (the company's own desk): each needs its default in `site:`, which a
-// site profile overrides.
+}
+
+// The site's placeholders (the company's own desk): an extension or fee needs its default in
+// `site:`, which a site profile overrides.
 TEST(ScenarioErrors, SitePlaceholdersNeedTheirDefaults) {
     auto r = load(replace(kBase, "says: 喂?",
                           "says: \"{site.company}{site.name}{site.phone} {ext.security} "
