@@ -767,7 +767,8 @@ TEST(DialogueConditions, EmptyConditionHoldsAndPartsCombine) {
 
 TEST_F(EngineTest, PlaceholdersAndSeededFacts) {
     Scenario s = one_call();
-    s.site = {"阳光花园", "安居物业"};
+    s.site.name = "阳光花园";
+    s.site.company = "安居物业";
     ActorVariant v1;
     v1.facts = {{"name", "赵先生"}, {"room", "5-0801"}};
     s.actors[0].room = "3-1202";

@@ -183,7 +183,8 @@ inline Scenario example_scenario() {
     s.version = 1;
     s.title = "深夜装修噪音投诉(来电)";
     s.category = "complaint";
-    s.site = {"阳光花园", "安居物业"};
+    s.site.name = "阳光花园";
+    s.site.company = "安居物业";
     Actor owner = actor("owner", "王女士", 30'000, "hot", 70);
     owner.room = "3-1202";
     owner.phone = "13800001111";

@@ -844,7 +844,8 @@ TEST(NodeExpectCheck, ARepeatBackIsTheKeyFactsSaidBack) {
     // With the outcome's name, room and phone: two of three said back, no formula.
     EXPECT_NEAR(run_check("node-expect", v, Params({})).credit, 2.0 / 3.0, 1e-9);
     // The scenario's repeat-back criterion asks for name and room (the desk dialled the phone).
-    v.repeat_back_params = {{"facts", "name, room"}};
+    const CheckParams repeat_back = {{"facts", "name, room"}};
+    v.repeat_back_params = &repeat_back;
     EXPECT_DOUBLE_EQ(run_check("node-expect", v, Params({})).credit, 1.0);
 }
 

@@ -27,7 +27,8 @@ Scenario example_scenario() {
     s.version = 1;
     s.title = "深夜装修噪音投诉(来电)";
     s.category = "complaint";
-    s.site = {"阳光花园", "安居物业"};
+    s.site.name = "阳光花园";
+    s.site.company = "安居物业";
     Actor owner = make_actor("owner", "王女士", "owner", "3-1202", "13800001111", {"phone"});
     owner.persona.temper = "hot";
     owner.mood = 70;
