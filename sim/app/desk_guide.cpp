@@ -179,7 +179,9 @@ std::string guide_step_text(const i18n::Strings& t, const Scenario& s, const Gui
                             const Action& a, const std::string& who) {
     if (!step.wait_for.empty()) {
         const std::string& w = step.wait_for;
-        if (w == "phone" || w == "desk" || w == "alarm") return t.tr("guide.wait_for_" + w);
+        if (w == "phone") return t.tr("guide.wait_for_phone");
+        if (w == "desk") return t.tr("guide.wait_for_desk");
+        if (w == "alarm") return t.tr("guide.wait_for_alarm");
         return t.fmt("guide.wait_for_actor", {{"who", who}});
     }
     const std::string verb(verb_name(a.verb));

@@ -455,8 +455,10 @@ int run_suite(const Suite& suite, const std::string& gaps_path) {
     }
     if (scenarios.size() < 12)
         problem("only " + std::to_string(scenarios.size()) + " scenarios; the suite needs 12");
+    // Every category a trainee is assessed in; the tutorial is a guided walk-through of the desk
+    // (onboarding only, never assigned as an assessment), so it has no supervisor's verdicts.
     for (auto cat : dd::enums::kCategories)
-        if (!categories.count(std::string(cat)))
+        if (cat != "tutorial" && !categories.count(std::string(cat)))
             problem("no scenario of the category '" + std::string(cat) + "'");
     std::vector<std::string> errors;
     const auto gaps = read_gaps(gaps_path, errors);
