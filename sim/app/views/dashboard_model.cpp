@@ -61,6 +61,15 @@ store::AttemptFilter attempt_filter(const store::GroupFilter& g, int utc_offset_
     return f;
 }
 
+// The scenario filter's choices: every scenario with attempts, and the one chosen even when it
+// has none (the records file's and the hub's dashboard alike).
+static void add_scenario_choices(DashboardModel& m) {
+    for (const auto& s : m.group.scenarios) m.scenarios.push_back(s.scenario_id);
+    if (!m.filter.scenario.empty() &&
+        std::find(m.scenarios.begin(), m.scenarios.end(), m.filter.scenario) == m.scenarios.end())
+        m.scenarios.push_back(m.filter.scenario);
+}
+
 store::Result<DashboardModel> build_dashboard(store::Store& store, const store::Principal& who,
                                               const DashboardFilter& filter, std::int64_t now_ms,
                                               store::ChartParts parts) {
@@ -108,10 +117,7 @@ store::Result<DashboardModel> build_dashboard(store::Store& store, const store::
     }
     m.sites.assign(sites.begin(), sites.end());
     m.cohorts.assign(cohorts.begin(), cohorts.end());
-    for (const auto& s : m.group.scenarios) m.scenarios.push_back(s.scenario_id);
-    if (!filter.scenario.empty() &&
-        std::find(m.scenarios.begin(), m.scenarios.end(), filter.scenario) == m.scenarios.end())
-        m.scenarios.push_back(filter.scenario);
+    add_scenario_choices(m);
     return m;
 }
 
@@ -128,10 +134,7 @@ store::Result<DashboardModel> build_hub_dashboard(store::ReportSource& hub,
     auto group = hub.group(*gf);
     if (!group) return group.error();
     m.group = std::move(*group);
-    for (const auto& s : m.group.scenarios) m.scenarios.push_back(s.scenario_id);
-    if (!filter.scenario.empty() &&
-        std::find(m.scenarios.begin(), m.scenarios.end(), filter.scenario) == m.scenarios.end())
-        m.scenarios.push_back(filter.scenario);
+    add_scenario_choices(m);
     return m;
 }
 
