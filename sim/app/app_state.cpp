@@ -370,11 +370,12 @@ void draw_frame(AppState& app) {
                                    ImGuiWindowFlags_NoResize | ImGuiWindowFlags_MenuBar |
                                    ImGuiWindowFlags_NoBringToFrontOnFocus |
                                    ImGuiWindowFlags_NoSavedSettings |
-                                   // The GL clear colour is this window's background: with
-                                   // software GL (llvmpipe) every full-window fill costs
-                                   // milliseconds of CPU per frame.
+                                   // Painted once, around the panels (ui::fill_around).
                                    ImGuiWindowFlags_NoBackground;
     ImGui::Begin("##deskdrill", nullptr, flags);
+    // The panels draw no fill: the GL clear colour is theirs (see ui::fill_around). A panel
+    // that pushes a colour of its own (the fire alarm's banner) still fills.
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0, 0, 0, 0));
     handle_view_keys(app);
     draw_menu(app);
     if (!app.font_problem.empty()) {
@@ -432,6 +433,10 @@ void draw_frame(AppState& app) {
             draw_site_profile(app);
             break;
     }
+    ImGui::PopStyleColor();
+    ui::fill_around(ImGui::GetBackgroundDrawList(), {vp->Pos, ImVec2(vp->Pos.x + vp->Size.x, vp->Pos.y + vp->Size.y)},
+                    ui::child_boxes(), ImGui::GetStyle().ChildRounding,
+                    ImGui::GetColorU32(ImGuiCol_WindowBg));
     draw_leave_confirm(app);
     ImGui::End();
 }

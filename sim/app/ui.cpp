@@ -1,9 +1,11 @@
 // Tracked widgets and the registry the scripted driver reads.
 #include "ui.h"
 
+#include <imgui_internal.h>
 #include <imgui_stdlib.h>
 
 #include <algorithm>
+#include <cmath>
 
 #include "theme.h"
 
@@ -150,6 +152,82 @@ ImVec4 mood_colour(int mood) {
     }
     const float k = (t - 0.5f) / 0.5f;
     return ImVec4(0.95f, 0.70f - 0.40f * k, 0.25f + 0.05f * k, 1.0f);
+}
+
+std::vector<Box> uncovered(const Box& outer, const std::vector<Box>& covered) {
+    // Vertical strips between consecutive x edges; in each, the y intervals no box covers.
+    std::vector<float> xs = {outer.min.x, outer.max.x};
+    std::vector<Box> in;  // the covered boxes clipped to outer
+    for (const Box& b : covered) {
+        const Box c{ImVec2(std::max(b.min.x, outer.min.x), std::max(b.min.y, outer.min.y)),
+                    ImVec2(std::min(b.max.x, outer.max.x), std::min(b.max.y, outer.max.y))};
+        if (c.min.x >= c.max.x || c.min.y >= c.max.y) continue;
+        in.push_back(c);
+        xs.push_back(c.min.x);
+        xs.push_back(c.max.x);
+    }
+    std::sort(xs.begin(), xs.end());
+    xs.erase(std::unique(xs.begin(), xs.end()), xs.end());
+    std::vector<Box> out;
+    std::vector<std::pair<float, float>> ys;
+    for (size_t i = 0; i + 1 < xs.size(); ++i) {
+        const float x0 = xs[i], x1 = xs[i + 1];
+        ys.clear();
+        for (const Box& c : in)
+            if (c.min.x <= x0 && c.max.x >= x1) ys.emplace_back(c.min.y, c.max.y);
+        std::sort(ys.begin(), ys.end());
+        float y = outer.min.y;
+        for (const auto& [y0, y1] : ys) {
+            if (y0 > y) out.push_back({ImVec2(x0, y), ImVec2(x1, y0)});
+            y = std::max(y, y1);
+        }
+        if (y < outer.max.y) out.push_back({ImVec2(x0, y), ImVec2(x1, outer.max.y)});
+    }
+    // Strips side by side with the same y extent become one box (fewer, larger triangles).
+    std::vector<Box> merged;
+    for (const Box& b : out) {
+        auto same = std::find_if(merged.begin(), merged.end(), [&](const Box& m) {
+            return m.max.x == b.min.x && m.min.y == b.min.y && m.max.y == b.max.y;
+        });
+        if (same != merged.end())
+            same->max.x = b.max.x;
+        else
+            merged.push_back(b);
+    }
+    return merged;
+}
+
+void fill_around(ImDrawList* dl, const Box& outer, const std::vector<Box>& covered,
+                 float rounding, ImU32 col) {
+    for (const Box& b : uncovered(outer, covered)) dl->AddRectFilled(b.min, b.max, col);
+    if (rounding <= 0) return;
+    // Outside each rounded corner: a fan from the corner point over the quarter arc.
+    const ImDrawListFlags flags = dl->Flags;
+    dl->Flags &= ~ImDrawListFlags_AntiAliasedFill;  // the panel's own border smooths the arc
+    for (const Box& b : covered) {
+        const float r = std::min(rounding, std::min(b.max.x - b.min.x, b.max.y - b.min.y) / 2);
+        if (r <= 0.5f) continue;
+        const struct {
+            ImVec2 corner, centre;
+            float a0;
+        } corners[] = {{b.min, ImVec2(b.min.x + r, b.min.y + r), IM_PI},
+                       {ImVec2(b.max.x, b.min.y), ImVec2(b.max.x - r, b.min.y + r), IM_PI * 1.5f},
+                       {b.max, ImVec2(b.max.x - r, b.max.y - r), 0},
+                       {ImVec2(b.min.x, b.max.y), ImVec2(b.min.x + r, b.max.y - r), IM_PI * 0.5f}};
+        for (const auto& c : corners) {
+            dl->PathLineTo(c.corner);
+            dl->PathArcTo(c.centre, r, c.a0, c.a0 + IM_PI * 0.5f, 6);
+            dl->PathFillConvex(col);
+        }
+    }
+    dl->Flags = flags;
+}
+
+std::vector<Box> child_boxes() {
+    std::vector<Box> boxes;
+    for (const ImGuiWindow* w : ImGui::GetCurrentWindow()->DC.ChildWindows)
+        if (w->Active && !w->Hidden) boxes.push_back({w->Pos, ImVec2(w->Pos.x + w->Size.x, w->Pos.y + w->Size.y)});
+    return boxes;
 }
 
 }  // namespace dd::app::ui

@@ -66,4 +66,23 @@ const Palette& pal();
 void set_palette(const Palette& p);
 ImVec4 mood_colour(int mood);  // green (calm) → red (furious)
 
+// Painting the window's background once. With software GL (Mesa's llvmpipe: remote desktops,
+// virtual machines, old front-desk PCs) every pixel filled costs CPU, and a full window of panels
+// drawn over a window background over the GL clear colour costs milliseconds per frame. So the
+// panels (child windows) draw no fill of their own during draw_frame: the GL clear colour is the
+// panels' colour, and what of the window no top-level panel covers is filled with the window's
+// colour — the same picture, each pixel filled at most once.
+struct Box {
+    ImVec2 min, max;
+};
+// The parts of `outer` that no box of `covered` covers, as disjoint boxes (a sweep over the
+// covered boxes' x edges).
+std::vector<Box> uncovered(const Box& outer, const std::vector<Box>& covered);
+// Fills `outer` minus `covered` with `col`, and the corners of each covered box outside its
+// rounding (radius `rounding`), into the background draw list.
+void fill_around(ImDrawList* dl, const Box& outer, const std::vector<Box>& covered,
+                 float rounding, ImU32 col);
+// The boxes of the child windows drawn directly in the current window this frame.
+std::vector<Box> child_boxes();
+
 }  // namespace dd::app::ui

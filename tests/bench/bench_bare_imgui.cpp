@@ -3,7 +3,8 @@
 // frame presented. Prints `first_frame_ms=…` like `deskdrill --bench-first-frame` and exits.
 // With `--frames N` it then renders N more frames of the same window and prints the CPU per frame
 // the way `deskdrill --bench-frames N` does (process and main-thread CPU, wall time): the baseline
-// of the desk's frame cost.
+// of the desk's frame cost. With `--fill` its one ImGui window fills the GLFW window, as the
+// app's does (with software GL the pixels filled dominate a frame's CPU).
 // Process start: DD_LAUNCH_NS (CLOCK_REALTIME ns, set by gui_bench.sh just before exec), else main.
 #include <GLFW/glfw3.h>
 #include <backends/imgui_impl_glfw.h>
@@ -40,12 +41,17 @@ double cpu_ms(clockid_t clock) {
     return static_cast<double>(t.tv_sec) * 1e3 + static_cast<double>(t.tv_nsec) / 1e6;
 }
 
-// One frame of the bare window: a line of text in an ImGui window, cleared, drawn, swapped.
-void frame(GLFWwindow* window) {
+// One frame of the bare window: a line of text in an ImGui window (filling the GLFW window with
+// `fill`), cleared, drawn, swapped.
+void frame(GLFWwindow* window, bool fill) {
     glfwPollEvents();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
+    if (fill) {
+        ImGui::SetNextWindowPos(ImGui::GetMainViewport()->Pos);
+        ImGui::SetNextWindowSize(ImGui::GetMainViewport()->Size);
+    }
     ImGui::Begin("Hello");
     ImGui::Text("Hello, world");
     ImGui::End();
@@ -60,7 +66,8 @@ void frame(GLFWwindow* window) {
 }
 
 int main(int argc, char** argv) {
-    const int frames = argc == 3 && std::strcmp(argv[1], "--frames") == 0 ? std::atoi(argv[2]) : 0;
+    const int frames = argc >= 3 && std::strcmp(argv[1], "--frames") == 0 ? std::atoi(argv[2]) : 0;
+    const bool fill = argc == 4 && std::strcmp(argv[3], "--fill") == 0;
     if (!glfwInit()) {
         std::fprintf(stderr, "bench_bare_imgui: glfwInit failed (no display?)\n");
         return 2;
@@ -81,7 +88,7 @@ int main(int argc, char** argv) {
     ImGui_ImplGlfw_InitForOpenGL(window, true);
     ImGui_ImplOpenGL3_Init("#version 330 core");
 
-    frame(window);
+    frame(window, fill);
     glFinish();
     timespec cpu{};
     clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &cpu);
@@ -92,7 +99,7 @@ int main(int argc, char** argv) {
     if (frames > 0) {
         const double p0 = cpu_ms(CLOCK_PROCESS_CPUTIME_ID), t0 = cpu_ms(CLOCK_THREAD_CPUTIME_ID);
         const auto w0 = std::chrono::steady_clock::now();
-        for (int i = 0; i < frames; ++i) frame(window);
+        for (int i = 0; i < frames; ++i) frame(window, fill);
         glFinish();
         const double wall =
             std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - w0)

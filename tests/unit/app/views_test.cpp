@@ -2,6 +2,7 @@
 // driven through ImGui's input by the same drive scripts the Xvfb GUI test uses.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -9,6 +10,7 @@
 #include "common/yaml/text_util.h"
 #include "headless_ui.h"
 #include "sim/app/app_state.h"
+#include "sim/app/theme.h"
 #include "sim/model/enums.h"
 #include "sim/model/limits.h"
 #include "unit/session/session_test_support.h"
@@ -113,6 +115,40 @@ TEST_F(Desk, ExampleGoldPlayedThroughTheViewsPassesAndReplaysIdentically) {
         EXPECT_FALSE(app.fonts.dirty());
     }
     EXPECT_EQ(app.strings.missing_count(), 0u);
+}
+
+// How much of the window the last frame's triangles fill, in windows' worth (overlaps count
+// twice): with software GL each filled pixel costs CPU (ui::fill_around).
+double filled_windows() {
+    const ImDrawData* dd = ImGui::GetDrawData();
+    double area = 0;
+    for (int l = 0; l < dd->CmdListsCount; ++l) {
+        const ImDrawList* dl = dd->CmdLists[l];
+        for (const ImDrawCmd& c : dl->CmdBuffer)
+            for (unsigned i = 0; i + 2 < c.ElemCount; i += 3) {
+                const ImVec2 a = dl->VtxBuffer[dl->IdxBuffer[c.IdxOffset + i]].pos,
+                             b = dl->VtxBuffer[dl->IdxBuffer[c.IdxOffset + i + 1]].pos,
+                             d = dl->VtxBuffer[dl->IdxBuffer[c.IdxOffset + i + 2]].pos;
+                area += std::abs((b.x - a.x) * (d.y - a.y) - (d.x - a.x) * (b.y - a.y)) / 2;
+            }
+    }
+    return area / (dd->DisplaySize.x * dd->DisplaySize.y);
+}
+
+TEST_F(Desk, EachScreenFillsItsPixelsAboutOnce) {
+    // The panels draw no fill of their own (the GL clear colour is theirs) and the window's colour
+    // goes only around them. Before, these three screens filled 1.08, 1.58 and 2.00 windows' worth.
+    apply_theme(Theme::Dark, 1.0f);  // ImGui's own style has no panel colour
+    ASSERT_EQ(drive("screen picker\n"), "");
+    EXPECT_LT(filled_windows(), 0.25) << "picker";
+    ASSERT_EQ(drive(read(std::string(DESKDRILL_TESTS_DIR) + "/bench/desk_full.drive"),
+                    "desk_full.drive"),
+              "");
+    ASSERT_EQ(app.screen, Screen::Desk);
+    EXPECT_LT(filled_windows(), 0.45) << "desk";
+    ASSERT_EQ(drive("click desk.end\n"), "");
+    ASSERT_EQ(app.screen, Screen::Debrief);
+    EXPECT_LT(filled_windows(), 0.7) << "debrief";  // its header is the window's colour
 }
 
 TEST_F(Desk, PracticeShowsHintsAndClockControlsAssessmentDoesNot) {
