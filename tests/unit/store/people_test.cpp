@@ -1,5 +1,7 @@
 // People and roles through the store's API: the first admin, passwords (argon2id), sessions;
 // what each role may do; a trainee's session reads only that trainee's records.
+#include <sodium.h>
+
 #include "store_test_support.h"
 
 namespace {
@@ -30,6 +32,31 @@ TEST_F(People, PasswordsAreArgon2idAndChecked) {
     EXPECT_EQ(bad.error().code, ErrorCode::Denied);
     EXPECT_FALSE(store_->login("T001", "anything-at-all").ok()) << "trainees have no password";
     EXPECT_FALSE(store_->login("nobody", kSupervisorPassword).ok());
+}
+
+TEST_F(People, HashesUseOwaspsLimitsAndAnOlderHashIsRemadeAtLogin) {
+    auto hash = db().query("SELECT password_hash FROM people WHERE employee_no = 'S001'").scalar_text();
+    ASSERT_TRUE(hash);
+    EXPECT_NE(hash->find("$m=19456,t=2,p=1$"), std::string::npos) << *hash;
+    // An older release hashed at libsodium's INTERACTIVE limits (64 MiB): it still logs in, and
+    // the hash is remade under today's limits; a wrong password changes nothing.
+    ASSERT_EQ(sodium_init() < 0, false);
+    char old_hash[crypto_pwhash_STRBYTES];
+    ASSERT_EQ(crypto_pwhash_str(old_hash, kSupervisorPassword.data(), kSupervisorPassword.size(),
+                                crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                                crypto_pwhash_MEMLIMIT_INTERACTIVE),
+              0);
+    db().query("UPDATE people SET password_hash = ?1 WHERE employee_no = 'S001'").with(std::string(old_hash)).run();
+    auto stored = [&] {
+        return *db().query("SELECT password_hash FROM people WHERE employee_no = 'S001'").scalar_text();
+    };
+    EXPECT_FALSE(store_->login("S001", "wrong-password").ok());
+    EXPECT_EQ(stored(), old_hash);
+    auto ok = store_->login("S001", kSupervisorPassword);
+    ASSERT_TRUE(ok.ok()) << ok.error().message;
+    EXPECT_NE(stored(), old_hash);
+    EXPECT_NE(stored().find("$m=19456,t=2,p=1$"), std::string::npos) << stored();
+    EXPECT_TRUE(store_->login("S001", kSupervisorPassword).ok());
 }
 
 TEST_F(People, BadInputIsRefusedWithReasons) {
