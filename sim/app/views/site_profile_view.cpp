@@ -106,7 +106,7 @@ void draw_form(AppState& app) {
             ImGui::AlignTextToFramePadding();
             ImGui::TextUnformatted(app.strings.name("dept.", dept));
             ImGui::TableNextColumn();
-            ui::input_text_hint("8201", &f.extensions[std::string(dept)],
+            ui::input_text_hint(app.tr("site.ext_hint"), &f.extensions[std::string(dept)],
                                 "site.ext:" + std::string(dept), -1);
         }
         ImGui::EndTable();
