@@ -119,10 +119,13 @@ ScoreReport score_attempt(const Scenario& scenario, const AttemptLog& log,
     // An attempt in which the trainee did nothing earns nothing, not the full marks of every
     // "did nothing wrong" criterion.
     const bool engaged = view.engaged();
+    // Each result is built where it stays: a result is large, and moving a dozen of them as
+    // the list grew showed in the scorer's profile.
+    rep.criteria.reserve(items.size());
     for (std::size_t i = 0; i < items.size(); ++i) {
         const Item& it = items[i];
         if (!it.c) {
-            CriterionResult cr;
+            CriterionResult& cr = rep.criteria.emplace_back();
             cr.id = *it.id;
             cr.title = *it.id;
             cr.critical = true;
@@ -134,7 +137,6 @@ ScoreReport score_attempt(const Scenario& scenario, const AttemptLog& log,
             cr.evidence.push_back(std::move(ev));
             cr.verdict = rubric::note(rubric::Note::CannotScore);
             rep.critical_failed.push_back(cr.id);
-            rep.criteria.push_back(std::move(cr));
             continue;
         }
         rubric::CheckResult res;
@@ -165,7 +167,7 @@ ScoreReport score_attempt(const Scenario& scenario, const AttemptLog& log,
             res.evidence.push_back(ev);
         }
         const double credit = std::clamp(res.credit, 0.0, 1.0);
-        CriterionResult cr;
+        CriterionResult& cr = rep.criteria.emplace_back();
         cr.id = it.c->id;
         cr.title = it.c->title;
         cr.title_en = it.c->title_en;
@@ -195,7 +197,6 @@ ScoreReport score_attempt(const Scenario& scenario, const AttemptLog& log,
         if (it.c->case_work && cr.applicable && credit <= 0) rep.case_failed.push_back(cr.id);
         rep.score += cr.points;
         rep.max += cr.max;
-        rep.criteria.push_back(std::move(cr));
     }
     rep.passed = rep.max > 0 && rep.score >= rep.pass_mark && rep.critical_failed.empty() &&
                  rep.case_failed.empty();

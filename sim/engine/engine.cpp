@@ -41,6 +41,30 @@ struct Timer {
 // (due time, insertion number): equal times fire in the order they were scheduled.
 using TimerKey = std::pair<Millis, std::uint64_t>;
 
+// The pending timers in key order, the next one last: a handful at a time (a thread's ring,
+// give-up, patience, leave and waited timers, the injects not yet due — at most
+// limits::kMaxScenarioEvents), so one sorted array, not a node per timer as a map would.
+class TimerQueue {
+  public:
+    using Item = std::pair<TimerKey, Timer>;
+    bool empty() const { return items_.empty(); }
+    void clear() { items_.clear(); }
+    const Item& next() const { return items_.back(); }
+    void pop_next() { items_.pop_back(); }
+    void insert(const TimerKey& key, const Timer& timer) {
+        items_.insert(std::upper_bound(items_.begin(), items_.end(), key, later), {key, timer});
+    }
+    void erase(const TimerKey& key) {
+        auto it = std::lower_bound(items_.begin(), items_.end(), key,
+                                   [](const Item& i, const TimerKey& k) { return i.first > k; });
+        if (it != items_.end() && it->first == key) items_.erase(it);
+    }
+
+  private:
+    static bool later(const TimerKey& k, const Item& i) { return k > i.first; }
+    std::vector<Item> items_;  // descending by key
+};
+
 struct Thread {
     int rec = -1;  // index into AttemptLog::threads
     ThreadView::State state = ThreadView::State::Waiting;
@@ -77,12 +101,12 @@ Message with_allowed(Message m, std::span<const std::string_view> list, std::str
         .list("codes", std::move(codes), "join.and");
 }
 
-bool contains(const std::vector<std::string>& list, const std::string& v) {
+bool contains(const std::vector<std::string>& list, std::string_view v) {
     return std::find(list.begin(), list.end(), v) != list.end();
 }
 
-void add_unique(std::vector<std::string>& list, const std::string& v) {
-    if (!contains(list, v)) list.push_back(v);
+void add_unique(std::vector<std::string>& list, std::string_view v) {
+    if (!contains(list, v)) list.emplace_back(v);
 }
 
 }  // namespace
@@ -90,13 +114,16 @@ void add_unique(std::vector<std::string>& list, const std::string& v) {
 struct Engine::Impl {
     const Scenario& sc;
     const ActDetector& detector;
-    MoodParams mp;
+    // A live engine keeps its own copy of the mood parameters (its caller's may not outlive
+    // it); replay() borrows the caller's for the call (copying the maps showed in its profile).
+    std::optional<MoodParams> own_mp;
+    const MoodParams& mp;
     std::uint64_t seed;
 
     AttemptLog log;
     Millis now = 0;
     bool ended = false;
-    std::map<TimerKey, Timer> queue;
+    TimerQueue queue;
     std::uint64_t seq = 0;
     std::vector<Thread> threads;
     std::map<std::string, int> mood;  // actor id → 0..100
@@ -110,8 +137,13 @@ struct Engine::Impl {
     std::vector<std::string> own_names;
     std::vector<std::string> other_names;
 
-    Impl(const Scenario& s, const ActDetector& d, const MoodParams& m, std::uint64_t sd)
-        : sc(s), detector(d), mp(m), seed(sd) {
+    Impl(const Scenario& s, const ActDetector& d, const MoodParams& m, std::uint64_t sd,
+         bool borrow_mood)
+        : sc(s),
+          detector(d),
+          own_mp(borrow_mood ? std::nullopt : std::optional<MoodParams>(m)),
+          mp(own_mp ? *own_mp : m),
+          seed(sd) {
         // Grown once for a typical attempt, not copied entry by entry as it fills.
         log.entries.reserve(64);
         log.scenario = sc.id;
@@ -135,7 +167,7 @@ struct Engine::Impl {
 
     TimerKey schedule(Millis t, Timer timer) {
         TimerKey key{std::max(t, now), seq++};
-        queue.emplace(key, timer);
+        queue.insert(key, timer);
         return key;
     }
     void cancel(std::optional<TimerKey>& key) {
@@ -166,8 +198,10 @@ struct Engine::Impl {
 
     // [log] ---------------------------------------------------------------------------------
 
+    // Built in place: an entry is large (strings, vectors, the action), and a move per entry
+    // showed in the replay's profile.
     LogEntry& add(LogEntry::Kind kind, const Thread* th) {
-        LogEntry e;
+        LogEntry& e = log.entries.emplace_back();
         e.t = now;
         e.kind = kind;
         if (th) {
@@ -175,8 +209,7 @@ struct Engine::Impl {
             e.actor = th->actor;
             e.node = th->node;
         }
-        log.entries.push_back(std::move(e));
-        return log.entries.back();
+        return e;
     }
 
     ApplyResult reject(const Action& a, int index, const Thread* th, Message reason) {
@@ -359,7 +392,11 @@ struct Engine::Impl {
 
     // [mood] --------------------------------------------------------------------------------
 
-    void change_mood(const Thread& th, int base, const std::string& cause, Message why) {
+    // `cause` + `detail` is the entry's cause ("act:" + "apology"); `why()` gives its message.
+    // Both are only built when the mood moves: most replies' acts move nothing once clamped.
+    template <class Why>
+    void change_mood(const Thread& th, int base, std::string_view cause, std::string_view detail,
+                     Why&& why) {
         if (th.actor.empty() || base == 0) return;
         double scale = 1.0;
         if (const Actor* a = sc.actor(th.actor))
@@ -375,8 +412,9 @@ struct Engine::Impl {
         LogEntry& e = add(LogEntry::Kind::Mood, &th);
         e.value = after;
         e.delta = after - before;
-        e.cause = cause;
-        e.message = std::move(why);
+        e.cause.reserve(cause.size() + detail.size());
+        e.cause.append(cause).append(detail);
+        e.message = why();
     }
 
     Millis patience_of(const Thread& th) const {
@@ -422,12 +460,12 @@ struct Engine::Impl {
         }
         th.node = id;
         credit_earlier(th, *n, v);
-        log.visits.push_back(v);
+        log.visits.push_back(std::move(v));
         th.visit = static_cast<int>(log.visits.size()) - 1;
-        if (!v.line.empty()) {
+        if (const NodeVisit& in = log.visits.back(); !in.line.empty()) {
             LogEntry& e = add(LogEntry::Kind::ActorLine, &th);
-            e.actor = v.actor;
-            e.text = v.line;
+            e.actor = in.actor;
+            e.text = in.line;
         }
         restart_patience(th);
         schedule_waited(th);
@@ -481,36 +519,49 @@ struct Engine::Impl {
         std::erase_if(d.acts, [&](const std::string& s) { return contains(d.sarcastic_acts, s); });
         std::erase_if(d.weak_acts,
                       [&](const std::string& s) { return contains(d.sarcastic_acts, s); });
-        LogEntry& e = add_action(a, index, &th);
-        e.acts = d.acts;
-        e.weak_acts = d.weak_acts;
-        e.forbidden = d.forbidden;
-        e.sarcastic_acts = std::move(d.sarcastic_acts);
-        e.review = std::move(d.uncertain);
+        {
+            LogEntry& e = add_action(a, index, &th);
+            e.sarcastic_acts = std::move(d.sarcastic_acts);
+            e.review = std::move(d.uncertain);
+        }
         const int entry = static_cast<int>(log.entries.size()) - 1;
         focus = index_of(th);
         touch(th);
-        // Acts the caller has already heard at this node: saying a formula again does not calm
-        // them again (relief is a negative step; a provoking act counts every time).
-        std::vector<std::string> heard;
+        // Acts the caller has already heard at this node — the visit's acts before this reply's
+        // were added: saying a formula again does not calm them again (relief is a negative
+        // step; a provoking act counts every time).
+        std::size_t heard = 0;
         if (th.visit >= 0) {
             NodeVisit& v = log.visits[th.visit];
-            heard = v.acts;
+            heard = v.acts.size();
             v.replies.push_back(entry);
             if (!v.first_reply_at) v.first_reply_at = now;
             for (const auto& s : d.acts) add_unique(v.acts, s);
             for (const auto& s : d.weak_acts) add_unique(v.weak_acts, s);
             for (const auto& s : d.forbidden) add_unique(v.forbidden, s);
         }
+        auto heard_before = [&](const std::string& s) {
+            if (heard == 0) return false;
+            const auto& acts = log.visits[th.visit].acts;
+            return std::find(acts.begin(), acts.begin() + static_cast<std::ptrdiff_t>(heard), s) !=
+                   acts.begin() + static_cast<std::ptrdiff_t>(heard);
+        };
         for (const auto& s : d.acts)
             if (auto eff = mp.act_effect.find(s); eff != mp.act_effect.end())
-                if (eff->second > 0 || !contains(heard, s))
-                    change_mood(th, eff->second, "act:" + s,
-                                message(LogCode::MoodAct).label("act", "act.", s));
+                if (eff->second > 0 || !heard_before(s))
+                    change_mood(th, eff->second, "act:", s,
+                                [&] { return message(LogCode::MoodAct).label("act", "act.", s); });
         for (const auto& s : d.forbidden)
             if (auto eff = mp.act_effect.find(s); eff != mp.act_effect.end())
-                change_mood(th, eff->second, "forbidden:" + s,
-                            message(LogCode::MoodForbidden).label("act", "forbidden.", s));
+                change_mood(th, eff->second, "forbidden:", s, [&] {
+                    return message(LogCode::MoodForbidden).label("act", "forbidden.", s);
+                });
+        // The reply's entry keeps what was detected (moved: nothing below reads `d` but its acts,
+        // read from the entry).
+        LogEntry& e = log.entries[entry];
+        e.acts = std::move(d.acts);
+        e.weak_acts = std::move(d.weak_acts);
+        e.forbidden = std::move(d.forbidden);
         restart_patience(th);
         const Node* n = current_node(th);
         if (!n) return;
@@ -522,7 +573,9 @@ struct Engine::Impl {
         }
         // 好的。 before the real answer takes the turn; it does not answer the node. Nor does
         // the first part of an answer sent mid-sentence (王女士，3栋1202，): the rest follows.
-        if (dialogue::is_acknowledgement(a.text) && !answers_expectation(*n, d.acts)) return;
+        if (dialogue::is_acknowledgement(a.text) &&
+            !answers_expectation(*n, log.entries[entry].acts))
+            return;
         if (dialogue::breaks_off(a.text)) return;
         try_next(th, false);
     }
@@ -568,8 +621,9 @@ struct Engine::Impl {
                 th.patience_timer.reset();
                 if (!open(th)) break;
                 const int before = mood_of(th.actor);
-                change_mood(th, mp.wait_step, "wait",
-                            message(LogCode::MoodWait).duration("patience", patience_of(th)));
+                change_mood(th, mp.wait_step, "wait", {}, [&] {
+                    return message(LogCode::MoodWait).duration("patience", patience_of(th));
+                });
                 // A tick that moved nothing (clamped, or a zero step) ends the drift: further
                 // ticks would only spin the clock. Attention re-arms it.
                 if (mood_of(th.actor) != before)
@@ -608,7 +662,8 @@ struct Engine::Impl {
         rec(th).rings_before_answer = th.rings;
         add(LogEntry::Kind::Ring, &th).value = th.rings;
         if (th.rings > mp.rings_tolerated)
-            change_mood(th, mp.ring_step, "ring", message(LogCode::MoodRing).num("n", th.rings));
+            change_mood(th, mp.ring_step, "ring", {},
+                        [&] { return message(LogCode::MoodRing).num("n", th.rings); });
     }
 
     // Rings of a coalesced call after the last one counted and before `at`: a ring due at `at`
@@ -638,7 +693,7 @@ struct Engine::Impl {
         const Millis over = th.rings - std::max<Millis>(before, std::max(mp.rings_tolerated, 0));
         if (over > 0)
             change_mood(th, static_cast<int>(std::clamp<Millis>(over * mp.ring_step, -1000, 1000)),
-                        "ring", message(LogCode::MoodRing).num("n", th.rings));
+                        "ring", {}, [&] { return message(LogCode::MoodRing).num("n", th.rings); });
     }
 
     void give_up(Thread& th) {
@@ -718,11 +773,10 @@ struct Engine::Impl {
     // Fires everything due up to t (`inclusive`) or strictly before t, then sets the clock to t.
     void run_until(Millis t, bool inclusive = true) {
         while (!ended && !queue.empty() &&
-               (queue.begin()->first.first < t || (inclusive && queue.begin()->first.first == t))) {
-            auto it = queue.begin();
-            const Timer timer = it->second;
-            now = std::max(now, it->first.first);
-            queue.erase(it);
+               (queue.next().first.first < t || (inclusive && queue.next().first.first == t))) {
+            const Timer timer = queue.next().second;
+            now = std::max(now, queue.next().first.first);
+            queue.pop_next();
             fire(timer);
         }
         if (!ended) now = std::max(now, t);
@@ -991,20 +1045,22 @@ struct Engine::Impl {
     }
 
     void action_mood(const Thread& th, const Action& a) {
-        const std::string verb(verb_name(a.verb));
+        const std::string_view verb = verb_name(a.verb);
         auto eff = mp.action_effect.end();
         std::string key;
         if (!a.arg.empty() && a.verb != Verb::Hold && a.verb != Verb::HangUp) {
-            key = verb + ":" + a.arg;
+            key.reserve(verb.size() + 1 + a.arg.size());
+            key.append(verb).append(":").append(a.arg);
             eff = mp.action_effect.find(key);
         }
         if (eff == mp.action_effect.end()) {
-            key = verb;
+            key.assign(verb);
             eff = mp.action_effect.find(key);
         }
         if (eff != mp.action_effect.end())
-            change_mood(th, eff->second, "action:" + key,
-                        message(LogCode::MoodAction).msg("action", describe_action(a)));
+            change_mood(th, eff->second, "action:", key, [&] {
+                return message(LogCode::MoodAction).msg("action", describe_action(a));
+            });
     }
 
     // A refused argument value: `what` names the kind of value (argkind.<what>).
@@ -1046,21 +1102,28 @@ struct Engine::Impl {
     }
 
     // What a desk action counts as for `expect.did` and `not_did`: "dispatch",
-    // "dispatch:security", "record:phone", "classify:urgent".
-    static std::vector<std::string> did_codes(const Action& a) {
-        const std::string verb(verb_name(a.verb));
-        std::vector<std::string> out{verb};
-        if (!a.arg.empty()) add_unique(out, verb + ":" + a.arg);
+    // "dispatch:security", "record:phone", "classify:urgent" — added to `did` in that order,
+    // each once.
+    static void add_did_codes(const Action& a, std::vector<std::string>& did) {
+        const std::string_view verb = verb_name(a.verb);
+        add_unique(did, verb);
+        std::string code(verb);
+        code += ':';
+        auto add_with = [&](std::string_view rest) {
+            code.resize(verb.size() + 1);
+            code += rest;
+            add_unique(did, code);
+        };
+        if (!a.arg.empty()) add_with(a.arg);
         if (a.verb == Verb::Record)
             for (const auto& [k, v] : a.fields)
-                if (!v.empty()) add_unique(out, verb + ":" + k);
+                if (!v.empty()) add_with(k);
         if (a.verb == Verb::Classify)
             for (const char* k : {"type", "level"})
-                if (const std::string* v = a.field(k)) add_unique(out, verb + ":" + *v);
-        return out;
+                if (const std::string* v = a.field(k)) add_with(*v);
     }
 
-    // Whether `want` is one of did_codes(a), without building them: credit_earlier asks it for
+    // Whether `want` is one of add_did_codes(a), without building them: credit_earlier asks it for
     // every earlier action at every node entered.
     static bool counts_as(const Action& a, std::string_view want) {
         const std::string_view verb = verb_name(a.verb);
@@ -1117,9 +1180,7 @@ struct Engine::Impl {
         if (auto err = validate_desk(a)) return reject(a, index, th, *err);
         add_action(a, index, th);
         if (!th || !open(*th)) return {};
-        const std::string verb(verb_name(a.verb));
-        if (th->visit >= 0)
-            for (const auto& code : did_codes(a)) add_unique(log.visits[th->visit].did, code);
+        if (th->visit >= 0) add_did_codes(a, log.visits[th->visit].did);
         if (th->state == ThreadView::State::Active || th->state == ThreadView::State::Held) {
             action_mood(*th, a);
             restart_patience(*th);
@@ -1132,7 +1193,11 @@ struct Engine::Impl {
 
 Engine::Engine(const Scenario& scenario, const ActDetector& detector, const MoodParams& mood,
                std::uint64_t seed)
-    : impl_(std::make_unique<Impl>(scenario, detector, mood, seed)) {}
+    : impl_(std::make_unique<Impl>(scenario, detector, mood, seed, false)) {}
+
+Engine::Engine(const Scenario& scenario, const ActDetector& detector, const MoodParams& mood,
+               std::uint64_t seed, BorrowMood)
+    : impl_(std::make_unique<Impl>(scenario, detector, mood, seed, true)) {}
 
 Engine::~Engine() = default;
 
@@ -1166,7 +1231,7 @@ bool Engine::finished() const {
 
 std::optional<Millis> Engine::next_event_time() const {
     if (impl_->ended || impl_->queue.empty()) return std::nullopt;
-    return impl_->queue.begin()->first.first;
+    return impl_->queue.next().first.first;
 }
 
 std::vector<ThreadView> Engine::threads() const {
@@ -1218,7 +1283,7 @@ const Scenario& Engine::scenario() const {
 
 AttemptLog replay(const Scenario& scenario, const Transcript& transcript,
                   const ActDetector& detector, const MoodParams& mood) {
-    Engine e(scenario, detector, mood, transcript.seed);
+    Engine e(scenario, detector, mood, transcript.seed, Engine::BorrowMood{});
     for (std::size_t i = 0; i < transcript.actions.size(); ++i)
         e.apply(transcript.actions[i], static_cast<int>(i));
     e.finish(e.now());

@@ -151,6 +151,10 @@ class Engine {
   private:
     friend AttemptLog replay(const Scenario&, const Transcript&, const ActDetector&,
                              const MoodParams&);  // moves the log out instead of copying it
+    // replay()'s: the mood parameters are the caller's for the whole run, not copied.
+    struct BorrowMood {};
+    Engine(const Scenario& scenario, const ActDetector& detector, const MoodParams& mood,
+           std::uint64_t seed, BorrowMood);
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

@@ -1,7 +1,9 @@
 // Replay of the example scenario (complaint.night-renovation-noise) with its gold and poor
 // transcripts, the scenario, transcripts and lexicon loaded once up front. Files are used when
 // they load; otherwise the same inputs built in code (engine_test_support.h) — the label says
-// which. The keyword-detector runs isolate the engine from speech-act detection.
+// which. The _Lexicon runs detect as `deskdrill play` and the session's replay do
+// (kPlayDetection: the meaning reading); the _Phrases runs with the lexicon's phrases alone; the
+// keyword-detector runs isolate the engine from speech-act detection.
 #include <benchmark/benchmark.h>
 
 #include <optional>
@@ -20,7 +22,8 @@ using namespace dd;
 struct Inputs {
     Scenario scenario;
     Transcript gold, poor;
-    std::optional<LoadedLexicon> lexicon;
+    std::optional<LoadedLexicon> lexicon;  // as play detects (kPlayDetection)
+    std::optional<LoadedLexicon> phrases;  // Detection::Phrases
     test::KeywordDetector keywords;
     std::string label;
 };
@@ -40,21 +43,27 @@ const Inputs& inputs() {
         i.poor = p ? *p : test::example_poor();
         i.label = std::string(s ? "scenario:file" : "scenario:code") +
                   (g && p ? " transcripts:file" : " transcripts:code");
-        i.lexicon = load_lexicon(std::string(DESKDRILL_SCENARIOS_DIR) + "/lexicon.yaml", d);
+        const std::string lexicon = std::string(DESKDRILL_SCENARIOS_DIR) + "/lexicon.yaml";
+        i.lexicon = load_lexicon(lexicon, d, kPlayDetection);
+        i.phrases = load_lexicon(lexicon, d, Detection::Phrases);
         return i;
     }();
     return in;
 }
 
-void replay_bench(benchmark::State& state, bool gold, bool lexicon) {
+enum class Detect { Play, Phrases, Keywords };
+
+void replay_bench(benchmark::State& state, bool gold, Detect how) {
     const Inputs& in = inputs();
-    if (lexicon && !in.lexicon) {
+    const std::optional<LoadedLexicon>& lex = how == Detect::Phrases ? in.phrases : in.lexicon;
+    if (how != Detect::Keywords && !lex) {
         state.SkipWithError("scenarios/lexicon.yaml did not load");
         return;
     }
-    const ActDetector& det = lexicon ? static_cast<const ActDetector&>(*in.lexicon->detector)
-                                     : static_cast<const ActDetector&>(in.keywords);
-    const MoodParams mood = lexicon ? in.lexicon->mood : MoodParams{};
+    const ActDetector& det = how != Detect::Keywords
+                                 ? static_cast<const ActDetector&>(*lex->detector)
+                                 : static_cast<const ActDetector&>(in.keywords);
+    const MoodParams mood = how != Detect::Keywords ? lex->mood : MoodParams{};
     const Transcript& t = gold ? in.gold : in.poor;
     std::size_t entries = 0;
     for (auto _ : state) {
@@ -63,20 +72,26 @@ void replay_bench(benchmark::State& state, bool gold, bool lexicon) {
         benchmark::DoNotOptimize(log);
     }
     state.counters["entries"] = static_cast<double>(entries);
-    state.SetLabel(in.label);
+    state.SetLabel(in.label + (how == Detect::Keywords ? "" : " detection:" + det.identity()));
 }
 
 void BM_ReplayGold_Lexicon(benchmark::State& s) {
-    replay_bench(s, true, true);
+    replay_bench(s, true, Detect::Play);
 }
 void BM_ReplayPoor_Lexicon(benchmark::State& s) {
-    replay_bench(s, false, true);
+    replay_bench(s, false, Detect::Play);
+}
+void BM_ReplayGold_Phrases(benchmark::State& s) {
+    replay_bench(s, true, Detect::Phrases);
+}
+void BM_ReplayPoor_Phrases(benchmark::State& s) {
+    replay_bench(s, false, Detect::Phrases);
 }
 void BM_ReplayGold_Keywords(benchmark::State& s) {
-    replay_bench(s, true, false);
+    replay_bench(s, true, Detect::Keywords);
 }
 void BM_ReplayPoor_Keywords(benchmark::State& s) {
-    replay_bench(s, false, false);
+    replay_bench(s, false, Detect::Keywords);
 }
 
 // Replay plus the JSON of the log: what `deskdrill play --json` does after loading.
@@ -95,6 +110,8 @@ void BM_ReplayGoldToJson_Lexicon(benchmark::State& state) {
 
 BENCHMARK(BM_ReplayGold_Lexicon)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_ReplayPoor_Lexicon)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_ReplayGold_Phrases)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_ReplayPoor_Phrases)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_ReplayGold_Keywords)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_ReplayPoor_Keywords)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_ReplayGoldToJson_Lexicon)->Unit(benchmark::kMicrosecond);
