@@ -271,23 +271,31 @@ CheckResult check_record_fields(const AttemptView& v, const Params& p) {
     };
     double best = -1;
     const Cand* best_c = &cands.front();
+    // Which expected fields the best candidate has right, kept from its scoring below (the
+    // comparison reads both values in any notation: not done twice).
+    std::vector<char> ok_fields, best_ok;
     for (const auto& c : cands) {
         int ok = 0;
+        ok_fields.clear();
         for (const auto& [f, x] : expected) {
             const std::string got = get(c, f);
-            if (!got.empty() && (is_presence(f) || same_fact(f, got, x))) ++ok;
+            const bool right = !got.empty() && (is_presence(f) || same_fact(f, got, x));
+            ok_fields.push_back(right);
+            if (right) ++ok;
         }
         const double credit = static_cast<double>(ok) / static_cast<double>(expected.size());
         if (credit > best) {
             best = credit;
             best_c = &c;
+            best_ok.swap(ok_fields);
         }
     }
     r.credit = best;
     std::vector<i18n::Message> good;
     std::vector<Evidence> problems;
     const auto& e = entry(v, best_c->entry);
-    for (const auto& [f, x] : expected) {
+    for (std::size_t i = 0; i < expected.size(); ++i) {
+        const auto& [f, x] = expected[i];
         const std::string got = get(*best_c, f);
         if (got.empty()) {
             problems.push_back(AttemptView::text_evidence(
@@ -296,7 +304,7 @@ CheckResult check_record_fields(const AttemptView& v, const Params& p) {
                                             : note(Note::FieldMissingExpected)
                                                   .msg("field", field_ref(f))
                                                   .text("value", x)));
-        } else if (!is_presence(f) && !same_fact(f, got, x)) {
+        } else if (!best_ok[i]) {  // a value given, and not the expected one
             problems.push_back(AttemptView::text_evidence(e, std::nullopt,
                                                           note(Note::FieldWrong)
                                                               .msg("field", field_ref(f))
