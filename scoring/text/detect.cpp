@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <span>
 
@@ -86,14 +87,26 @@ struct Chars {
 // the counters in members that the fast pass keeps in registers (it is a local there).
 // `Fillers`: the detection skips fillers (the meaning one); the phrase one has none and does
 // no work for them.
-template <bool Fillers>
+// `T`: the transition table's entries (Dfa: 16 bits while the states fit, else 32), the top
+// bit saying "keys end at the next state".
+template <class T>
+const T* table_of(const Impl& im) {
+    const text::detail::Dfa::Table t = im.automaton.ac.table();
+    if constexpr (sizeof(T) == 2)
+        return t.delta16;
+    else
+        return t.delta32;
+}
+
+template <bool Fillers, class T>
 class Stepper {
   public:
     Stepper(Chars& c, const Impl& im)
         : c_(c),
           im_(im),
           symbols_(im.symbols.data()),
-          table_(im.automaton.ac.table()),
+          delta_(table_of<T>(im)),
+          nclass_(im.automaton.ac.table().nclass),
           filler_(im.filler) {
         rebind();
     }
@@ -109,9 +122,23 @@ class Stepper {
 
     [[gnu::always_inline]] void keep(char32_t cp, std::uint32_t off, std::uint32_t len,
                                      std::uint8_t pending) {
+        keep(cp, cp < 0x10000 ? symbols_[cp] : im_.symbol_of(cp), off, len, pending);
+    }
+
+    // The same with the character's symbol known (Impl::fold_symbols). `same`: the input's
+    // three bytes of the character when it folds to itself (the common case, a Chinese
+    // character), copied rather than encoded again; null to encode `cp`.
+    [[gnu::always_inline]] void keep(char32_t cp, std::uint16_t sym, std::uint32_t off,
+                                     std::uint32_t len, std::uint8_t pending,
+                                     const unsigned char* same = nullptr) {
         const auto at = static_cast<std::uint32_t>(o_);
-        o_ += td::encode_utf8(cp, text_ + o_);
-        const std::uint16_t sym = cp < 0x10000 ? symbols_[cp] : im_.symbol_of(cp);
+        if (same) {
+            std::memcpy(text_ + o_, same, 2);
+            text_[o_ + 2] = static_cast<char>(same[2]);
+            o_ += 3;
+        } else {
+            o_ += td::encode_utf8(cp, text_ + o_);
+        }
         const bool numeral = (sym & Impl::kNumeral) != 0;
         if (numeral && in_run_ && !pending) {
             ch_[u_ - 1].src_end = off + len;  // the run goes on
@@ -119,11 +146,11 @@ class Stepper {
         }
         // A filler leaves the automaton where it is (and reports nothing); it is noted, and
         // the steps count the other characters: no branch on either.
-        state_ = table_.step(state_, static_cast<std::uint16_t>(sym & ~Impl::kNumeral));
-        if (state_ & text::SymbolAhoCorasick::kHit) {
-            state_ &= ~text::SymbolAhoCorasick::kHit;
-            hits_[h_++] = {state_, k_ + 1};
-        }
+        constexpr T kFlag = static_cast<T>(T(1) << (sizeof(T) * 8 - 1));
+        const T t = delta_[static_cast<std::size_t>(state_) * nclass_ +
+                           static_cast<std::uint16_t>(sym & ~Impl::kNumeral)];
+        state_ = static_cast<std::uint32_t>(t & static_cast<T>(~kFlag));
+        if (t & kFlag) hits_[h_++] = {state_, k_ + 1};
         if constexpr (Fillers) {
             const bool filler = sym == filler_;
             step_char_[k_] = u_;
@@ -132,7 +159,13 @@ class Stepper {
             ++k_;
         }
         pauses_ += pending != 0;
-        ch_[u_] = {at, off, off + len, pauses_, pending};
+        // Field by field: an aggregate store of the record costs several times more.
+        Chars::Ch& r = ch_[u_];
+        r.norm = at;
+        r.src_begin = off;
+        r.src_end = off + len;
+        r.pauses_upto = pauses_;
+        r.pause = pending;
         if (pending > td::kPauseAny) c_.events.push_back({u_, pending});
         ++u_;
         in_run_ = numeral;
@@ -152,7 +185,8 @@ class Stepper {
     Chars& c_;
     const Impl& im_;
     const std::uint16_t* symbols_;
-    const text::detail::Dfa::Table table_;  // held here so the loop keeps it in registers
+    const T* delta_;  // the table and its width, held here so the loop keeps them in registers
+    const std::size_t nclass_;
     const std::uint16_t filler_;
     std::uint32_t* step_char_ = nullptr;
     char* text_ = nullptr;
@@ -166,7 +200,7 @@ class Stepper {
 
 // The general path's sink (text::detail::normalize_chars): any fold, t2s phrases, characters
 // past the BMP. Grows the buffers as it goes.
-template <bool Fillers>
+template <bool Fillers, class T>
 class CharsSink {
   public:
     CharsSink(Chars& c, const Impl& im, std::size_t expected) : c_(c), im_(im) {
@@ -193,24 +227,25 @@ class CharsSink {
   private:
     Chars& c_;
     const Impl& im_;
-    std::optional<Stepper<Fillers>> step_;
+    std::optional<Stepper<Fillers, T>> step_;
 };
 
 // The common case in one loop: every character folds to one character of the BMP, to a pause
 // or to nothing, and t2s (if the text needs it) maps characters one by one. Returns 1 when
 // done, 0 for invalid UTF-8, and -1 when the text needs the general path (a character that
 // folds to several, one past the BMP, a t2s phrase).
-template <bool Fillers>
+template <bool Fillers, class T>
 int fast_chars(std::string_view input, const Impl& im, Chars& c) {
     const td::FoldTable& table = td::fold_table();
     const std::uint32_t* fold = table.bmp.data();
+    const std::uint32_t* fold_symbols = im.fold_symbols.data();
     const char32_t* simplified = table.simplified.data();
     const auto* p = reinterpret_cast<const unsigned char*>(input.data());
     const std::size_t n = input.size();
     // One BMP character per input character, 1-3 bytes each way: 3n bytes at most.
     c.ensure(3 * n + 8);
     c.events.clear();
-    Stepper<Fillers> step(c, im);
+    Stepper<Fillers, T> step(c, im);
     std::size_t i = 0;
     std::uint8_t pending = 0;
     bool phrases_checked = false;
@@ -221,6 +256,14 @@ int fast_chars(std::string_view input, const Impl& im, Chars& c) {
         const auto off = static_cast<std::uint32_t>(i);
         i += len;
         if (cp >= 0x10000) return -1;
+        // Most characters fold to one character, with its symbol: one table read.
+        if (const std::uint32_t fs = fold_symbols[cp]; fs != Impl::kFoldSpecial) {
+            const char32_t e = fs & 0xFFFFu;
+            step.keep(e, static_cast<std::uint16_t>(fs >> 16), off, len, pending,
+                      e == cp && len == 3 ? p + off : nullptr);
+            pending = 0;
+            continue;
+        }
         std::uint32_t e = fold[cp];
         if (e >= 0x110000u) {
             if (e & td::kT2s) {
@@ -823,8 +866,9 @@ Decision read_in_context(Reader& rd, std::uint16_t entry, std::uint32_t b, std::
 // ----------------------------------------------------------------------------------- [result]
 
 // Assigns into existing strings where there are some, so a reused result allocates nothing.
-void assign_names(std::vector<std::string>& v, const std::vector<std::uint16_t>& ids,
-                  const std::vector<std::string>& names) {
+[[gnu::noinline]] void assign_names_slow(std::vector<std::string>& v,
+                                         const std::vector<std::uint16_t>& ids,
+                                         const std::vector<std::string>& names) {
     if (ids.empty()) {
         v.clear();
         return;
@@ -832,6 +876,14 @@ void assign_names(std::vector<std::string>& v, const std::vector<std::uint16_t>&
     v.resize(ids.size());
     for (std::size_t i = 0; i < ids.size(); ++i)
         if (v[i] != names[ids[i]]) v[i].assign(names[ids[i]]);
+}
+
+// Most lists are empty before and after (no sarcasm, nothing forbidden): that case inline.
+[[gnu::always_inline]] inline void assign_names(std::vector<std::string>& v,
+                                                const std::vector<std::uint16_t>& ids,
+                                                const std::vector<std::string>& names) {
+    if (ids.empty() && v.empty()) return;
+    assign_names_slow(v, ids, names);
 }
 
 struct SpanOut {
@@ -905,20 +957,20 @@ void LexiconDetector::detect_into(std::string_view input, DetectedActs& out, Pat
     }
     bool valid = false;
     const bool fillers = im.filler != 0xFFFF;
-    const int fast = path != Path::Fast ? -1
-                     : fillers          ? fast_chars<true>(input, im, c)
-                                        : fast_chars<false>(input, im, c);
-    if (fast < 0) {
-        if (fillers) {
-            CharsSink<true> sink(c, im, input.size());
-            valid = td::normalize_chars(input, sink);
-        } else {
-            CharsSink<false> sink(c, im, input.size());
-            valid = td::normalize_chars(input, sink);
-        }
-    } else {
-        valid = fast > 0;
-    }
+    // (An empty automaton has neither table: the 32-bit path, as before.)
+    const bool narrow = im.automaton.ac.table().delta16 != nullptr;
+    auto run = [&]<bool F, class T>() {
+        const int fast = path != Path::Fast ? -1 : fast_chars<F, T>(input, im, c);
+        if (fast >= 0) return fast > 0;
+        CharsSink<F, T> sink(c, im, input.size());
+        return td::normalize_chars(input, sink);
+    };
+    if (fillers)
+        valid = narrow ? run.template operator()<true, std::uint16_t>()
+                       : run.template operator()<true, std::uint32_t>();
+    else
+        valid = narrow ? run.template operator()<false, std::uint16_t>()
+                       : run.template operator()<false, std::uint32_t>();
     if (!valid) {
         c.bytes = c.count = c.nhits = c.steps = 0;
         c.events.clear();

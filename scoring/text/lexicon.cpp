@@ -698,6 +698,14 @@ void finish_symbols(LexiconDetector::Impl& impl) {
         if (is_numeral(cp)) s = static_cast<std::uint16_t>(Impl::kNumeral | hash);
         if (impl.filler_bmp[cp]) s = impl.filler;
     }
+    const std::vector<std::uint32_t>& fold = text::detail::fold_table().bmp;
+    impl.fold_symbols.assign(0x10000, Impl::kFoldSpecial);
+    for (char32_t cp = 0; cp < 0x10000; ++cp) {
+        const std::uint32_t f = fold[cp];
+        if (f >= 0x10000) continue;  // flags or past the BMP: the fold table's path
+        const std::uint32_t fs = (std::uint32_t{impl.symbols[f]} << 16) | f;
+        if (fs != Impl::kFoldSpecial) impl.fold_symbols[cp] = fs;
+    }
 }
 
 }  // namespace

@@ -141,6 +141,12 @@ struct LexiconDetector::Impl {
     std::vector<std::uint16_t> symbols;  // 0x10000 entries
     std::unordered_map<char32_t, std::uint16_t> symbols_astral;
     std::vector<bool> filler_bmp;  // the fillers (lead/trail checks read the code points)
+    // Per code point of the BMP, the fold table's entry and the symbol in one read for the
+    // common case, a character that folds to one character of the BMP: (symbols[f] << 16) | f.
+    // kFoldSpecial for the others (pauses, drops, several characters, t2s): the fold table
+    // says what to do.
+    static constexpr std::uint32_t kFoldSpecial = 0xFFFFFFFFu;
+    std::vector<std::uint32_t> fold_symbols;  // 0x10000 entries
 
     std::uint16_t symbol_of(char32_t cp) const {
         if (cp < 0x10000) return symbols[cp];
