@@ -77,6 +77,38 @@ TEST(DetectorPaths, AgreeOnRandomText) {
     }
 }
 
+// Every character of the BMP, alone and inside phrases it may break or join (before and after
+// a key's characters, between a numeral run's): the fast pass reads a character's fold and
+// symbol from one table (Impl::fold_symbols), the general path from the fold table and then
+// the symbol table; the two must agree on each of them.
+TEST(DetectorPaths, AgreeOnEveryCharacterOfTheBmp) {
+    int checked = 0;
+    for (char32_t cp = 1; cp < 0x10000; ++cp) {
+        if (cp >= 0xD800 && cp <= 0xDFFF) continue;  // surrogates: not characters
+        std::string ch;
+        if (cp < 0x80) {
+            ch += static_cast<char>(cp);
+        } else if (cp < 0x800) {
+            ch += static_cast<char>(0xC0 | (cp >> 6));
+            ch += static_cast<char>(0x80 | (cp & 0x3F));
+        } else {
+            ch += static_cast<char>(0xE0 | (cp >> 12));
+            ch += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+            ch += static_cast<char>(0x80 | (cp & 0x3F));
+        }
+        const std::string text = "您" + ch + "好,谢" + ch + "谢,不" + ch + "知道,3" + ch + "12";
+        for (const LexiconDetector* det : {&shipped(), &shipped().meaning()}) {
+            DetectedActs fast, general;
+            det->detect_into(text, fast, LexiconDetector::Path::Fast, limits::kMaxReplyBytes);
+            det->detect_into(text, general, LexiconDetector::Path::General, limits::kMaxReplyBytes);
+            ASSERT_EQ(describe(fast), describe(general))
+                << "U+" << std::hex << static_cast<std::uint32_t>(cp) << ": " << text;
+        }
+        ++checked;
+    }
+    EXPECT_EQ(checked, 0xFFFF - 0x800);
+}
+
 // ------------------------------------------------------------------------------- bounded
 
 // CPU seconds, not wall time: the machine running the tests is shared.
