@@ -113,12 +113,13 @@ bool decode_simplified(std::string_view input, std::vector<Unit>& units);
     if (c < 0x80) {
         cp = c;
         len = 1;
-    } else if (c >= 0xE0 && c <= 0xEF) {
+    } else if (c - 0xE0 < 0x10) {  // (unsigned: c in E0..EF)
         if (i + 3 > n) return false;
-        const unsigned c1 = p[i + 1], c2 = p[i + 2];
-        if ((c1 & 0xC0) != 0x80 || (c2 & 0xC0) != 0x80) return false;
-        cp = ((c & 0x0Fu) << 12) | ((c1 & 0x3Fu) << 6) | (c2 & 0x3Fu);
-        if (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+        // A continuation byte is 10xxxxxx: xor 0x80 leaves its payload, below 0x40.
+        const unsigned x1 = p[i + 1] ^ 0x80u, x2 = p[i + 2] ^ 0x80u;
+        if ((x1 | x2) >= 0x40) return false;
+        cp = ((c & 0x0Fu) << 12) | (x1 << 6) | x2;
+        if (cp < 0x800 || cp - 0xD800 < 0x800) return false;  // overlong; surrogate
         len = 3;
     } else if (c >= 0xC2 && c <= 0xDF) {
         if (i + 2 > n) return false;

@@ -653,27 +653,37 @@ void flatten_uses(LexiconDetector::Impl& impl, Automaton& a) {
     a.key_index.clear();
 }
 
-// Symbols for the characters of the keys (in order of first use), the keys as symbol
-// sequences, and the automaton. False if the keys use more distinct characters than the
-// symbols allow.
+// Symbols for the characters of the keys, the keys as symbol sequences, and the automaton.
+// False if the keys use more distinct characters than the symbols allow. The characters the
+// keys use most get the smallest symbols (ties: in order of first use): a row of the
+// transition table then holds the transitions a text takes most in its first cache lines.
 bool build_automaton(LexiconDetector::Impl& impl) {
     using Impl = LexiconDetector::Impl;
     Automaton& a = impl.automaton;
+    std::vector<char32_t> chars;  // in order of first use
+    std::unordered_map<char32_t, std::uint32_t> uses;
+    for (const std::string& key : a.keys) {
+        for (std::size_t i = 0; i < key.size();) {
+            const std::size_t len = utf8_length(key[i]);
+            const char32_t cp = utf8_at(key, i, len);
+            if (uses[cp]++ == 0) chars.push_back(cp);
+            i += len;
+        }
+    }
+    if (chars.size() >= Impl::kNumeral - 2) return false;  // 32766 distinct characters
+    std::stable_sort(chars.begin(), chars.end(),
+                     [&](char32_t x, char32_t y) { return uses[x] > uses[y]; });
     std::uint16_t next = 1;
-    auto symbol = [&](char32_t cp) -> std::uint16_t {
-        std::uint16_t& slot = cp < 0x10000 ? impl.symbols[cp] : impl.symbols_astral[cp];
-        if (slot == 0) slot = next++;
-        return slot;
-    };
+    for (char32_t cp : chars)
+        (cp < 0x10000 ? impl.symbols[cp] : impl.symbols_astral[cp]) = next++;
     std::vector<std::vector<std::uint16_t>> seqs(a.keys.size());
     for (std::size_t k = 0; k < a.keys.size(); ++k) {
         const std::string& key = a.keys[k];
         for (std::size_t i = 0; i < key.size();) {
             const std::size_t len = utf8_length(key[i]);
-            seqs[k].push_back(symbol(utf8_at(key, i, len)));
+            seqs[k].push_back(impl.symbol_of(utf8_at(key, i, len)));
             i += len;
         }
-        if (next >= Impl::kNumeral - 1) return false;  // 32766 distinct characters
     }
     // The fillers share one symbol past the keys', which the automaton reads past.
     const bool fillers =
