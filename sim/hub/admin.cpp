@@ -89,7 +89,7 @@ Result<int> init(const std::string& conninfo, const InitOptions& options) {
                 return Error{ErrorCode::TooNew, c->where() + ": the hub is at schema version " +
                                                     std::to_string(at) +
                                                     ", newer than this DeskDrill knows"};
-            if (at == schema_version()) {
+            if (at >= options.to_version.value_or(schema_version())) {
                 txn.commit();
                 return at;
             }

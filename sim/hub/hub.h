@@ -35,9 +35,13 @@ using store::Status;
 struct InitOptions {
     // Minutes east of UTC of the days the hub's reports group by; default: the local zone's.
     std::optional<int> utc_offset_minutes;
+    // Stop at this schema version (a hub as an older DeskDrill left it: the migration tests);
+    // default: this DeskDrill's newest.
+    std::optional<int> to_version;
 };
 // Creates the group roles deskdrill_site and deskdrill_hq when missing (needs CREATEROLE), the
-// schema, and applies the migrations after the hub's version; idempotent. Returns the version.
+// schema, and applies the migrations after the hub's version (up to options.to_version);
+// idempotent. Returns the version.
 Result<int> init(const std::string& conninfo, const InitOptions& options = {});
 int schema_version();
 

@@ -25,6 +25,11 @@ constexpr const char* kAttemptCols =
     "s.finished, s.abandoned, s.timed_out, s.phone_calls, s.phone_within_3, s.response_n, "
     "s.response_ms, s.resolution_n, s.resolution_ms, s.complaint_attempts, s.complaint_passed";
 constexpr const char* kCriterionCols = "s.criterion_id, s.n, s.points_sum, s.max_sum, s.passed";
+// A result r's criterion scores as rows c (hub schema 3 keeps them in the result's row; the view
+// criterion_results has the records store's shape for the SQL shared with it).
+constexpr const char* kCriteriaOfR =
+    " CROSS JOIN LATERAL unnest(r.criterion_ids, r.criterion_points, r.criterion_max, "
+    "r.criterion_passed) AS c(criterion_id, points, max_points, passed)";
 
 // Parameters numbered as they are added ($1, $2, …).
 struct Params {
@@ -256,10 +261,8 @@ class HubReports final : public store::ReportSource {
                 c_->exec("SELECT c.criterion_id, count(*), sum(c.points), "
                          "sum(c.max_points), sum(c.passed) FROM attempts a JOIN results r "
                          "ON r.attempt_seq = a.seq AND " +
-                             cset +
-                             " JOIN criterion_results c ON c.result_id = r.id WHERE "
-                             "a.trainee_uuid = " +
-                             cu + "::uuid GROUP BY 1",
+                             cset + kCriteriaOfR + " WHERE a.trainee_uuid = " + cu +
+                             "::uuid GROUP BY 1",
                          cp.values));
             rep.weakest = store::read_criterion_rows(q);
             name_and_finish(set, rep.weakest);
@@ -431,7 +434,7 @@ class HubReports final : public store::ReportSource {
                           : "SELECT c.criterion_id, 1 AS n, c.points AS points_sum, "
                             "c.max_points AS max_sum, c.passed FROM attempts a JOIN results r ON "
                             "r.attempt_seq = a.seq AND " +
-                                set + " JOIN criterion_results c ON c.result_id = r.id WHERE " + w);
+                                set + kCriteriaOfR + " WHERE " + w);
         }
         if (parts.empty())
             parts = std::string("SELECT ") + (attempts ? kAttemptCols : kCriterionCols) +
@@ -447,7 +450,7 @@ class HubReports final : public store::ReportSource {
             c_->exec("SELECT c.criterion_id, count(*), sum(c.points), sum(c.max_points), "
                      "sum(c.passed) FROM attempts a JOIN results r ON r.attempt_seq = a.seq "
                      "AND " +
-                         set + " JOIN criterion_results c ON c.result_id = r.id WHERE " + w +
+                         set + kCriteriaOfR + " WHERE " + w +
                          " GROUP BY 1 ORDER BY c.criterion_id" + kC,
                      p.values));
         return store::read_criterion_rows(q);

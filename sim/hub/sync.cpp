@@ -54,10 +54,9 @@ CREATE TEMP TABLE IF NOT EXISTS stage_results (
     site_result_id bigint, attempt_uuid uuid, catalogue_hash text, lexicon_hash text,
     original smallint, catalogue_version text, score integer, max_points integer,
     pass_mark integer, passed smallint, critical_failed text, created_by_uuid uuid,
-    created_at_ms bigint, hash text) ON COMMIT DELETE ROWS;
-CREATE TEMP TABLE IF NOT EXISTS stage_criteria (
-    site_result_id bigint, position smallint, criterion_id text, points integer,
-    max_points integer, passed smallint, critical smallint) ON COMMIT DELETE ROWS;
+    created_at_ms bigint, hash text, criterion_ids text[], criterion_points integer[],
+    criterion_max integer[], criterion_passed smallint[], criterion_critical smallint[])
+    ON COMMIT DELETE ROWS;
 CREATE TEMP TABLE IF NOT EXISTS stage_overrides (
     site_override_id bigint, uuid uuid, site_result_id bigint, criterion_id text,
     points integer, passed smallint, reason text, supervisor_uuid uuid, created_at_ms bigint,
@@ -79,6 +78,16 @@ std::string array_literal(const std::vector<std::string>& items) {
             out += ch;
         }
         out += '"';
+    }
+    return out + "}";
+}
+
+// {1,2,3}
+std::string array_literal(const std::vector<std::int64_t>& items) {
+    std::string out = "{";
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (i) out += ',';
+        out += std::to_string(items[i]);
     }
     return out + "}";
 }
@@ -338,9 +347,18 @@ class Syncer {
         }
 
         data.clear();
-        std::string criteria;
         for (const auto& e : b.results) {
             const auto& f = e.fields;
+            // The criterion scores travel in the result's row (hub schema 3), in position order.
+            std::vector<std::string> ids;
+            std::vector<std::int64_t> points, maxes, passed, critical;
+            for (const auto& c : f.criteria) {
+                ids.push_back(c.id);
+                points.push_back(c.points);
+                maxes.push_back(c.max_points);
+                passed.push_back(c.passed ? 1 : 0);
+                critical.push_back(c.critical ? 1 : 0);
+            }
             pg::CopyLine(data)
                 .add(f.id)
                 .add(f.attempt_uuid)
@@ -356,32 +374,26 @@ class Syncer {
                 .add(f.created_by_uuid)
                 .add(f.created_at_ms)
                 .add(e.hash)
+                .add(array_literal(ids))
+                .add(array_literal(points))
+                .add(array_literal(maxes))
+                .add(array_literal(passed))
+                .add(array_literal(critical))
                 .end();
-            for (std::size_t i = 0; i < f.criteria.size(); ++i) {
-                const auto& c = f.criteria[i];
-                pg::CopyLine(criteria)
-                    .add(f.id)
-                    .add(static_cast<std::int64_t>(i))
-                    .add(c.id)
-                    .add(c.points)
-                    .add(c.max_points)
-                    .add(c.passed)
-                    .add(c.critical)
-                    .end();
-            }
         }
         copy("stage_results", data, "site_result_id, attempt_uuid");
-        copy("stage_criteria", criteria, "site_result_id");
         if (!data.empty()) {
             conn_->run(
                 "INSERT INTO results (site_id, site_result_id, attempt_seq, catalogue_hash, "
                 "lexicon_hash, original, catalogue_version, score, max_points, pass_mark, passed, "
-                "critical_failed, created_by_uuid, created_at_ms, hash) SELECT $1::integer, "
-                "s.site_result_id, a.seq, s.catalogue_hash, s.lexicon_hash, s.original, "
-                "s.catalogue_version, s.score, s.max_points, s.pass_mark, s.passed, "
-                "s.critical_failed, s.created_by_uuid, s.created_at_ms, s.hash FROM "
-                "stage_results s JOIN attempts a ON a.uuid = s.attempt_uuid AND a.site_id = $1 "
-                "ORDER BY s.site_result_id ON CONFLICT DO NOTHING",
+                "critical_failed, created_by_uuid, created_at_ms, hash, criterion_ids, "
+                "criterion_points, criterion_max, criterion_passed, criterion_critical) SELECT "
+                "$1::integer, s.site_result_id, a.seq, s.catalogue_hash, s.lexicon_hash, "
+                "s.original, s.catalogue_version, s.score, s.max_points, s.pass_mark, s.passed, "
+                "s.critical_failed, s.created_by_uuid, s.created_at_ms, s.hash, s.criterion_ids, "
+                "s.criterion_points, s.criterion_max, s.criterion_passed, s.criterion_critical "
+                "FROM stage_results s JOIN attempts a ON a.uuid = s.attempt_uuid AND a.site_id = "
+                "$1 ORDER BY s.site_result_id ON CONFLICT DO NOTHING",
                 site_);
             verify(
                 "SELECT s.site_result_id FROM stage_results s LEFT JOIN results r ON "
@@ -389,18 +401,6 @@ class Syncer {
                 "OR r.hash <> s.hash LIMIT 1",
                 "result");
         }
-        if (!criteria.empty())
-            // The hub's ids of the batch's results looked up once each (not once per
-            // criterion row), then joined to the criterion rows in memory.
-            conn_->run(
-                "WITH ids AS MATERIALIZED (SELECT r.id, r.site_result_id FROM stage_results s "
-                "JOIN results r ON r.site_id = $1 AND r.site_result_id = s.site_result_id) "
-                "INSERT INTO criterion_results (result_id, position, site_id, criterion_id, "
-                "points, max_points, passed, critical) SELECT r.id, c.position, $1::integer, "
-                "c.criterion_id, c.points, c.max_points, c.passed, c.critical FROM "
-                "stage_criteria c JOIN ids r ON r.site_result_id = c.site_result_id "
-                "ORDER BY r.id, c.position ON CONFLICT DO NOTHING",
-                site_);
 
         data.clear();
         for (const auto& e : b.overrides) {

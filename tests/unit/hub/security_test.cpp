@@ -119,6 +119,11 @@ TEST_F(HubSecurity, ASiteCannotWriteAnotherSitesRows) {
     expect_refused("UPDATE attempts SET cohort = 'x'");        // … no right to change attempts
     expect_refused("DELETE FROM attempts");
     expect_refused("DELETE FROM results");
+    // A result's criterion scores (in its row since hub schema 3) are as fixed as the result;
+    // the view of them in the records' shape takes no rows (55000: not an updatable view).
+    expect_refused("UPDATE results SET criterion_points = criterion_max");
+    expect_refused("INSERT INTO criterion_results VALUES (1, 0, " + b + ", 'x', 10, 10, 1, 0)",
+                   "55000");
     expect_refused("UPDATE summary_attempts SET attempts = 0");
     expect_refused(
         "INSERT INTO sites (code, name, role_name, created_at_ms) VALUES "
