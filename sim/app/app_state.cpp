@@ -434,7 +434,8 @@ void draw_frame(AppState& app) {
             break;
     }
     ImGui::PopStyleColor();
-    ui::fill_around(ImGui::GetBackgroundDrawList(), {vp->Pos, ImVec2(vp->Pos.x + vp->Size.x, vp->Pos.y + vp->Size.y)},
+    ui::fill_around(ImGui::GetBackgroundDrawList(),
+                    {vp->Pos, ImVec2(vp->Pos.x + vp->Size.x, vp->Pos.y + vp->Size.y)},
                     ui::child_boxes(), ImGui::GetStyle().ChildRounding,
                     ImGui::GetColorU32(ImGuiCol_WindowBg));
     draw_leave_confirm(app);

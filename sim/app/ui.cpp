@@ -197,8 +197,8 @@ std::vector<Box> uncovered(const Box& outer, const std::vector<Box>& covered) {
     return merged;
 }
 
-void fill_around(ImDrawList* dl, const Box& outer, const std::vector<Box>& covered,
-                 float rounding, ImU32 col) {
+void fill_around(ImDrawList* dl, const Box& outer, const std::vector<Box>& covered, float rounding,
+                 ImU32 col) {
     for (const Box& b : uncovered(outer, covered)) dl->AddRectFilled(b.min, b.max, col);
     if (rounding <= 0) return;
     // Outside each rounded corner: a fan from the corner point over the quarter arc.
@@ -226,7 +226,8 @@ void fill_around(ImDrawList* dl, const Box& outer, const std::vector<Box>& cover
 std::vector<Box> child_boxes() {
     std::vector<Box> boxes;
     for (const ImGuiWindow* w : ImGui::GetCurrentWindow()->DC.ChildWindows)
-        if (w->Active && !w->Hidden) boxes.push_back({w->Pos, ImVec2(w->Pos.x + w->Size.x, w->Pos.y + w->Size.y)});
+        if (w->Active && !w->Hidden)
+            boxes.push_back({w->Pos, ImVec2(w->Pos.x + w->Size.x, w->Pos.y + w->Size.y)});
     return boxes;
 }
 

@@ -80,8 +80,8 @@ struct Box {
 std::vector<Box> uncovered(const Box& outer, const std::vector<Box>& covered);
 // Fills `outer` minus `covered` with `col`, and the corners of each covered box outside its
 // rounding (radius `rounding`), into the background draw list.
-void fill_around(ImDrawList* dl, const Box& outer, const std::vector<Box>& covered,
-                 float rounding, ImU32 col);
+void fill_around(ImDrawList* dl, const Box& outer, const std::vector<Box>& covered, float rounding,
+                 ImU32 col);
 // The boxes of the child windows drawn directly in the current window this frame.
 std::vector<Box> child_boxes();
 

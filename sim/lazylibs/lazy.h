@@ -17,7 +17,8 @@ namespace dd::lazylibs {
 class Library {
   public:
     // soname: what dlopen loads; package: the Debian package that ships it (for the message).
-    constexpr Library(const char* soname, const char* package) : soname_(soname), package_(package) {}
+    constexpr Library(const char* soname, const char* package)
+        : soname_(soname), package_(package) {}
     // The address of `name` in the library, loading it first. If the library or the symbol is
     // missing (a broken installation), says what to install on stderr and exits with code 2.
     void* symbol(const char* name);
@@ -33,8 +34,8 @@ class Library {
 
 // Defines `name` (declared by the library's header) to forward to the library's own. The
 // parameter types are spelt out; a mismatch with the header's declaration does not compile.
-#define DD_LAZY_FN(lib, ret, name, params, args)                                        \
-    extern "C" __attribute__((visibility("hidden"))) ret name params {                \
+#define DD_LAZY_FN(lib, ret, name, params, args)                                     \
+    extern "C" __attribute__((visibility("hidden"))) ret name params {               \
         static const auto real = reinterpret_cast<ret(*) params>(lib.symbol(#name)); \
-        return real args;                                                             \
+        return real args;                                                            \
     }

@@ -41,8 +41,7 @@ DD_LAZY_FN(pc, void, g_object_unref, (gpointer object), (object))
 DD_LAZY_FN(pc, PangoLayout*, pango_cairo_create_layout, (cairo_t * cr), (cr))
 DD_LAZY_FN(pc, void, pango_cairo_show_layout, (cairo_t * cr, PangoLayout* layout), (cr, layout))
 DD_LAZY_FN(pc, void, pango_font_description_free, (PangoFontDescription * desc), (desc))
-DD_LAZY_FN(pc, PangoFontDescription*, pango_font_description_from_string, (const char* str),
-           (str))
+DD_LAZY_FN(pc, PangoFontDescription*, pango_font_description_from_string, (const char* str), (str))
 DD_LAZY_FN(pc, void, pango_font_description_set_size, (PangoFontDescription * desc, gint size),
            (desc, size))
 DD_LAZY_FN(pc, void, pango_font_description_set_weight,

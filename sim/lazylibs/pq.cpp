@@ -17,13 +17,12 @@ DD_LAZY_FN(pq, char*, PQdb, (const PGconn* conn), (conn))
 DD_LAZY_FN(pq, char*, PQerrorMessage, (const PGconn* conn), (conn))
 DD_LAZY_FN(pq, PGresult*, PQexec, (PGconn * conn, const char* query), (conn, query))
 DD_LAZY_FN(pq, PGresult*, PQexecParams,
-           (PGconn * conn, const char* command, int n, const Oid* types,
-            const char* const* values, const int* lengths, const int* formats, int result_format),
+           (PGconn * conn, const char* command, int n, const Oid* types, const char* const* values,
+            const int* lengths, const int* formats, int result_format),
            (conn, command, n, types, values, lengths, formats, result_format))
 DD_LAZY_FN(pq, void, PQfinish, (PGconn * conn), (conn))
 DD_LAZY_FN(pq, void, PQfreemem, (void* ptr), (ptr))
-DD_LAZY_FN(pq, int, PQgetCopyData, (PGconn * conn, char** buffer, int async),
-           (conn, buffer, async))
+DD_LAZY_FN(pq, int, PQgetCopyData, (PGconn * conn, char** buffer, int async), (conn, buffer, async))
 DD_LAZY_FN(pq, PGresult*, PQgetResult, (PGconn * conn), (conn))
 DD_LAZY_FN(pq, int, PQgetisnull, (const PGresult* res, int row, int field), (res, row, field))
 DD_LAZY_FN(pq, char*, PQgetvalue, (const PGresult* res, int row, int field), (res, row, field))

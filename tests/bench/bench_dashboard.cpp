@@ -8,8 +8,8 @@
 //                            200 trainees, the scenarios)
 //   BM_Login                 a supervisor's login alone (argon2id verification)
 //   BM_LoginToDashboard/0    from the login (the password's argon2id verification included) to
-//                            the first frame, at 60 frames a second, that draws the dashboard with its
-//                            figures from the summaries — tiles, scores over time, criteria,
+//                            the first frame, at 60 frames a second, that draws the dashboard with
+//                            its figures from the summaries — tiles, scores over time, criteria,
 //                            scenarios, overdue drills (login, that model built, the frames)
 //   BM_LoginToDashboard/1    … to the frame that has added the distribution and the trainees
 //                            (read from every attempt, after the first part)

@@ -29,7 +29,8 @@ TEST(FillAround, ThreePanelsLeaveTheGapsAndTheTopBar) {
                                      {ImVec2(72, 10), ImVec2(98, 48)}};
     const std::vector<Box> gaps = uncovered(outer, panels);
     const std::vector<int> g = coverage(gaps, 100, 50), p = coverage(panels, 100, 50);
-    for (int i = 0; i < 100 * 50; ++i) ASSERT_EQ(g[i] + p[i], 1) << "cell " << i % 100 << "," << i / 100;
+    for (int i = 0; i < 100 * 50; ++i)
+        ASSERT_EQ(g[i] + p[i], 1) << "cell " << i % 100 << "," << i / 100;
     // A strip per run between x edges, gaps of a strip one box each: ten boxes, not a box per cell.
     EXPECT_LE(gaps.size(), 10u);
 }

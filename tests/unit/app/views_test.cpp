@@ -141,9 +141,9 @@ TEST_F(Desk, EachScreenFillsItsPixelsAboutOnce) {
     apply_theme(Theme::Dark, 1.0f);  // ImGui's own style has no panel colour
     ASSERT_EQ(drive("screen picker\n"), "");
     EXPECT_LT(filled_windows(), 0.25) << "picker";
-    ASSERT_EQ(drive(read(std::string(DESKDRILL_TESTS_DIR) + "/bench/desk_full.drive"),
-                    "desk_full.drive"),
-              "");
+    ASSERT_EQ(
+        drive(read(std::string(DESKDRILL_TESTS_DIR) + "/bench/desk_full.drive"), "desk_full.drive"),
+        "");
     ASSERT_EQ(app.screen, Screen::Desk);
     EXPECT_LT(filled_windows(), 0.45) << "desk";
     ASSERT_EQ(drive("click desk.end\n"), "");

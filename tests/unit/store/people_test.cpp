@@ -35,20 +35,24 @@ TEST_F(People, PasswordsAreArgon2idAndChecked) {
 }
 
 TEST_F(People, HashesUseOwaspsLimitsAndAnOlderHashIsRemadeAtLogin) {
-    auto hash = db().query("SELECT password_hash FROM people WHERE employee_no = 'S001'").scalar_text();
+    auto hash =
+        db().query("SELECT password_hash FROM people WHERE employee_no = 'S001'").scalar_text();
     ASSERT_TRUE(hash);
     EXPECT_NE(hash->find("$m=19456,t=2,p=1$"), std::string::npos) << *hash;
     // An older release hashed at libsodium's INTERACTIVE limits (64 MiB): it still logs in, and
     // the hash is remade under today's limits; a wrong password changes nothing.
     ASSERT_EQ(sodium_init() < 0, false);
     char old_hash[crypto_pwhash_STRBYTES];
-    ASSERT_EQ(crypto_pwhash_str(old_hash, kSupervisorPassword.data(), kSupervisorPassword.size(),
-                                crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                                crypto_pwhash_MEMLIMIT_INTERACTIVE),
-              0);
-    db().query("UPDATE people SET password_hash = ?1 WHERE employee_no = 'S001'").with(std::string(old_hash)).run();
+    ASSERT_EQ(
+        crypto_pwhash_str(old_hash, kSupervisorPassword.data(), kSupervisorPassword.size(),
+                          crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE),
+        0);
+    db().query("UPDATE people SET password_hash = ?1 WHERE employee_no = 'S001'")
+        .with(std::string(old_hash))
+        .run();
     auto stored = [&] {
-        return *db().query("SELECT password_hash FROM people WHERE employee_no = 'S001'").scalar_text();
+        return *db().query("SELECT password_hash FROM people WHERE employee_no = 'S001'")
+                    .scalar_text();
     };
     EXPECT_FALSE(store_->login("S001", "wrong-password").ok());
     EXPECT_EQ(stored(), old_hash);
