@@ -10,24 +10,8 @@ D=$1
 PNG_CHECK=$2
 EX=$3
 W=$4
-rm -rf "$W"
-mkdir -p "$W"
-cd "$W" || exit 1
-export XDG_DATA_HOME="$W/xdg"
-
-fail() {
-    echo "FAIL: $*"
-    [ -f err.txt ] && { echo "--- stderr:"; cat err.txt; }
-    exit 1
-}
-run() {
-    local want=$1
-    shift
-    "$@" >out.txt 2>err.txt
-    local rc=$?
-    [ "$rc" -eq "$want" ] || fail "exit $rc, expected $want: $*"
-}
-has() { grep -qF -- "$2" "$1" || fail "$1 lacks '$2'"; }
+. "$(dirname "$0")/../lib/cli.sh"
+cli_workdir "$W"
 command -v pdftoppm >/dev/null || { echo "pdftoppm missing: sudo apt-get install poppler-utils"; exit 77; }
 
 echo "admin-pass-1" >admin.pw

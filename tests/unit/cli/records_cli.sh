@@ -10,26 +10,8 @@ D=$1
 EX=$2
 TD=$3
 W=$4
-rm -rf "$W"
-mkdir -p "$W"
-cd "$W" || exit 1
-export XDG_DATA_HOME="$W/xdg"  # the default database is never the user's
-
-fail() {
-    echo "FAIL: $*"
-    [ -f err.txt ] && { echo "--- stderr:"; cat err.txt; }
-    [ -f out.txt ] && { echo "--- stdout:"; head -40 out.txt; }
-    exit 1
-}
-# run WANT CMD…: runs, keeps stdout/stderr in out.txt/err.txt, checks the exit code.
-run() {
-    local want=$1
-    shift
-    "$@" >out.txt 2>err.txt
-    local rc=$?
-    [ "$rc" -eq "$want" ] || fail "exit $rc, expected $want: $*"
-}
-has() { grep -qF -- "$2" "$1" || fail "$1 lacks '$2'"; }
+. "$(dirname "$0")/../../lib/cli.sh"
+cli_workdir "$W"
 # What the records hold: the chain heads and counts, the people, the assignments.
 fingerprint() {
     "$D" audit --db r.db --json | grep -v '"replayed"'

@@ -9,25 +9,8 @@ D=$1
 SC=$2
 GD=$3
 W=$4
-rm -rf "$W"
-mkdir -p "$W"
-cd "$W" || exit 1
-export XDG_DATA_HOME="$W/xdg"
-
-fail() {
-    echo "FAIL: $*"
-    [ -f err.txt ] && { echo "--- stderr:"; cat err.txt; }
-    [ -f out.txt ] && { echo "--- stdout:"; head -40 out.txt; }
-    exit 1
-}
-run() {
-    local want=$1
-    shift
-    "$@" >out.txt 2>err.txt
-    local rc=$?
-    [ "$rc" -eq "$want" ] || fail "exit $rc, expected $want: $*"
-}
-has() { grep -qF -- "$2" "$1" || fail "$1 lacks '$2'"; }
+. "$(dirname "$0")/../../lib/cli.sh"
+cli_workdir "$W"
 points() {  # points of criterion $2 in the JSON report $1
     python3 -c "import json,sys; r=json.load(open('$1')); print([c['points'] for c in r['criteria'] if c['id']=='$2'][0])"
 }

@@ -16,25 +16,8 @@ if [ -f "$(dirname "$ENVFILE")/unavailable" ]; then
 fi
 OWNER=$(grep '^owner=' "$ENVFILE" | cut -d= -f2-)
 [ -n "$OWNER" ] || { echo "FAIL: no server ($ENVFILE)"; exit 1; }
-rm -rf "$W"
-mkdir -p "$W"
-cd "$W" || exit 1
-export XDG_DATA_HOME="$W/xdg"
-
-fail() {
-    echo "FAIL: $*"
-    [ -f err.txt ] && { echo "--- stderr:"; cat err.txt; }
-    [ -f out.txt ] && { echo "--- stdout:"; head -40 out.txt; }
-    exit 1
-}
-run() {
-    local want=$1
-    shift
-    "$@" >out.txt 2>err.txt
-    local rc=$?
-    [ "$rc" -eq "$want" ] || fail "exit $rc, expected $want: $*"
-}
-has() { grep -qF -- "$2" "$1" || fail "$1 lacks '$2'"; }
+. "$(dirname "$0")/../../lib/cli.sh"
+cli_workdir "$W"
 
 tag=$(head -c 4 /dev/urandom | od -An -tx1 | tr -d ' \n')
 DB=hubcli_$tag
