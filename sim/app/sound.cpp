@@ -5,7 +5,9 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <initializer_list>
 #include <iostream>
+#include <utility>
 
 namespace dd::app {
 
@@ -36,10 +38,9 @@ class CanberraOut final : public SoundOut {
     void play(Cue c) override {
         if (broken_) return;
         if (!ctx_ && !open()) return;
-        int r = ca_context_play(ctx_, 0, CA_PROP_EVENT_ID, cue_event_id(c), nullptr);
+        int r = play_event(cue_event_id(c));
         // Themes without message-new-instant still have the bell.
-        if (r == CA_ERROR_NOTFOUND && c == Cue::Visitor)
-            r = ca_context_play(ctx_, 0, CA_PROP_EVENT_ID, "bell", nullptr);
+        if (r == CA_ERROR_NOTFOUND && c == Cue::Visitor) r = play_event("bell");
         if (r < 0) give_up(ca_strerror(r));
     }
 
@@ -51,14 +52,36 @@ class CanberraOut final : public SoundOut {
         }
         int r = ca_context_create(&ctx_);
         if (r >= 0)
-            r = ca_context_change_props(ctx_, CA_PROP_APPLICATION_NAME, "DeskDrill",
-                                        CA_PROP_APPLICATION_ID, "org.deskdrill.DeskDrill", nullptr);
+            r = with_props(
+                {{CA_PROP_APPLICATION_NAME, "DeskDrill"},
+                 {CA_PROP_APPLICATION_ID, "org.deskdrill.DeskDrill"}},
+                [this](ca_proplist* p) { return ca_context_change_props_full(ctx_, p); });
         if (r >= 0) r = ca_context_open(ctx_);
         if (r < 0) {
             give_up(ca_strerror(r));
             return false;
         }
         return true;
+    }
+
+    // libcanberra's calls with a property list (the _full forms, not the variadic ones: the
+    // library is loaded on first use, sim/lazylibs, which forwards fixed arguments only).
+    template <typename Call>
+    static int with_props(std::initializer_list<std::pair<const char*, const char*>> props,
+                          Call call) {
+        ca_proplist* p = nullptr;
+        int r = ca_proplist_create(&p);
+        for (const auto& [key, value] : props)
+            if (r >= 0) r = ca_proplist_sets(p, key, value);
+        if (r >= 0) r = call(p);
+        if (p) ca_proplist_destroy(p);
+        return r;
+    }
+
+    int play_event(const char* event_id) {
+        return with_props({{CA_PROP_EVENT_ID, event_id}}, [this](ca_proplist* p) {
+            return ca_context_play_full(ctx_, 0, p, nullptr, nullptr);
+        });
     }
 
     // Once: a machine without sound is told, not flooded (one line per ring would be).

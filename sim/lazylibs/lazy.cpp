@@ -19,16 +19,26 @@ namespace {
 
 }  // namespace
 
-void* Library::symbol(const char* name) {
+void Library::load() {
     // Loaded once, whichever thread calls first; never closed.
     std::call_once(once_, [this] {
         handle_ = dlopen(soname_, RTLD_NOW | RTLD_LOCAL);
-        if (!handle_) missing(soname_, package_, dlerror());
+        if (!handle_) error_ = dlerror();
     });
+}
+
+void* Library::symbol(const char* name) {
+    load();
+    if (!handle_) missing(soname_, package_, error_);
     dlerror();
     void* s = dlsym(handle_, name);
     if (!s) missing(name, package_, dlerror());
     return s;
+}
+
+void* Library::optional_symbol(const char* name) {
+    load();
+    return handle_ ? dlsym(handle_, name) : nullptr;
 }
 
 }  // namespace dd::lazylibs

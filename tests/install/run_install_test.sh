@@ -30,8 +30,9 @@ case "$mode" in
     [ -n "$deb" ] || fail "cpack made no .deb (see $out/cpack.log)"
     depends=$(dpkg-deb -f "$deb" Depends)
     echo "Depends: $depends"
-    # libpq5 and libpangocairo are loaded on first use (sim/lazylibs): declared by hand.
-    for lib in libyaml-cpp libsodium libopencc libglfw3 fonts-noto-cjk libpq5 libpangocairo-1.0-0; do
+    # libpq5, libpangocairo and libcanberra0 are loaded on first use (sim/lazylibs): declared by hand.
+    for lib in libyaml-cpp libsodium libopencc libglfw3 fonts-noto-cjk libpq5 libpangocairo-1.0-0 \
+      libcanberra0; do
       grep -q "$lib" <<<"$depends" || fail "the package does not declare $lib (Depends: $depends)"
     done
     dpkg-deb -x "$deb" "$out/root" || fail "dpkg-deb -x failed"
@@ -56,13 +57,13 @@ run() {  # run NAME EXPECTED_EXIT ARGS… — from /, with a clean environment
   local rc=$?
   [ "$rc" -eq "$want" ] || { cat "$out/$name.err" >&2; fail "deskdrill $* exited $rc, expected $want"; }
 }
-# libpq and Pango/Cairo are loaded when first called (sim/lazylibs), not at every start.
-if readelf -d "$bin" | grep -Eq 'NEEDED.*(libpq|libpango|libcairo|libgobject)'; then
-  fail "the program starts with libraries it loads on first use: $(readelf -d "$bin" | grep -E 'libpq|libpango|libcairo|libgobject')"
+# libpq, Pango/Cairo and libcanberra are loaded when first called (sim/lazylibs), not at every start.
+if readelf -d "$bin" | grep -Eq 'NEEDED.*(libpq|libpango|libcairo|libgobject|libcanberra)'; then
+  fail "the program starts with libraries it loads on first use: $(readelf -d "$bin" | grep -E 'libpq|libpango|libcairo|libgobject|libcanberra')"
 fi
 (cd / && env -i PATH=/usr/bin:/bin HOME="$out/home" LD_DEBUG=files "$bin" --version) 2>"$out/ld.txt" >/dev/null
-if grep -Eq 'file=lib(pq|pango|cairo)' "$out/ld.txt"; then
-  fail "deskdrill --version loaded $(grep -Eo 'file=lib(pq|pango|cairo)[^ ]*' "$out/ld.txt" | sort -u | tr '\n' ' ')"
+if grep -Eq 'file=lib(pq|pango|cairo|canberra|vorbis)' "$out/ld.txt"; then
+  fail "deskdrill --version loaded $(grep -Eo 'file=lib(pq|pango|cairo|canberra|vorbis)[^ ]*' "$out/ld.txt" | sort -u | tr '\n' ' ')"
 fi
 run validate 0 validate
 grep -q "all valid" "$out/validate.out" || fail "validate did not say all valid: $(tail -1 "$out/validate.out")"

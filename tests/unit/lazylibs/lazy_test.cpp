@@ -10,6 +10,18 @@ namespace {
 
 using dd::lazylibs::Library;
 
+// A library the program can do without, and a function forwarded to it (as canberra.cpp's are).
+Library missing_optional{"libdeskdrill-no-such-sound.so.3", "libno-such-sound3"};
+Library zlib_optional{"libz.so.1", "zlib1g"};
+
+}  // namespace
+
+DD_LAZY_FN_OR(missing_optional, int, dd_test_missing_play, (int id), (id), -12)
+// zlibVersion by another name would not be found: the real name, through the optional path.
+DD_LAZY_FN_OR(zlib_optional, const char*, zlibVersion, (void), (), "no zlib")
+
+namespace {
+
 TEST(LazyLibrary, LoadsOnFirstUseAndCallsTheRealFunction) {
     static Library z{"libz.so.1", "zlib1g"};
     using Version = const char* (*)();
@@ -17,6 +29,17 @@ TEST(LazyLibrary, LoadsOnFirstUseAndCallsTheRealFunction) {
     ASSERT_NE(version, nullptr);
     EXPECT_EQ(std::strncmp(version(), "1.", 2), 0) << version();
     EXPECT_EQ(z.symbol("zlibVersion"), reinterpret_cast<void*>(version)) << "one load, one address";
+}
+
+TEST(LazyLibrary, AnOptionalLibraryThatIsMissingGivesNullAndItsFunctionsTheirFallback) {
+    EXPECT_EQ(missing_optional.optional_symbol("ca_context_create"), nullptr);
+    EXPECT_EQ(dd_test_missing_play(7), -12);  // and the program carries on
+    EXPECT_EQ(dd_test_missing_play(8), -12);
+}
+
+TEST(LazyLibrary, AnOptionalLibraryThatIsThereIsCalled) {
+    EXPECT_EQ(std::strncmp(zlibVersion(), "1.", 2), 0) << zlibVersion();
+    EXPECT_EQ(zlib_optional.optional_symbol("deskdrill_no_such_function"), nullptr);
 }
 
 TEST(LazyLibraryDeathTest, AMissingLibrarySaysWhatToInstallAndExits2) {
