@@ -154,7 +154,7 @@ class T2s {
             } else {
                 return true;  // rare: let the automaton decide
             }
-            if (phrase_first_[cp]) return true;
+            if (phrase_first_[cp >> 6] >> (cp & 63) & 1) return true;
             if (c >= 0x80) i += 2;
         }
         return false;
@@ -352,14 +352,14 @@ class T2s {
         }
         if (!any) throw std::runtime_error("t2s dictionaries are empty");
         phrases_ = AhoCorasick(phrase_keys);
-        phrase_first_.assign(kBmp, 0);
+        phrase_first_.assign(kBmp / 64, 0);
         for (const auto& k : phrase_keys) {
             std::vector<Unit> u;
             // A phrase starting past the BMP or with a NUL: no shortcut.
             if (!decode(k, &u) || u.empty() || u[0].cp >= kBmp || u[0].cp == 0)
-                phrase_first_.assign(kBmp, 1);
+                phrase_first_.assign(kBmp / 64, ~std::uint64_t{0});
             else
-                phrase_first_[u[0].cp] = 1;
+                phrase_first_[u[0].cp >> 6] |= std::uint64_t{1} << (u[0].cp & 63);
         }
         for (const auto& k : phrase_keys)
             if (k.find(' ') != std::string::npos || k.find('\0') != std::string::npos)
@@ -370,7 +370,10 @@ class T2s {
     std::vector<char32_t> bmp_;  // 0 = unchanged; else the simplified character
     std::unordered_map<char32_t, char32_t> astral_;
     AhoCorasick phrases_;
-    std::vector<std::uint8_t> phrase_first_;  // per BMP character: some phrase begins with it
+    // Per BMP character, one bit: some phrase begins with it. Bits rather than bytes: it is
+    // read only for the few replies with a character t2s changes, so it is rarely in cache,
+    // and 8 KB of it miss far less than 64 KB would.
+    std::vector<std::uint64_t> phrase_first_;
     bool phrases_see_space_ = false;  // a phrase holds a space or NUL (none in OpenCC's data)
     bool replica_ = false;
     std::vector<PrefixDict> segment_dict_;  // one, when replica_
