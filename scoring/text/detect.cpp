@@ -59,8 +59,14 @@ struct Chars {
     std::vector<Ch> ch;
     std::vector<KeysEnd> hits;             // [0, nhits), in order of end (steps)
     std::vector<std::uint32_t> step_char;  // the character each step read, [0, steps)
-    bool skipped = false;                  // some character was a filler
+    // step_char is filled: the detection reads past fillers (then it is written at every step,
+    // and where no filler was skipped it holds k at k, so it is right whether or not one was).
+    bool step_chars = false;
+    // [0, nevents): written through a pointer by the per-character loop (a push_back there was
+    // a call in the loop, and the registers it clobbers made the loop keep its state on the
+    // stack); ensure() gives it an entry per character and one for the end, the most there are.
     std::vector<PauseEvent> events;
+    std::size_t nevents = 0;
     std::size_t bytes = 0;
     std::size_t count = 0;
     std::size_t nhits = 0;
@@ -68,7 +74,9 @@ struct Chars {
 
     // The character the automaton read at step k.
     std::uint32_t at(std::size_t k) const {
-        return skipped ? step_char[k] : static_cast<std::uint32_t>(k);
+        // (Per detection, not per text: a branch on whether this text had a filler was
+        // mispredicted from one reply to the next.)
+        return step_chars ? step_char[k] : static_cast<std::uint32_t>(k);
     }
 
     // Grows (never shrinks) the buffers to hold `n` bytes of text, as many characters (+1 for
@@ -79,6 +87,7 @@ struct Chars {
         ch.resize(n + 1);
         hits.resize(n + 1);
         step_char.resize(n + 1);
+        events.resize(n + 1);
     }
 };
 
@@ -117,6 +126,7 @@ class Stepper {
         ch_ = c_.ch.data();
         hits_ = c_.hits.data();
         step_char_ = c_.step_char.data();
+        events_ = c_.events.data();
     }
     std::size_t bytes() const { return o_; }
 
@@ -166,19 +176,20 @@ class Stepper {
         r.src_end = off + len;
         r.pauses_upto = pauses_;
         r.pause = pending;
-        if (pending > td::kPauseAny) c_.events.push_back({u_, pending});
+        if (pending > td::kPauseAny) events_[e_++] = {u_, pending};
         ++u_;
         in_run_ = numeral;
     }
 
     void finish(std::uint8_t pending) {
-        if (pending > td::kPauseAny) c_.events.push_back({u_, pending});  // a closing mark
+        if (pending > td::kPauseAny) events_[e_++] = {u_, pending};  // a closing mark
         ch_[u_] = {static_cast<std::uint32_t>(o_), 0, 0, pauses_ + (pending != 0), pending};
         c_.bytes = o_;
         c_.count = u_;
+        c_.nevents = e_;
         c_.nhits = h_;
         c_.steps = k_;
-        c_.skipped = k_ != u_;
+        c_.step_chars = Fillers;
     }
 
   private:
@@ -192,8 +203,9 @@ class Stepper {
     char* text_ = nullptr;
     Chars::Ch* ch_ = nullptr;
     Chars::KeysEnd* hits_ = nullptr;
+    PauseEvent* events_ = nullptr;
     std::size_t o_ = 0;
-    std::uint32_t u_ = 0, h_ = 0, k_ = 0, pauses_ = 0;
+    std::uint32_t u_ = 0, h_ = 0, k_ = 0, pauses_ = 0, e_ = 0;
     std::uint32_t state_ = 0;
     bool in_run_ = false;
 };
@@ -205,14 +217,10 @@ class CharsSink {
   public:
     CharsSink(Chars& c, const Impl& im, std::size_t expected) : c_(c), im_(im) {
         c_.ensure(expected + 8);
-        c_.events.clear();
         step_.emplace(c_, im_);
     }
 
-    void reset() {
-        c_.events.clear();
-        step_.emplace(c_, im_);
-    }
+    void reset() { step_.emplace(c_, im_); }
 
     void keep(char32_t cp, std::uint32_t off, std::uint32_t len, std::uint8_t paused) {
         if (step_->bytes() + 4 > c_.text.size()) {
@@ -244,7 +252,6 @@ int fast_chars(std::string_view input, const Impl& im, Chars& c) {
     const std::size_t n = input.size();
     // One BMP character per input character, 1-3 bytes each way: 3n bytes at most.
     c.ensure(3 * n + 8);
-    c.events.clear();
     Stepper<Fillers, T> step(c, im);
     std::size_t i = 0;
     std::uint8_t pending = 0;
@@ -973,8 +980,8 @@ void LexiconDetector::detect_into(std::string_view input, DetectedActs& out, Pat
                        : run.template operator()<false, std::uint32_t>();
     if (!valid) {
         c.bytes = c.count = c.nhits = c.steps = 0;
-        c.events.clear();
-        c.skipped = false;
+        c.nevents = 0;
+        c.step_chars = false;
         c.ensure(1);
         c.ch[0] = {0, 0, 0, 0, 0};
     }
@@ -1053,7 +1060,8 @@ void LexiconDetector::detect_into(std::string_view input, DetectedActs& out, Pat
 
     // The context: sentence starts, quotations, frames.
     scratch.strong.clear();
-    for (const PauseEvent& ev : c.events)
+    const std::span<const PauseEvent> events(c.events.data(), c.nevents);
+    for (const PauseEvent& ev : events)
         if (ev.bits & td::kPauseStrong) scratch.strong.push_back(ev.at);
     scratch.quotes.clear();
     scratch.frames.clear();
@@ -1061,7 +1069,7 @@ void LexiconDetector::detect_into(std::string_view input, DetectedActs& out, Pat
     // Nothing to read in context without a marker or a quotation mark (most replies): every
     // match is then the trainee's own.
     bool quoting = false;
-    for (const PauseEvent& ev : c.events)
+    for (const PauseEvent& ev : events)
         quoting = quoting || (ev.bits & (td::kQuoteOpen | td::kQuoteClose | td::kQuoteStraight));
     const bool in_context =
         im.detection == Detection::Meaning && !found.empty() && (!marks.empty() || quoting);
@@ -1071,7 +1079,7 @@ void LexiconDetector::detect_into(std::string_view input, DetectedActs& out, Pat
             rd.speaking = rd.speaking || m.kind == MarkerKind::Speech;
             rd.impatience = rd.impatience || m.kind == MarkerKind::Impatience;
         }
-        if (quoting) rd.build_quotes(c.events);
+        if (quoting) rd.build_quotes(events);
         if (rd.speaking) rd.build_frames(scratch.speech);
     }
 
