@@ -105,8 +105,16 @@ struct Encoded {
     std::string people, attempts, results, overrides, assignments;
 };
 
-Encoded encode(const OutboxBatch& b) {
-    Encoded out;
+// `out`'s texts are emptied first, their room kept: a batch's texts take tens of megabytes,
+// and memory taken from the system anew each batch cost more than the encoding.
+void encode(const OutboxBatch& b, Encoded& out) {
+    for (std::string* t :
+         {&out.people, &out.attempts, &out.results, &out.overrides, &out.assignments})
+        t->clear();
+    std::size_t room = 0;
+    for (const auto& e : b.attempts) room += e.fields.transcript.size() + 512;
+    out.attempts.reserve(room + room / 16);
+    out.results.reserve(b.results.size() * 1024);
     for (const auto& p : b.people)
         pg::CopyLine(out.people)
             .add(p.uuid)
@@ -222,7 +230,6 @@ Encoded encode(const OutboxBatch& b) {
         a.cancelled_at_ms ? line.add(*a.cancelled_at_ms) : line.null();
         line.end();
     }
-    return out;
 }
 
 // The size of a sync's first batch at most (the desk reads ~10,000 items a second).
@@ -246,27 +253,30 @@ class Syncer {
             Result<OutboxBatch> batch;
             Encoded rows;
         };
-        auto read = [this](std::int64_t after, std::size_t limit) {
-            return std::async(std::launch::async, [this, after, limit] {
-                Read r{store::outbox_batch(store_, who_, "hub", after, limit), {}};
-                if (r.batch) r.rows = encode(*r.batch);
+        // `room`: the texts of a batch the hub has merged, their memory used again.
+        auto read = [this](std::int64_t after, std::size_t limit, Encoded room) {
+            return std::async(std::launch::async, [this, after, limit, room = std::move(room)] {
+                Read r{store::outbox_batch(store_, who_, "hub", after, limit), std::move(room)};
+                if (r.batch) encode(*r.batch, r.rows);
                 return r;
             });
         };
         // The first batch small: the hub starts merging while the desk reads the next.
-        auto next = read(0, std::min<std::size_t>(opt_.batch, kFirstBatch));
+        auto next = read(0, std::min<std::size_t>(opt_.batch, kFirstBatch), {});
+        Encoded merged;  // the previous batch's texts
         for (;;) {
             Read r = next.get();
             auto& batch = r.batch;
             if (!batch) throw_error(batch.error());
             if (batch->outbox_ids.empty()) break;
             read_titles(*batch);  // before the next read takes the store
-            next = read(batch->last_id, opt_.batch);
+            next = read(batch->last_id, opt_.batch, std::move(merged));
             with_retry([&] { push(*batch, r.rows); });
             auto marked = store_.mark_delivered(who_, "hub", batch->outbox_ids);
             if (!marked) throw_error(marked.error());
             rep_.pushed += static_cast<std::int64_t>(batch->outbox_ids.size());
             if (opt_.on_batch) opt_.on_batch(rep_.pushed);
+            merged = std::move(r.rows);
         }
         with_retry([&] { pull(); });
         with_retry([&] { report_heads(*heads); });

@@ -28,12 +28,13 @@ std::optional<ExportedResult> read_result(sql::Db& db, std::int64_t key, bool by
                       (by_attempt ? "r.attempt_seq = ?1 AND r.original = 1" : "r.id = ?1"));
     q.with(key);
     if (!q.step()) return std::nullopt;
-    ExportedResult e;
+    std::optional<ExportedResult> out(std::in_place);  // built in place, never copied
+    ExportedResult& e = *out;
     ResultFields& f = e.fields;
     read_chained_result(q, f);
     e.hash = q.text(13);
     read_criteria(db, f.id, f.criteria);
-    return e;
+    return out;
 }
 
 std::optional<ExportedAttempt> read_attempt(sql::Db& db, const std::string& uuid) {
@@ -43,11 +44,12 @@ std::optional<ExportedAttempt> read_attempt(sql::Db& db, const std::string& uuid
                  "a.recorded_by WHERE a.uuid = ?1");
     q.with(uuid);
     if (!q.step()) return std::nullopt;
-    ExportedAttempt e;
+    std::optional<ExportedAttempt> out(std::in_place);  // built in place (a transcript is large)
+    ExportedAttempt& e = *out;
     AttemptFields& f = e.fields;
     read_chained_attempt(q, f);
     e.hash = q.text(29);
-    return e;
+    return out;
 }
 
 std::optional<ExportedOverride> read_override(sql::Db& db, const std::string& uuid) {
@@ -161,6 +163,8 @@ Result<OutboxBatch> outbox_batch(Store& store, const Principal& who, std::string
         std::vector<Item> items;
         while (q.step()) items.push_back({q.i64(0), q.text(1), q.text(2)});
         OutboxBatch b;
+        b.attempts.reserve(items.size());
+        b.results.reserve(items.size());
         // A person or an assignment changed twice in one batch is sent once, as it is now.
         std::set<std::string> people_seen, assignments_seen;
         for (const Item& it : items) {
