@@ -316,6 +316,10 @@ class Syncer {
         // A batch's staging rows kept in memory (before the session first touches a temporary
         // table; the server allocates it only as the rows need it).
         conn_->script("SET temp_buffers = '64MB'");
+        // The merge sorts a batch's staged rows by the site's keys (the hub's ids in the site's
+        // order): in memory, not in files (10,000 attempts with their transcripts are ~11 MB;
+        // the default 4 MB sorted them on disk, ~45 ms a batch).
+        conn_->script("SET work_mem = '64MB'");
         conn_->script(kStaging);
         known_snapshots_.clear();  // only what this connection confirmed
     }
