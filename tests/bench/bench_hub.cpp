@@ -2,7 +2,8 @@
 //   BM_HubSync           a desk's 100,000 attempts (each with its original result and criterion
 //                        rows, the people, a few overrides) synced into a fresh hub: the whole
 //                        `deskdrill sync` — reading the records file, COPY into staging, the
-//                        idempotent merge under row-level security, the summaries, the checks;
+//                        idempotent merge under row-level security, the checks (since hub
+//                        schema 4 not the summaries: the first report folds them);
 //                        /batch/1 a desk whose attempts were made in time order (as at a desk),
 //                        /batch/0 in random order of their times (each batch reaches every day
 //                        of the year: the summaries' worst case) …
