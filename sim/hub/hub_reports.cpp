@@ -99,6 +99,16 @@ class HubReports final : public store::ReportSource {
             c_->run("SELECT value FROM dd_meta WHERE key = 'utc_offset_minutes'").i64(0, 0));
     }
 
+    // The results no fold has summed yet (hub schema 4: the syncs only store them): summed
+    // now, so that every report counts every result the hub holds. Waits for a batch being
+    // merged.
+    void fold() {
+        pg::Txn t(*c_);
+        c_->script("SET TRANSACTION READ WRITE");
+        c_->run("SELECT dd_fold_summaries()");
+        t.commit();
+    }
+
     std::string where() const override { return where_; }
     int utc_offset_minutes() const override { return offset_; }
 
@@ -277,6 +287,7 @@ class HubReports final : public store::ReportSource {
     auto call(F&& f) -> decltype(f()) {
         return guarded([&]() -> decltype(f()) {
             if (!c_ || !c_->ok()) open();
+            fold();
             return f();
         });
     }

@@ -63,24 +63,17 @@ std::int64_t Rows::affected() const {
 
 CopyLine& CopyLine::add(std::string_view v) {
     sep();
-    for (char ch : v) {
-        switch (ch) {
-            case '\\':
-                out_ += "\\\\";
-                break;
-            case '\t':
-                out_ += "\\t";
-                break;
-            case '\n':
-                out_ += "\\n";
-                break;
-            case '\r':
-                out_ += "\\r";
-                break;
-            default:
-                out_ += ch;
-        }
+    // Runs without a reserved character appended whole (a transcript has few).
+    std::size_t from = 0;
+    for (std::size_t i = 0; i < v.size(); ++i) {
+        const char ch = v[i];
+        if (ch != '\\' && ch != '\t' && ch != '\n' && ch != '\r') continue;
+        out_.append(v.data() + from, i - from);
+        out_ += '\\';
+        out_ += ch == '\\' ? '\\' : ch == '\t' ? 't' : ch == '\n' ? 'n' : 'r';
+        from = i + 1;
     }
+    out_.append(v.data() + from, v.size() - from);
     return *this;
 }
 

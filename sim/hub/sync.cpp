@@ -3,13 +3,16 @@
 //   1. The chain heads are read first: every attempt up to them is in the outbox already.
 //   2. The outbox is read in batches (store/sync.h). Each batch is one hub transaction: its rows
 //      are COPYed into temporary staging tables (COPY cannot write into tables with row-level
-//      security), then merged with INSERT … SELECT … ON CONFLICT DO NOTHING — the hub's unique
-//      keys (attempt uuid, the site's own seq and ids) make a batch sent twice store once — and
-//      checked: every staged row must now be on the hub, with the same hash, under this site;
-//      anything else (a uuid the hub holds under another site, a seq that names another
-//      attempt because the records file was replaced) stops the sync with an error. Only after
-//      the hub committed (synchronous_commit stays on: the commit is durable) are the items
-//      marked delivered at the desk. A kill between the two sends the batch again next time,
+//      security), then merged with INSERT … SELECT (a plain one first; when a row hits a unique
+//      key, again with ON CONFLICT DO NOTHING — the hub's unique keys (attempt uuid, the site's
+//      own seq and ids) make a batch sent twice store once) and checked: every staged row must
+//      now be on the hub, with the same hash, under this site (true by construction when the
+//      merge inserted every staged row); anything else (a uuid the hub holds under another
+//      site, a seq that names another attempt because the records file was replaced) stops the
+//      sync with an error. The report summaries are not kept here: every hub report folds the
+//      results not yet summed first (hub schema 4). Only after the hub committed
+//      (synchronous_commit stays on: the commit is durable) are the items marked delivered at
+//      the desk. A kill between the two sends the batch again next time,
 //      which changes nothing on the hub.
 //   3. What headquarters published to the site is taken in (people, assignments, texts), each
 //      idempotently (by uuid, by hash).
@@ -96,6 +99,142 @@ std::string array_literal(const std::vector<std::int64_t>& items) {
     throw pg::PgError(code, "", msg, false);
 }
 
+// A batch's rows in COPY's text format, one text per staging table (made by the thread that
+// read the batch, while the hub merges the one before).
+struct Encoded {
+    std::string people, attempts, results, overrides, assignments;
+};
+
+// `out`'s texts are emptied first, their room kept: a batch's texts take tens of megabytes,
+// and memory taken from the system anew each batch cost more than the encoding.
+void encode(const OutboxBatch& b, Encoded& out) {
+    for (std::string* t :
+         {&out.people, &out.attempts, &out.results, &out.overrides, &out.assignments})
+        t->clear();
+    std::size_t room = 0;
+    for (const auto& e : b.attempts) room += e.fields.transcript.size() + 512;
+    out.attempts.reserve(room + room / 16);
+    out.results.reserve(b.results.size() * 1024);
+    for (const auto& p : b.people)
+        pg::CopyLine(out.people)
+            .add(p.uuid)
+            .add(store::role_name(p.role))
+            .add(p.employee_no)
+            .add(p.name)
+            .add(p.site)
+            .add(p.cohort)
+            .add(p.active)
+            .add(p.created_at_ms)
+            .add(p.updated_at_ms)
+            .end();
+    for (const auto& e : b.attempts) {
+        const auto& f = e.fields;
+        pg::CopyLine(out.attempts)
+            .add(f.seq)
+            .add(f.uuid)
+            .add(f.trainee_uuid)
+            .add(f.site)
+            .add(f.cohort)
+            .add(f.scenario_id)
+            .add(f.scenario_version)
+            .add(f.category)
+            .add(f.scenario_hash)
+            .add(f.lexicon_hash)
+            .opt(f.catalogue_hash)
+            .add(f.mode)
+            .add(f.choice_mode)
+            .add(f.origin)
+            .add(f.ending)
+            .add(f.seed)
+            .add(f.started_at_ms)
+            .add(f.ended_at_ms)
+            .add(f.sim_ms)
+            .add(f.actions)
+            .add(f.transcript)
+            .add(f.kpi.phone_calls)
+            .add(f.kpi.phone_within_3)
+            .add(f.kpi.response_n)
+            .add(f.kpi.response_ms)
+            .add(f.kpi.resolution_n)
+            .add(f.kpi.resolution_ms)
+            .add(f.recorded_by_uuid)
+            .add(f.recorded_at_ms)
+            .add(e.hash)
+            .end();
+    }
+    for (const auto& e : b.results) {
+        const auto& f = e.fields;
+        // The criterion scores travel in the result's row (hub schema 3), in position order.
+        std::vector<std::string> ids;
+        std::vector<std::int64_t> points, maxes, passed, critical;
+        for (const auto& c : f.criteria) {
+            ids.push_back(c.id);
+            points.push_back(c.points);
+            maxes.push_back(c.max_points);
+            passed.push_back(c.passed ? 1 : 0);
+            critical.push_back(c.critical ? 1 : 0);
+        }
+        pg::CopyLine(out.results)
+            .add(f.id)
+            .add(f.attempt_uuid)
+            .add(f.catalogue_hash)
+            .add(f.lexicon_hash)
+            .add(f.original)
+            .add(f.catalogue_version)
+            .add(f.score)
+            .add(f.max_points)
+            .add(f.pass_mark)
+            .add(f.passed)
+            .add(f.critical_failed)
+            .add(f.created_by_uuid)
+            .add(f.created_at_ms)
+            .add(e.hash)
+            .add(array_literal(ids))
+            .add(array_literal(points))
+            .add(array_literal(maxes))
+            .add(array_literal(passed))
+            .add(array_literal(critical))
+            .end();
+    }
+    for (const auto& e : b.overrides) {
+        const auto& f = e.fields;
+        pg::CopyLine(out.overrides)
+            .add(f.id)
+            .add(f.uuid)
+            .add(e.result_id)
+            .add(f.criterion_id)
+            .add(f.points)
+            .add(f.passed)
+            .add(f.reason)
+            .add(f.supervisor_uuid)
+            .add(f.created_at_ms)
+            .add(e.hash)
+            .end();
+    }
+    for (const auto& e : b.assignments) {
+        const auto& a = e.assignment;
+        pg::CopyLine line(out.assignments);
+        line.add(a.uuid).opt(e.trainee_uuid);
+        if (a.cohort.empty())
+            line.null().null();
+        else
+            line.add(a.site).add(a.cohort);
+        line.add(session::mode_name(a.mode)).add(a.choice_allowed).add(a.starts_at_ms);
+        a.due_at_ms ? line.add(*a.due_at_ms) : line.null();
+        a.every_days ? line.add(static_cast<std::int64_t>(*a.every_days)) : line.null();
+        line.add(a.set_name)
+            .add(a.note)
+            .add(array_literal(a.scenarios))
+            .add(e.created_by_uuid)
+            .add(a.created_at_ms);
+        a.cancelled_at_ms ? line.add(*a.cancelled_at_ms) : line.null();
+        line.end();
+    }
+}
+
+// The size of a sync's first batch at most (the desk reads ~10,000 items a second).
+constexpr std::size_t kFirstBatch = 1000;
+
 // One sync run: the connection (re-made after a drop), the site, what is known to be there.
 class Syncer {
   public:
@@ -109,23 +248,35 @@ class Syncer {
         with_retry([] {});  // connects
         // The desk's next batch is read while the hub merges this one (the store serialises
         // its own calls); nothing of it is marked before the hub confirmed it.
-        auto read = [this](std::int64_t after) {
-            return std::async(std::launch::async, [this, after] {
-                return store::outbox_batch(store_, who_, "hub", after, opt_.batch);
+        // Its rows are put in COPY's format by the same thread.
+        struct Read {
+            Result<OutboxBatch> batch;
+            Encoded rows;
+        };
+        // `room`: the texts of a batch the hub has merged, their memory used again.
+        auto read = [this](std::int64_t after, std::size_t limit, Encoded room) {
+            return std::async(std::launch::async, [this, after, limit, room = std::move(room)] {
+                Read r{store::outbox_batch(store_, who_, "hub", after, limit), std::move(room)};
+                if (r.batch) encode(*r.batch, r.rows);
+                return r;
             });
         };
-        auto next = read(0);
+        // The first batch small: the hub starts merging while the desk reads the next.
+        auto next = read(0, std::min<std::size_t>(opt_.batch, kFirstBatch), {});
+        Encoded merged;  // the previous batch's texts
         for (;;) {
-            auto batch = next.get();
+            Read r = next.get();
+            auto& batch = r.batch;
             if (!batch) throw_error(batch.error());
             if (batch->outbox_ids.empty()) break;
             read_titles(*batch);  // before the next read takes the store
-            next = read(batch->last_id);
-            with_retry([&] { push(*batch); });
+            next = read(batch->last_id, opt_.batch, std::move(merged));
+            with_retry([&] { push(*batch, r.rows); });
             auto marked = store_.mark_delivered(who_, "hub", batch->outbox_ids);
             if (!marked) throw_error(marked.error());
             rep_.pushed += static_cast<std::int64_t>(batch->outbox_ids.size());
             if (opt_.on_batch) opt_.on_batch(rep_.pushed);
+            merged = std::move(r.rows);
         }
         with_retry([&] { pull(); });
         with_retry([&] { report_heads(*heads); });
@@ -165,6 +316,10 @@ class Syncer {
         // A batch's staging rows kept in memory (before the session first touches a temporary
         // table; the server allocates it only as the rows need it).
         conn_->script("SET temp_buffers = '64MB'");
+        // The merge sorts a batch's staged rows by the site's keys (the hub's ids in the site's
+        // order): in memory, not in files (10,000 attempts with their transcripts are ~11 MB;
+        // the default 4 MB sorted them on disk, ~45 ms a batch).
+        conn_->script("SET work_mem = '64MB'");
         conn_->script(kStaging);
         known_snapshots_.clear();  // only what this connection confirmed
     }
@@ -173,15 +328,45 @@ class Syncer {
     void copy(const char* table, const std::string& data, const char* keys = nullptr) {
         if (data.empty()) return;
         conn_->copy_in(std::string("COPY ") + table + " FROM STDIN", data);
-        // No autovacuum analyses temporary tables: without counts the planner joins a large
-        // batch by reading the whole of the hub's table rather than through its unique keys.
-        // Only the join keys are sampled (the transcripts would cost more than the merge).
-        if (keys && std::count(data.begin(), data.end(), '\n') >= 1000)
+        if (keys) analyze(table, keys, data);
+    }
+
+    // No autovacuum analyses temporary tables: without counts the planner joins a large batch
+    // by reading the whole of the hub's table rather than through its unique keys. Only the
+    // join keys are sampled (the transcripts would cost more than the merge).
+    void analyze(const char* table, const char* keys, const std::string& data) {
+        if (std::count(data.begin(), data.end(), '\n') >= 1000)
             conn_->script(std::string("ANALYZE ") + table + " (" + keys + ")");
     }
 
-    // Every staged row must be on the hub now, under this site, with the same hash.
-    void verify(const std::string& sql, const std::string& what) {
+    // Inserts staged rows (`insert`: INSERT … SELECT from the staging table) and returns how
+    // many: first as a plain INSERT, in a savepoint — a batch the hub has none of, nearly
+    // always, is stored without ON CONFLICT's speculative insertion (a check of every unique
+    // index before each row, then the insertion, then the check again) — and, when a row hits
+    // a unique key (a batch sent again after a kill, another sync of the same rows at once, a
+    // key the hub holds under another site), again with ON CONFLICT DO NOTHING: what the hub
+    // has is kept, the rest stored, and the check below tells which is which.
+    template <typename... A>
+    std::int64_t merge(const std::string& insert, const A&... args) {
+        conn_->script("SAVEPOINT merge");
+        try {
+            const auto n = conn_->run(insert, args...).affected();
+            conn_->script("RELEASE SAVEPOINT merge");
+            return n;
+        } catch (const pg::PgError& e) {
+            if (e.sqlstate != "23505") throw;  // unique_violation
+        }
+        conn_->script("ROLLBACK TO SAVEPOINT merge; RELEASE SAVEPOINT merge");
+        return conn_->run(insert + " ON CONFLICT DO NOTHING", args...).affected();
+    }
+
+    // Every staged row must be on the hub now, under this site, with the same hash. When the
+    // merge inserted every staged row (`inserted` == `staged`: a batch the hub had none of),
+    // they are there by that very statement, and the check is skipped; a batch sent again, or
+    // one whose keys the hub holds otherwise, is checked row by row.
+    void verify(std::int64_t inserted, std::size_t staged, const std::string& sql,
+                const std::string& what) {
+        if (inserted == static_cast<std::int64_t>(staged)) return;
         auto q = conn_->run(sql, site_);
         if (q.size())
             refuse(ErrorCode::Conflict,
@@ -207,14 +392,18 @@ class Syncer {
         std::string data;
         for (const auto& h : want) {
             if (known_snapshots_.count(h)) continue;
-            auto row = store::snapshot_row(store_, who_, h);
-            if (!row) throw_error(row.error());
+            auto row = texts_.find(h);
+            if (row == texts_.end()) {  // known when read, forgotten with a dropped connection
+                auto read = store::snapshot_row(store_, who_, h);
+                if (!read) throw_error(read.error());
+                row = texts_.emplace(h, std::move(*read)).first;
+            }
             pg::CopyLine(data)
                 .add(h)
-                .add(row->info.kind)
-                .add(row->info.name)
-                .add(row->info.version)
-                .add(row->text)
+                .add(row->second.info.kind)
+                .add(row->second.info.name)
+                .add(row->second.info.version)
+                .add(row->second.text)
                 .end();
             ++rep_.snapshots_sent;
         }
@@ -227,13 +416,23 @@ class Syncer {
                 site_, session::wall_clock_ms());
     }
 
-    // The desk's criterion titles of the batch's catalogues.
+    // The desk's criterion titles of the batch's catalogues, and the texts of its snapshots
+    // this connection has not confirmed on the hub (read before the next batch's read takes
+    // the store, not waiting behind it).
     void read_titles(const OutboxBatch& b) {
         titles_.clear();
         for (const auto& h : b.catalogues) {
             auto cs = store::catalogue_criteria(store_, who_, h);
             if (!cs) throw_error(cs.error());
             titles_[h] = std::move(*cs);
+        }
+        for (auto it = texts_.begin(); it != texts_.end();)
+            it = b.snapshots.count(it->first) ? std::next(it) : texts_.erase(it);
+        for (const auto& h : b.snapshots) {
+            if (known_snapshots_.count(h) || texts_.count(h)) continue;
+            auto row = store::snapshot_row(store_, who_, h);
+            if (!row) throw_error(row.error());
+            texts_.emplace(h, std::move(*row));
         }
     }
 
@@ -259,25 +458,12 @@ class Syncer {
                 "ON CONFLICT DO NOTHING");
     }
 
-    void push(const OutboxBatch& b) {
+    void push(const OutboxBatch& b, const Encoded& e) {
         pg::Txn txn(*conn_);
         stage_snapshots(b);
 
-        std::string data;
-        for (const auto& p : b.people)
-            pg::CopyLine(data)
-                .add(p.uuid)
-                .add(store::role_name(p.role))
-                .add(p.employee_no)
-                .add(p.name)
-                .add(p.site)
-                .add(p.cohort)
-                .add(p.active)
-                .add(p.created_at_ms)
-                .add(p.updated_at_ms)
-                .end();
-        copy("stage_people", data, "uuid");
-        if (!data.empty())
+        copy("stage_people", e.people, "uuid");
+        if (!e.people.empty())
             // What headquarters published is its own: a site's copy of it is not sent back.
             conn_->run(
                 "INSERT INTO people AS p (uuid, site_id, origin, role, employee_no, name, site, "
@@ -291,45 +477,9 @@ class Syncer {
                 "excluded.updated_at_ms",
                 site_);
 
-        data.clear();
-        for (const auto& e : b.attempts) {
-            const auto& f = e.fields;
-            pg::CopyLine(data)
-                .add(f.seq)
-                .add(f.uuid)
-                .add(f.trainee_uuid)
-                .add(f.site)
-                .add(f.cohort)
-                .add(f.scenario_id)
-                .add(f.scenario_version)
-                .add(f.category)
-                .add(f.scenario_hash)
-                .add(f.lexicon_hash)
-                .opt(f.catalogue_hash)
-                .add(f.mode)
-                .add(f.choice_mode)
-                .add(f.origin)
-                .add(f.ending)
-                .add(f.seed)
-                .add(f.started_at_ms)
-                .add(f.ended_at_ms)
-                .add(f.sim_ms)
-                .add(f.actions)
-                .add(f.transcript)
-                .add(f.kpi.phone_calls)
-                .add(f.kpi.phone_within_3)
-                .add(f.kpi.response_n)
-                .add(f.kpi.response_ms)
-                .add(f.kpi.resolution_n)
-                .add(f.kpi.resolution_ms)
-                .add(f.recorded_by_uuid)
-                .add(f.recorded_at_ms)
-                .add(e.hash)
-                .end();
-        }
-        copy("stage_attempts", data, "uuid, site_seq");
-        if (!data.empty()) {
-            conn_->run(
+        copy("stage_attempts", e.attempts);
+        if (!e.attempts.empty()) {
+            const auto inserted = merge(
                 "INSERT INTO attempts (site_id, site_seq, uuid, trainee_uuid, site, cohort, "
                 "scenario_id, scenario_version, category, scenario_hash, lexicon_hash, "
                 "catalogue_hash, mode, choice_mode, origin, ending, seed, started_at_ms, "
@@ -337,53 +487,21 @@ class Syncer {
                 "response_n, response_ms, resolution_n, resolution_ms, recorded_by_uuid, "
                 "recorded_at_ms, hash, received_at_ms) SELECT $1::integer, s.*, $2::bigint FROM "
                 "stage_attempts s "
-                "ORDER BY s.site_seq ON CONFLICT DO NOTHING",
+                "ORDER BY s.site_seq",
                 site_, session::wall_clock_ms());
-            verify(
-                "SELECT s.uuid FROM stage_attempts s LEFT JOIN attempts a ON a.uuid = s.uuid "
-                "AND a.site_id = $1 WHERE a.seq IS NULL OR a.hash <> s.hash OR a.site_seq <> "
-                "s.site_seq LIMIT 1",
-                "attempt");
+            // Only the check joins the staged attempts: sampled only when it runs.
+            if (inserted != static_cast<std::int64_t>(b.attempts.size()))
+                analyze("stage_attempts", "uuid, site_seq", e.attempts);
+            verify(inserted, b.attempts.size(),
+                   "SELECT s.uuid FROM stage_attempts s LEFT JOIN attempts a ON a.uuid = s.uuid "
+                   "AND a.site_id = $1 WHERE a.seq IS NULL OR a.hash <> s.hash OR a.site_seq <> "
+                   "s.site_seq LIMIT 1",
+                   "attempt");
         }
 
-        data.clear();
-        for (const auto& e : b.results) {
-            const auto& f = e.fields;
-            // The criterion scores travel in the result's row (hub schema 3), in position order.
-            std::vector<std::string> ids;
-            std::vector<std::int64_t> points, maxes, passed, critical;
-            for (const auto& c : f.criteria) {
-                ids.push_back(c.id);
-                points.push_back(c.points);
-                maxes.push_back(c.max_points);
-                passed.push_back(c.passed ? 1 : 0);
-                critical.push_back(c.critical ? 1 : 0);
-            }
-            pg::CopyLine(data)
-                .add(f.id)
-                .add(f.attempt_uuid)
-                .add(f.catalogue_hash)
-                .add(f.lexicon_hash)
-                .add(f.original)
-                .add(f.catalogue_version)
-                .add(f.score)
-                .add(f.max_points)
-                .add(f.pass_mark)
-                .add(f.passed)
-                .add(f.critical_failed)
-                .add(f.created_by_uuid)
-                .add(f.created_at_ms)
-                .add(e.hash)
-                .add(array_literal(ids))
-                .add(array_literal(points))
-                .add(array_literal(maxes))
-                .add(array_literal(passed))
-                .add(array_literal(critical))
-                .end();
-        }
-        copy("stage_results", data, "site_result_id, attempt_uuid");
-        if (!data.empty()) {
-            conn_->run(
+        copy("stage_results", e.results, "site_result_id, attempt_uuid");
+        if (!e.results.empty()) {
+            const auto inserted = merge(
                 "INSERT INTO results (site_id, site_result_id, attempt_seq, catalogue_hash, "
                 "lexicon_hash, original, catalogue_version, score, max_points, pass_mark, passed, "
                 "critical_failed, created_by_uuid, created_at_ms, hash, criterion_ids, "
@@ -393,34 +511,18 @@ class Syncer {
                 "s.critical_failed, s.created_by_uuid, s.created_at_ms, s.hash, s.criterion_ids, "
                 "s.criterion_points, s.criterion_max, s.criterion_passed, s.criterion_critical "
                 "FROM stage_results s JOIN attempts a ON a.uuid = s.attempt_uuid AND a.site_id = "
-                "$1 ORDER BY s.site_result_id ON CONFLICT DO NOTHING",
+                "$1 ORDER BY s.site_result_id",
                 site_);
-            verify(
-                "SELECT s.site_result_id FROM stage_results s LEFT JOIN results r ON "
-                "r.site_id = $1 AND r.site_result_id = s.site_result_id WHERE r.id IS NULL "
-                "OR r.hash <> s.hash LIMIT 1",
-                "result");
+            verify(inserted, b.results.size(),
+                   "SELECT s.site_result_id FROM stage_results s LEFT JOIN results r ON "
+                   "r.site_id = $1 AND r.site_result_id = s.site_result_id WHERE r.id IS NULL "
+                   "OR r.hash <> s.hash LIMIT 1",
+                   "result");
         }
 
-        data.clear();
-        for (const auto& e : b.overrides) {
-            const auto& f = e.fields;
-            pg::CopyLine(data)
-                .add(f.id)
-                .add(f.uuid)
-                .add(e.result_id)
-                .add(f.criterion_id)
-                .add(f.points)
-                .add(f.passed)
-                .add(f.reason)
-                .add(f.supervisor_uuid)
-                .add(f.created_at_ms)
-                .add(e.hash)
-                .end();
-        }
-        copy("stage_overrides", data, "site_result_id, uuid");
-        if (!data.empty()) {
-            conn_->run(
+        copy("stage_overrides", e.overrides, "site_result_id, uuid");
+        if (!e.overrides.empty()) {
+            const auto inserted = conn_->run(
                 "INSERT INTO overrides (site_id, site_override_id, uuid, result_id, "
                 "criterion_id, points, passed, reason, supervisor_uuid, created_at_ms, hash) "
                 "SELECT $1::integer, o.site_override_id, o.uuid, r.id, o.criterion_id, o.points, "
@@ -428,34 +530,14 @@ class Syncer {
                 "stage_overrides o JOIN results r ON r.site_id = $1 AND r.site_result_id = "
                 "o.site_result_id ORDER BY o.site_override_id ON CONFLICT DO NOTHING",
                 site_);
-            verify(
-                "SELECT o.uuid FROM stage_overrides o LEFT JOIN overrides h ON h.uuid = "
-                "o.uuid AND h.site_id = $1 WHERE h.id IS NULL OR h.hash <> o.hash LIMIT 1",
-                "override");
+            verify(inserted.affected(), b.overrides.size(),
+                   "SELECT o.uuid FROM stage_overrides o LEFT JOIN overrides h ON h.uuid = "
+                   "o.uuid AND h.site_id = $1 WHERE h.id IS NULL OR h.hash <> o.hash LIMIT 1",
+                   "override");
         }
 
-        data.clear();
-        for (const auto& e : b.assignments) {
-            const auto& a = e.assignment;
-            pg::CopyLine line(data);
-            line.add(a.uuid).opt(e.trainee_uuid);
-            if (a.cohort.empty())
-                line.null().null();
-            else
-                line.add(a.site).add(a.cohort);
-            line.add(session::mode_name(a.mode)).add(a.choice_allowed).add(a.starts_at_ms);
-            a.due_at_ms ? line.add(*a.due_at_ms) : line.null();
-            a.every_days ? line.add(static_cast<std::int64_t>(*a.every_days)) : line.null();
-            line.add(a.set_name)
-                .add(a.note)
-                .add(array_literal(a.scenarios))
-                .add(e.created_by_uuid)
-                .add(a.created_at_ms);
-            a.cancelled_at_ms ? line.add(*a.cancelled_at_ms) : line.null();
-            line.end();
-        }
-        copy("stage_assignments", data, "uuid");
-        if (!data.empty())
+        copy("stage_assignments", e.assignments, "uuid");
+        if (!e.assignments.empty())
             conn_->run(
                 "INSERT INTO assignments AS t (uuid, site_id, origin, trainee_uuid, site, cohort, "
                 "mode, choice_allowed, starts_at_ms, due_at_ms, every_days, set_name, note, "
@@ -675,6 +757,8 @@ class Syncer {
     std::set<std::string> known_snapshots_;
     // Criterion titles the hub has of each catalogue (by count), and those of the batch in flight.
     std::map<std::string, std::size_t> known_catalogues_, sent_catalogues_;
+    // The desk's snapshot texts the batch may need to send (read_titles).
+    std::map<std::string, store::SnapshotRow> texts_;
     // The desk's titles of the batch's catalogues (read_titles).
     std::map<std::string, std::vector<store::CatalogueCriterion>> titles_;
 };

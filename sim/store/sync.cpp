@@ -10,22 +10,14 @@ namespace dd::store {
 
 namespace {
 
-// The previous row's hash in a chain keyed by an integer (64 zeros before the first).
-std::string prev_hash(sql::Db& db, std::string_view sql, std::int64_t key) {
-    if (key <= 1) return std::string(kGenesisHash);
-    return db.query(sql).with(key - 1).scalar_text().value_or("");
-}
-
+// A result's criterion scores in position order; titles and categories are not read (the
+// catalogue's titles travel on their own: catalogue_criteria).
 void read_criteria(sql::Db& db, std::int64_t result_id, std::vector<CriterionScore>& out) {
     auto q = db.query(
-        "SELECT c.criterion_id, coalesce(t.title, c.criterion_id), coalesce(t.category, ''), "
-        "c.points, c.max_points, c.passed, c.critical FROM criterion_results c "
-        "JOIN results r ON r.id = c.result_id LEFT JOIN catalogue_criteria t ON "
-        "t.catalogue_hash = r.catalogue_hash AND t.criterion_id = c.criterion_id "
-        "WHERE c.result_id = ?1 ORDER BY c.position");
+        "SELECT criterion_id, points, max_points, passed, critical FROM criterion_results "
+        "WHERE result_id = ?1 ORDER BY position");
     q.with(result_id);
-    while (q.step())
-        out.push_back({q.text(0), q.text(1), q.text(2), q.i32(3), q.i32(4), q.b(5), q.b(6)});
+    while (q.step()) out.push_back({q.text(0), {}, {}, q.i32(1), q.i32(2), q.b(3), q.b(4)});
 }
 
 // A result by local id, or the original result of an attempt seq (by_attempt).
@@ -36,13 +28,13 @@ std::optional<ExportedResult> read_result(sql::Db& db, std::int64_t key, bool by
                       (by_attempt ? "r.attempt_seq = ?1 AND r.original = 1" : "r.id = ?1"));
     q.with(key);
     if (!q.step()) return std::nullopt;
-    ExportedResult e;
+    std::optional<ExportedResult> out(std::in_place);  // built in place, never copied
+    ExportedResult& e = *out;
     ResultFields& f = e.fields;
     read_chained_result(q, f);
     e.hash = q.text(13);
-    f.prev = prev_hash(db, "SELECT hash FROM results WHERE id = ?1", f.id);
     read_criteria(db, f.id, f.criteria);
-    return e;
+    return out;
 }
 
 std::optional<ExportedAttempt> read_attempt(sql::Db& db, const std::string& uuid) {
@@ -52,12 +44,12 @@ std::optional<ExportedAttempt> read_attempt(sql::Db& db, const std::string& uuid
                  "a.recorded_by WHERE a.uuid = ?1");
     q.with(uuid);
     if (!q.step()) return std::nullopt;
-    ExportedAttempt e;
+    std::optional<ExportedAttempt> out(std::in_place);  // built in place (a transcript is large)
+    ExportedAttempt& e = *out;
     AttemptFields& f = e.fields;
     read_chained_attempt(q, f);
     e.hash = q.text(29);
-    f.prev = prev_hash(db, "SELECT hash FROM attempts WHERE seq = ?1", f.seq);
-    return e;
+    return out;
 }
 
 std::optional<ExportedOverride> read_override(sql::Db& db, const std::string& uuid) {
@@ -84,7 +76,6 @@ std::optional<ExportedOverride> read_override(sql::Db& db, const std::string& uu
     f.supervisor_uuid = q.text(10);
     f.created_at_ms = q.i64(11);
     e.hash = q.text(12);
-    f.prev = prev_hash(db, "SELECT hash FROM overrides WHERE id = ?1", f.id);
     return e;
 }
 
@@ -172,6 +163,8 @@ Result<OutboxBatch> outbox_batch(Store& store, const Principal& who, std::string
         std::vector<Item> items;
         while (q.step()) items.push_back({q.i64(0), q.text(1), q.text(2)});
         OutboxBatch b;
+        b.attempts.reserve(items.size());
+        b.results.reserve(items.size());
         // A person or an assignment changed twice in one batch is sent once, as it is now.
         std::set<std::string> people_seen, assignments_seen;
         for (const Item& it : items) {

@@ -44,6 +44,8 @@ struct ExportedAssignment {
 
 // One batch of the outbox for a target: items after `after_id` not yet marked for it, oldest
 // first, with their rows. An attempt brings its original result (re-scores come as results).
+// The rows come with their stored hashes but without their `prev` links, and criterion scores
+// without titles (the hub keeps neither; titles: catalogue_criteria): two lookups a row fewer.
 struct OutboxBatch {
     std::vector<std::int64_t> outbox_ids;  // every item the batch covers, to mark when delivered
     std::int64_t last_id = 0;              // the highest of them (0: the outbox has nothing more)

@@ -44,7 +44,7 @@ has err.txt "--hub is required"
 
 # --- headquarters -------------------------------------------------------------------------
 run 0 "$D" hub init --hub "$HUB" --utc-offset 480
-has out.txt "schema deskdrill at version 3"
+has out.txt "schema deskdrill at version 4"
 run 0 "$D" hub init --hub "$HUB"
 echo "east-password-1234" >east.pw
 echo "south-password-123" >south.pw
