@@ -324,19 +324,18 @@ class Syncer {
         known_snapshots_.clear();  // only what this connection confirmed
     }
 
-    // COPY into a staging table; `keys`: the columns the merge joins on.
-    void copy(const char* table, const std::string& data, const char* keys = nullptr) {
+    // COPY into a staging table.
+    void copy(const char* table, const std::string& data) {
         if (data.empty()) return;
         conn_->copy_in(std::string("COPY ") + table + " FROM STDIN", data);
-        if (keys) analyze(table, keys, data);
     }
 
     // No autovacuum analyses temporary tables: without counts the planner joins a large batch
     // by reading the whole of the hub's table rather than through its unique keys. Only the
-    // join keys are sampled (the transcripts would cost more than the merge).
-    void analyze(const char* table, const char* keys, const std::string& data) {
-        if (std::count(data.begin(), data.end(), '\n') >= 1000)
-            conn_->script(std::string("ANALYZE ") + table + " (" + keys + ")");
+    // join keys are sampled (the transcripts would cost more than the merge); `rows`: how many
+    // the batch staged.
+    void analyze(const char* table, const char* keys, std::size_t rows) {
+        if (rows >= 1000) conn_->script(std::string("ANALYZE ") + table + " (" + keys + ")");
     }
 
     // Inserts staged rows (`insert`: INSERT … SELECT from the staging table) and returns how
@@ -462,7 +461,8 @@ class Syncer {
         pg::Txn txn(*conn_);
         stage_snapshots(b);
 
-        copy("stage_people", e.people, "uuid");
+        copy("stage_people", e.people);
+        analyze("stage_people", "uuid", b.people.size());
         if (!e.people.empty())
             // What headquarters published is its own: a site's copy of it is not sent back.
             conn_->run(
@@ -491,7 +491,7 @@ class Syncer {
                 site_, session::wall_clock_ms());
             // Only the check joins the staged attempts: sampled only when it runs.
             if (inserted != static_cast<std::int64_t>(b.attempts.size()))
-                analyze("stage_attempts", "uuid, site_seq", e.attempts);
+                analyze("stage_attempts", "uuid, site_seq", b.attempts.size());
             verify(inserted, b.attempts.size(),
                    "SELECT s.uuid FROM stage_attempts s LEFT JOIN attempts a ON a.uuid = s.uuid "
                    "AND a.site_id = $1 WHERE a.seq IS NULL OR a.hash <> s.hash OR a.site_seq <> "
@@ -499,7 +499,8 @@ class Syncer {
                    "attempt");
         }
 
-        copy("stage_results", e.results, "site_result_id, attempt_uuid");
+        copy("stage_results", e.results);
+        analyze("stage_results", "site_result_id, attempt_uuid", b.results.size());
         if (!e.results.empty()) {
             const auto inserted = merge(
                 "INSERT INTO results (site_id, site_result_id, attempt_seq, catalogue_hash, "
@@ -520,7 +521,8 @@ class Syncer {
                    "result");
         }
 
-        copy("stage_overrides", e.overrides, "site_result_id, uuid");
+        copy("stage_overrides", e.overrides);
+        analyze("stage_overrides", "site_result_id, uuid", b.overrides.size());
         if (!e.overrides.empty()) {
             const auto inserted = conn_->run(
                 "INSERT INTO overrides (site_id, site_override_id, uuid, result_id, "
@@ -536,7 +538,8 @@ class Syncer {
                    "override");
         }
 
-        copy("stage_assignments", e.assignments, "uuid");
+        copy("stage_assignments", e.assignments);
+        analyze("stage_assignments", "uuid", b.assignments.size());
         if (!e.assignments.empty())
             conn_->run(
                 "INSERT INTO assignments AS t (uuid, site_id, origin, trainee_uuid, site, cohort, "
