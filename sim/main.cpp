@@ -4,56 +4,65 @@
 // script, and it is never installed.
 #include <cstdlib>
 #include <iostream>
+#include <memory>
 
 #include "sim/cli/commands.h"
 #ifdef DESKDRILL_HAVE_GUI
 #include "sim/app/app.h"
 #endif
 
-int main(int argc, char** argv) {
-    CLI::App root{"DeskDrill 物业前台实训考核模拟器 — front-desk training and assessment simulator",
-                  "deskdrill"};
-    root.footer(
+namespace {
+
+// The root command line: the window's options, and the subcommands when `with_commands`.
+std::unique_ptr<CLI::App> make_root(int& exit_code, bool with_commands) {
+    auto root = std::make_unique<CLI::App>(
+        "DeskDrill 物业前台实训考核模拟器 — front-desk training and assessment simulator",
+        "deskdrill");
+    root->footer(
         "Without a subcommand: the desk window (GUI); with no display, a headless demo that plays\n"
         "the example scenario with its gold transcript and prints the debrief.\n"
         "Exit codes: 0 ok, 1 a check failed, 2 bad input.");
-    root.set_version_flag("--version", "deskdrill 0.1.0");
-    int exit_code = 0;
-    dd::cli::add_validate_command(root, exit_code);
-    dd::cli::add_verify_command(root, exit_code);
-    dd::cli::add_play_command(root, exit_code);
-    dd::cli::add_acts_command(root, exit_code);
-    dd::cli::add_demo_command(root, exit_code);
-    dd::cli::add_user_command(root, exit_code);
-    dd::cli::add_assign_command(root, exit_code);
-    dd::cli::add_report_command(root, exit_code);
-    dd::cli::add_export_command(root, exit_code);
-    dd::cli::add_override_command(root, exit_code);
-    dd::cli::add_audit_command(root, exit_code);
-    dd::cli::add_site_command(root, exit_code);
-    dd::cli::add_rescore_command(root, exit_code);
-    dd::cli::add_sync_command(root, exit_code);
-    dd::cli::add_hub_command(root, exit_code);
+    root->set_version_flag("--version", "deskdrill 0.1.0");
+    if (with_commands) dd::cli::add_all_commands(*root, exit_code);
 #ifdef DESKDRILL_HAVE_GUI
 #ifdef DESKDRILL_TEST_HOOKS
-    dd::app::add_gui_options(root, /*test_hooks=*/true);
+    dd::app::add_gui_options(*root, /*test_hooks=*/true);
 #else
-    dd::app::add_gui_options(root, /*test_hooks=*/false);
+    dd::app::add_gui_options(*root, /*test_hooks=*/false);
 #endif
 #endif
-    try {
-        root.parse(argc, argv);
-    } catch (const CLI::CallForHelp& e) {
-        return root.exit(e);
-    } catch (const CLI::CallForAllHelp& e) {
-        return root.exit(e);
-    } catch (const CLI::CallForVersion& e) {
-        return root.exit(e);
-    } catch (const CLI::ParseError& e) {
-        root.exit(e);
-        return 2;
+    return root;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    int exit_code = 0;
+    // A window start names no subcommand: its parser is built without them. A command line
+    // that parser refuses is parsed again with everything, so errors read as they always did.
+    bool with_commands = dd::cli::may_name_a_command(argc, argv);
+    auto root = make_root(exit_code, with_commands);
+    for (;;) {
+        try {
+            root->parse(argc, argv);
+            break;
+        } catch (const CLI::CallForHelp& e) {
+            return root->exit(e);
+        } catch (const CLI::CallForAllHelp& e) {
+            return root->exit(e);
+        } catch (const CLI::CallForVersion& e) {
+            return root->exit(e);
+        } catch (const CLI::ParseError& e) {
+            if (!with_commands) {
+                with_commands = true;
+                root = make_root(exit_code, true);
+                continue;
+            }
+            root->exit(e);
+            return 2;
+        }
     }
-    if (!root.get_subcommands().empty()) return exit_code;
+    if (!root->get_subcommands().empty()) return exit_code;
 #ifdef DESKDRILL_HAVE_GUI
     const char* display = std::getenv("DISPLAY");
     const char* wayland = std::getenv("WAYLAND_DISPLAY");

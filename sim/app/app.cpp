@@ -15,6 +15,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <fstream>
+#include <future>
 #include <iostream>
 #include <sstream>
 #include <thread>
@@ -224,21 +225,31 @@ int run_gui() {
     app.font_px = app.text_px();
 
     struct Prepared {
+        StartFaces faces;
         std::string font_why;
         double font_ms = 0;
         double atlas_ms = 0;
+        bool atlas_cached = false;
     };
+    // The start-up's atlases come from and go to the disk cache (atlas_cache.h); so do the faces
+    // fontconfig found. Scripted and benchmark runs use it like a person's start.
+    const std::string cache_dir = session::user_cache_dir();
+    app.fonts.set_cache(cache_dir, /*writes=*/4);
     auto atlas = std::make_unique<ImFontAtlas>();
     // Until the join below only this job touches app.library, app.fonts and *atlas.
-    auto prepare = std::async(std::launch::async, [&app, &opts, atlas_ptr = atlas.get()] {
+    auto prepare = std::async(std::launch::async, [&app, &opts, &cache_dir,
+                                                   atlas_ptr = atlas.get()] {
         auto library_job =
             std::async(std::launch::async, [dir = opts.scenarios_dir, hint = opts.scenario] {
                 return session::Library::scan_first(dir, hint);
             });
         Prepared p;
         const auto t = std::chrono::steady_clock::now();
-        std::optional<FontFace> face = find_cjk_font(opts.font, &p.font_why);
+        p.faces = resolve_start_faces(opts.font, cache_dir);
         p.font_ms = ms_since(t);
+        p.font_why = p.faces.why;
+        std::optional<FontFace> face = p.faces.face;
+        app.fonts.use_icon_file(p.faces.icons);
         if (face && !app.fonts.open(*face, &p.font_why)) face.reset();
         if (!face) {
             app.font_problem = "DeskDrill: " + p.font_why;
@@ -253,6 +264,7 @@ int run_gui() {
         app.want_library_text();
         app.fonts.build(atlas_ptr, app.font_px);
         p.atlas_ms = app.fonts.last_build_ms();
+        p.atlas_cached = app.fonts.last_build_cached();
         return p;
     });
 
@@ -291,6 +303,10 @@ int run_gui() {
         for (const auto& e : app.library.entries)
             if (!e.scenario) std::cerr << e.error;
     if (!app.font_problem.empty()) std::cerr << "deskdrill: " << prepared.font_why << "\n";
+    if (steps)  // what the GUI tests check of the start-up (tests/gui/atlas_cache.sh)
+        std::fprintf(stderr, "drive: start-up faces from %s, glyph atlas %s\n",
+                     prepared.faces.from_record ? "the record" : "fontconfig",
+                     prepared.atlas_cached ? "from the cache" : "rasterised");
     glfwGetWindowContentScale(window, &xscale, &yscale);
     if (const float scale = std::clamp(std::max(xscale, yscale), 1.0f, 4.0f);
         scale != app.ui_scale) {
@@ -325,6 +341,7 @@ int run_gui() {
     }
 
     double atlas_ms = prepared.atlas_ms;
+    std::future<bool> faces_check;  // joined at exit at the latest (its destructor waits)
     int bench_left = -1;
     double bench_cpu0 = 0, bench_thread0 = 0, bench_ui_cpu = 0;
     auto bench_wall0 = std::chrono::steady_clock::now();
@@ -410,10 +427,14 @@ int run_gui() {
                     "library_ms=%.1f "
                     "scenarios_parsed=%zu fontconfig_ms=%.1f atlas_ms=%.1f (library, fontconfig, "
                     "atlas "
-                    "on threads during window_ms) glyphs=%zu atlas=%dx%d font=%s\n",
+                    "on threads during window_ms) faces=%s atlas_cache=%s glyphs=%zu atlas=%dx%d "
+                    "font=%s\n",
                     ms_since_launch(), cpu_seconds(CLOCK_PROCESS_CPUTIME_ID) * 1000,
                     ms_since(g_process_start), window_ms, lib_ms, app.library.entries.size(),
-                    prepared.font_ms, atlas_ms, app.fonts.glyphs().size(), io.Fonts->TexWidth,
+                    prepared.font_ms, atlas_ms,
+                    prepared.faces.from_record ? "record" : "fontconfig",
+                    prepared.atlas_cached ? "hit" : "miss", app.fonts.glyphs().size(),
+                    io.Fonts->TexWidth,
                     io.Fonts->TexHeight,
                     app.fonts.has_cjk() ? app.fonts.face().family.c_str() : "(none)");
                 std::fflush(stdout);
@@ -422,6 +443,12 @@ int run_gui() {
                 app.start_resources_load();
                 app.start_library_scan();
                 app.want_ui_text(false);  // the rest of the UI strings: atlas grows next frame
+                // Faces taken from the last start's record: fontconfig's answer now, in the
+                // background; another face drops the cache, and the next start uses it.
+                if (prepared.faces.from_record)
+                    faces_check = std::async(std::launch::async, [&prepared, &cache_dir] {
+                        return recheck_start_faces(prepared.faces, cache_dir);
+                    });
             }
         }
 

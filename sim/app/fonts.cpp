@@ -2,7 +2,6 @@
 #include "fonts.h"
 
 #include <fstream>
-#include <iterator>
 
 #include "icons.h"
 
@@ -198,6 +197,47 @@ std::optional<FontFace> find_cjk_font(const std::string& override_spec, std::str
     return std::nullopt;
 }
 
+std::string find_icon_font() {
+    if (!FcInit()) return {};
+    const auto face = find_family("forkawesome");
+    return face ? face->path : std::string();
+}
+
+StartFaces resolve_start_faces(const std::string& override_spec, const std::string& cache_dir) {
+    StartFaces out;
+    const auto rec = load_face_record(cache_dir);
+    const bool current = rec && face_record_current(*rec);
+    if (override_spec.empty() && current && !rec->cjk.path.empty()) {
+        out.face = FontFace{rec->cjk.path, rec->cjk.index, rec->family};
+        out.icons = rec->icons.path;
+        out.from_record = true;
+        return out;
+    }
+    out.face = find_cjk_font(override_spec, &out.why);
+    // With --font the icon face still comes from the record when it is current.
+    out.icons = override_spec.empty() || !current ? find_icon_font() : rec->icons.path;
+    if (override_spec.empty() && out.face) {
+        FaceRecord fresh;
+        if (auto s = stamp_file(out.face->path, out.face->index)) fresh.cjk = *s;
+        fresh.family = out.face->family;
+        if (auto s = stamp_file(out.icons)) fresh.icons = *s;
+        if (!fresh.cjk.path.empty()) save_face_record(cache_dir, fresh);
+    }
+    return out;
+}
+
+bool recheck_start_faces(const StartFaces& used, const std::string& cache_dir) {
+    if (!used.from_record || !used.face) return false;
+    std::string why;
+    const auto face = find_cjk_font("", &why);
+    const std::string icons = find_icon_font();
+    if (face && face->path == used.face->path && face->index == used.face->index &&
+        icons == used.icons)
+        return false;
+    AtlasCache(cache_dir).drop();
+    return true;
+}
+
 namespace {
 
 // Decodes the character at s[i] into cp; returns the bytes it takes. A malformed, truncated,
@@ -320,24 +360,67 @@ bool FontManager::open(const FontFace& face, std::string* error) {
     data_ = p;
     size_ = static_cast<size_t>(st.st_size);
     face_ = face;
+    face_stamp_ = FileStamp{face.path, face.index, static_cast<std::uint64_t>(st.st_size),
+                            static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 +
+                                st.st_mtim.tv_nsec};
     dirty_ = true;
-    if (icon_data_.empty()) open_icons();
+    if (!icons_known_) open_icons();
     return true;
 }
 
 bool FontManager::open_icons() {
-    const auto face = find_family("forkawesome");
-    if (!face) return false;
-    std::ifstream in(face->path, std::ios::binary);
-    std::vector<char> data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (data.empty()) return false;
-    icon_data_ = std::move(data);
+    use_icon_file(find_icon_font());
+    return has_icons();
+}
+
+void FontManager::use_icon_file(const std::string& path) {
+    icons_known_ = true;
+    icon_data_.clear();
+    const auto stamp = stamp_file(path);
+    icon_path_ = stamp ? path : std::string();
+    icon_stamp_ = stamp ? *stamp : FileStamp{};
     dirty_ = true;
-    return true;
+}
+
+void FontManager::set_cache(const std::string& dir, int writes) {
+    cache_ = dir.empty() ? nullptr : std::make_unique<AtlasCache>(dir);
+    cache_writes_ = writes;
+}
+
+AtlasKey FontManager::cache_key(float size_px) const {
+    AtlasKey key;
+    key.font = face_stamp_;
+    key.icons = icon_stamp_;
+    key.size_px = size_px;
+    key.rasterizer = static_cast<int>(rasterizer_);
+    key.ranges = glyphs_.ranges();
+    return key;
 }
 
 bool FontManager::build(ImFontAtlas* atlas, float size_px) {
     const auto t0 = std::chrono::steady_clock::now();
+    last_build_cached_ = false;
+    bool ok = false;
+    if (data_ && cache_) {
+        AtlasKey key = cache_key(size_px);
+        if (cache_->load(key, atlas)) {
+            ok = last_build_cached_ = true;
+        } else {
+            ok = rasterize(atlas, size_px);
+            // The icon face may have turned out unreadable: the key says what was built.
+            key.icons = icon_stamp_;
+            if (ok && cache_writes_ > 0 && cache_->save(key, *atlas)) --cache_writes_;
+        }
+    } else {
+        ok = rasterize(atlas, size_px);
+    }
+    dirty_ = false;
+    last_build_ms_ =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    return ok;
+}
+
+bool FontManager::rasterize(ImFontAtlas* atlas, float size_px) {
     atlas->Clear();
     // FreeType rasterises the CFF outlines of Noto Sans CJK several times faster than
     // stb_truetype, and hints them (crisper strokes at 18 px).
@@ -346,6 +429,19 @@ bool FontManager::build(ImFontAtlas* atlas, float size_px) {
     atlas->FontBuilderFlags = 0;
     bool ok = false;
     if (data_) {
+        if (!icon_path_.empty() && icon_data_.empty()) {
+            std::ifstream in(icon_path_, std::ios::binary | std::ios::ate);
+            const std::streamoff n = in ? static_cast<std::streamoff>(in.tellg()) : 0;
+            if (n > 0) {
+                icon_data_.resize(static_cast<std::size_t>(n));
+                in.seekg(0);
+                if (!in.read(icon_data_.data(), n)) icon_data_.clear();
+            }
+            if (icon_data_.empty()) {  // unreadable: no icons rather than boxes
+                icon_path_.clear();
+                icon_stamp_ = FileStamp{};
+            }
+        }
         ranges_ = glyphs_.ranges();
         ImFontConfig cfg;
         cfg.FontDataOwnedByAtlas = true;  // not copied; im_free() spares the mapping
@@ -388,9 +484,6 @@ bool FontManager::build(ImFontAtlas* atlas, float size_px) {
         atlas->AddFontDefault(&cfg);
         atlas->Build();
     }
-    dirty_ = false;
-    last_build_ms_ =
-        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
     return ok;
 }
 

@@ -78,5 +78,9 @@ std::string user_data_dir() { return home_based("XDG_DATA_HOME", ".local/share")
 std::string user_config_dir() { return home_based("XDG_CONFIG_HOME", ".config"); }
 std::string transcripts_dir() { return user_data_dir() + "/transcripts"; }
 std::string default_db_path() { return user_data_dir() + "/deskdrill.db"; }
+std::string user_cache_dir() {
+    const std::string d = home_based("XDG_CACHE_HOME", ".cache");
+    return d.front() == '/' ? d : std::string();
+}
 
 }  // namespace dd::session

@@ -10,7 +10,8 @@
 // `$DESKDRILL_SCENARIOS` still overrides the library alone. Never a source path compiled in.
 //
 // User data (XDG Base Directory): `$XDG_DATA_HOME/deskdrill` (default ~/.local/share/deskdrill)
-// and `$XDG_CONFIG_HOME/deskdrill` (default ~/.config/deskdrill).
+// and `$XDG_CONFIG_HOME/deskdrill` (default ~/.config/deskdrill); what can be made again (the
+// window's glyph atlas) in `$XDG_CACHE_HOME/deskdrill` (default ~/.cache/deskdrill).
 #pragma once
 #include <string>
 
@@ -28,6 +29,7 @@ std::string user_data_dir();    // transcripts/, deskdrill.db
 std::string user_config_dir();  // settings.json
 std::string transcripts_dir();  // where finished attempts are saved by themselves
 std::string default_db_path();  // the records database (DESIGN §6)
+std::string user_cache_dir();   // "" without XDG_CACHE_HOME or HOME: then nothing is cached
 
 // The folder of the running program (/proc/self/exe), "" when unknown.
 std::string program_dir();

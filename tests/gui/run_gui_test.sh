@@ -50,8 +50,10 @@ here=$(cd "$(dirname "$0")" && pwd)
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
 rm -rf "$out" && mkdir -p "$out"
-# The user's settings and data stay untouched; Mesa's llvmpipe renders without a GPU.
-export XDG_CONFIG_HOME="$out/config" XDG_DATA_HOME="$out/data" LIBGL_ALWAYS_SOFTWARE=1
+# The user's settings, data and cache stay untouched (every test starts with an empty glyph
+# atlas cache); Mesa's llvmpipe renders without a GPU.
+export XDG_CONFIG_HOME="$out/config" XDG_DATA_HOME="$out/data" XDG_CACHE_HOME="$out/cache" \
+  LIBGL_ALWAYS_SOFTWARE=1
 if [ -n "$records" ]; then
   bash "$records" prepare "$player" "$out/records.db" >"$out/prepare.txt" 2>&1 ||
     { cat "$out/prepare.txt" >&2; fail "preparing the records failed"; }
