@@ -128,15 +128,20 @@ void Dfa::build(const std::vector<std::vector<std::uint32_t>>& keys, std::uint32
     auto hit = [&](std::size_t i) {
         return !outs[delta_[i]].empty() && !(skip && i % nclass_ == skip);
     };
-    if (nstates < kOut16) {
-        delta16_.resize(delta_.size());
+    // Rows of 2^shift_ entries (the padding is never read), aligned: see row_shift().
+    shift_ = 0;
+    while ((std::uint64_t{1} << shift_) < nclass_) ++shift_;
+    auto lay_out = [&]<class T>(std::vector<T>& out, T flag) {
+        out.assign((nstates << shift_) + kAlign / sizeof(T), 0);
+        T* rows = const_cast<T*>(aligned(out));
         for (std::size_t i = 0; i < delta_.size(); ++i)
-            delta16_[i] = static_cast<std::uint16_t>(delta_[i] | (hit(i) ? kOut16 : 0));
-    } else if (nstates < kOut32) {
-        delta32_.resize(delta_.size());
-        for (std::size_t i = 0; i < delta_.size(); ++i)
-            delta32_[i] = delta_[i] | (hit(i) ? kOut32 : 0);
-    }
+            rows[((i / nclass_) << shift_) + i % nclass_] =
+                static_cast<T>(delta_[i] | (hit(i) ? flag : 0));
+    };
+    if (nstates < kOut16)
+        lay_out(delta16_, kOut16);
+    else if (nstates < kOut32)
+        lay_out(delta32_, kOut32);
     // (2^31 states would be a lexicon of gigabytes: left empty, it finds nothing.)
 }
 

@@ -25,28 +25,26 @@ class Dfa {
 
     std::size_t state_count() const { return nstates_; }
     std::uint32_t class_count() const { return nclass_; }
+    // A row of the table holds 2^row_shift() entries (the classes rounded up to a power of two):
+    // a state's row starts at state << row_shift(), at a cache line's start, so finding it is a
+    // shift, not a multiplication on the loop's critical path, and the classes a text reads
+    // most (the smallest) share the row's first line.
+    std::uint32_t row_shift() const { return shift_; }
     bool empty() const { return delta16_.empty() && delta32_.empty(); }
 
     // One transition (the automaton must not be empty()): the next state, with kHit set when
     // keys end there (outputs() lists them).
     static constexpr std::uint32_t kHit = 0x80000000u;
-    std::uint32_t step(std::uint32_t state, std::uint32_t cls) const {
-        const std::size_t i = static_cast<std::size_t>(state) * nclass_ + cls;
-        if (!delta16_.empty()) {
-            const std::uint32_t t = delta16_[i];
-            return (t & 0x7FFFu) | ((t & kOut16) << 16);
-        }
-        return delta32_[i];
-    }
+    std::uint32_t step(std::uint32_t state, std::uint32_t cls) const { return table().step(state, cls); }
     // The raw transition table, for a caller that steps in its own loop and wants the table
     // and its width in registers (Table::step); one of the two pointers is null.
     struct Table {
         const std::uint16_t* delta16 = nullptr;
         const std::uint32_t* delta32 = nullptr;
-        std::uint32_t nclass = 0;
+        std::uint32_t shift = 0;  // row_shift()
 
         [[gnu::always_inline]] std::uint32_t step(std::uint32_t state, std::uint32_t cls) const {
-            const std::size_t i = static_cast<std::size_t>(state) * nclass + cls;
+            const std::size_t i = (static_cast<std::size_t>(state) << shift) + cls;
             if (delta16) {
                 const std::uint32_t t = delta16[i];
                 return (t & 0x7FFFu) | ((t & kOut16) << 16);
@@ -55,8 +53,8 @@ class Dfa {
         }
     };
     Table table() const {
-        return {delta16_.empty() ? nullptr : delta16_.data(),
-                delta32_.empty() ? nullptr : delta32_.data(), nclass_};
+        return {delta16_.empty() ? nullptr : aligned(delta16_),
+                delta32_.empty() ? nullptr : aligned(delta32_), shift_};
     }
     const std::uint32_t* outputs_begin(std::uint32_t state) const {
         return out_.data() + out_begin_[state];
@@ -70,9 +68,9 @@ class Dfa {
     template <class Sym, class ClassOf, class OnHit>
     void scan(const Sym* p, std::size_t n, ClassOf&& class_of, OnHit&& on_hit) const {
         if (!delta16_.empty())
-            run(delta16_, p, n, class_of, on_hit);
+            run(aligned(delta16_), p, n, class_of, on_hit);
         else if (!delta32_.empty())
-            run(delta32_, p, n, class_of, on_hit);
+            run(aligned(delta32_), p, n, class_of, on_hit);
     }
 
     // A transition's top bit says "the next state has outputs", so the output table is only
@@ -82,16 +80,22 @@ class Dfa {
 
   private:
     static constexpr std::uint32_t kOut32 = 0x80000000u;
+    // The tables hold kAlign bytes more than their rows: the rows start at the first multiple
+    // of kAlign in them (a copy of the vector may sit elsewhere, so it is found on each use).
+    static constexpr std::size_t kAlign = 64;
+    template <class T>
+    static const T* aligned(const std::vector<T>& v) {
+        const auto a = reinterpret_cast<std::uintptr_t>(v.data());
+        return v.data() + ((kAlign - a % kAlign) % kAlign) / sizeof(T);
+    }
 
     template <class T, class Sym, class ClassOf, class OnHit>
-    void run(const std::vector<T>& delta, const Sym* p, std::size_t n, ClassOf& class_of,
-             OnHit& on_hit) const {
+    void run(const T* d, const Sym* p, std::size_t n, ClassOf& class_of, OnHit& on_hit) const {
         constexpr T kFlag = static_cast<T>(T(1) << (sizeof(T) * 8 - 1));
-        const T* d = delta.data();
-        const std::size_t nclass = nclass_;
+        const std::uint32_t shift = shift_;
         std::size_t state = 0;
         for (std::size_t i = 0; i < n; ++i) {
-            const T t = d[state * nclass + class_of(p[i])];
+            const T t = d[(state << shift) + class_of(p[i])];
             state = t & static_cast<T>(~kFlag);
             if (t & kFlag) {
                 const std::uint32_t e = out_begin_[state + 1];
@@ -101,8 +105,9 @@ class Dfa {
     }
 
     std::uint32_t nclass_ = 0;
+    std::uint32_t shift_ = 0;
     std::size_t nstates_ = 0;
-    std::vector<std::uint16_t> delta16_;    // state * nclass_ + class → next state | flag
+    std::vector<std::uint16_t> delta16_;    // (state << shift_) + class → next state | flag
     std::vector<std::uint32_t> delta32_;    // the same when there are too many states for 16 bits
     std::vector<std::uint32_t> out_begin_;  // per state (+1): range in out_
     std::vector<std::uint32_t> out_;        // keys ending at a state, own and by suffix links

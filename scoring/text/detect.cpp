@@ -115,7 +115,7 @@ class Stepper {
           im_(im),
           symbols_(im.symbols.data()),
           delta_(table_of<T>(im)),
-          nclass_(im.automaton.ac.table().nclass),
+          shift_(im.automaton.ac.table().shift),
           filler_(im.filler) {
         rebind();
     }
@@ -157,7 +157,7 @@ class Stepper {
         // A filler leaves the automaton where it is (and reports nothing); it is noted, and
         // the steps count the other characters: no branch on either.
         constexpr T kFlag = static_cast<T>(T(1) << (sizeof(T) * 8 - 1));
-        const T t = delta_[static_cast<std::size_t>(state_) * nclass_ +
+        const T t = delta_[(static_cast<std::size_t>(state_) << shift_) +
                            static_cast<std::uint16_t>(sym & ~Impl::kNumeral)];
         state_ = static_cast<std::uint32_t>(t & static_cast<T>(~kFlag));
         if (t & kFlag) hits_[h_++] = {state_, k_ + 1};
@@ -197,7 +197,7 @@ class Stepper {
     const Impl& im_;
     const std::uint16_t* symbols_;
     const T* delta_;  // the table and its width, held here so the loop keeps them in registers
-    const std::size_t nclass_;
+    const std::uint32_t shift_;  // a row is 2^shift_ entries (Dfa::row_shift())
     const std::uint16_t filler_;
     std::uint32_t* step_char_ = nullptr;
     char* text_ = nullptr;

@@ -673,7 +673,13 @@ bool build_automaton(LexiconDetector::Impl& impl) {
     if (chars.size() >= Impl::kNumeral - 2) return false;  // 32766 distinct characters
     std::stable_sort(chars.begin(), chars.end(),
                      [&](char32_t x, char32_t y) { return uses[x] > uses[y]; });
+    // The fillers share one symbol, which the automaton reads past: the first, so that its
+    // column sits in every row's first cache line beside class 0 (characters in no key), the
+    // two a text reads most.
+    const bool fillers =
+        std::find(impl.filler_bmp.begin(), impl.filler_bmp.end(), true) != impl.filler_bmp.end();
     std::uint16_t next = 1;
+    if (fillers) impl.filler = next++;
     for (char32_t cp : chars)
         (cp < 0x10000 ? impl.symbols[cp] : impl.symbols_astral[cp]) = next++;
     std::vector<std::vector<std::uint16_t>> seqs(a.keys.size());
@@ -685,10 +691,6 @@ bool build_automaton(LexiconDetector::Impl& impl) {
             i += len;
         }
     }
-    // The fillers share one symbol past the keys', which the automaton reads past.
-    const bool fillers =
-        std::find(impl.filler_bmp.begin(), impl.filler_bmp.end(), true) != impl.filler_bmp.end();
-    if (fillers) impl.filler = next++;
     a.ac = text::SymbolAhoCorasick(seqs, next, fillers ? impl.filler : 0);
     for (std::uint32_t r = 0; r < impl.rules.size(); ++r) {
         const Rule& rule = impl.rules[r];
