@@ -7,6 +7,8 @@
 // metrics and glyphs. Little-endian, as the machine writes it: the file never leaves it.
 #include "atlas_cache.h"
 
+#include "sim/session/files.h"
+
 #include <ft2build.h>
 #include FT_FREETYPE_H
 #include <fcntl.h>
@@ -14,7 +16,6 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -112,6 +113,16 @@ void put_stamp(Writer& w, const FileStamp& s) {
     w.pod(s.mtime_ns);
 }
 
+// What a file's header and its name both begin with: the format and the versions of the code
+// that lays out glyphs (a file written by another build is another name, and rejected anyway).
+void put_versions(Writer& w) {
+    w.bytes(kMagic, sizeof kMagic);
+    w.pod(kFormat);
+    w.pod(static_cast<std::uint32_t>(IMGUI_VERSION_NUM));
+    w.pod(static_cast<std::uint32_t>(sizeof(ImFontGlyph)));
+    w.pod(kFreeTypeVersion);
+}
+
 std::string hex16(std::uint64_t v) {
     char buf[17];
     std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(v));
@@ -185,11 +196,7 @@ std::string AtlasKey::bytes() const {
 
 std::string AtlasCache::path_for(const AtlasKey& key) const {
     Writer w;
-    w.bytes(kMagic, sizeof kMagic);
-    w.pod(kFormat);
-    w.pod(static_cast<std::uint32_t>(IMGUI_VERSION_NUM));
-    w.pod(static_cast<std::uint32_t>(sizeof(ImFontGlyph)));
-    w.pod(kFreeTypeVersion);
+    put_versions(w);
     w.out() += key.bytes();
     return dir_ + "/atlas-" + hex16(fnv1a(w.out().data(), w.out().size())) + ".bin";
 }
@@ -238,15 +245,11 @@ bool AtlasCache::save(const AtlasKey& key, const ImFontAtlas& atlas, int keep) c
         }
     }
     Writer file;
-    file.bytes(kMagic, sizeof kMagic);
-    file.pod(kFormat);
-    file.pod(static_cast<std::uint32_t>(IMGUI_VERSION_NUM));
-    file.pod(static_cast<std::uint32_t>(sizeof(ImFontGlyph)));
-    file.pod(kFreeTypeVersion);
+    put_versions(file);
     file.pod(static_cast<std::uint64_t>(p.out().size()));
     file.pod(fnv1a(p.out().data(), p.out().size()));
     file.out() += p.out();
-    if (!write_file_atomically(path_for(key), file.out())) return false;
+    if (!session::write_file_atomic(path_for(key), file.out(), nullptr)) return false;
 
     // This entry and the newest `keep` - 1 others stay (a hit refreshes an entry's mtime, see
     // load(); mtimes are as coarse as the file system's clock, so this one is kept by name).
@@ -414,28 +417,6 @@ void AtlasCache::drop() const {
     }
 }
 
-bool write_file_atomically(const std::string& path, const std::string& bytes) {
-    std::error_code ec;
-    const fs::path target(path);
-    if (target.has_parent_path()) fs::create_directories(target.parent_path(), ec);
-    static std::atomic<unsigned> serial{0};
-    const std::string tmp =
-        path + ".tmp." + std::to_string(::getpid()) + "." + std::to_string(serial++);
-    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-    if (fd < 0) return false;
-    std::size_t done = 0;
-    while (done < bytes.size()) {
-        const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) break;
-        done += static_cast<std::size_t>(n);
-    }
-    const bool ok = ::close(fd) == 0 && done == bytes.size() &&
-                    ::rename(tmp.c_str(), path.c_str()) == 0;
-    if (!ok) ::unlink(tmp.c_str());
-    return ok;
-}
-
 namespace {
 
 void put_stamp_line(std::ostringstream& o, const char* what, const FileStamp& s) {
@@ -482,7 +463,7 @@ bool save_face_record(const std::string& dir, const FaceRecord& rec) {
     put_stamp_line(o, "cjk", rec.cjk);
     o << "family " << rec.family << "\n";
     put_stamp_line(o, "icons", rec.icons);
-    return write_file_atomically(dir + "/" + kFaceRecord, o.str());
+    return session::write_file_atomic(dir + "/" + kFaceRecord, o.str(), nullptr);
 }
 
 bool face_record_current(const FaceRecord& rec) {

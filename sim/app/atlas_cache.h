@@ -73,8 +73,4 @@ bool save_face_record(const std::string& dir, const FaceRecord& rec);
 // True when every file the record names still has its size and mtime.
 bool face_record_current(const FaceRecord& rec);
 
-// Atomically replaces `path` with `bytes` (temp file in the same folder + rename), creating the
-// folder (and its parents) when missing. False on any error, leaving no temporary file.
-bool write_file_atomically(const std::string& path, const std::string& bytes);
-
 }  // namespace dd::app
