@@ -423,14 +423,14 @@ int run_gui() {
             glFinish();
             if (opts.bench_first_frame) {
                 std::printf(
-                    "first_frame_ms=%.1f cpu_ms=%.1f since_main_ms=%.1f window_ms=%.1f "
-                    "library_ms=%.1f "
+                    "first_frame_ms=%.1f cpu_ms=%.1f vertices=%d since_main_ms=%.1f "
+                    "window_ms=%.1f library_ms=%.1f "
                     "scenarios_parsed=%zu fontconfig_ms=%.1f atlas_ms=%.1f (library, fontconfig, "
                     "atlas "
                     "on threads during window_ms) faces=%s atlas_cache=%s glyphs=%zu atlas=%dx%d "
                     "font=%s\n",
                     ms_since_launch(), cpu_seconds(CLOCK_PROCESS_CPUTIME_ID) * 1000,
-                    ms_since(g_process_start), window_ms, lib_ms, app.library.entries.size(),
+                    ImGui::GetDrawData()->TotalVtxCount, ms_since(g_process_start), window_ms, lib_ms, app.library.entries.size(),
                     prepared.font_ms, atlas_ms,
                     prepared.faces.from_record ? "record" : "fontconfig",
                     prepared.atlas_cached ? "hit" : "miss", app.fonts.glyphs().size(),
