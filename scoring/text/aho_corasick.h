@@ -15,102 +15,134 @@ namespace dd::text {
 namespace detail {
 
 // The DFA shared by both automata: states × classes, class 0 being "in no key".
+//
+// Stored compressed, as lexer generators store theirs (a "comb"): nearly every transition of
+// nearly every state is the root's for the same class (the text goes on in no key), so only
+// the transitions that differ are stored, each state's at its own offset into one array of
+// slots, the slots of many states interleaved; a slot names the state it belongs to. A state
+// *is* its offset (the root's is 0): a step reads the slot at state + class and takes it when
+// it belongs to the state, else the root's transition for the class. The keys found are
+// reported by the transition taken (its outputs: Next::out), not by the state reached, so a
+// state with no transitions of its own (the end of a key nothing extends) is not kept: a
+// transition into it goes to its failure state, reporting its keys. The shipped lexicon's
+// automaton is ~60 KB this way instead of ~3.8 MB as a full table, and a step's reads stay in
+// the nearest caches (a full table's rows missed them at nearly every character).
 class Dfa {
   public:
     // `keys` as class sequences (classes 1..nclass-1; empty keys match nothing). A non-zero
-    // `skip` class (in no key) leaves every state as it is: the automaton reads past it as if
-    // it were not there.
+    // `skip` class (in no key) is read past as if it were not there: scan() does; a caller
+    // stepping in its own loop keeps its state on it (Table::skip) — the table leads to the
+    // root and reports nothing.
     void build(const std::vector<std::vector<std::uint32_t>>& keys, std::uint32_t nclass,
                std::uint32_t skip = 0);
 
-    std::size_t state_count() const { return nstates_; }
+    std::size_t state_count() const { return nstates_; }  // of the trie (before the merge)
     std::uint32_t class_count() const { return nclass_; }
-    // A row of the table holds 2^row_shift() entries (the classes rounded up to a power of two):
-    // a state's row starts at state << row_shift(), at a cache line's start, so finding it is a
-    // shift, not a multiplication on the loop's critical path, and the classes a text reads
-    // most (the smallest) share the row's first line.
-    std::uint32_t row_shift() const { return shift_; }
-    bool empty() const { return delta16_.empty() && delta32_.empty(); }
+    bool empty() const { return comb16_.empty() && comb32_.empty(); }
+    // The keys found are reported in lists (one per state that reports some), numbered below
+    // list_count(): a transition's list is list_of(Next::out), its keys outputs_begin/end(list).
+    std::uint32_t list_count() const {
+        return out_begin_.empty() ? 0 : static_cast<std::uint32_t>(out_begin_.size() - 1);
+    }
 
-    // One transition (the automaton must not be empty()): the next state, with kHit set when
-    // keys end there (outputs() lists them).
-    static constexpr std::uint32_t kHit = 0x80000000u;
-    std::uint32_t step(std::uint32_t state, std::uint32_t cls) const { return table().step(state, cls); }
-    // The raw transition table, for a caller that steps in its own loop and wants the table
-    // and its width in registers (Table::step); one of the two pointers is null.
+    // A slot of the comb: the state it belongs to (all ones: none) and the transition, the
+    // next state with the top bit set when keys end there.
+    template <class T>
+    struct Slot {
+        T owner;
+        T next;
+    };
+    template <class T>
+    struct Next {
+        T t;                // the next state | the top bit when keys end on the way
+        std::uint32_t out;  // the transition taken (its list of keys: list_of(out))
+    };
+
+    // The raw tables, for a caller that steps in its own loop and wants them and their width
+    // in registers (Table::next); 16-bit entries while the states fit, else 32-bit. Start at
+    // state 0.
     struct Table {
-        const std::uint16_t* delta16 = nullptr;
-        const std::uint32_t* delta32 = nullptr;
-        std::uint32_t shift = 0;  // row_shift()
+        const Slot<std::uint16_t>* comb16 = nullptr;
+        const std::uint16_t* root16 = nullptr;
+        const Slot<std::uint32_t>* comb32 = nullptr;
+        const std::uint32_t* root32 = nullptr;
+        std::uint32_t root_out = 0;  // the outputs of the root's transition on class c: root_out + c
+        std::uint32_t skip = 0;      // the skip class (0: none)
 
-        [[gnu::always_inline]] std::uint32_t step(std::uint32_t state, std::uint32_t cls) const {
-            const std::size_t i = (static_cast<std::size_t>(state) << shift) + cls;
-            if (delta16) {
-                const std::uint32_t t = delta16[i];
-                return (t & 0x7FFFu) | ((t & kOut16) << 16);
-            }
-            return delta32[i];
+        template <class T>
+        [[gnu::always_inline]] static Next<T> next(const Slot<T>* comb, const T* root,
+                                                    std::uint32_t root_out, T state,
+                                                    std::uint32_t cls) {
+            // Both reads at once (neither waits for the other), then a select, not a branch:
+            // whether a character goes on in a key is as unpredictable as text.
+            const std::uint32_t i = static_cast<std::uint32_t>(state) + cls;
+            const Slot<T> s = comb[i];
+            const T r = root[cls];
+            const bool own = s.owner == state;
+            return {own ? s.next : r, own ? i : root_out + cls};
         }
     };
     Table table() const {
-        return {delta16_.empty() ? nullptr : aligned(delta16_),
-                delta32_.empty() ? nullptr : aligned(delta32_), shift_};
+        const auto root_out = static_cast<std::uint32_t>(slots_);
+        if (!comb16_.empty())
+            return {comb16_.data(), root16_.data(), nullptr, nullptr, root_out, skip_};
+        if (!comb32_.empty())
+            return {nullptr, nullptr, comb32_.data(), root32_.data(), root_out, skip_};
+        return {};
     }
-    const std::uint32_t* outputs_begin(std::uint32_t state) const {
-        return out_.data() + out_begin_[state];
+    const std::uint32_t* list_of_data() const { return list_.data(); }  // for a loop of one's own
+    std::uint32_t list_of(std::uint32_t out) const { return list_[out]; }
+    const std::uint32_t* outputs_begin(std::uint32_t list) const {
+        return out_.data() + out_begin_[list];
     }
-    const std::uint32_t* outputs_end(std::uint32_t state) const {
-        return out_.data() + out_begin_[state + 1];
+    const std::uint32_t* outputs_end(std::uint32_t list) const {
+        return out_.data() + out_begin_[list + 1];
     }
 
     // Calls on_hit(key, end) for every occurrence, `end` one past its last symbol, in order of
     // end position; class_of(p[i]) gives each symbol's class.
     template <class Sym, class ClassOf, class OnHit>
     void scan(const Sym* p, std::size_t n, ClassOf&& class_of, OnHit&& on_hit) const {
-        if (!delta16_.empty())
-            run(aligned(delta16_), p, n, class_of, on_hit);
-        else if (!delta32_.empty())
-            run(aligned(delta32_), p, n, class_of, on_hit);
+        if (!comb16_.empty())
+            run(comb16_.data(), root16_.data(), p, n, class_of, on_hit);
+        else if (!comb32_.empty())
+            run(comb32_.data(), root32_.data(), p, n, class_of, on_hit);
     }
-
-    // A transition's top bit says "the next state has outputs", so the output table is only
-    // read on a hit; the rest is the state number. 16-bit entries while the states fit (the
-    // shipped lexicon's do), which halves the table and keeps more of it in cache.
-    static constexpr std::uint16_t kOut16 = 0x8000;
 
   private:
-    static constexpr std::uint32_t kOut32 = 0x80000000u;
-    // The tables hold kAlign bytes more than their rows: the rows start at the first multiple
-    // of kAlign in them (a copy of the vector may sit elsewhere, so it is found on each use).
-    static constexpr std::size_t kAlign = 64;
-    template <class T>
-    static const T* aligned(const std::vector<T>& v) {
-        const auto a = reinterpret_cast<std::uintptr_t>(v.data());
-        return v.data() + ((kAlign - a % kAlign) % kAlign) / sizeof(T);
-    }
-
     template <class T, class Sym, class ClassOf, class OnHit>
-    void run(const T* d, const Sym* p, std::size_t n, ClassOf& class_of, OnHit& on_hit) const {
+    void run(const Slot<T>* comb, const T* root, const Sym* p, std::size_t n, ClassOf& class_of,
+             OnHit& on_hit) const {
         constexpr T kFlag = static_cast<T>(T(1) << (sizeof(T) * 8 - 1));
-        const std::uint32_t shift = shift_;
-        std::size_t state = 0;
+        const auto root_out = static_cast<std::uint32_t>(slots_);
+        T state = 0;
         for (std::size_t i = 0; i < n; ++i) {
-            const T t = d[(state << shift) + class_of(p[i])];
-            state = t & static_cast<T>(~kFlag);
-            if (t & kFlag) {
-                const std::uint32_t e = out_begin_[state + 1];
-                for (std::uint32_t k = out_begin_[state]; k < e; ++k) on_hit(out_[k], i + 1);
+            const std::uint32_t cls = class_of(p[i]);
+            if (skip_ && cls == skip_) continue;
+            const Next<T> x = Table::next(comb, root, root_out, state, cls);
+            state = x.t & static_cast<T>(~kFlag);
+            if (x.t & kFlag) {
+                const std::uint32_t list = list_[x.out];
+                for (const std::uint32_t* k = outputs_begin(list); k != outputs_end(list); ++k)
+                    on_hit(*k, i + 1);
             }
         }
     }
 
     std::uint32_t nclass_ = 0;
-    std::uint32_t shift_ = 0;
+    std::uint32_t skip_ = 0;
     std::size_t nstates_ = 0;
-    std::vector<std::uint16_t> delta16_;    // (state << shift_) + class → next state | flag
-    std::vector<std::uint32_t> delta32_;    // the same when there are too many states for 16 bits
-    std::vector<std::uint32_t> out_begin_;  // per state (+1): range in out_
-    std::vector<std::uint32_t> out_;        // keys ending at a state, own and by suffix links
+    std::size_t slots_ = 0;  // the comb's length
+    // The comb (slots [state + class]) and the root's transitions (per class); 16-bit while
+    // every state and slot number fits in 15 bits, else 32-bit.
+    std::vector<Slot<std::uint16_t>> comb16_;
+    std::vector<std::uint16_t> root16_;
+    std::vector<Slot<std::uint32_t>> comb32_;
+    std::vector<std::uint32_t> root32_;
+    // Per transition (comb slot i: i; the root's on class c: slots_ + c): its list.
+    std::vector<std::uint32_t> list_;
+    std::vector<std::uint32_t> out_begin_;  // per list (+1): range in out_
+    std::vector<std::uint32_t> out_;        // the lists' keys: a state's own and by suffix links
 };
 
 }  // namespace detail
@@ -161,19 +193,16 @@ class SymbolAhoCorasick {
             syms, n, [](std::uint16_t s) { return s; }, on_hit);
     }
 
-    // The same one symbol at a time, for a caller that produces the symbols as it goes: start
-    // at state 0; step() gives the next state, with kHit set when keys end there, and
-    // outputs_begin/end() list them (as scan() would report them, in that order).
-    static constexpr std::uint32_t kHit = detail::Dfa::kHit;
+    // The tables, for a caller that produces the symbols as it goes and steps in its own loop
+    // (Dfa::Table); the keys a transition reports: its list (Dfa::list_of), then
+    // outputs_begin/end(list), lists numbered below list_count() (as scan() would report
+    // them, in that order).
     bool empty() const { return dfa_.empty(); }
-    std::uint32_t step(std::uint32_t state, std::uint16_t sym) const {
-        return dfa_.step(state, sym);
-    }
     detail::Dfa::Table table() const { return dfa_.table(); }
-    const std::uint32_t* outputs_begin(std::uint32_t state) const {
-        return dfa_.outputs_begin(state);
-    }
-    const std::uint32_t* outputs_end(std::uint32_t state) const { return dfa_.outputs_end(state); }
+    const std::uint32_t* list_of_data() const { return dfa_.list_of_data(); }
+    std::uint32_t list_count() const { return dfa_.list_count(); }
+    const std::uint32_t* outputs_begin(std::uint32_t list) const { return dfa_.outputs_begin(list); }
+    const std::uint32_t* outputs_end(std::uint32_t list) const { return dfa_.outputs_end(list); }
 
   private:
     detail::Dfa dfa_;

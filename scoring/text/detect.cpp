@@ -43,8 +43,8 @@ struct PauseEvent {
 // k reads character k plus the fillers before it (at()).
 struct Chars {
     struct KeysEnd {
-        std::uint32_t state;  // of the automaton
-        std::uint32_t end;    // one past the character (or loose step) where the keys end
+        std::uint32_t out;  // the automaton's transition that found them (Dfa::Next::out)
+        std::uint32_t end;  // one past the character (or loose step) where the keys end
     };
     // Per character (one more entry at the end: text size, final pause), in one record so the
     // per-character loop writes through one pointer.
@@ -98,13 +98,22 @@ struct Chars {
 // no work for them.
 // `T`: the transition table's entries (Dfa: 16 bits while the states fit, else 32), the top
 // bit saying "keys end at the next state".
+using Dfa = text::detail::Dfa;
 template <class T>
-const T* table_of(const Impl& im) {
-    const text::detail::Dfa::Table t = im.automaton.ac.table();
+const Dfa::Slot<T>* comb_of(const Impl& im) {
+    const Dfa::Table t = im.automaton.ac.table();
     if constexpr (sizeof(T) == 2)
-        return t.delta16;
+        return t.comb16;
     else
-        return t.delta32;
+        return t.comb32;
+}
+template <class T>
+const T* root_of(const Impl& im) {
+    const Dfa::Table t = im.automaton.ac.table();
+    if constexpr (sizeof(T) == 2)
+        return t.root16;
+    else
+        return t.root32;
 }
 
 template <bool Fillers, class T>
@@ -114,8 +123,9 @@ class Stepper {
         : c_(c),
           im_(im),
           symbols_(im.symbols.data()),
-          delta_(table_of<T>(im)),
-          shift_(im.automaton.ac.table().shift),
+          comb_(comb_of<T>(im)),
+          root_(root_of<T>(im)),
+          root_out_(im.automaton.ac.table().root_out),
           filler_(im.filler) {
         rebind();
     }
@@ -157,15 +167,21 @@ class Stepper {
         // A filler leaves the automaton where it is (and reports nothing); it is noted, and
         // the steps count the other characters: no branch on either.
         constexpr T kFlag = static_cast<T>(T(1) << (sizeof(T) * 8 - 1));
-        const T t = delta_[(static_cast<std::size_t>(state_) << shift_) +
-                           static_cast<std::uint16_t>(sym & ~Impl::kNumeral)];
-        state_ = static_cast<std::uint32_t>(t & static_cast<T>(~kFlag));
-        if (t & kFlag) hits_[h_++] = {state_, k_ + 1};
+        // (The table leads a filler to the root, reporting nothing: the state is kept instead,
+        // by a mask, not a branch — fillers are common and unpredictable.)
+        const Dfa::Next<T> x = Dfa::Table::next(comb_, root_, root_out_, state_,
+                                                static_cast<std::uint16_t>(sym & ~Impl::kNumeral));
+        const T t = x.t;
         if constexpr (Fillers) {
             const bool filler = sym == filler_;
+            const T keep = static_cast<T>(-static_cast<T>(filler));
+            state_ = static_cast<T>((state_ & keep) | (t & static_cast<T>(~kFlag) & ~keep));
             step_char_[k_] = u_;
+            if (t & kFlag) hits_[h_++] = {x.out, k_ + 1};
             k_ += !filler;
         } else {
+            state_ = static_cast<T>(t & static_cast<T>(~kFlag));
+            if (t & kFlag) hits_[h_++] = {x.out, k_ + 1};
             ++k_;
         }
         pauses_ += pending != 0;
@@ -196,8 +212,10 @@ class Stepper {
     Chars& c_;
     const Impl& im_;
     const std::uint16_t* symbols_;
-    const T* delta_;  // the table and its width, held here so the loop keeps them in registers
-    const std::uint32_t shift_;  // a row is 2^shift_ entries (Dfa::row_shift())
+    // The automaton's tables and their width, held here so the loop keeps them in registers.
+    const Dfa::Slot<T>* comb_;
+    const T* root_;
+    const std::uint32_t root_out_;
     const std::uint16_t filler_;
     std::uint32_t* step_char_ = nullptr;
     char* text_ = nullptr;
@@ -206,7 +224,7 @@ class Stepper {
     PauseEvent* events_ = nullptr;
     std::size_t o_ = 0;
     std::uint32_t u_ = 0, h_ = 0, k_ = 0, pauses_ = 0, e_ = 0;
-    std::uint32_t state_ = 0;
+    T state_ = 0;
     bool in_run_ = false;
 };
 
@@ -923,6 +941,39 @@ void fill_span(const Impl& im, const Chars& c, const SpanOut& s, ActSpan& span) 
         span.cue.clear();
 }
 
+// The spans of a result, into the ones a reused result has (their strings kept); new ones are
+// built whole and moved in (a resize would zero each new span first, then overwrite it all:
+// that zeroing was a tenth of the per-text work after the automaton).
+void fill_spans(const Impl& im, const Chars& c, const std::vector<SpanOut>& from,
+                std::vector<ActSpan>& to) {
+    if (to.size() > from.size()) to.erase(to.begin() + static_cast<std::ptrdiff_t>(from.size()), to.end());
+    const std::size_t reused = to.size();
+    for (std::size_t k = 0; k < reused; ++k) fill_span(im, c, from[k], to[k]);
+    for (std::size_t k = reused; k < from.size(); ++k) {
+        const SpanOut& s = from[k];
+        const Impl::RuleText& text = im.rule_text[s.rule];
+        to.push_back(ActSpan{
+            .name = im.names[s.entry],
+            .begin = c.ch[s.begin].norm,
+            .end = c.ch[s.end].norm,
+            .forbidden = static_cast<bool>(im.forbidden[s.entry]),
+            .weak = s.weak,
+            .src_begin = c.ch[s.begin].src_begin,
+            .src_end = c.ch[s.end - 1].src_end,
+            .phrase = text.phrase,
+            .family = text.family,
+            .loose = s.loose,
+            .reading = s.d.reading,
+            .cue = s.d.cue_e > s.d.cue_b
+                       ? c.text.substr(c.ch[s.d.cue_b].norm,
+                                       c.ch[s.d.cue_e].norm - c.ch[s.d.cue_b].norm)
+                       : std::string(),
+            .sarcastic = s.d.sarcastic,
+            .uncertain = s.d.uncertain,
+        });
+    }
+}
+
 }  // namespace
 
 DetectedActs LexiconDetector::detect(std::string_view input) const {
@@ -965,7 +1016,7 @@ void LexiconDetector::detect_into(std::string_view input, DetectedActs& out, Pat
     bool valid = false;
     const bool fillers = im.filler != 0xFFFF;
     // (An empty automaton has neither table: the 32-bit path, as before.)
-    const bool narrow = im.automaton.ac.table().delta16 != nullptr;
+    const bool narrow = im.automaton.ac.table().comb16 != nullptr;
     auto run = [&]<bool F, class T>() {
         const int fast = path != Path::Fast ? -1 : fast_chars<F, T>(input, im, c);
         if (fast >= 0) return fast > 0;
@@ -1010,15 +1061,20 @@ void LexiconDetector::detect_into(std::string_view input, DetectedActs& out, Pat
     const std::uint32_t* pauses = im.pauses.data();
     const Chars::Ch* chs = c.ch.data();
     {
-        const Use* uses = im.automaton.state_uses.data();
-        const std::uint32_t* use_begin = im.automaton.state_use_begin.data();
+        const Use* uses = im.automaton.list_uses.data();
+        const std::uint32_t* use_begin = im.automaton.list_use_begin.data();
+        const std::uint32_t* lists = im.automaton.ac.list_of_data();
         auto at = [&c](std::size_t k) { return c.at(k); };
         for (std::size_t hi = c.nhits; hi-- > 0;) {
             const Chars::KeysEnd& h = c.hits[hi];
             const std::uint32_t se = h.end;
             const std::uint32_t e = c.at(se - 1) + 1;
-            for (const Use* u = uses + use_begin[h.state]; u != uses + use_begin[h.state + 1];
+            const std::uint32_t list = lists[h.out];
+            for (const Use* u = uses + use_begin[list]; u != uses + use_begin[list + 1];
                  ++u) {
+                // A gapped rule's earlier part with no later part after it (most of them): out
+                // before anything else is read (gapped() would drop it).
+                if (u->multi && !u->last && latest[u->slot + 1] < e) continue;
                 const std::uint32_t sb = se - u->key_length;
                 std::uint32_t b = c.at(sb), ee = e;
                 // No pause strictly inside unless the phrase allows it there (the prefix count
@@ -1142,12 +1198,8 @@ void LexiconDetector::detect_into(std::string_view input, DetectedActs& out, Pat
     assign_names(out.sarcastic_acts, scratch.sarcastic, im.names);
     assign_names(out.forbidden, scratch.forbidden, im.names);
     assign_names(out.uncertain, scratch.uncertain, im.names);
-    out.spans.resize(scratch.spans.size());
-    for (std::size_t k = 0; k < scratch.spans.size(); ++k)
-        fill_span(im, c, scratch.spans[k], out.spans[k]);
-    out.set_aside.resize(scratch.aside.size());
-    for (std::size_t k = 0; k < scratch.aside.size(); ++k)
-        fill_span(im, c, scratch.aside[k], out.set_aside[k]);
+    fill_spans(im, c, scratch.spans, out.spans);
+    fill_spans(im, c, scratch.aside, out.set_aside);
 }
 
 }  // namespace dd

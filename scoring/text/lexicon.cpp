@@ -636,27 +636,26 @@ void flatten_uses(LexiconDetector::Impl& impl, Automaton& a) {
         }
     }
     use_begin.push_back(static_cast<std::uint32_t>(uses.size()));
-    a.state_use_begin.clear();
-    a.state_uses.clear();
-    for (std::uint32_t st = 0; st < a.ac.state_count(); ++st) {
-        a.state_use_begin.push_back(static_cast<std::uint32_t>(a.state_uses.size()));
+    a.list_use_begin.clear();
+    a.list_uses.clear();
+    for (std::uint32_t st = 0; st < a.ac.list_count(); ++st) {  // per list of keys found
+        a.list_use_begin.push_back(static_cast<std::uint32_t>(a.list_uses.size()));
         for (const std::uint32_t* k = a.ac.outputs_begin(st); k != a.ac.outputs_end(st); ++k) {
             for (std::uint32_t x = use_begin[*k]; x < use_begin[*k + 1]; ++x) {
                 Use u = uses[x];
                 u.key_length = static_cast<std::uint32_t>(a.ac.key_length(*k));
-                a.state_uses.push_back(u);
+                a.list_uses.push_back(u);
             }
         }
     }
-    a.state_use_begin.push_back(static_cast<std::uint32_t>(a.state_uses.size()));
+    a.list_use_begin.push_back(static_cast<std::uint32_t>(a.list_uses.size()));
     a.users.clear();
     a.key_index.clear();
 }
 
 // Symbols for the characters of the keys, the keys as symbol sequences, and the automaton.
 // False if the keys use more distinct characters than the symbols allow. The characters the
-// keys use most get the smallest symbols (ties: in order of first use): a row of the
-// transition table then holds the transitions a text takes most in its first cache lines.
+// keys use most get the smallest symbols (ties: in order of first use).
 bool build_automaton(LexiconDetector::Impl& impl) {
     using Impl = LexiconDetector::Impl;
     Automaton& a = impl.automaton;
@@ -673,9 +672,7 @@ bool build_automaton(LexiconDetector::Impl& impl) {
     if (chars.size() >= Impl::kNumeral - 2) return false;  // 32766 distinct characters
     std::stable_sort(chars.begin(), chars.end(),
                      [&](char32_t x, char32_t y) { return uses[x] > uses[y]; });
-    // The fillers share one symbol, which the automaton reads past: the first, so that its
-    // column sits in every row's first cache line beside class 0 (characters in no key), the
-    // two a text reads most.
+    // The fillers share one symbol, which the automaton reads past (the first).
     const bool fillers =
         std::find(impl.filler_bmp.begin(), impl.filler_bmp.end(), true) != impl.filler_bmp.end();
     std::uint16_t next = 1;

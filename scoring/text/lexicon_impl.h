@@ -59,7 +59,7 @@ struct Rule {
 
 // One use of a key: part `part` of rule `rule`, with what the matcher checks copied in, so a
 // hit reads one flat record.
-struct Use {
+struct alignas(32) Use {  // (a record per half cache line, never across two)
     std::uint32_t rule = 0;
     std::uint32_t slot = 0;          // if multi: this part's slot among all gapped rules' parts
     std::uint32_t pauses_begin = 0;  // Part::pauses_ok, in Impl::pauses
@@ -82,8 +82,8 @@ struct Automaton {
     std::vector<std::string> keys;  // in the shadow's bytes (numeral runs as '#')
     std::vector<std::vector<std::pair<std::uint32_t, std::uint8_t>>> users;  // while building
     text::SymbolAhoCorasick ac;
-    std::vector<std::uint32_t> state_use_begin;  // per state (+1)
-    std::vector<Use> state_uses;
+    std::vector<std::uint32_t> list_use_begin;  // per list of keys found (Dfa::list_of, +1)
+    std::vector<Use> list_uses;
     std::unordered_map<std::string, std::uint32_t> key_index;  // while building
 
     std::uint32_t key_id(const std::string& k) {

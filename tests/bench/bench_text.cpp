@@ -35,6 +35,21 @@ const dd::LexiconDetector& detector() {
     return *lex->detector;
 }
 
+// Loading and compiling the shipped lexicon (its automata: phrase and meaning detection), as
+// every start of deskdrill does once.
+void BM_LoadLexicon(benchmark::State& state) {
+    std::size_t states = 0;
+    for (auto _ : state) {
+        dd::Diagnostics diags;
+        auto l = dd::load_lexicon(DESKDRILL_SCENARIOS_DIR "/lexicon.yaml", diags);
+        if (!l) state.SkipWithError("lexicon did not load");
+        states = l ? l->detector->state_count() : 0;
+        benchmark::DoNotOptimize(l);
+    }
+    state.counters["states"] = static_cast<double>(states);
+}
+BENCHMARK(BM_LoadLexicon)->Unit(benchmark::kMillisecond);
+
 // The labelled set's utterances (first column), repeated to about `target` bytes.
 std::string default_corpus(std::size_t target = 10u << 20) {
     std::ifstream in(DESKDRILL_TESTS_DIR "/data/acts/labelled.tsv");
