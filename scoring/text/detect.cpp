@@ -459,9 +459,15 @@ void chain_parts(const Impl& im, const Chars& c, std::vector<Hit>& hits,
         sufmin[i] = last ? hits[i].end : std::min(hits[i].end, sufmin[i + 1]);
     }
     for (std::size_t i = 0; i < hits.size();) {
-        const Rule& rule = im.rules[hits[i].rule];
         std::size_t j = i;
         while (j < hits.size() && hits[j].rule == hits[i].rule) ++j;
+        // No hit of the first part (the hits are sorted by part): nothing to chain. Most rules
+        // are so: their first parts were dropped unless a later part followed (detect_into).
+        if (hits[i].part != 0) {
+            i = j;
+            continue;
+        }
+        const Rule& rule = im.rules[hits[i].rule];
         // Per part: its range of hits.
         std::array<std::pair<std::size_t, std::size_t>, 8> range{};
         for (std::size_t k = i; k < j;) {
