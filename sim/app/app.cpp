@@ -472,14 +472,18 @@ int run_gui() {
                 const int n = opts.bench_frames;
                 const double proc = cpu_seconds(CLOCK_PROCESS_CPUTIME_ID) - bench_cpu0;
                 const double thread = cpu_seconds(CLOCK_THREAD_CPUTIME_ID) - bench_thread0;
+                const ImDrawData* dd = ImGui::GetDrawData();
+                int draw_calls = 0;
+                for (int i = 0; i < dd->CmdListsCount; ++i) draw_calls += dd->CmdLists[i]->CmdBuffer.Size;
                 std::printf(
-                    "frames=%d screen=%s log_entries=%zu ui_cpu_ms_per_frame=%.3f "
+                    "frames=%d screen=%s log_entries=%zu vertices=%d draw_calls=%d "
+                    "ui_cpu_ms_per_frame=%.3f "
                     "main_thread_cpu_ms_per_frame=%.3f process_cpu_ms_per_frame=%.3f "
                     "wall_ms_per_frame=%.3f\n",
                     n, screen_name(app.screen),
                     app.attempt ? app.attempt->engine().log().entries.size() : size_t{0},
-                    bench_ui_cpu * 1000 / n, thread * 1000 / n, proc * 1000 / n,
-                    ms_since(bench_wall0) / n);
+                    dd->TotalVtxCount, draw_calls, bench_ui_cpu * 1000 / n, thread * 1000 / n,
+                    proc * 1000 / n, ms_since(bench_wall0) / n);
                 std::fflush(stdout);
                 glfwSetWindowShouldClose(window, GLFW_TRUE);
             }

@@ -116,10 +116,13 @@ int main(int argc, char** argv) {
         const double wall =
             std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - w0)
                 .count();
+        const ImDrawData* dd = ImGui::GetDrawData();
+        int draw_calls = 0;
+        for (int i = 0; i < dd->CmdListsCount; ++i) draw_calls += dd->CmdLists[i]->CmdBuffer.Size;
         std::printf(
-            "frames=%d main_thread_cpu_ms_per_frame=%.3f process_cpu_ms_per_frame=%.3f "
-            "wall_ms_per_frame=%.3f\n",
-            frames, (cpu_ms(CLOCK_THREAD_CPUTIME_ID) - t0) / frames,
+            "frames=%d vertices=%d draw_calls=%d main_thread_cpu_ms_per_frame=%.3f "
+            "process_cpu_ms_per_frame=%.3f wall_ms_per_frame=%.3f\n",
+            frames, dd->TotalVtxCount, draw_calls, (cpu_ms(CLOCK_THREAD_CPUTIME_ID) - t0) / frames,
             (cpu_ms(CLOCK_PROCESS_CPUTIME_ID) - p0) / frames, wall / frames);
         std::fflush(stdout);
     }
