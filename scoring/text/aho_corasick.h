@@ -25,8 +25,9 @@ namespace detail {
 // reported by the transition taken (its outputs: Next::out), not by the state reached, so a
 // state with no transitions of its own (the end of a key nothing extends) is not kept: a
 // transition into it goes to its failure state, reporting its keys. The shipped lexicon's
-// automaton is ~60 KB this way instead of ~3.8 MB as a full table, and a step's reads stay in
-// the nearest caches (a full table's rows missed them at nearly every character).
+// meaning automaton is ~100 KB of slots this way (and as much of list numbers, read only on
+// a hit) instead of a 3.8 MB full table, and it is built without ever making that table
+// (BM_LoadLexicon: 80 ms -> 15 ms for the whole lexicon).
 class Dfa {
   public:
     // `keys` as class sequences (classes 1..nclass-1; empty keys match nothing). A non-zero
