@@ -245,38 +245,70 @@ class Syncer {
     void run() {
         const auto heads = store::chain_heads(store_, who_);
         if (!heads) throw_error(heads.error());
-        with_retry([] {});  // connects
         // The desk's next batch is read while the hub merges this one (the store serialises
-        // its own calls); nothing of it is marked before the hub confirmed it.
-        // Its rows are put in COPY's format by the same thread.
+        // its own calls); nothing of it is marked before the hub confirmed it. Its rows are put
+        // in COPY's format by the same thread, which first marks the batch the hub confirmed
+        // last: the desk's marks no longer hold up the next merge. A kill leaves at most the
+        // two batches last merged unmarked; the hub's idempotent merge takes them again.
         struct Read {
-            Result<OutboxBatch> batch;
+            store::Status marked = store::Ok{};  // the marks of the batch confirmed before
+            std::int64_t marked_n = 0;
+            store::Status status = store::Ok{};
+            OutboxBatch batch;  // filled in place: a batch's strings are used again
             Encoded rows;
         };
-        // `room`: the texts of a batch the hub has merged, their memory used again.
-        auto read = [this](std::int64_t after, std::size_t limit, Encoded room) {
-            return std::async(std::launch::async, [this, after, limit, room = std::move(room)] {
-                Read r{store::outbox_batch(store_, who_, "hub", after, limit), std::move(room)};
-                if (r.batch) encode(*r.batch, r.rows);
+        // `room`: a batch the hub has merged, its memory used again; `confirmed`: the outbox
+        // ids of the batch the hub confirmed last, to mark first.
+        auto read = [this](std::int64_t after, std::size_t limit, std::unique_ptr<Read> room,
+                           std::vector<std::int64_t> confirmed) {
+            return std::async(std::launch::async, [this, after, limit, room = std::move(room),
+                                                   confirmed = std::move(confirmed)]() mutable {
+                auto r = room ? std::move(room) : std::make_unique<Read>();
+                r->marked = store::Ok{};
+                r->marked_n = 0;
+                if (!confirmed.empty()) {
+                    r->marked = store_.mark_delivered(who_, "hub", confirmed);
+                    if (r->marked) r->marked_n = static_cast<std::int64_t>(confirmed.size());
+                }
+                r->status = store::outbox_batch(store_, who_, "hub", after, limit, r->batch);
+                if (r->status) encode(r->batch, r->rows);
                 return r;
             });
         };
-        // The first batch small: the hub starts merging while the desk reads the next.
-        auto next = read(0, std::min<std::size_t>(opt_.batch, kFirstBatch), {});
-        Encoded merged;  // the previous batch's texts
-        for (;;) {
-            Read r = next.get();
-            auto& batch = r.batch;
-            if (!batch) throw_error(batch.error());
-            if (batch->outbox_ids.empty()) break;
-            read_titles(*batch);  // before the next read takes the store
-            next = read(batch->last_id, opt_.batch, std::move(merged));
-            with_retry([&] { push(*batch, r.rows); });
-            auto marked = store_.mark_delivered(who_, "hub", batch->outbox_ids);
-            if (!marked) throw_error(marked.error());
-            rep_.pushed += static_cast<std::int64_t>(batch->outbox_ids.size());
+        // What a task's marks delivered: counted, told.
+        auto count_marks = [this](const Read& r) {
+            if (!r.marked) throw_error(r.marked.error());
+            if (r.marked_n == 0) return;
+            rep_.pushed += r.marked_n;
             if (opt_.on_batch) opt_.on_batch(rep_.pushed);
-            merged = std::move(r.rows);
+        };
+        // The first batch small: the hub starts merging while the desk reads the next.
+        std::size_t size = std::min<std::size_t>(opt_.batch, kFirstBatch);
+        auto next = read(0, size, nullptr, {});
+        with_retry([] {});  // connects, while the desk reads
+        std::unique_ptr<Read> merged;  // the batch the hub confirmed last (not marked yet)
+        for (;;) {
+            std::unique_ptr<Read> r = next.get();
+            count_marks(*r);
+            if (!r->status) throw_error(r->status.error());
+            const OutboxBatch& batch = r->batch;
+            if (batch.outbox_ids.empty()) break;
+            read_titles(batch);  // before the next read takes the store
+            std::vector<std::int64_t> confirmed;
+            if (merged) confirmed = merged->batch.outbox_ids;
+            // Batches grow from the first (doubling) to the full size: each read then takes
+            // about as long as the merge it hides behind, the desk's memory grown step by step.
+            size = std::min(opt_.batch, size * 2);
+            next = read(batch.last_id, size, std::move(merged), std::move(confirmed));
+            with_retry([&] { push(batch, r->rows); });
+            merged = std::move(r);
+        }
+        // The last batch the hub confirmed.
+        if (merged) {
+            auto marked = store_.mark_delivered(who_, "hub", merged->batch.outbox_ids);
+            if (!marked) throw_error(marked.error());
+            rep_.pushed += static_cast<std::int64_t>(merged->batch.outbox_ids.size());
+            if (opt_.on_batch) opt_.on_batch(rep_.pushed);
         }
         with_retry([&] { pull(); });
         with_retry([&] { report_heads(*heads); });

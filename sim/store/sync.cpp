@@ -2,6 +2,9 @@
 // heads, snapshots and catalogue criteria by hash, the record of sync runs.
 #include "sync.h"
 
+#include <algorithm>
+#include <optional>
+
 #include "sim/session/hash.h"
 #include "store_internal.h"
 #include "write.h"
@@ -10,45 +13,16 @@ namespace dd::store {
 
 namespace {
 
-// A result's criterion scores in position order; titles and categories are not read (the
-// catalogue's titles travel on their own: catalogue_criteria).
-void read_criteria(sql::Db& db, std::int64_t result_id, std::vector<CriterionScore>& out) {
-    auto q = db.query(
-        "SELECT criterion_id, points, max_points, passed, critical FROM criterion_results "
-        "WHERE result_id = ?1 ORDER BY position");
-    q.with(result_id);
-    while (q.step()) out.push_back({q.text(0), {}, {}, q.i32(1), q.i32(2), q.b(3), q.b(4)});
-}
-
-// A result by local id, or the original result of an attempt seq (by_attempt).
-std::optional<ExportedResult> read_result(sql::Db& db, std::int64_t key, bool by_attempt) {
+// A result by local id, without its criterion scores (fill_criteria reads a batch's at once).
+std::optional<ExportedResult> read_result(sql::Db& db, std::int64_t id) {
     auto q = db.query(std::string("SELECT ") + kChainedResultColumns +
                       " FROM results r JOIN attempts a ON a.seq = r.attempt_seq JOIN people p ON "
-                      "p.id = r.created_by WHERE " +
-                      (by_attempt ? "r.attempt_seq = ?1 AND r.original = 1" : "r.id = ?1"));
-    q.with(key);
+                      "p.id = r.created_by WHERE r.id = ?1");
+    q.with(id);
     if (!q.step()) return std::nullopt;
-    std::optional<ExportedResult> out(std::in_place);  // built in place, never copied
-    ExportedResult& e = *out;
-    ResultFields& f = e.fields;
-    read_chained_result(q, f);
-    e.hash = q.text(13);
-    read_criteria(db, f.id, f.criteria);
-    return out;
-}
-
-std::optional<ExportedAttempt> read_attempt(sql::Db& db, const std::string& uuid) {
-    auto q =
-        db.query(std::string("SELECT ") + kChainedAttemptColumns +
-                 " FROM attempts a JOIN people p ON p.id = a.trainee_id JOIN people rb ON rb.id = "
-                 "a.recorded_by WHERE a.uuid = ?1");
-    q.with(uuid);
-    if (!q.step()) return std::nullopt;
-    std::optional<ExportedAttempt> out(std::in_place);  // built in place (a transcript is large)
-    ExportedAttempt& e = *out;
-    AttemptFields& f = e.fields;
-    read_chained_attempt(q, f);
-    e.hash = q.text(29);
+    std::optional<ExportedResult> out(std::in_place);
+    read_chained_result(q, out->fields);
+    out->hash = q.text(13);
     return out;
 }
 
@@ -146,9 +120,141 @@ void read_chained_attempt(const sql::Query& q, AttemptFields& f) {
     f.site_profile_hash = q.text(30);
 }
 
-Result<OutboxBatch> outbox_batch(Store& store, const Principal& who, std::string_view target,
-                                 std::int64_t after_id, std::size_t limit) {
-    return StoreAccess::run(store, [&](sql::Db& db) -> Result<OutboxBatch> {
+namespace {
+
+// A text column into a string kept from an earlier batch (its room used again: a batch's
+// strings are ~10 MB, and memory taken anew each batch cost the reader more than its queries).
+void put(std::string& s, const sql::Query& q, int col) {
+    const std::string_view v = q.view(col);
+    s.assign(v.data(), v.size());
+}
+
+// The next element of `v` to fill: one left from an earlier batch when there is one.
+template <typename T>
+T& next_slot(std::vector<T>& v, std::size_t& used) {
+    if (used == v.size()) v.emplace_back();
+    return v[used++];
+}
+
+// The attempts of a batch's attempt items with their original results (when there is one), in
+// outbox order: one statement over the batch's id range instead of a lookup per item. Rows of
+// items outside the batch (already delivered) come too and are skipped by the caller.
+constexpr const char* kBatchAttempts =
+    "SELECT a.seq, a.uuid, p.uuid, a.site, a.cohort, a.scenario_id, a.scenario_version, "
+    "a.category, a.scenario_hash, a.lexicon_hash, coalesce(a.catalogue_hash, ''), a.mode, "
+    "a.choice_mode, a.origin, a.ending, a.seed, a.started_at_ms, a.ended_at_ms, a.sim_ms, "
+    "a.actions, a.transcript, a.phone_calls, a.phone_within_3, a.response_n, a.response_ms, "
+    "a.resolution_n, a.resolution_ms, rb.uuid, a.recorded_at_ms, a.hash, " DD_SITE_PROFILE_OF_A
+    ", o.id, r.id, r.catalogue_hash, r.lexicon_hash, r.original, r.catalogue_version, r.score, "
+    "r.max_points, r.pass_mark, r.passed, r.critical_failed, rc.uuid, r.created_at_ms, r.hash "
+    "FROM outbox o CROSS JOIN attempts a ON a.uuid = o.ref "
+    "JOIN people p ON p.id = a.trainee_id JOIN people rb ON rb.id = a.recorded_by "
+    "LEFT JOIN results r ON r.attempt_seq = a.seq AND r.original = 1 "
+    "LEFT JOIN people rc ON rc.id = r.created_by "
+    "WHERE o.id >= ?1 AND o.id <= ?2 AND o.kind = 'attempt' ORDER BY o.id";
+constexpr int kBatchOutboxId = 31;  // then the result's columns from 32
+
+void fill_attempt(const sql::Query& q, ExportedAttempt& e) {
+    AttemptFields& f = e.fields;
+    f.seq = q.i64(0);
+    put(f.uuid, q, 1);
+    put(f.trainee_uuid, q, 2);
+    put(f.site, q, 3);
+    put(f.cohort, q, 4);
+    put(f.scenario_id, q, 5);
+    f.scenario_version = q.i64(6);
+    put(f.category, q, 7);
+    put(f.scenario_hash, q, 8);
+    put(f.lexicon_hash, q, 9);
+    put(f.catalogue_hash, q, 10);
+    put(f.mode, q, 11);
+    f.choice_mode = q.b(12);
+    put(f.origin, q, 13);
+    put(f.ending, q, 14);
+    f.seed = q.i64(15);
+    f.started_at_ms = q.i64(16);
+    f.ended_at_ms = q.i64(17);
+    f.sim_ms = q.i64(18);
+    f.actions = q.i64(19);
+    put(f.transcript, q, 20);
+    f.kpi = {q.i32(21), q.i32(22), q.i32(23), q.i64(24), q.i32(25), q.i64(26)};
+    put(f.recorded_by_uuid, q, 27);
+    f.recorded_at_ms = q.i64(28);
+    put(e.hash, q, 29);
+    put(f.site_profile_hash, q, 30);
+    f.prev.clear();
+}
+
+// The columns of kChainedResultColumns from `col` on (the attempt's uuid given apart).
+void fill_result(const sql::Query& q, int col, std::string_view attempt_uuid, ExportedResult& e) {
+    ResultFields& f = e.fields;
+    f.id = q.i64(col);
+    f.attempt_uuid.assign(attempt_uuid.data(), attempt_uuid.size());
+    put(f.catalogue_hash, q, col + 1);
+    put(f.lexicon_hash, q, col + 2);
+    f.original = q.b(col + 3);
+    put(f.catalogue_version, q, col + 4);
+    f.score = q.i64(col + 5);
+    f.max_points = q.i64(col + 6);
+    f.pass_mark = q.i64(col + 7);
+    f.passed = q.b(col + 8);
+    put(f.critical_failed, q, col + 9);
+    put(f.created_by_uuid, q, col + 10);
+    f.created_at_ms = q.i64(col + 11);
+    put(e.hash, q, col + 12);
+    f.prev.clear();
+    f.criteria.clear();
+}
+
+// The criterion scores of the batch's results, in position order: a range scan of
+// criterion_results (keyed by result id, position) per run of nearby result ids, not a lookup
+// per result. `criteria` keeps each result's scores of an earlier batch (their strings' room).
+void fill_criteria(sql::Db& db, std::vector<ExportedResult>& results, std::size_t n) {
+    std::vector<std::pair<std::int64_t, std::size_t>> ids;  // result id, index in `results`
+    ids.reserve(n);
+    for (std::size_t i = 0; i < n; ++i) ids.emplace_back(results[i].fields.id, i);
+    std::sort(ids.begin(), ids.end());
+    // Runs of ids no more than kGap apart: a run's scan reads few scores of other results.
+    constexpr std::int64_t kGap = 64;
+    std::vector<std::size_t> used(n, 0);  // scores filled per result
+    for (std::size_t lo = 0; lo < ids.size();) {
+        std::size_t hi = lo;
+        while (hi + 1 < ids.size() && ids[hi + 1].first - ids[hi].first <= kGap) ++hi;
+        auto q = db.query(
+            "SELECT result_id, criterion_id, points, max_points, passed, critical FROM "
+            "criterion_results WHERE result_id >= ?1 AND result_id <= ?2 "
+            "ORDER BY result_id, position");
+        q.with(ids[lo].first, ids[hi].first);
+        std::size_t at = lo;
+        while (q.step()) {
+            const std::int64_t rid = q.i64(0);
+            while (at <= hi && ids[at].first < rid) ++at;
+            if (at > hi) break;
+            if (ids[at].first != rid) continue;  // a result outside the batch
+            // The same result twice in the batch (an item named twice): each gets the scores.
+            for (std::size_t k = at; k <= hi && ids[k].first == rid; ++k) {
+                const std::size_t i = ids[k].second;
+                auto& cs = results[i].fields.criteria;
+                CriterionScore& c = next_slot(cs, used[i]);
+                put(c.id, q, 1);
+                c.title.clear();
+                c.category.clear();
+                c.points = q.i32(2);
+                c.max_points = q.i32(3);
+                c.passed = q.b(4);
+                c.critical = q.b(5);
+            }
+        }
+        lo = hi + 1;
+    }
+    for (std::size_t i = 0; i < n; ++i) results[i].fields.criteria.resize(used[i]);
+}
+
+}  // namespace
+
+Status outbox_batch(Store& store, const Principal& who, std::string_view target,
+                    std::int64_t after_id, std::size_t limit, OutboxBatch& b) {
+    return StoreAccess::run(store, [&](sql::Db& db) -> Status {
         StoreAccess::require(store, db, who, Role::Admin);
         sql::Txn read(db, false);  // one snapshot of the file for the whole batch
         auto q = db.query(
@@ -156,60 +262,127 @@ Result<OutboxBatch> outbox_batch(Store& store, const Principal& who, std::string
             "(SELECT 1 FROM outbox_delivered d WHERE d.outbox_id = o.id AND d.target = ?2) "
             "ORDER BY o.id LIMIT ?3");
         q.with(after_id, target, static_cast<std::int64_t>(limit));
+        enum class Kind { Attempt, Result, Override, Person, Assignment, Other };
         struct Item {
             std::int64_t id;
-            std::string kind, ref;
+            Kind kind;
+            std::string ref;  // empty for an attempt (read with the batch's range)
         };
         std::vector<Item> items;
-        while (q.step()) items.push_back({q.i64(0), q.text(1), q.text(2)});
-        OutboxBatch b;
-        b.attempts.reserve(items.size());
-        b.results.reserve(items.size());
+        std::int64_t first_attempt = 0, last_attempt = -1;
+        while (q.step()) {
+            const std::string_view kind = q.view(1);
+            Item it{q.i64(0), Kind::Other, {}};
+            if (kind == "attempt") {
+                it.kind = Kind::Attempt;
+                if (last_attempt < 0) first_attempt = it.id;
+                last_attempt = it.id;
+            } else {
+                it.kind = kind == "result"       ? Kind::Result
+                          : kind == "override"   ? Kind::Override
+                          : kind == "person"     ? Kind::Person
+                          : kind == "assignment" ? Kind::Assignment
+                                                 : Kind::Other;
+                it.ref = q.text(2);
+            }
+            items.push_back(std::move(it));
+        }
+        b.outbox_ids.clear();
+        b.last_id = 0;
+        b.overrides.clear();
+        b.people.clear();
+        b.assignments.clear();
+        b.snapshots.clear();
+        b.catalogues.clear();
+        std::size_t n_attempts = 0, n_results = 0;
+        // The attempt items' rows, stepped in outbox order beside the items.
+        std::optional<sql::Query> rows;
+        bool row = false;
+        if (last_attempt >= 0) {
+            rows.emplace(db.query(kBatchAttempts));
+            rows->with(first_attempt, last_attempt);
+            row = rows->step();
+        }
         // A person or an assignment changed twice in one batch is sent once, as it is now.
         std::set<std::string> people_seen, assignments_seen;
         for (const Item& it : items) {
             b.outbox_ids.push_back(it.id);
             b.last_id = it.id;
-            if (it.kind == "attempt") {
-                auto a = read_attempt(db, it.ref);
-                if (!a)
-                    sql::fail(ErrorCode::Corrupt, "outbox item " + std::to_string(it.id) +
-                                                      " names a missing attempt " + it.ref);
-                b.snapshots.insert(a->fields.scenario_hash);
-                b.snapshots.insert(a->fields.lexicon_hash);
-                if (!a->fields.catalogue_hash.empty()) b.snapshots.insert(a->fields.catalogue_hash);
-                if (auto r = read_result(db, a->fields.seq, true)) {
-                    b.catalogues.insert(r->fields.catalogue_hash);
-                    b.results.push_back(std::move(*r));
+            switch (it.kind) {
+                case Kind::Attempt: {
+                    while (row && rows->i64(kBatchOutboxId) < it.id) row = rows->step();
+                    if (!row || rows->i64(kBatchOutboxId) != it.id)
+                        sql::fail(ErrorCode::Corrupt,
+                                  "outbox item " + std::to_string(it.id) +
+                                      " names a missing attempt " +
+                                      db.query("SELECT ref FROM outbox WHERE id = ?1")
+                                          .with(it.id)
+                                          .scalar_text()
+                                          .value_or(""));
+                    ExportedAttempt& a = next_slot(b.attempts, n_attempts);
+                    fill_attempt(*rows, a);
+                    b.snapshots.insert(a.fields.scenario_hash);
+                    b.snapshots.insert(a.fields.lexicon_hash);
+                    if (!a.fields.catalogue_hash.empty())
+                        b.snapshots.insert(a.fields.catalogue_hash);
+                    // The original result (the first, were there more than one), when there
+                    // is one whose author is known.
+                    if (!rows->null(kBatchOutboxId + 1) && !rows->null(kBatchOutboxId + 11)) {
+                        ExportedResult& r = next_slot(b.results, n_results);
+                        fill_result(*rows, kBatchOutboxId + 1, a.fields.uuid, r);
+                        b.catalogues.insert(r.fields.catalogue_hash);
+                    }
+                    // Further rows of the same item (more original results) are passed over.
+                    while ((row = rows->step()) && rows->i64(kBatchOutboxId) == it.id) {
+                    }
+                    break;
                 }
-                b.attempts.push_back(std::move(*a));
-            } else if (it.kind == "result") {
-                auto r = read_result(db, std::stoll(it.ref), false);
-                if (!r)
-                    sql::fail(ErrorCode::Corrupt, "outbox item " + std::to_string(it.id) +
-                                                      " names a missing result " + it.ref);
-                b.snapshots.insert(r->fields.catalogue_hash);
-                b.snapshots.insert(r->fields.lexicon_hash);
-                b.catalogues.insert(r->fields.catalogue_hash);
-                b.results.push_back(std::move(*r));
-            } else if (it.kind == "override") {
-                auto o = read_override(db, it.ref);
-                if (!o)
-                    sql::fail(ErrorCode::Corrupt, "outbox item " + std::to_string(it.id) +
-                                                      " names a missing override " + it.ref);
-                b.overrides.push_back(std::move(*o));
-            } else if (it.kind == "person") {
-                if (!people_seen.insert(it.ref).second) continue;
-                if (auto p = person_by_uuid(db, it.ref)) b.people.push_back(std::move(*p));
-            } else if (it.kind == "assignment") {
-                if (!assignments_seen.insert(it.ref).second) continue;
-                if (auto a = read_assignment_row(db, it.ref))
-                    b.assignments.push_back(std::move(*a));
+                case Kind::Result: {
+                    auto r = read_result(db, std::stoll(it.ref));
+                    if (!r)
+                        sql::fail(ErrorCode::Corrupt, "outbox item " + std::to_string(it.id) +
+                                                          " names a missing result " + it.ref);
+                    b.snapshots.insert(r->fields.catalogue_hash);
+                    b.snapshots.insert(r->fields.lexicon_hash);
+                    b.catalogues.insert(r->fields.catalogue_hash);
+                    next_slot(b.results, n_results) = std::move(*r);  // scores: below
+                    break;
+                }
+                case Kind::Override: {
+                    auto o = read_override(db, it.ref);
+                    if (!o)
+                        sql::fail(ErrorCode::Corrupt, "outbox item " + std::to_string(it.id) +
+                                                          " names a missing override " + it.ref);
+                    b.overrides.push_back(std::move(*o));
+                    break;
+                }
+                case Kind::Person:
+                    if (!people_seen.insert(it.ref).second) break;
+                    if (auto p = person_by_uuid(db, it.ref)) b.people.push_back(std::move(*p));
+                    break;
+                case Kind::Assignment:
+                    if (!assignments_seen.insert(it.ref).second) break;
+                    if (auto a = read_assignment_row(db, it.ref))
+                        b.assignments.push_back(std::move(*a));
+                    break;
+                case Kind::Other:  // for other targets (an LRS): covered, nothing to send
+                    break;
             }
-            // Other kinds are for other targets (an LRS): covered, nothing to send.
         }
-        return b;
+        rows.reset();
+        b.attempts.resize(n_attempts);
+        b.results.resize(n_results);
+        fill_criteria(db, b.results, n_results);
+        return Ok{};
     });
+}
+
+Result<OutboxBatch> outbox_batch(Store& store, const Principal& who, std::string_view target,
+                                 std::int64_t after_id, std::size_t limit) {
+    OutboxBatch b;
+    auto st = outbox_batch(store, who, target, after_id, limit, b);
+    if (!st) return st.error();
+    return b;
 }
 
 Result<ChainHeads> chain_heads(Store& store, const Principal& who) {

@@ -60,6 +60,10 @@ struct OutboxBatch {
 
 Result<OutboxBatch> outbox_batch(Store& store, const Principal& who, std::string_view target,
                                  std::int64_t after_id, std::size_t limit);
+// The same into `into`, whose strings and vectors (an earlier batch's) are filled again in
+// place: a sync alternates two batches and takes no memory anew once they are grown.
+Status outbox_batch(Store& store, const Principal& who, std::string_view target,
+                    std::int64_t after_id, std::size_t limit, OutboxBatch& into);
 
 // The last row of each chain (seq or id 0 and 64 zeros when a chain is empty): whoever holds
 // them can tell an attempt cut off the end of the local chain.
