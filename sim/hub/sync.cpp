@@ -532,8 +532,10 @@ class Syncer {
         }
 
         copy("stage_results", e.results);
-        analyze("stage_results", "site_result_id, attempt_uuid", b.results.size());
         if (!e.results.empty()) {
+            // Each staged result finds its attempt through the attempts' uuid key (a lateral
+            // subquery the planner cannot flatten): a join planned from the attempts'
+            // statistics may hash every attempt of the site, once a batch.
             const auto inserted = merge(
                 "INSERT INTO results (site_id, site_result_id, attempt_seq, catalogue_hash, "
                 "lexicon_hash, original, catalogue_version, score, max_points, pass_mark, passed, "
@@ -543,9 +545,13 @@ class Syncer {
                 "s.original, s.catalogue_version, s.score, s.max_points, s.pass_mark, s.passed, "
                 "s.critical_failed, s.created_by_uuid, s.created_at_ms, s.hash, s.criterion_ids, "
                 "s.criterion_points, s.criterion_max, s.criterion_passed, s.criterion_critical "
-                "FROM stage_results s JOIN attempts a ON a.uuid = s.attempt_uuid AND a.site_id = "
-                "$1 ORDER BY s.site_result_id",
+                "FROM stage_results s CROSS JOIN LATERAL (SELECT h.seq FROM attempts h WHERE "
+                "h.uuid = s.attempt_uuid AND h.site_id = $1 OFFSET 0) a "
+                "ORDER BY s.site_result_id",
                 site_);
+            // Only the check joins the staged results otherwise: sampled only when it runs.
+            if (inserted != static_cast<std::int64_t>(b.results.size()))
+                analyze("stage_results", "site_result_id, attempt_uuid", b.results.size());
             verify(inserted, b.results.size(),
                    "SELECT s.site_result_id FROM stage_results s LEFT JOIN results r ON "
                    "r.site_id = $1 AND r.site_result_id = s.site_result_id WHERE r.id IS NULL "

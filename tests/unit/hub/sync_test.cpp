@@ -335,6 +335,37 @@ TEST_F(HubSync, DesksTakeInWhatHeadquartersPublished) {
     (void)other;
 }
 
+// The hub numbers a site's attempts and results in the site's order (its ids follow the desk's
+// seq and result ids), batch after batch — batches growing from the first to the full size,
+// re-scores after the attempts they score. (A staging table's scan does not return its rows in
+// the order COPY wrote them: a row too large for the page being filled goes to a new one, and
+// smaller rows after it fill the room left on earlier pages; the merge sorts them.)
+TEST_F(HubSync, RowsAreNumberedInTheSitesOrder) {
+    const std::string url = add_site("sunny", "阳光花园", "华东");
+    Desk& d = desk("a", "阳光花园", 1300, 10);
+    Diagnostics diags;
+    auto res2027 = session::Resources::load(
+        std::string(DESKDRILL_SCENARIOS_DIR) + "/lexicon.yaml",
+        std::string(DESKDRILL_TESTS_DIR) + "/data/rubric/standards-2027.1.yaml", diags);
+    store::RescoreOptions ro;
+    ro.jobs = 2;
+    ro.filter.cohort = "2026-春";
+    ASSERT_GT(must(store::rescore(*d.store, d.who(), *res2027, ro)).rescored, 0u);
+    auto rep = must(sync_desk(d, url, 5000));  // batches of 1,000, then the rest
+    EXPECT_EQ(rep.attempts, 1300);
+    expect_hub_holds(d, "sunny");
+    auto c = pg::Conn::connect(hub_);
+    c->script("SET search_path TO deskdrill");
+    auto out_of_order = c->run(
+        "SELECT (SELECT count(*) FROM (SELECT site_seq, lag(site_seq) OVER (ORDER BY seq) AS "
+        "before FROM attempts) x WHERE site_seq <= before), (SELECT count(*) FROM (SELECT "
+        "site_result_id, lag(site_result_id) OVER (ORDER BY id) AS before FROM results) y "
+        "WHERE site_result_id <= before), (SELECT count(*) FROM results WHERE original = 0)");
+    EXPECT_EQ(out_of_order.i64(0, 0), 0) << "attempts numbered out of the site's order";
+    EXPECT_EQ(out_of_order.i64(0, 1), 0) << "results numbered out of the site's order";
+    EXPECT_GT(out_of_order.i64(0, 2), 0) << "the re-scores are on the hub";
+}
+
 // A sync killed with SIGKILL at random moments — reading the desk, inside a hub transaction,
 // between the hub's commit and the desk's marks — and resumed: nothing lost, nothing twice.
 // The moment is counted from the child's confirmed batches (0-3 of them, then 0-150 ms more),
