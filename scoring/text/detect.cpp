@@ -926,8 +926,8 @@ struct SpanOut {
     Decision d;
 };
 
-void fill_span(const Impl& im, const Chars& c, const SpanOut& s, ActSpan& span) {
-    if (span.name != im.names[s.entry]) span.name.assign(im.names[s.entry]);
+// Every field of a span but its strings (name, cue).
+void set_span_fields(const Impl& im, const Chars& c, const SpanOut& s, ActSpan& span) {
     span.forbidden = im.forbidden[s.entry];
     span.weak = s.weak;
     span.begin = c.ch[s.begin].norm;
@@ -941,42 +941,33 @@ void fill_span(const Impl& im, const Chars& c, const SpanOut& s, ActSpan& span) 
     span.reading = s.d.reading;
     span.sarcastic = s.d.sarcastic;
     span.uncertain = s.d.uncertain;
-    if (s.d.cue_e > s.d.cue_b)
-        span.cue.assign(c.text, c.ch[s.d.cue_b].norm, c.ch[s.d.cue_e].norm - c.ch[s.d.cue_b].norm);
-    else
-        span.cue.clear();
 }
 
-// The spans of a result, into the ones a reused result has (their strings kept); new ones are
-// built whole and moved in (a resize would zero each new span first, then overwrite it all:
-// that zeroing was a tenth of the per-text work after the automaton).
+// The words that decided the reading ("" when none).
+std::string_view cue_of(const Chars& c, const SpanOut& s) {
+    if (s.d.cue_e <= s.d.cue_b) return {};
+    return std::string_view(c.text).substr(c.ch[s.d.cue_b].norm,
+                                           c.ch[s.d.cue_e].norm - c.ch[s.d.cue_b].norm);
+}
+
+// The spans of a result, into the ones a reused result has (their strings assigned, their
+// room kept); new ones are built and moved in (a resize would zero each new span first: that
+// zeroing was a tenth of the per-text work after the automaton).
 void fill_spans(const Impl& im, const Chars& c, const std::vector<SpanOut>& from,
                 std::vector<ActSpan>& to) {
-    if (to.size() > from.size()) to.erase(to.begin() + static_cast<std::ptrdiff_t>(from.size()), to.end());
+    if (to.size() > from.size())
+        to.erase(to.begin() + static_cast<std::ptrdiff_t>(from.size()), to.end());
     const std::size_t reused = to.size();
-    for (std::size_t k = 0; k < reused; ++k) fill_span(im, c, from[k], to[k]);
+    for (std::size_t k = 0; k < reused; ++k) {
+        ActSpan& span = to[k];
+        if (span.name != im.names[from[k].entry]) span.name.assign(im.names[from[k].entry]);
+        span.cue.assign(cue_of(c, from[k]));
+        set_span_fields(im, c, from[k], span);
+    }
     for (std::size_t k = reused; k < from.size(); ++k) {
-        const SpanOut& s = from[k];
-        const Impl::RuleText& text = im.rule_text[s.rule];
-        to.push_back(ActSpan{
-            .name = im.names[s.entry],
-            .begin = c.ch[s.begin].norm,
-            .end = c.ch[s.end].norm,
-            .forbidden = static_cast<bool>(im.forbidden[s.entry]),
-            .weak = s.weak,
-            .src_begin = c.ch[s.begin].src_begin,
-            .src_end = c.ch[s.end - 1].src_end,
-            .phrase = text.phrase,
-            .family = text.family,
-            .loose = s.loose,
-            .reading = s.d.reading,
-            .cue = s.d.cue_e > s.d.cue_b
-                       ? c.text.substr(c.ch[s.d.cue_b].norm,
-                                       c.ch[s.d.cue_e].norm - c.ch[s.d.cue_b].norm)
-                       : std::string(),
-            .sarcastic = s.d.sarcastic,
-            .uncertain = s.d.uncertain,
-        });
+        ActSpan span{.name = im.names[from[k].entry], .cue = std::string(cue_of(c, from[k]))};
+        set_span_fields(im, c, from[k], span);
+        to.push_back(std::move(span));
     }
 }
 
