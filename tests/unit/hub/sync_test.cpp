@@ -102,6 +102,18 @@ void expect_near(const std::string& a, const std::string& b) {
 
 class HubSync : public HubTest {
   protected:
+    // Re-scores the desk's 2026-春 cohort against the 2027.1 standards (results of their own,
+    // after the attempts they score).
+    auto rescore_2027(Desk& d) {
+        Diagnostics diags;
+        auto res2027 = session::Resources::load(
+            std::string(DESKDRILL_SCENARIOS_DIR) + "/lexicon.yaml",
+            std::string(DESKDRILL_TESTS_DIR) + "/data/rubric/standards-2027.1.yaml", diags);
+        store::RescoreOptions ro;
+        ro.jobs = 2;
+        ro.filter.cohort = "2026-春";
+        return must(store::rescore(*d.store, d.who(), *res2027, ro));
+    }
     Result<SyncReport> sync_desk(Desk& d, const std::string& conninfo, std::size_t batch = 200) {
         SyncOptions o;
         o.batch = batch;
@@ -159,14 +171,7 @@ TEST_F(HubSync, ThreeSitesAddUpToTheHub) {
     Desk& db = desk("b", "翠湖苑", 300, 2);
     Desk& dc = desk("c", "松园", 250, 3);
     // A re-score at one desk travels as a result set of its own.
-    Diagnostics diags;
-    auto res2027 = session::Resources::load(
-        std::string(DESKDRILL_SCENARIOS_DIR) + "/lexicon.yaml",
-        std::string(DESKDRILL_TESTS_DIR) + "/data/rubric/standards-2027.1.yaml", diags);
-    store::RescoreOptions ro;
-    ro.jobs = 2;
-    ro.filter.cohort = "2026-春";
-    const auto rescored = must(store::rescore(*da.store, da.who(), *res2027, ro));
+    const auto rescored = rescore_2027(da);
     ASSERT_GT(rescored.rescored, 0u);
 
     for (auto [d, url] : {std::pair{&da, a}, std::pair{&db, b}, std::pair{&dc, c}}) {
@@ -343,14 +348,7 @@ TEST_F(HubSync, DesksTakeInWhatHeadquartersPublished) {
 TEST_F(HubSync, RowsAreNumberedInTheSitesOrder) {
     const std::string url = add_site("sunny", "阳光花园", "华东");
     Desk& d = desk("a", "阳光花园", 1300, 10);
-    Diagnostics diags;
-    auto res2027 = session::Resources::load(
-        std::string(DESKDRILL_SCENARIOS_DIR) + "/lexicon.yaml",
-        std::string(DESKDRILL_TESTS_DIR) + "/data/rubric/standards-2027.1.yaml", diags);
-    store::RescoreOptions ro;
-    ro.jobs = 2;
-    ro.filter.cohort = "2026-春";
-    ASSERT_GT(must(store::rescore(*d.store, d.who(), *res2027, ro)).rescored, 0u);
+    ASSERT_GT(rescore_2027(d).rescored, 0u);
     auto rep = must(sync_desk(d, url, 5000));  // batches of 1,000, then the rest
     EXPECT_EQ(rep.attempts, 1300);
     expect_hub_holds(d, "sunny");
