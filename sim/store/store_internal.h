@@ -74,13 +74,13 @@ struct AttemptFields;
 void read_chained_attempt(const sql::Query& q, AttemptFields& f);
 
 // A result's chained fields (chain.h) from the columns of kChainedResultColumns (results r,
-// attempts a its attempt, people p its author), then its stored hash (column 13); `prev` and
-// the criteria are left to the caller.
+// attempts a its attempt, people p its author) from column `col` on, then its stored hash
+// (column col + 13); `prev` and the criteria are left to the caller.
 inline constexpr const char* kChainedResultColumns =
     "r.id, a.uuid, r.catalogue_hash, r.lexicon_hash, r.original, r.catalogue_version, r.score, "
     "r.max_points, r.pass_mark, r.passed, r.critical_failed, p.uuid, r.created_at_ms, r.hash";
 struct ResultFields;
-void read_chained_result(const sql::Query& q, ResultFields& f);
+void read_chained_result(const sql::Query& q, ResultFields& f, int col = 0);
 
 // A person from the columns of kPersonColumns (people).
 inline constexpr const char* kPersonColumns =

@@ -76,50 +76,6 @@ std::optional<ExportedAssignment> read_assignment_row(sql::Db& db, const std::st
 
 }  // namespace
 
-void read_chained_result(const sql::Query& q, ResultFields& f) {
-    f.id = q.i64(0);
-    f.attempt_uuid = q.text(1);
-    f.catalogue_hash = q.text(2);
-    f.lexicon_hash = q.text(3);
-    f.original = q.b(4);
-    f.catalogue_version = q.text(5);
-    f.score = q.i64(6);
-    f.max_points = q.i64(7);
-    f.pass_mark = q.i64(8);
-    f.passed = q.b(9);
-    f.critical_failed = q.text(10);
-    f.created_by_uuid = q.text(11);
-    f.created_at_ms = q.i64(12);
-}
-
-void read_chained_attempt(const sql::Query& q, AttemptFields& f) {
-    f.seq = q.i64(0);
-    f.uuid = q.text(1);
-    f.trainee_uuid = q.text(2);
-    f.site = q.text(3);
-    f.cohort = q.text(4);
-    f.scenario_id = q.text(5);
-    f.scenario_version = q.i64(6);
-    f.category = q.text(7);
-    f.scenario_hash = q.text(8);
-    f.lexicon_hash = q.text(9);
-    f.catalogue_hash = q.text(10);
-    f.mode = q.text(11);
-    f.choice_mode = q.b(12);
-    f.origin = q.text(13);
-    f.ending = q.text(14);
-    f.seed = q.i64(15);
-    f.started_at_ms = q.i64(16);
-    f.ended_at_ms = q.i64(17);
-    f.sim_ms = q.i64(18);
-    f.actions = q.i64(19);
-    f.transcript = q.text(20);
-    f.kpi = {q.i32(21), q.i32(22), q.i32(23), q.i64(24), q.i32(25), q.i64(26)};
-    f.recorded_by_uuid = q.text(27);
-    f.recorded_at_ms = q.i64(28);
-    f.site_profile_hash = q.text(30);
-}
-
 namespace {
 
 // A text column into a string kept from an earlier batch (its room used again: a batch's
@@ -129,33 +85,25 @@ void put(std::string& s, const sql::Query& q, int col) {
     s.assign(v.data(), v.size());
 }
 
-// The next element of `v` to fill: one left from an earlier batch when there is one.
-template <typename T>
-T& next_slot(std::vector<T>& v, std::size_t& used) {
-    if (used == v.size()) v.emplace_back();
-    return v[used++];
+}  // namespace
+
+void read_chained_result(const sql::Query& q, ResultFields& f, int col) {
+    f.id = q.i64(col);
+    put(f.attempt_uuid, q, col + 1);
+    put(f.catalogue_hash, q, col + 2);
+    put(f.lexicon_hash, q, col + 3);
+    f.original = q.b(col + 4);
+    put(f.catalogue_version, q, col + 5);
+    f.score = q.i64(col + 6);
+    f.max_points = q.i64(col + 7);
+    f.pass_mark = q.i64(col + 8);
+    f.passed = q.b(col + 9);
+    put(f.critical_failed, q, col + 10);
+    put(f.created_by_uuid, q, col + 11);
+    f.created_at_ms = q.i64(col + 12);
 }
 
-// The attempts of a batch's attempt items with their original results (when there is one), in
-// outbox order: one statement over the batch's id range instead of a lookup per item. Rows of
-// items outside the batch (already delivered) come too and are skipped by the caller.
-constexpr const char* kBatchAttempts =
-    "SELECT a.seq, a.uuid, p.uuid, a.site, a.cohort, a.scenario_id, a.scenario_version, "
-    "a.category, a.scenario_hash, a.lexicon_hash, coalesce(a.catalogue_hash, ''), a.mode, "
-    "a.choice_mode, a.origin, a.ending, a.seed, a.started_at_ms, a.ended_at_ms, a.sim_ms, "
-    "a.actions, a.transcript, a.phone_calls, a.phone_within_3, a.response_n, a.response_ms, "
-    "a.resolution_n, a.resolution_ms, rb.uuid, a.recorded_at_ms, a.hash, " DD_SITE_PROFILE_OF_A
-    ", o.id, r.id, r.catalogue_hash, r.lexicon_hash, r.original, r.catalogue_version, r.score, "
-    "r.max_points, r.pass_mark, r.passed, r.critical_failed, rc.uuid, r.created_at_ms, r.hash "
-    "FROM outbox o CROSS JOIN attempts a ON a.uuid = o.ref "
-    "JOIN people p ON p.id = a.trainee_id JOIN people rb ON rb.id = a.recorded_by "
-    "LEFT JOIN results r ON r.attempt_seq = a.seq AND r.original = 1 "
-    "LEFT JOIN people rc ON rc.id = r.created_by "
-    "WHERE o.id >= ?1 AND o.id <= ?2 AND o.kind = 'attempt' ORDER BY o.id";
-constexpr int kBatchOutboxId = 31;  // then the result's columns from 32
-
-void fill_attempt(const sql::Query& q, ExportedAttempt& e) {
-    AttemptFields& f = e.fields;
+void read_chained_attempt(const sql::Query& q, AttemptFields& f) {
     f.seq = q.i64(0);
     put(f.uuid, q, 1);
     put(f.trainee_uuid, q, 2);
@@ -180,30 +128,50 @@ void fill_attempt(const sql::Query& q, ExportedAttempt& e) {
     f.kpi = {q.i32(21), q.i32(22), q.i32(23), q.i64(24), q.i32(25), q.i64(26)};
     put(f.recorded_by_uuid, q, 27);
     f.recorded_at_ms = q.i64(28);
-    put(e.hash, q, 29);
     put(f.site_profile_hash, q, 30);
-    f.prev.clear();
 }
 
-// The columns of kChainedResultColumns from `col` on (the attempt's uuid given apart).
-void fill_result(const sql::Query& q, int col, std::string_view attempt_uuid, ExportedResult& e) {
-    ResultFields& f = e.fields;
-    f.id = q.i64(col);
-    f.attempt_uuid.assign(attempt_uuid.data(), attempt_uuid.size());
-    put(f.catalogue_hash, q, col + 1);
-    put(f.lexicon_hash, q, col + 2);
-    f.original = q.b(col + 3);
-    put(f.catalogue_version, q, col + 4);
-    f.score = q.i64(col + 5);
-    f.max_points = q.i64(col + 6);
-    f.pass_mark = q.i64(col + 7);
-    f.passed = q.b(col + 8);
-    put(f.critical_failed, q, col + 9);
-    put(f.created_by_uuid, q, col + 10);
-    f.created_at_ms = q.i64(col + 11);
-    put(e.hash, q, col + 12);
-    f.prev.clear();
-    f.criteria.clear();
+namespace {
+
+// The next element of `v` to fill: one left from an earlier batch when there is one.
+template <typename T>
+T& next_slot(std::vector<T>& v, std::size_t& used) {
+    if (used == v.size()) v.emplace_back();
+    return v[used++];
+}
+
+// The attempts of a batch's attempt items with their original results (when there is one), in
+// outbox order: one statement over the batch's id range instead of a lookup per item. Rows of
+// items outside the batch (already delivered) come too and are skipped by the caller. The
+// attempt's columns are kChainedAttemptColumns; the result's, from kBatchOutboxId + 1, are
+// laid out as kChainedResultColumns (its author as rc, the trainee being p here).
+const std::string& batch_attempts_sql() {
+    static const std::string sql =
+        std::string("SELECT ") + kChainedAttemptColumns +
+        ", o.id, r.id, a.uuid, r.catalogue_hash, r.lexicon_hash, r.original, "
+        "r.catalogue_version, r.score, r.max_points, r.pass_mark, r.passed, r.critical_failed, "
+        "rc.uuid, r.created_at_ms, r.hash "
+        "FROM outbox o CROSS JOIN attempts a ON a.uuid = o.ref "
+        "JOIN people p ON p.id = a.trainee_id JOIN people rb ON rb.id = a.recorded_by "
+        "LEFT JOIN results r ON r.attempt_seq = a.seq AND r.original = 1 "
+        "LEFT JOIN people rc ON rc.id = r.created_by "
+        "WHERE o.id >= ?1 AND o.id <= ?2 AND o.kind = 'attempt' ORDER BY o.id";
+    return sql;
+}
+constexpr int kBatchOutboxId = 31;  // then the result's columns from 32
+
+void fill_attempt(const sql::Query& q, ExportedAttempt& e) {
+    read_chained_attempt(q, e.fields);
+    put(e.hash, q, 29);
+    e.fields.prev.clear();
+}
+
+// The columns of kChainedResultColumns from `col` on.
+void fill_result(const sql::Query& q, int col, ExportedResult& e) {
+    read_chained_result(q, e.fields, col);
+    put(e.hash, q, col + 13);
+    e.fields.prev.clear();
+    e.fields.criteria.clear();
 }
 
 // The criterion scores of the batch's results, in position order: a range scan of
@@ -299,7 +267,7 @@ Status outbox_batch(Store& store, const Principal& who, std::string_view target,
         std::optional<sql::Query> rows;
         bool row = false;
         if (last_attempt >= 0) {
-            rows.emplace(db.query(kBatchAttempts));
+            rows.emplace(db.query(batch_attempts_sql()));
             rows->with(first_attempt, last_attempt);
             row = rows->step();
         }
@@ -327,9 +295,9 @@ Status outbox_batch(Store& store, const Principal& who, std::string_view target,
                         b.snapshots.insert(a.fields.catalogue_hash);
                     // The original result (the first, were there more than one), when there
                     // is one whose author is known.
-                    if (!rows->null(kBatchOutboxId + 1) && !rows->null(kBatchOutboxId + 11)) {
+                    if (!rows->null(kBatchOutboxId + 1) && !rows->null(kBatchOutboxId + 12)) {
                         ExportedResult& r = next_slot(b.results, n_results);
-                        fill_result(*rows, kBatchOutboxId + 1, a.fields.uuid, r);
+                        fill_result(*rows, kBatchOutboxId + 1, r);
                         b.catalogues.insert(r.fields.catalogue_hash);
                     }
                     // Further rows of the same item (more original results) are passed over.
