@@ -197,7 +197,7 @@ void Dfa::build(const std::vector<std::vector<std::uint32_t>>& keys, std::uint32
         comb.assign(slots_, Slot<T>{static_cast<T>(~T(0)), 0});  // owner all ones: free
         root.assign(nclass_, 0);
         for (std::uint32_t c = 0; c < nclass_; ++c)
-            root[c] = c == skip ? T(0) : coded(root_to[c]);  // (skip: the root, no report)
+            root[c] = coded(root_to[c]);  // (the skip class, in no key: the root, no report)
         for (const std::uint32_t s : rows)
             for (std::uint32_t k = diff_begin[s]; k < diff_end[s]; ++k)
                 comb[at[s] + diffs[k].first] = {static_cast<T>(at[s]), coded(diffs[k].second)};

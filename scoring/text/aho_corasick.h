@@ -32,8 +32,8 @@ class Dfa {
   public:
     // `keys` as class sequences (classes 1..nclass-1; empty keys match nothing). A non-zero
     // `skip` class (in no key) is read past as if it were not there: scan() does; a caller
-    // stepping in its own loop keeps its state on it (Table::skip) — the table leads to the
-    // root and reports nothing.
+    // stepping in its own loop keeps its state on it — the table leads to the root and
+    // reports nothing.
     void build(const std::vector<std::vector<std::uint32_t>>& keys, std::uint32_t nclass,
                std::uint32_t skip = 0);
 
@@ -41,7 +41,8 @@ class Dfa {
     std::uint32_t class_count() const { return nclass_; }
     bool empty() const { return comb16_.empty() && comb32_.empty(); }
     // The keys found are reported in lists (one per state that reports some), numbered below
-    // list_count(): a transition's list is list_of(Next::out), its keys outputs_begin/end(list).
+    // list_count(): a transition's list is list_of_data()[Next::out], its keys
+    // outputs_begin/end(list).
     std::uint32_t list_count() const {
         return out_begin_.empty() ? 0 : static_cast<std::uint32_t>(out_begin_.size() - 1);
     }
@@ -56,7 +57,7 @@ class Dfa {
     template <class T>
     struct Next {
         T t;                // the next state | the top bit when keys end on the way
-        std::uint32_t out;  // the transition taken (its list of keys: list_of(out))
+        std::uint32_t out;  // the transition taken (its list of keys: list_of_data()[out])
     };
 
     // The raw tables, for a caller that steps in its own loop and wants them and their width
@@ -68,7 +69,6 @@ class Dfa {
         const Slot<std::uint32_t>* comb32 = nullptr;
         const std::uint32_t* root32 = nullptr;
         std::uint32_t root_out = 0;  // the outputs of the root's transition on class c: root_out + c
-        std::uint32_t skip = 0;      // the skip class (0: none)
 
         template <class T>
         [[gnu::always_inline]] static Next<T> next(const Slot<T>* comb, const T* root,
@@ -86,13 +86,13 @@ class Dfa {
     Table table() const {
         const auto root_out = static_cast<std::uint32_t>(slots_);
         if (!comb16_.empty())
-            return {comb16_.data(), root16_.data(), nullptr, nullptr, root_out, skip_};
+            return {comb16_.data(), root16_.data(), nullptr, nullptr, root_out};
         if (!comb32_.empty())
-            return {nullptr, nullptr, comb32_.data(), root32_.data(), root_out, skip_};
+            return {nullptr, nullptr, comb32_.data(), root32_.data(), root_out};
         return {};
     }
-    const std::uint32_t* list_of_data() const { return list_.data(); }  // for a loop of one's own
-    std::uint32_t list_of(std::uint32_t out) const { return list_[out]; }
+    // Per transition (Next::out): its list of keys.
+    const std::uint32_t* list_of_data() const { return list_.data(); }
     const std::uint32_t* outputs_begin(std::uint32_t list) const {
         return out_.data() + out_begin_[list];
     }
@@ -195,7 +195,7 @@ class SymbolAhoCorasick {
     }
 
     // The tables, for a caller that produces the symbols as it goes and steps in its own loop
-    // (Dfa::Table); the keys a transition reports: its list (Dfa::list_of), then
+    // (Dfa::Table); the keys a transition reports: its list (list_of_data()), then
     // outputs_begin/end(list), lists numbered below list_count() (as scan() would report
     // them, in that order).
     bool empty() const { return dfa_.empty(); }

@@ -1047,8 +1047,8 @@ void LexiconDetector::detect_into(std::string_view input, DetectedActs& out, Pat
     // (0: none; left all 0 between calls — only the slots touched are reset, below).
     if (scratch.latest.size() < im.multi_slots) scratch.latest.resize(im.multi_slots, 0);
     std::uint32_t* latest = scratch.latest.data();
+    // (A part with no later part after it never gets here: the loop below drops it first.)
     auto gapped = [&](const Use& u, std::uint32_t b, std::uint32_t e) {
-        if (!u.last && latest[u.slot + 1] < e) return;
         hits.push_back({u.rule, u.part, b, e});
         latest[u.slot] = std::max(latest[u.slot], b);
     };
@@ -1070,7 +1070,7 @@ void LexiconDetector::detect_into(std::string_view input, DetectedActs& out, Pat
             for (const Use* u = uses + use_begin[list]; u != uses + use_begin[list + 1];
                  ++u) {
                 // A gapped rule's earlier part with no later part after it (most of them): out
-                // before anything else is read (gapped() would drop it).
+                // before anything else is read.
                 if (u->multi && !u->last && latest[u->slot + 1] < e) continue;
                 const std::uint32_t sb = se - u->key_length;
                 std::uint32_t b = c.at(sb), ee = e;

@@ -82,7 +82,7 @@ struct Automaton {
     std::vector<std::string> keys;  // in the shadow's bytes (numeral runs as '#')
     std::vector<std::vector<std::pair<std::uint32_t, std::uint8_t>>> users;  // while building
     text::SymbolAhoCorasick ac;
-    std::vector<std::uint32_t> list_use_begin;  // per list of keys found (Dfa::list_of, +1)
+    std::vector<std::uint32_t> list_use_begin;  // per list of keys found (Dfa::list_of_data, +1)
     std::vector<Use> list_uses;
     std::unordered_map<std::string, std::uint32_t> key_index;  // while building
 
